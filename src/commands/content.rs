@@ -1,0 +1,158 @@
+//! `howgood content list | show | check`.
+
+use crate::cli::{ContentCommand, GlobalArgs};
+use crate::content::library::{Library, Origin, embedded_files, read_user_files};
+use crate::content::problem::Problem;
+use crate::content::{query, text};
+use crate::paths;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// The folders of user content, in the order they are read.
+fn user_content_paths(global: &GlobalArgs) -> Vec<PathBuf> {
+    paths::user_content_dir()
+        .into_iter()
+        .chain(global.content_dir.clone())
+        .collect()
+}
+
+/// Load the library from the embedded content and the given user paths.
+pub fn load_library(user_paths: &[PathBuf]) -> Library {
+    let mut files = Vec::new();
+    let mut read_problems = Vec::new();
+    for path in user_paths {
+        let (found, problems) = read_user_files(path);
+        files.extend(found);
+        read_problems.extend(problems);
+    }
+    let mut library = Library::assemble(embedded_files(), files);
+    read_problems.append(&mut library.problems);
+    library.problems = read_problems;
+    library
+}
+
+pub fn run(global: &GlobalArgs, command: &ContentCommand) -> anyhow::Result<ExitCode> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match command {
+        ContentCommand::List => {
+            let library = load_library(&user_content_paths(global));
+            warn(&library.problems);
+            writeln!(out, "{}", list(&library))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        ContentCommand::Show {
+            framework,
+            item,
+            width,
+        } => {
+            let library = load_library(&user_content_paths(global));
+            warn(&library.problems);
+            let Some(found) = library.framework(framework) else {
+                let known: Vec<_> = library
+                    .frameworks
+                    .iter()
+                    .map(|(f, _)| f.id.as_str())
+                    .collect();
+                eprintln!(
+                    "unknown framework '{framework}'; known: {}",
+                    known.join(", ")
+                );
+                return Ok(ExitCode::FAILURE);
+            };
+            let width = usize::from(*width);
+            match item {
+                None => write!(out, "{}", text::framework_outline(found, width))?,
+                Some(id) => match text::item(&library, found, id, width) {
+                    Some(shown) => write!(out, "{shown}")?,
+                    None => {
+                        eprintln!(
+                            "no item '{id}' in framework '{framework}'; `howgood content show {framework}` lists its items"
+                        );
+                        return Ok(ExitCode::FAILURE);
+                    }
+                },
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        ContentCommand::Check { paths } => {
+            let checked = if paths.is_empty() {
+                user_content_paths(global)
+            } else {
+                paths.clone()
+            };
+            for path in paths {
+                if !path.exists() {
+                    eprintln!("{}: no such file or folder", path.display());
+                    return Ok(ExitCode::FAILURE);
+                }
+            }
+            let library = load_library(&checked);
+            for problem in &library.problems {
+                writeln!(out, "{problem}")?;
+            }
+            if library.problems.is_empty() {
+                writeln!(
+                    out,
+                    "ok: {} frameworks and the crosswalk are valid",
+                    library.frameworks.len()
+                )?;
+                Ok(ExitCode::SUCCESS)
+            } else {
+                eprintln!("{} problem(s) found", library.problems.len());
+                Ok(ExitCode::FAILURE)
+            }
+        }
+    }
+}
+
+fn warn(problems: &[Problem]) {
+    for problem in problems {
+        eprintln!("warning: {problem} (file skipped or item ignored)");
+    }
+}
+
+/// The table printed by `content list`.
+pub fn list(library: &Library) -> String {
+    let mut rows = vec![[
+        "ID".to_owned(),
+        "INDICATORS".to_owned(),
+        "ILLUSTRATIONS".to_owned(),
+        "QUESTIONS".to_owned(),
+        "STATEMENTS".to_owned(),
+        "MEASURES".to_owned(),
+        "TITLE".to_owned(),
+    ]];
+    for (framework, origin) in &library.frameworks {
+        let counts = query::counts(framework);
+        let title = match origin {
+            Origin::Embedded => framework.title.clone(),
+            Origin::User(path) => format!("{} (from {})", framework.title, path.display()),
+        };
+        rows.push([
+            framework.id.clone(),
+            counts.indicators.to_string(),
+            counts.illustrations.to_string(),
+            counts.questions.to_string(),
+            counts.statements.to_string(),
+            counts.measures.to_string(),
+            title,
+        ]);
+    }
+    let widths: Vec<usize> = (0..6)
+        .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
+        .collect();
+    rows.iter()
+        .map(|row| {
+            let mut line = format!("{:<w$}", row[0], w = widths[0]);
+            for c in 1..6 {
+                line.push_str(&format!("  {:>w$}", row[c], w = widths[c]));
+            }
+            line.push_str("  ");
+            line.push_str(&row[6]);
+            line
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -1,0 +1,3 @@
+//! Command-line subcommands that run without the terminal UI.
+
+pub mod content;

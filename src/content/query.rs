@@ -1,0 +1,90 @@
+//! Read-only queries over a framework: lookups and counts that the command
+//! line and the screens share.
+
+use super::model::{ContentArea, Framework, Indicator, Statement};
+
+/// All indicators, in document order.
+pub fn indicators(framework: &Framework) -> impl Iterator<Item = &Indicator> {
+    framework
+        .high_level_questions
+        .iter()
+        .flat_map(|q| &q.key_areas)
+        .flat_map(|a| &a.indicators)
+}
+
+/// All numbered statements of the sections, in document order.
+pub fn section_statements(framework: &Framework) -> impl Iterator<Item = &Statement> {
+    framework.sections.iter().flat_map(|s| &s.statements)
+}
+
+/// Ids of everything a session can evaluate: indicators, numbered
+/// statements, judgements and content areas.
+pub fn evaluable_ids(framework: &Framework) -> impl Iterator<Item = &str> {
+    indicators(framework)
+        .map(|i| i.id.as_str())
+        .chain(section_statements(framework).map(|s| s.id.as_str()))
+        .chain(
+            framework
+                .agencies
+                .iter()
+                .flat_map(|a| &a.judgements)
+                .map(|j| j.id.as_str()),
+        )
+        .chain(all_area_ids(framework))
+}
+
+/// Every content area and sub-area, depth first in document order.
+pub fn all_areas(framework: &Framework) -> Vec<&ContentArea> {
+    fn walk<'a>(areas: &'a [ContentArea], out: &mut Vec<&'a ContentArea>) {
+        for area in areas {
+            out.push(area);
+            walk(&area.sub_areas, out);
+        }
+    }
+    let mut out = Vec::new();
+    if let Some(content) = &framework.content {
+        for group in &content.groups {
+            walk(&group.areas, &mut out);
+        }
+    }
+    out
+}
+
+pub fn all_area_ids(framework: &Framework) -> impl Iterator<Item = &str> {
+    all_areas(framework).into_iter().map(|a| a.id.as_str())
+}
+
+/// Counts shown by `howgood content list` and asserted by the tests.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub indicators: usize,
+    /// Illustration paragraphs at any level.
+    pub illustrations: usize,
+    /// Module 3 questions plus high-level questions.
+    pub questions: usize,
+    /// Numbered 'good' statements, Module 2 statements and 'good' criteria.
+    pub statements: usize,
+    pub measures: usize,
+}
+
+pub fn counts(framework: &Framework) -> Counts {
+    let content = framework.content.as_ref();
+    Counts {
+        indicators: indicators(framework).count(),
+        illustrations: indicators(framework)
+            .flat_map(|i| &i.illustrations)
+            .map(|i| i.paragraphs.len())
+            .sum(),
+        questions: framework.high_level_questions.len() + content.map_or(0, |c| c.questions.len()),
+        statements: section_statements(framework).count()
+            + content.map_or(0, |c| c.good.len())
+            + framework
+                .agencies
+                .iter()
+                .flat_map(|a| &a.judgements)
+                .flat_map(|j| &j.good)
+                .map(|g| g.criteria.len())
+                .sum::<usize>(),
+        measures: content.map_or(0, |c| c.measures.len()),
+    }
+}

@@ -1,0 +1,6 @@
+//! howgood: self-evaluation for children's safeguarding services.
+
+pub mod cli;
+pub mod commands;
+pub mod content;
+pub mod paths;

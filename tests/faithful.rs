@@ -23,7 +23,7 @@ fn fold(text: &str) -> String {
     let mut last_space = true;
     for c in text.chars() {
         let c = match c {
-            '✦' | '■' | '•' | '·' => ' ',
+            '✦' | '⊕' | '■' | '•' | '·' => ' ',
             // Emphasis markers hug the words they mark.
             '*' => continue,
             '¹' | '²' | '³' | '⁴' | '⁵' | '⁶' | '⁷' | '⁸' | '⁹' | '⁰' => continue,
@@ -135,8 +135,14 @@ fn publisher_text(framework: &Framework) -> Vec<&str> {
             out.extend(good.items.iter().map(String::as_str));
         }
         out.extend(content.questions.iter().map(|q| q.text.as_str()));
-        out.extend(content.sources.iter().map(|s| s.text.as_str()));
-        out.extend(content.measures.iter().map(|m| m.text.as_str()));
+        for source in &content.sources {
+            out.push(&source.text);
+            out.extend(source.items.iter().map(String::as_str));
+        }
+        for measure in &content.measures {
+            out.push(&measure.text);
+            out.extend(measure.items.iter().map(String::as_str));
+        }
         let mut areas = howgood::content::query::all_areas(framework);
         areas.retain(|a| !a.description.is_empty());
         for area in areas {
@@ -230,38 +236,68 @@ fn a_changed_word_is_caught_but_a_page_break_is_not() {
     assert!(!found(&source, &fold(shortened)));
 }
 
-fn assert_faithful(framework_id: &str, allowed_rebuilt: usize) {
+/// Assert that every string is found, except the listed ones, which were
+/// rebuilt from fragments too short for `found` to accept (words a table
+/// cell split across lines). Each listed string must still be in the content.
+fn assert_faithful(framework_id: &str, rebuilt: &[&str]) {
     let (total, missing) = missing(framework_id);
     assert!(total > 0);
+    let unexplained: Vec<&String> = missing
+        .iter()
+        .filter(|m| !rebuilt.contains(&m.as_str()))
+        .collect();
     assert!(
-        missing.len() <= allowed_rebuilt,
+        unexplained.is_empty(),
         "{} of {total} strings of {framework_id} are not in the source:\n{}",
-        missing.len(),
-        missing.join("\n---\n")
+        unexplained.len(),
+        unexplained
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join("\n---\n")
     );
+    for text in rebuilt {
+        assert!(
+            missing.iter().any(|m| m == text),
+            "'{text}' is listed as rebuilt but is no longer missing: remove it from the list"
+        );
+    }
 }
 
 #[test]
 fn hmie_2009_text_is_the_publishers() {
-    assert_faithful("hmie-cp-2009", 0);
+    assert_faithful("hmie-cp-2009", &[]);
 }
 
 #[test]
 fn ofsted_good_outcomes_text_is_the_publishers() {
-    assert_faithful("ofsted-good-outcomes", 0);
+    assert_faithful("ofsted-good-outcomes", &[]);
 }
 
 #[test]
 fn lscb_text_is_the_publishers() {
-    assert_faithful("lscb-qaf", 0);
+    // Module 5's table cells, rejoined where the conversion split them.
+    assert_faithful(
+        "lscb-qaf",
+        &[
+            // "Number of referrals" / "to the service." on two lines.
+            "Number of referrals to the service.",
+            // "Number of cases" / "which are open to both ..." on two lines.
+            "Number of cases which are open to both children's social care and adults' mental health services.",
+            // "face- to-face" split across the line.
+            "% of staff time spent in face-to-face contact with families/ children.",
+            // "multi- agency" split across the line.
+            "Number of multi-agency safeguarding training courses.",
+        ],
+    );
 }
 
 #[test]
 fn hmie_2007_text_is_the_publishers() {
-    assert_faithful("hmie-generic-2007", 0);
+    assert_faithful("hmie-generic-2007", &[]);
 }
 
 #[test]
 fn integrated_inspection_text_is_the_publishers() {
-    assert_faithful("integrated-inspection-2014", 0);
+    assert_faithful("integrated-inspection-2014", &[]);
 }

@@ -304,6 +304,9 @@ pub struct AreaSource {
     pub topic: String,
     pub information: InformationType,
     pub text: String,
+    /// Sub-points the document lists under the text.
+    #[serde(default)]
+    pub items: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -314,4 +317,7 @@ pub struct Measure {
     pub topic: String,
     pub information: InformationType,
     pub text: String,
+    /// Sub-points the document lists under the text.
+    #[serde(default)]
+    pub items: Vec<String>,
 }

@@ -410,6 +410,9 @@ fn area_text(doc: &mut Doc, framework: &Framework, area: &ContentArea, top: bool
                 format!("{}, ", source.topic)
             };
             doc.bullet(2, "-", &format!("[{topic}{label}] {}", source.text));
+            for item in &source.items {
+                doc.bullet(4, "-", item);
+            }
         }
     }
     let measures: Vec<_> = content
@@ -427,6 +430,9 @@ fn area_text(doc: &mut Doc, framework: &Framework, area: &ContentArea, top: bool
                 format!("{}, ", measure.topic)
             };
             doc.bullet(2, "-", &format!("[{topic}{label}] {}", measure.text));
+            for item in &measure.items {
+                doc.bullet(4, "-", item);
+            }
         }
     }
     for sub in &area.sub_areas {

@@ -346,3 +346,100 @@ pub fn validate_crosswalk(
     }
     report.problems
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::load::parse_framework;
+
+    const SCALE_AND_INDICATOR: &str = r#"(
+  version: 1,
+  id: "t",
+  title: "T",
+  short_title: "T",
+  publisher: "P",
+  source: (file: "f.txt", document: "D", copyright: "C", licence: "L", attribution: "A"),
+  scale: Some((name: "Scale", levels: [
+    (number: 2, word: "high"),
+    (number: 1, word: "low"),
+  ])),
+  high_level_questions: [(id: "1", text: "Q?", key_areas: [(id: "1", title: "K", illustrated: true, indicators: [
+    (id: "1.1", title: "I", themes: [(text: "Theme")], illustrations: [(level: 2, paragraphs: ["Good."]), (level: 1, paragraphs: ["Weak."])]),
+  ])])],
+)"#;
+
+    fn problems(text: &str) -> Vec<String> {
+        let framework = parse_framework("t.ron", text).expect("parses");
+        validate_framework("t.ron", text, &framework)
+            .into_iter()
+            .map(|p| p.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn an_illustrated_indicator_needs_level_5_and_level_2() {
+        // Level 2 is illustrated, level 5 is not.
+        let found = problems(SCALE_AND_INDICATOR);
+        assert_eq!(
+            found,
+            [
+                "t.ron:13:10: indicator '1.1' is in illustrated key area '1' but has no level 5 illustration"
+            ]
+        );
+        let without_2 = SCALE_AND_INDICATOR.replace("(level: 2, paragraphs: [\"Good.\"]), ", "");
+        let found = problems(&without_2);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[1].ends_with("has no level 2 illustration"));
+    }
+
+    #[test]
+    fn an_indicator_outside_illustrated_areas_needs_neither() {
+        let text = SCALE_AND_INDICATOR.replace("illustrated: true", "illustrated: false");
+        assert!(problems(&text).is_empty());
+    }
+
+    #[test]
+    fn a_scale_must_number_its_levels_once_each() {
+        let text = SCALE_AND_INDICATOR
+            .replace("illustrated: true", "illustrated: false")
+            .replace("(number: 1, word: \"low\")", "(number: 3, word: \"high\")");
+        let found = problems(&text);
+        assert!(
+            found
+                .iter()
+                .any(|p| p.contains("must number its levels 1 to 2 once each")),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|p| p.contains("the word 'high' is used twice")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn ids_must_be_usable_on_a_command_line() {
+        let text = SCALE_AND_INDICATOR
+            .replace("illustrated: true", "illustrated: false")
+            .replace("id: \"1.1\"", "id: \"1 1\"");
+        let found = problems(&text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("indicator id '1 1' must be letters, digits"));
+    }
+
+    #[test]
+    fn module_material_must_name_a_known_area() {
+        let text = r#"(
+  version: 1, id: "t", title: "T", short_title: "T", publisher: "P",
+  source: (file: "f.txt", document: "D", copyright: "C", licence: "L", attribution: "A"),
+  content: Some((
+    groups: [(id: "g", title: "G", areas: [(id: "a", title: "A", sub_areas: [(id: "b", title: "B")])])],
+    information_types: [], information_sources: [], good: [], sources: [], measures: [], tips: [],
+    questions: [(area: "b", text: "Fine?"), (area: "nowhere", text: "Lost?")],
+  )),
+)"#;
+        let found = problems(text);
+        assert_eq!(found, ["t.ron:7:52: unknown content area 'nowhere'"]);
+    }
+}

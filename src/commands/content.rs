@@ -127,8 +127,8 @@ pub fn list(library: &Library) -> String {
     for (framework, origin) in &library.frameworks {
         let counts = query::counts(framework);
         let title = match origin {
-            Origin::Embedded => framework.title.clone(),
-            Origin::User(path) => format!("{} (from {})", framework.title, path.display()),
+            Origin::Embedded => framework.short_title.clone(),
+            Origin::User(path) => format!("{} (from {})", framework.short_title, path.display()),
         };
         rows.push([
             framework.id.clone(),

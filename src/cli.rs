@@ -35,6 +35,66 @@ pub enum Command {
     /// List, show and check framework content.
     #[command(subcommand)]
     Content(ContentCommand),
+    /// Prepare a session without the terminal UI; prints its id and path.
+    New(NewArgs),
+    /// List sessions, or restore a damaged one from its history.
+    #[command(subcommand)]
+    Sessions(SessionsCommand),
+    /// Test support: not for people. Runs storage operations in a child
+    /// process so tests can kill it or compete with it.
+    #[command(subcommand, hide = true)]
+    Internal(InternalCommand),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum KindArg {
+    Workshop,
+    Supervision,
+    Daily,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    #[arg(long, value_enum, default_value_t = KindArg::Workshop)]
+    pub kind: KindArg,
+    /// Framework id, e.g. hmie-cp-2009 (see `howgood content list`).
+    #[arg(long)]
+    pub framework: String,
+    #[arg(long)]
+    pub title: String,
+    /// An indicator, statement, judgement or content area to cover; repeat
+    /// for each. A few well-chosen ones, not all of them.
+    #[arg(long = "indicator", value_name = "ID")]
+    pub indicators: Vec<String>,
+    /// A participant or agency (name or role); repeat for each.
+    #[arg(long = "participant", value_name = "NAME")]
+    pub participants: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SessionsCommand {
+    /// Every session with id, kind, title, framework, times and counts.
+    /// Unreadable files are listed on stderr with their error.
+    List {
+        /// One JSON object per session, in an array.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set a damaged session file aside and restore the newest good
+    /// version from its history.
+    Restore {
+        /// Session id.
+        id: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum InternalCommand {
+    /// Save the session at PATH over and over, printing "saved N" after
+    /// each save returns.
+    SaveLoop { path: PathBuf },
+    /// Open the session at PATH, print "open", and hold it until stdin closes.
+    Hold { path: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// The folders of user content, in the order they are read.
-fn user_content_paths(global: &GlobalArgs) -> Vec<PathBuf> {
+pub fn user_content_paths(global: &GlobalArgs) -> Vec<PathBuf> {
     paths::user_content_dir()
         .into_iter()
         .chain(global.content_dir.clone())

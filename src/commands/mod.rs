@@ -1,3 +1,5 @@
 //! Command-line subcommands that run without the terminal UI.
 
 pub mod content;
+pub mod internal;
+pub mod sessions;

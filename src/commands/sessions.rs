@@ -1,0 +1,217 @@
+//! `howgood new`, `howgood sessions list | restore`.
+
+use crate::cli::{GlobalArgs, KindArg, NewArgs, SessionsCommand};
+use crate::commands::content::load_library;
+use crate::content::library::Library;
+use crate::content::query;
+use crate::paths;
+use crate::session::ids::new_session_id;
+use crate::session::model::{ItemRecord, ScaleChoice, Session, SessionKind};
+use crate::session::store::{OpenSession, SessionStore};
+use anyhow::{Context, bail};
+use jiff::Timestamp;
+use std::process::ExitCode;
+
+/// The framework whose scale sessions borrow when theirs has none.
+pub const BORROWED_SCALE: &str = "hmie-cp-2009";
+
+/// Open the sessions folder and print any permission warnings.
+pub fn open_store(global: &GlobalArgs) -> anyhow::Result<SessionStore> {
+    let dir = paths::sessions_dir(global.data_dir.as_ref())
+        .context("no data folder: pass --data-dir DIR or set HOWGOOD_DATA_DIR")?;
+    let (store, warnings) = SessionStore::open(dir)?;
+    for warning in warnings {
+        eprintln!("warning: {warning}");
+    }
+    Ok(store)
+}
+
+/// The scale a new session on this framework records levels against.
+pub fn scale_for(library: &Library, framework: &str) -> ScaleChoice {
+    match library.framework(framework) {
+        Some(f) if f.scale.is_some() => ScaleChoice::Framework,
+        _ => ScaleChoice::Borrowed(BORROWED_SCALE.to_owned()),
+    }
+}
+
+/// A new session, checked against the content.
+pub fn build_session(
+    library: &Library,
+    kind: SessionKind,
+    framework_id: &str,
+    title: &str,
+    items: &[String],
+    participants: &[String],
+    now: Timestamp,
+) -> anyhow::Result<Session> {
+    let Some(framework) = library.framework(framework_id) else {
+        let known: Vec<_> = library
+            .frameworks
+            .iter()
+            .map(|(f, _)| f.id.as_str())
+            .collect();
+        bail!(
+            "unknown framework '{framework_id}'; known: {}",
+            known.join(", ")
+        );
+    };
+    if title.trim().is_empty() {
+        bail!("a session needs a title");
+    }
+    for item in items {
+        if !query::evaluable_ids(framework).any(|id| id == item) {
+            bail!(
+                "'{item}' is not an indicator, statement, judgement or content area of {framework_id}; `howgood content show {framework_id}` lists them"
+            );
+        }
+    }
+    let mut session = Session::new(
+        new_session_id(title, now),
+        kind,
+        title.trim().to_owned(),
+        framework_id.to_owned(),
+        scale_for(library, framework_id),
+        now,
+    );
+    session.items = items.iter().map(ItemRecord::new).collect();
+    session.participants = participants
+        .iter()
+        .map(|p| p.trim().to_owned())
+        .filter(|p| !p.is_empty())
+        .collect();
+    Ok(session)
+}
+
+pub fn run_new(global: &GlobalArgs, args: &NewArgs) -> anyhow::Result<ExitCode> {
+    let library = load_library(&crate::commands::content::user_content_paths(global));
+    let kind = match args.kind {
+        KindArg::Workshop => SessionKind::Workshop,
+        KindArg::Supervision => SessionKind::Supervision,
+        KindArg::Daily => SessionKind::DailyReview,
+    };
+    let now = Timestamp::now();
+    let session = build_session(
+        &library,
+        kind,
+        &args.framework,
+        &args.title,
+        &args.indicators,
+        &args.participants,
+        now,
+    )?;
+    let store = open_store(global)?;
+    let path = store.path_of(&session.id);
+    OpenSession::create(&path, &session, now)?;
+    println!("{}\t{}", session.id, path.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn run(global: &GlobalArgs, command: &SessionsCommand) -> anyhow::Result<ExitCode> {
+    let store = open_store(global)?;
+    match command {
+        SessionsCommand::List { json } => list(&store, *json),
+        SessionsCommand::Restore { id } => {
+            let (aside, restored) = store.restore_from_history(id, Timestamp::now())?;
+            println!(
+                "restored {id} from {}\nthe damaged file is kept at {}",
+                restored.display(),
+                aside.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn list(store: &SessionStore, json: bool) -> anyhow::Result<ExitCode> {
+    let mut rows = Vec::new();
+    let mut listed = Vec::new();
+    for entry in store.entries() {
+        match &entry.state {
+            Ok(decoded) => {
+                let s = &decoded.session;
+                listed.push(serde_json::json!({
+                    "id": s.id,
+                    "kind": s.kind.label(),
+                    "title": s.title,
+                    "framework": s.framework,
+                    "created": s.created.to_string(),
+                    "updated": s.updated.to_string(),
+                    "items": s.items.len(),
+                    "evaluated": s.evaluated_count(),
+                    "priorities": s.priorities.len(),
+                    "path": entry.path.display().to_string(),
+                    "read_only": decoded.read_only_reason(),
+                    "recovery_copies": entry.recovery.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
+                    "conflict_copies": entry.conflicts.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
+                }));
+                rows.push([
+                    s.id.clone(),
+                    s.kind.label().to_owned(),
+                    s.framework.clone(),
+                    format!("{}/{}", s.evaluated_count(), s.items.len()),
+                    s.priorities.len().to_string(),
+                    s.updated.strftime("%Y-%m-%d %H:%M").to_string(),
+                    s.title.clone(),
+                ]);
+                for copy in entry.recovery.iter().chain(&entry.conflicts) {
+                    eprintln!("note: {} has an unsaved copy at {}", s.id, copy.display());
+                }
+            }
+            Err(error) => {
+                eprintln!("{error}");
+                match store.newest_good_history(&entry.id) {
+                    Some((path, _)) => eprintln!(
+                        "  newest good version: {} (`howgood sessions restore {}` sets the damaged file aside and restores it)",
+                        path.display(),
+                        entry.id
+                    ),
+                    None => eprintln!("  no earlier version in history; the file is left as it is"),
+                }
+            }
+        }
+    }
+    if json {
+        println!("{}", serde_json::to_string_pretty(&listed)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    if rows.is_empty() {
+        println!("no sessions yet in {}", store.dir.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let header = [
+        "ID",
+        "KIND",
+        "FRAMEWORK",
+        "EVALUATED",
+        "PRIORITIES",
+        "UPDATED (UTC)",
+        "TITLE",
+    ];
+    let widths: Vec<usize> = (0..6)
+        .map(|c| {
+            rows.iter()
+                .map(|r| r[c].chars().count())
+                .chain([header[c].len()])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let line = |cells: [&str; 7]| {
+        let mut out = String::new();
+        for (c, width) in widths.iter().enumerate() {
+            out.push_str(&format!("{:<width$}  ", cells[c]));
+        }
+        out.push_str(cells[6]);
+        out
+    };
+    println!("{}", line(header));
+    for row in &rows {
+        println!(
+            "{}",
+            line([
+                &row[0], &row[1], &row[2], &row[3], &row[4], &row[5], &row[6]
+            ])
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,8 @@
+//! Sessions: the model, its file format, and durable private storage.
+
+pub mod atomic;
+pub mod codec;
+pub mod ids;
+pub mod migrate;
+pub mod model;
+pub mod store;

@@ -1,0 +1,185 @@
+//! Any session, with any Unicode text, encodes and decodes to itself.
+
+use howgood::session::codec::{decode, encode};
+use howgood::session::model::*;
+use jiff::Timestamp;
+use jiff::civil::Date;
+use proptest::collection::vec;
+use proptest::option;
+use proptest::prelude::*;
+
+fn text() -> impl Strategy<Value = String> {
+    // Any Unicode scalar values, including control characters, quotes,
+    // backslashes, NUL, combining marks and emoji.
+    any::<String>()
+}
+
+fn timestamp() -> impl Strategy<Value = Timestamp> {
+    (0i64..4_102_444_800, 0i32..1_000_000_000)
+        .prop_map(|(s, ns)| Timestamp::new(s, ns).expect("in range"))
+}
+
+fn date() -> impl Strategy<Value = Date> {
+    (1900i16..2200, 1i8..=12, 1i8..=28).prop_map(|(y, m, d)| Date::new(y, m, d).expect("valid"))
+}
+
+fn confidence() -> impl Strategy<Value = Confidence> {
+    prop_oneof![
+        Just(Confidence::High),
+        Just(Confidence::Reasonable),
+        Just(Confidence::Limited)
+    ]
+}
+
+fn evidence() -> impl Strategy<Value = Evidence> {
+    (
+        0usize..4,
+        0usize..3,
+        text(),
+        option::of(date()),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(source, information, description, date, private)| Evidence {
+                source: EvidenceSource::ALL[source],
+                information: InformationKind::ALL[information],
+                description,
+                date,
+                private,
+            },
+        )
+}
+
+fn item() -> impl Strategy<Value = ItemRecord> {
+    (
+        (text(), option::of(1u8..=6), text(), text(), text()),
+        vec((text(), 1u8..=6), 0..4),
+        vec((text(), text(), any::<bool>(), text()), 0..3),
+        vec(evidence(), 0..4),
+        option::of(confidence()),
+    )
+        .prop_map(
+            |(
+                (item, level, rationale, strengths, improvements),
+                levels,
+                questions,
+                evidence,
+                confidence,
+            )| {
+                ItemRecord {
+                    item,
+                    level,
+                    rationale,
+                    individual_levels: levels
+                        .into_iter()
+                        .map(|(participant, level)| IndividualLevel { participant, level })
+                        .collect(),
+                    strengths,
+                    improvements,
+                    questions: questions
+                        .into_iter()
+                        .map(|(area, question, discussed, note)| QuestionNote {
+                            area,
+                            question,
+                            discussed,
+                            note,
+                        })
+                        .collect(),
+                    evidence,
+                    confidence,
+                }
+            },
+        )
+}
+
+fn priority() -> impl Strategy<Value = Priority> {
+    (
+        (text(), text(), option::of(date()), text()),
+        vec((text(), option::of(date())), 0..3),
+        vec(text(), 0..3),
+        0usize..4,
+    )
+        .prop_map(
+            |((statement, owner, deadline, measure_of_success), milestones, serves, status)| {
+                Priority {
+                    statement,
+                    owner,
+                    deadline,
+                    milestones: milestones
+                        .into_iter()
+                        .map(|(text, date)| Milestone { text, date })
+                        .collect(),
+                    measure_of_success,
+                    serves,
+                    status: PriorityStatus::ALL[status],
+                }
+            },
+        )
+}
+
+fn session() -> impl Strategy<Value = Session> {
+    (
+        (
+            text(),
+            0usize..3,
+            text(),
+            text(),
+            any::<bool>(),
+            timestamp(),
+            timestamp(),
+        ),
+        vec(text(), 0..4),
+        vec(item(), 0..3),
+        vec(priority(), 0..3),
+        (text(), text(), text(), option::of(confidence())),
+    )
+        .prop_map(
+            |(
+                (id, kind, title, framework, borrowed, created, updated),
+                participants,
+                items,
+                priorities,
+                capacity,
+            )| {
+                Session {
+                    version: SESSION_FORMAT_VERSION,
+                    id,
+                    kind: [
+                        SessionKind::Workshop,
+                        SessionKind::Supervision,
+                        SessionKind::DailyReview,
+                    ][kind],
+                    title,
+                    scale: if borrowed {
+                        ScaleChoice::Borrowed(framework.clone())
+                    } else {
+                        ScaleChoice::Framework
+                    },
+                    framework,
+                    created,
+                    updated,
+                    participants,
+                    items,
+                    priorities,
+                    capacity: Capacity {
+                        outcomes_and_impacts: capacity.0,
+                        leadership_and_management: capacity.1,
+                        quality_improvement: capacity.2,
+                        confidence: capacity.3,
+                    },
+                }
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn any_session_round_trips(session in session()) {
+        let text = encode(&session).expect("encodes and verifies");
+        let decoded = decode(text.as_bytes()).expect("decodes");
+        prop_assert_eq!(decoded.session, session);
+        prop_assert!(decoded.unknown_fields.is_empty());
+    }
+}

@@ -8,13 +8,13 @@ use std::path::PathBuf;
     name = "howgood",
     version,
     about = "Self-evaluation for children's safeguarding services: How good are we now? How do we know? How good can we be?",
-    arg_required_else_help = true
+    long_about = "Self-evaluation for children's safeguarding services: How good are we now? How do we know? How good can we be?\n\nWith no command, howgood opens its terminal screens."
 )]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 #[derive(Debug, Args, Clone, Default)]
@@ -35,8 +35,12 @@ pub enum Command {
     /// List, show and check framework content.
     #[command(subcommand)]
     Content(ContentCommand),
+    /// Open a session in the terminal screens, by id, path or unique title prefix.
+    Open { session: String },
     /// Prepare a session without the terminal UI; prints its id and path.
     New(NewArgs),
+    /// Export a session (by id, path or unique title prefix).
+    Export(ExportArgs),
     /// List sessions, or restore a damaged one from its history.
     #[command(subcommand)]
     Sessions(SessionsCommand),
@@ -69,6 +73,23 @@ pub struct NewArgs {
     /// A participant or agency (name or role); repeat for each.
     #[arg(long = "participant", value_name = "NAME")]
     pub participants: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// A report that reads well to a board.
+    Md,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    pub session: String,
+    #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
+    pub format: ExportFormat,
+    /// Where to write it (private, 0600); `-` for standard output. Default:
+    /// `<data dir>/exports/<id>.md`.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

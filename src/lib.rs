@@ -1,7 +1,11 @@
 //! howgood: self-evaluation for children's safeguarding services.
 
+pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod content;
+pub mod export;
 pub mod paths;
 pub mod session;
+pub mod tui;
+pub mod ui;

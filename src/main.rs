@@ -1,15 +1,20 @@
 use clap::Parser;
 use howgood::cli::{Cli, Command};
-use howgood::commands;
+use howgood::{commands, tui};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
-        Command::Content(command) => commands::content::run(&cli.global, command),
-        Command::New(args) => commands::sessions::run_new(&cli.global, args),
-        Command::Sessions(command) => commands::sessions::run(&cli.global, command),
-        Command::Internal(command) => commands::internal::run(command),
+        None => tui::run(&cli.global, None).map(|()| ExitCode::SUCCESS),
+        Some(Command::Open { session }) => {
+            tui::run(&cli.global, Some(session.clone())).map(|()| ExitCode::SUCCESS)
+        }
+        Some(Command::Content(command)) => commands::content::run(&cli.global, command),
+        Some(Command::New(args)) => commands::sessions::run_new(&cli.global, args),
+        Some(Command::Export(args)) => commands::sessions::run_export(&cli.global, args),
+        Some(Command::Sessions(command)) => commands::sessions::run(&cli.global, command),
+        Some(Command::Internal(command)) => commands::internal::run(command),
     };
     result.unwrap_or_else(|error| {
         eprintln!("howgood: {error:#}");

@@ -88,3 +88,99 @@ pub fn counts(framework: &Framework) -> Counts {
         measures: content.map_or(0, |c| c.measures.len()),
     }
 }
+
+/// Any item a session can cover, found by id.
+#[derive(Debug, Clone, Copy)]
+pub enum ItemRef<'a> {
+    Indicator {
+        key_area: &'a super::model::KeyArea,
+        indicator: &'a Indicator,
+    },
+    Statement {
+        section: &'a super::model::Section,
+        statement: &'a Statement,
+    },
+    Judgement {
+        agency: &'a super::model::Agency,
+        judgement: &'a super::model::Judgement,
+    },
+    Area(&'a ContentArea),
+}
+
+impl<'a> ItemRef<'a> {
+    /// The item's heading: "5.3 Recognising and assessing risks and needs".
+    pub fn title(&self) -> String {
+        match self {
+            ItemRef::Indicator { indicator, .. } => format!("{} {}", indicator.id, indicator.title),
+            ItemRef::Statement { statement, .. } => format!("{} {}", statement.id, statement.text),
+            ItemRef::Judgement { judgement, agency } => {
+                format!("{}: {}", agency.title, judgement.title)
+            }
+            ItemRef::Area(area) => area.title.clone(),
+        }
+    }
+
+    /// A short heading that fits a narrow column.
+    pub fn short_title(&self) -> String {
+        match self {
+            ItemRef::Indicator { indicator, .. } => format!("{} {}", indicator.id, indicator.title),
+            ItemRef::Statement { section, statement } => {
+                format!("{} ({})", statement.id, section.id)
+            }
+            ItemRef::Judgement { judgement, .. } => judgement.title.clone(),
+            ItemRef::Area(area) => area.title.clone(),
+        }
+    }
+
+    pub fn kind_label(&self) -> &'static str {
+        match self {
+            ItemRef::Indicator { .. } => "quality indicator",
+            ItemRef::Statement { .. } => "'good' statement",
+            ItemRef::Judgement { .. } => "judgement",
+            ItemRef::Area(_) => "content area",
+        }
+    }
+}
+
+pub fn find_item<'a>(framework: &'a Framework, id: &str) -> Option<ItemRef<'a>> {
+    for question in &framework.high_level_questions {
+        for key_area in &question.key_areas {
+            if let Some(indicator) = key_area.indicators.iter().find(|i| i.id == id) {
+                return Some(ItemRef::Indicator {
+                    key_area,
+                    indicator,
+                });
+            }
+        }
+    }
+    for section in &framework.sections {
+        if let Some(statement) = section.statements.iter().find(|s| s.id == id) {
+            return Some(ItemRef::Statement { section, statement });
+        }
+    }
+    for agency in &framework.agencies {
+        if let Some(judgement) = agency.judgements.iter().find(|j| j.id == id) {
+            return Some(ItemRef::Judgement { agency, judgement });
+        }
+    }
+    all_areas(framework)
+        .into_iter()
+        .find(|a| a.id == id)
+        .map(ItemRef::Area)
+}
+
+/// Every item a session can cover, in document order.
+pub fn evaluable_items(framework: &Framework) -> Vec<(String, ItemRef<'_>)> {
+    evaluable_ids(framework)
+        .filter_map(|id| find_item(framework, id).map(|item| (id.to_owned(), item)))
+        .collect()
+}
+
+/// An area and all its sub-areas' ids.
+pub fn area_and_descendants(area: &ContentArea) -> Vec<&str> {
+    let mut out = vec![area.id.as_str()];
+    for sub in &area.sub_areas {
+        out.extend(area_and_descendants(sub));
+    }
+    out
+}

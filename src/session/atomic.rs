@@ -57,9 +57,17 @@ pub fn create_private_dir(path: &Path) -> io::Result<()> {
     builder.create(path)
 }
 
+/// The folder a path is in; `.` for a bare file name.
+pub fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    }
+}
+
 /// A unique temp path beside `target`.
 fn temp_path(target: &Path) -> PathBuf {
-    let dir = target.parent().unwrap_or(Path::new("."));
+    let dir = parent_dir(target);
     let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -95,7 +103,7 @@ pub fn write_atomic_with(target: &Path, bytes: &[u8], opener: Opener) -> io::Res
         file.sync()?;
         drop(file);
         fs::rename(&temp, target)?;
-        sync_dir(target.parent().unwrap_or(Path::new(".")))
+        sync_dir(parent_dir(target))
     })();
     if result.is_err() {
         // The temp file holds sensitive text: never leave it behind.

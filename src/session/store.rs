@@ -55,7 +55,7 @@ impl Sidecar {
     }
 
     pub fn path(self, session_path: &Path, now: Timestamp) -> PathBuf {
-        let dir = session_path.parent().unwrap_or(Path::new("."));
+        let dir = atomic::parent_dir(session_path);
         let id = session_id_of(session_path);
         dir.join(format!("{id}{}{}.ron", self.infix(), stamp(now)))
     }
@@ -129,7 +129,7 @@ struct Lock {
 }
 
 fn lock_path(session_path: &Path) -> PathBuf {
-    let dir = session_path.parent().unwrap_or(Path::new("."));
+    let dir = atomic::parent_dir(session_path);
     dir.join(format!(".{}.lock", session_id_of(session_path)))
 }
 
@@ -294,7 +294,7 @@ impl OpenSession {
 
 /// `<folder>/.history/<id>/`.
 pub fn history_dir(session_path: &Path) -> PathBuf {
-    let dir = session_path.parent().unwrap_or(Path::new("."));
+    let dir = atomic::parent_dir(session_path);
     dir.join(HISTORY_DIR).join(session_id_of(session_path))
 }
 
@@ -317,7 +317,7 @@ fn keep_in_history(session_path: &Path, now: Timestamp) -> Result<(), StoreError
 
 /// Before migrating an older file, keep it as it was.
 fn keep_pre_migration_copy(path: &Path, bytes: &[u8], version: u32) -> Result<(), StoreError> {
-    let dir = path.parent().unwrap_or(Path::new("."));
+    let dir = atomic::parent_dir(path);
     let backup = dir.join(format!("{}.v{version}-backup.ron", session_id_of(path)));
     if backup.exists() {
         return Ok(());

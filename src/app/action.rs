@@ -1,0 +1,115 @@
+//! What can happen to the app (actions) and what the app asks the outside
+//! world to do (effects).
+
+use super::home::HomeData;
+use crate::session::model::Session;
+use crate::session::store::Saved;
+use ratatui::crossterm::event::{KeyEvent, MouseEvent};
+use std::path::PathBuf;
+
+/// Everything that changes state: input, the clock, and results of effects.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Key(KeyEvent),
+    Paste(String),
+    Mouse(MouseEvent),
+    Resize(u16, u16),
+    /// The clock moved on (autosave pauses, timers).
+    Tick,
+    Command(Command),
+    /// The edge listed the sessions folder.
+    HomeLoaded(HomeData),
+    /// The edge opened or created a session.
+    Opened(Result<Box<Opened>, String>),
+    Saved(Result<Saved, String>),
+    Exported(Result<PathBuf, String>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Opened {
+    pub session: Session,
+    /// Why it is read-only, if it is.
+    pub read_only: Option<String>,
+}
+
+/// Named commands: what keys, mouse clicks and the palette map to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    Quit,
+    Help,
+    Back,
+    Palette,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Left,
+    Right,
+    /// Enter: open, edit, choose.
+    Activate,
+    /// Space: toggle or cycle.
+    Toggle,
+    SwitchPane,
+    /// Tab and Shift-Tab in a form.
+    NextField,
+    PreviousField,
+    NextPhase,
+    PreviousPhase,
+    NextItem,
+    PreviousItem,
+    NextTab,
+    /// Set the selected level (group or participant): 1 to 6.
+    SetLevel(u8),
+    ClearLevel,
+    AddEvidence,
+    AddPriority,
+    DeleteSelected,
+    Summary,
+    Export,
+    /// Go to an item and phase (from the palette).
+    GoTo {
+        item: usize,
+        phase: super::Phase,
+        row: usize,
+    },
+    /// Start a new session / open one from home.
+    NewSession,
+    OpenSelected,
+    /// Carried out after a confirmation.
+    DeleteEvidence {
+        item: usize,
+        index: usize,
+    },
+    DeletePriority {
+        index: usize,
+    },
+    /// Close the text editor (its text is already in the session).
+    CloseEditor,
+    /// Save now if anything is unsaved (before a suspend).
+    SaveNow,
+    /// Open framework text in the reader.
+    Read {
+        framework: String,
+        item: String,
+    },
+}
+
+/// Work for the edge: disk and process, never done in `update`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// List the sessions folder and report `Action::HomeLoaded`.
+    LoadHome,
+    /// Open a session by id, path or title prefix; report `Action::Opened`.
+    Open(String),
+    /// Create a new session file; report `Action::Opened`.
+    Create(Session),
+    /// Save the session; report `Action::Saved`.
+    Save(Session),
+    /// Write the Markdown export; report `Action::Exported`.
+    Export(Session),
+    /// Release the open session (its lock).
+    Close,
+    Quit,
+}

@@ -1,0 +1,463 @@
+//! Addresses of the editable fields of a session, and reading and writing
+//! them. Every text a user types lives in exactly one of these fields.
+
+use crate::session::model::{
+    Confidence, EvidenceSource, InformationKind, Milestone, PriorityStatus, QuestionNote, Session,
+};
+use jiff::civil::Date;
+
+/// A free-text or date field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TextField {
+    Rationale(usize),
+    Strengths(usize),
+    Improvements(usize),
+    QuestionNote {
+        item: usize,
+        area: String,
+        question: String,
+    },
+    EvidenceDescription(usize, usize),
+    EvidenceDate(usize, usize),
+    PriorityStatement(usize),
+    PriorityOwner(usize),
+    PriorityDeadline(usize),
+    /// One milestone per line: an optional `YYYY-MM-DD` date, then the text.
+    PriorityMilestones(usize),
+    PriorityMeasure(usize),
+    CapacityOutcomes,
+    CapacityLeadership,
+    CapacityQuality,
+}
+
+impl TextField {
+    pub fn label(&self) -> &'static str {
+        match self {
+            TextField::Rationale(_) => "Rationale",
+            TextField::Strengths(_) => "Strengths",
+            TextField::Improvements(_) => "Areas for improvement",
+            TextField::QuestionNote { .. } => "Note",
+            TextField::EvidenceDescription(..) => "Description",
+            TextField::EvidenceDate(..) => "Date",
+            TextField::PriorityStatement(_) => "Priority",
+            TextField::PriorityOwner(_) => "Owner",
+            TextField::PriorityDeadline(_) => "Deadline",
+            TextField::PriorityMilestones(_) => "Milestones",
+            TextField::PriorityMeasure(_) => "Measure of success",
+            TextField::CapacityOutcomes => "Improvements to key outcomes and impacts",
+            TextField::CapacityLeadership => "Effectiveness of leadership and management",
+            TextField::CapacityQuality => {
+                "Quality improvement arrangements and capacity to improve"
+            }
+        }
+    }
+
+    /// Fields holding a date, edited on one line.
+    pub fn is_date(&self) -> bool {
+        matches!(
+            self,
+            TextField::EvidenceDate(..) | TextField::PriorityDeadline(_)
+        )
+    }
+
+    /// Fields edited on one line (Enter finishes instead of a new line).
+    pub fn is_single_line(&self) -> bool {
+        self.is_date() || matches!(self, TextField::PriorityOwner(_))
+    }
+
+    /// A hint shown in the empty editor.
+    pub fn placeholder(&self) -> &'static str {
+        match self {
+            TextField::EvidenceDate(..) | TextField::PriorityDeadline(_) => "YYYY-MM-DD",
+            TextField::PriorityMilestones(_) => "one per line: 2027-01-31 what will be done",
+            TextField::PriorityStatement(_) => {
+                "an observable, measurable improvement for children and families"
+            }
+            TextField::PriorityOwner(_) => "a named person or team",
+            TextField::PriorityMeasure(_) => "how you will know: data, quality indicators, views",
+            _ => "",
+        }
+    }
+}
+
+pub fn format_date(date: Option<Date>) -> String {
+    date.map(|d| d.to_string()).unwrap_or_default()
+}
+
+/// An empty text clears the date; anything else must be `YYYY-MM-DD`.
+pub fn parse_date(text: &str) -> Result<Option<Date>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    text.parse::<Date>()
+        .map(Some)
+        .map_err(|_| format!("'{text}' is not a date; write it as YYYY-MM-DD"))
+}
+
+pub fn format_milestones(milestones: &[Milestone]) -> String {
+    milestones
+        .iter()
+        .map(|m| match m.date {
+            Some(date) if m.text.is_empty() => date.to_string(),
+            Some(date) => format!("{date} {}", m.text),
+            None => m.text.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Every non-empty line is a milestone; a leading date is its date. Text
+/// that is not a date stays in the milestone's text, so nothing is lost.
+pub fn parse_milestones(text: &str) -> Vec<Milestone> {
+    text.lines()
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| {
+            let line = line.trim();
+            let (first, rest) = line.split_once(' ').unwrap_or((line, ""));
+            match first.parse::<Date>() {
+                Ok(date) => Milestone {
+                    text: rest.trim().to_owned(),
+                    date: Some(date),
+                },
+                Err(_) => Milestone {
+                    text: line.to_owned(),
+                    date: None,
+                },
+            }
+        })
+        .collect()
+}
+
+/// The text of a field as the editor shows it.
+pub fn get_text(session: &Session, field: &TextField) -> String {
+    let item = |i: usize| session.items.get(i);
+    let priority = |p: usize| session.priorities.get(p);
+    match field {
+        TextField::Rationale(i) => item(*i).map(|r| r.rationale.clone()),
+        TextField::Strengths(i) => item(*i).map(|r| r.strengths.clone()),
+        TextField::Improvements(i) => item(*i).map(|r| r.improvements.clone()),
+        TextField::QuestionNote {
+            item: i,
+            area,
+            question,
+        } => item(*i).map(|r| {
+            r.questions
+                .iter()
+                .find(|q| &q.area == area && &q.question == question)
+                .map(|q| q.note.clone())
+                .unwrap_or_default()
+        }),
+        TextField::EvidenceDescription(i, e) => item(*i)
+            .and_then(|r| r.evidence.get(*e))
+            .map(|e| e.description.clone()),
+        TextField::EvidenceDate(i, e) => item(*i)
+            .and_then(|r| r.evidence.get(*e))
+            .map(|e| format_date(e.date)),
+        TextField::PriorityStatement(p) => priority(*p).map(|p| p.statement.clone()),
+        TextField::PriorityOwner(p) => priority(*p).map(|p| p.owner.clone()),
+        TextField::PriorityDeadline(p) => priority(*p).map(|p| format_date(p.deadline)),
+        TextField::PriorityMilestones(p) => priority(*p).map(|p| format_milestones(&p.milestones)),
+        TextField::PriorityMeasure(p) => priority(*p).map(|p| p.measure_of_success.clone()),
+        TextField::CapacityOutcomes => Some(session.capacity.outcomes_and_impacts.clone()),
+        TextField::CapacityLeadership => Some(session.capacity.leadership_and_management.clone()),
+        TextField::CapacityQuality => Some(session.capacity.quality_improvement.clone()),
+    }
+    .unwrap_or_default()
+}
+
+/// Write a field. Dates that do not parse are refused with a message and
+/// leave the session as it was.
+pub fn set_text(session: &mut Session, field: &TextField, text: &str) -> Result<(), String> {
+    match field {
+        TextField::Rationale(i) => {
+            if let Some(r) = session.items.get_mut(*i) {
+                r.rationale = text.to_owned();
+            }
+        }
+        TextField::Strengths(i) => {
+            if let Some(r) = session.items.get_mut(*i) {
+                r.strengths = text.to_owned();
+            }
+        }
+        TextField::Improvements(i) => {
+            if let Some(r) = session.items.get_mut(*i) {
+                r.improvements = text.to_owned();
+            }
+        }
+        TextField::QuestionNote {
+            item,
+            area,
+            question,
+        } => {
+            if let Some(r) = session.items.get_mut(*item) {
+                question_note_mut(&mut r.questions, area, question).note = text.to_owned();
+            }
+        }
+        TextField::EvidenceDescription(i, e) => {
+            if let Some(e) = session
+                .items
+                .get_mut(*i)
+                .and_then(|r| r.evidence.get_mut(*e))
+            {
+                e.description = text.to_owned();
+            }
+        }
+        TextField::EvidenceDate(i, e) => {
+            let date = parse_date(text)?;
+            if let Some(e) = session
+                .items
+                .get_mut(*i)
+                .and_then(|r| r.evidence.get_mut(*e))
+            {
+                e.date = date;
+            }
+        }
+        TextField::PriorityStatement(p) => {
+            if let Some(p) = session.priorities.get_mut(*p) {
+                p.statement = text.to_owned();
+            }
+        }
+        TextField::PriorityOwner(p) => {
+            if let Some(p) = session.priorities.get_mut(*p) {
+                p.owner = text.to_owned();
+            }
+        }
+        TextField::PriorityDeadline(p) => {
+            let date = parse_date(text)?;
+            if let Some(p) = session.priorities.get_mut(*p) {
+                p.deadline = date;
+            }
+        }
+        TextField::PriorityMilestones(p) => {
+            if let Some(p) = session.priorities.get_mut(*p) {
+                p.milestones = parse_milestones(text);
+            }
+        }
+        TextField::PriorityMeasure(p) => {
+            if let Some(p) = session.priorities.get_mut(*p) {
+                p.measure_of_success = text.to_owned();
+            }
+        }
+        TextField::CapacityOutcomes => session.capacity.outcomes_and_impacts = text.to_owned(),
+        TextField::CapacityLeadership => {
+            session.capacity.leadership_and_management = text.to_owned();
+        }
+        TextField::CapacityQuality => session.capacity.quality_improvement = text.to_owned(),
+    }
+    Ok(())
+}
+
+/// The note for a question, created on first use.
+pub fn question_note_mut<'a>(
+    notes: &'a mut Vec<QuestionNote>,
+    area: &str,
+    question: &str,
+) -> &'a mut QuestionNote {
+    let at = match notes
+        .iter()
+        .position(|q| q.area == area && q.question == question)
+    {
+        Some(at) => at,
+        None => {
+            notes.push(QuestionNote {
+                area: area.to_owned(),
+                question: question.to_owned(),
+                discussed: false,
+                note: String::new(),
+            });
+            notes.len() - 1
+        }
+    };
+    &mut notes[at]
+}
+
+/// A field with a few fixed values, cycled with Space or the arrows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChoiceField {
+    Confidence(usize),
+    EvidenceSource(usize, usize),
+    EvidenceType(usize, usize),
+    PriorityStatus(usize),
+    CapacityConfidence,
+}
+
+fn cycle<T: Copy + PartialEq>(all: &[T], current: T, forward: bool) -> T {
+    let at = all.iter().position(|v| *v == current).unwrap_or(0);
+    let n = all.len();
+    all[if forward {
+        (at + 1) % n
+    } else {
+        (at + n - 1) % n
+    }]
+}
+
+fn cycle_option<T: Copy + PartialEq>(all: &[T], current: Option<T>, forward: bool) -> Option<T> {
+    let mut options: Vec<Option<T>> = vec![None];
+    options.extend(all.iter().copied().map(Some));
+    cycle(&options, current, forward)
+}
+
+impl ChoiceField {
+    pub fn label(&self) -> &'static str {
+        match self {
+            ChoiceField::Confidence(_) | ChoiceField::CapacityConfidence => {
+                "Confidence in the evidence"
+            }
+            ChoiceField::EvidenceSource(..) => "Source",
+            ChoiceField::EvidenceType(..) => "Type of information",
+            ChoiceField::PriorityStatus(_) => "Status",
+        }
+    }
+
+    /// The value as shown.
+    pub fn value(&self, session: &Session) -> String {
+        let confidence =
+            |c: Option<Confidence>| c.map_or("not yet recorded", Confidence::label).to_owned();
+        match self {
+            ChoiceField::Confidence(i) => {
+                confidence(session.items.get(*i).and_then(|r| r.confidence))
+            }
+            ChoiceField::CapacityConfidence => confidence(session.capacity.confidence),
+            ChoiceField::EvidenceSource(i, e) => session
+                .items
+                .get(*i)
+                .and_then(|r| r.evidence.get(*e))
+                .map(|e| e.source.label().to_owned())
+                .unwrap_or_default(),
+            ChoiceField::EvidenceType(i, e) => session
+                .items
+                .get(*i)
+                .and_then(|r| r.evidence.get(*e))
+                .map(|e| e.information.label().to_owned())
+                .unwrap_or_default(),
+            ChoiceField::PriorityStatus(p) => session
+                .priorities
+                .get(*p)
+                .map(|p| p.status.label().to_owned())
+                .unwrap_or_default(),
+        }
+    }
+
+    pub fn cycle(&self, session: &mut Session, forward: bool) {
+        match self {
+            ChoiceField::Confidence(i) => {
+                if let Some(r) = session.items.get_mut(*i) {
+                    r.confidence = cycle_option(&Confidence::ALL, r.confidence, forward);
+                }
+            }
+            ChoiceField::CapacityConfidence => {
+                let c = &mut session.capacity.confidence;
+                *c = cycle_option(&Confidence::ALL, *c, forward);
+            }
+            ChoiceField::EvidenceSource(i, e) => {
+                if let Some(e) = session
+                    .items
+                    .get_mut(*i)
+                    .and_then(|r| r.evidence.get_mut(*e))
+                {
+                    e.source = cycle(&EvidenceSource::ALL, e.source, forward);
+                }
+            }
+            ChoiceField::EvidenceType(i, e) => {
+                if let Some(e) = session
+                    .items
+                    .get_mut(*i)
+                    .and_then(|r| r.evidence.get_mut(*e))
+                {
+                    e.information = cycle(&InformationKind::ALL, e.information, forward);
+                }
+            }
+            ChoiceField::PriorityStatus(p) => {
+                if let Some(p) = session.priorities.get_mut(*p) {
+                    p.status = cycle(&PriorityStatus::ALL, p.status, forward);
+                }
+            }
+        }
+    }
+}
+
+/// A yes/no field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ToggleField {
+    EvidencePrivate(usize, usize),
+    /// Whether priority `p` serves item `item`.
+    PriorityServes {
+        priority: usize,
+        item: String,
+    },
+}
+
+impl ToggleField {
+    pub fn value(&self, session: &Session) -> bool {
+        match self {
+            ToggleField::EvidencePrivate(i, e) => session
+                .items
+                .get(*i)
+                .and_then(|r| r.evidence.get(*e))
+                .is_some_and(|e| e.private),
+            ToggleField::PriorityServes { priority, item } => session
+                .priorities
+                .get(*priority)
+                .is_some_and(|p| p.serves.contains(item)),
+        }
+    }
+
+    pub fn toggle(&self, session: &mut Session) {
+        match self {
+            ToggleField::EvidencePrivate(i, e) => {
+                if let Some(e) = session
+                    .items
+                    .get_mut(*i)
+                    .and_then(|r| r.evidence.get_mut(*e))
+                {
+                    e.private = !e.private;
+                }
+            }
+            ToggleField::PriorityServes { priority, item } => {
+                if let Some(p) = session.priorities.get_mut(*priority) {
+                    if let Some(at) = p.serves.iter().position(|s| s == item) {
+                        p.serves.remove(at);
+                    } else {
+                        p.serves.push(item.clone());
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn milestones_round_trip_through_their_lines() {
+        let text = "2027-01-15 Audit tool updated\nTraining for all teams\n\n2027-03-01";
+        let milestones = parse_milestones(text);
+        assert_eq!(milestones.len(), 3);
+        assert_eq!(
+            milestones[0].date,
+            Some("2027-01-15".parse().expect("date"))
+        );
+        assert_eq!(milestones[0].text, "Audit tool updated");
+        assert_eq!(milestones[1].date, None);
+        assert_eq!(milestones[1].text, "Training for all teams");
+        assert_eq!(milestones[2].text, "");
+        assert_eq!(
+            format_milestones(&milestones),
+            "2027-01-15 Audit tool updated\nTraining for all teams\n2027-03-01"
+        );
+    }
+
+    #[test]
+    fn a_date_that_is_not_a_date_is_refused_not_lost() {
+        assert!(parse_date("31/01/2027").is_err());
+        assert_eq!(parse_date("  ").expect("empty clears"), None);
+        assert!(parse_date("2027-02-30").is_err());
+        // A milestone line with a bad date keeps all its text.
+        let kept = parse_milestones("2027-02-30 Review");
+        assert_eq!(kept[0].text, "2027-02-30 Review");
+        assert_eq!(kept[0].date, None);
+    }
+}

@@ -1,0 +1,217 @@
+//! The home screen's data and the new-session form.
+
+use crate::content::library::Library;
+use crate::content::query;
+use crate::session::model::SessionKind;
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use jiff::Timestamp;
+use jiff::civil::Date;
+use ratatui_textarea::TextArea;
+
+/// A session as the home screen lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionSummary {
+    pub id: String,
+    pub kind: SessionKind,
+    pub title: String,
+    pub framework: String,
+    pub updated: Timestamp,
+    pub items: usize,
+    pub evaluated: usize,
+    pub priorities: usize,
+    /// Recovery or conflict copies waiting beside the file.
+    pub unsaved_copies: Vec<String>,
+    pub read_only: Option<String>,
+}
+
+/// A priority that is due soon or overdue, across all sessions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DuePriority {
+    pub session_id: String,
+    pub session_title: String,
+    pub statement: String,
+    pub owner: String,
+    pub deadline: Date,
+}
+
+/// What the edge found in the sessions folder.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct HomeData {
+    /// Newest first.
+    pub sessions: Vec<SessionSummary>,
+    /// Files that could not be read: `path:line:col: message` and advice.
+    pub damaged: Vec<String>,
+    /// Soonest first.
+    pub due: Vec<DuePriority>,
+    pub warnings: Vec<String>,
+}
+
+/// Priorities due within this many days are listed as due soon.
+pub const DUE_SOON_DAYS: i64 = 14;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HomeRow {
+    New,
+    Resume(String),
+    Session(String),
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct HomeState {
+    pub data: HomeData,
+    pub cursor: usize,
+}
+
+impl HomeState {
+    pub fn rows(&self) -> Vec<HomeRow> {
+        let mut rows = vec![HomeRow::New];
+        if let Some(latest) = self.data.sessions.first() {
+            rows.push(HomeRow::Resume(latest.id.clone()));
+        }
+        rows.extend(
+            self.data
+                .sessions
+                .iter()
+                .map(|s| HomeRow::Session(s.id.clone())),
+        );
+        rows
+    }
+}
+
+/// The fields of the new-session form, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormField {
+    Kind,
+    Title,
+    Framework,
+    Participants,
+    Items,
+    Create,
+}
+
+impl FormField {
+    pub const ALL: [FormField; 6] = [
+        FormField::Kind,
+        FormField::Title,
+        FormField::Framework,
+        FormField::Participants,
+        FormField::Items,
+        FormField::Create,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            FormField::Kind => "Kind",
+            FormField::Title => "Title",
+            FormField::Framework => "Framework",
+            FormField::Participants => "Participants",
+            FormField::Items => "Cover",
+            FormField::Create => "",
+        }
+    }
+}
+
+/// A choosable item with its fuzzy match.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    pub id: String,
+    pub label: String,
+    /// Character indices of `label` that matched the filter.
+    pub matched: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewSessionForm {
+    pub field: FormField,
+    pub kind: SessionKind,
+    pub title: TextArea<'static>,
+    /// Index into the library's frameworks.
+    pub framework: usize,
+    pub participants: TextArea<'static>,
+    pub filter: TextArea<'static>,
+    /// Selected item ids, in the order chosen.
+    pub chosen: Vec<String>,
+    /// Cursor in the filtered candidates.
+    pub cursor: usize,
+    pub error: Option<String>,
+}
+
+fn single_line(placeholder: &str) -> TextArea<'static> {
+    let mut area = TextArea::default();
+    area.set_placeholder_text(placeholder);
+    area.set_cursor_line_style(ratatui::style::Style::default());
+    area
+}
+
+impl NewSessionForm {
+    pub fn new(library: &Library) -> Self {
+        let framework = library
+            .frameworks
+            .iter()
+            .position(|(f, _)| f.id == "hmie-cp-2009")
+            .unwrap_or(0);
+        NewSessionForm {
+            field: FormField::Title,
+            kind: SessionKind::Workshop,
+            title: single_line("e.g. Neglect: multi-agency self-evaluation"),
+            framework,
+            participants: single_line("names or roles, separated by commas: Police, Health"),
+            filter: single_line("type to filter"),
+            chosen: Vec::new(),
+            cursor: 0,
+            error: None,
+        }
+    }
+
+    pub fn is_typing(&self) -> bool {
+        matches!(
+            self.field,
+            FormField::Title | FormField::Participants | FormField::Items
+        )
+    }
+
+    pub fn text(area: &TextArea<'_>) -> String {
+        area.lines().join(" ")
+    }
+
+    pub fn participants_list(&self) -> Vec<String> {
+        Self::text(&self.participants)
+            .split(',')
+            .map(|p| p.trim().to_owned())
+            .filter(|p| !p.is_empty())
+            .collect()
+    }
+
+    /// The framework's items matching the filter, best first (document
+    /// order when the filter is empty).
+    pub fn candidates(&self, library: &Library) -> Vec<Candidate> {
+        let Some((framework, _)) = library.frameworks.get(self.framework) else {
+            return Vec::new();
+        };
+        let filter = Self::text(&self.filter);
+        let matcher = SkimMatcherV2::default();
+        let mut found: Vec<(i64, usize, Candidate)> = query::evaluable_items(framework)
+            .into_iter()
+            .enumerate()
+            .filter_map(|(order, (id, item))| {
+                let label = item.title();
+                if filter.trim().is_empty() {
+                    return Some((
+                        0,
+                        order,
+                        Candidate {
+                            id,
+                            label,
+                            matched: Vec::new(),
+                        },
+                    ));
+                }
+                let (score, matched) = matcher.fuzzy_indices(&label, filter.trim())?;
+                Some((score, order, Candidate { id, label, matched }))
+            })
+            .collect();
+        found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        found.into_iter().map(|(_, _, c)| c).collect()
+    }
+}

@@ -1,0 +1,269 @@
+//! Application state and its pure transitions. Nothing here touches the
+//! terminal or the disk: `update` returns effects for the edge to perform.
+
+pub mod action;
+pub mod editor;
+pub mod fields;
+pub mod home;
+pub mod keys;
+pub mod palette;
+pub mod reference;
+pub mod rows;
+pub mod update;
+
+use crate::content::library::Library;
+use crate::session::model::Session;
+use editor::Editor;
+use home::{HomeState, NewSessionForm};
+use jiff::Timestamp;
+use palette::Palette;
+
+/// The three self-evaluation questions, one phase each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Phase {
+    Now,
+    Know,
+    Can,
+}
+
+impl Phase {
+    pub const ALL: [Phase; 3] = [Phase::Now, Phase::Know, Phase::Can];
+
+    pub fn question(self) -> &'static str {
+        match self {
+            Phase::Now => "How good are we now?",
+            Phase::Know => "How do we know?",
+            Phase::Can => "How good can we be?",
+        }
+    }
+
+    pub fn number(self) -> usize {
+        match self {
+            Phase::Now => 1,
+            Phase::Know => 2,
+            Phase::Can => 3,
+        }
+    }
+
+    pub fn next(self) -> Option<Phase> {
+        match self {
+            Phase::Now => Some(Phase::Know),
+            Phase::Know => Some(Phase::Can),
+            Phase::Can => None,
+        }
+    }
+
+    pub fn previous(self) -> Option<Phase> {
+        match self {
+            Phase::Now => None,
+            Phase::Know => Some(Phase::Now),
+            Phase::Can => Some(Phase::Know),
+        }
+    }
+}
+
+/// Where in a session the group is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Item index into `session.items`, and the phase.
+    Walk { item: usize, phase: Phase },
+    /// The close of session.
+    Summary,
+}
+
+/// Which half of the walk screen has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    /// The framework's text: themes, illustrations, suggestions.
+    Reference,
+    /// What the group records.
+    Record,
+}
+
+/// Whether the session file is in step with the screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveStatus {
+    /// Saved at this time.
+    Saved(Timestamp),
+    /// Changes not yet written; `since` is the first unsaved change.
+    Unsaved {
+        since: Timestamp,
+    },
+    /// The last save failed; the changes are kept in memory and retried.
+    Failed {
+        message: String,
+        since: Timestamp,
+    },
+    /// Saves go to a conflict copy because the file changed on disk.
+    Conflict {
+        copy: String,
+        at: Timestamp,
+    },
+    ReadOnly(String),
+}
+
+/// An open session and where the user is in it.
+#[derive(Debug)]
+pub struct Workspace {
+    pub session: Session,
+    pub stage: Stage,
+    pub focus: Pane,
+    /// Reference pane: selected entry and first visible line.
+    pub reference_cursor: usize,
+    pub reference_scroll: usize,
+    /// Reference pane tab (per phase the tabs differ).
+    pub reference_tab: usize,
+    /// Record pane: selected row and first visible line.
+    pub record_cursor: usize,
+    pub record_scroll: usize,
+    /// Illustration shown on a narrow screen: level 5 first, then level 2.
+    pub illustration_level: u8,
+    pub editor: Option<Editor>,
+    pub save: SaveStatus,
+    /// When the last change was made (for the autosave pause).
+    pub last_change: Option<Timestamp>,
+    /// Whether the scribe's notes are hidden (projector mode comes later).
+    pub read_only: Option<String>,
+}
+
+/// Popups over any screen.
+#[derive(Debug)]
+pub enum Overlay {
+    Help,
+    Palette(Box<Palette>),
+    /// A question that needs y or n, and what `y` does.
+    Confirm {
+        message: String,
+        on_yes: action::Action,
+    },
+    /// Read-only text (a framework item not in the session), scrollable.
+    Reader {
+        title: String,
+        text: String,
+        scroll: usize,
+    },
+    /// A message that any key dismisses.
+    Message {
+        title: String,
+        text: String,
+    },
+}
+
+#[derive(Debug)]
+pub enum Screen {
+    Home,
+    NewSession(Box<NewSessionForm>),
+    Session(Box<Workspace>),
+}
+
+/// The whole application state.
+#[derive(Debug)]
+pub struct App {
+    pub library: Library,
+    pub screen: Screen,
+    pub home: HomeState,
+    pub overlay: Option<Overlay>,
+    /// The clock, set by the edge before each action.
+    pub now: Timestamp,
+    /// The terminal size, for layout-dependent scrolling and mouse hits.
+    pub size: (u16, u16),
+    /// A one-line notice shown in the status bar until the next key.
+    pub notice: Option<String>,
+    pub quit: bool,
+    pub theme: crate::ui::theme::Theme,
+}
+
+impl App {
+    pub fn new(library: Library, now: Timestamp, size: (u16, u16)) -> Self {
+        App {
+            library,
+            screen: Screen::Home,
+            home: HomeState::default(),
+            overlay: None,
+            now,
+            size,
+            notice: None,
+            quit: false,
+            theme: crate::ui::theme::Theme::COLOR,
+        }
+    }
+
+    pub fn workspace(&self) -> Option<&Workspace> {
+        match &self.screen {
+            Screen::Session(ws) => Some(ws),
+            _ => None,
+        }
+    }
+
+    pub fn workspace_mut(&mut self) -> Option<&mut Workspace> {
+        match &mut self.screen {
+            Screen::Session(ws) => Some(ws),
+            _ => None,
+        }
+    }
+
+    /// Whether a text field has the keyboard (single-letter keys type).
+    pub fn is_typing(&self) -> bool {
+        let field = match &self.screen {
+            Screen::Session(ws) => ws.editor.is_some(),
+            Screen::NewSession(form) => form.is_typing(),
+            Screen::Home => false,
+        };
+        field || matches!(self.overlay, Some(Overlay::Palette(_)))
+    }
+}
+
+impl Workspace {
+    pub fn new(session: Session, read_only: Option<String>, now: Timestamp) -> Self {
+        let save = match &read_only {
+            Some(reason) => SaveStatus::ReadOnly(reason.clone()),
+            None => SaveStatus::Saved(now),
+        };
+        let stage = if session.items.is_empty() {
+            Stage::Summary
+        } else {
+            Stage::Walk {
+                item: 0,
+                phase: Phase::Now,
+            }
+        };
+        Workspace {
+            session,
+            stage,
+            focus: Pane::Record,
+            reference_cursor: 0,
+            reference_scroll: 0,
+            reference_tab: 0,
+            record_cursor: 0,
+            record_scroll: 0,
+            illustration_level: 5,
+            editor: None,
+            save,
+            last_change: None,
+            read_only,
+        }
+    }
+
+    /// Whether there are changes not yet on disk.
+    pub fn is_dirty(&self) -> bool {
+        matches!(
+            self.save,
+            SaveStatus::Unsaved { .. } | SaveStatus::Failed { .. }
+        )
+    }
+
+    /// The item index being walked, if any.
+    pub fn item_index(&self) -> Option<usize> {
+        match self.stage {
+            Stage::Walk { item, .. } => Some(item),
+            Stage::Summary => None,
+        }
+    }
+
+    pub fn phase(&self) -> Option<Phase> {
+        match self.stage {
+            Stage::Walk { phase, .. } => Some(phase),
+            Stage::Summary => None,
+        }
+    }
+}

@@ -1,0 +1,524 @@
+//! The reference pane: the framework's own words for the current item and
+//! phase, as entries the user can scroll through and, for suggestions, act
+//! on. Derived from content and state on demand.
+
+use super::{Phase, Stage, Workspace};
+use crate::content::library::Library;
+use crate::content::model::{Block, ContentArea, Framework, GoodKind, InformationType, Scale};
+use crate::content::query::{self, ItemRef};
+use crate::content::text::{good_kind_label, information_label};
+use crate::session::model::{InformationKind, ScaleChoice, Session};
+
+/// How an entry is shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Style {
+    Heading,
+    Paragraph,
+    Bullet,
+    /// A suggestion the user can take with Enter.
+    Suggestion,
+    /// Low-key explanatory text.
+    Note,
+}
+
+/// What Enter does on a suggestion.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Take {
+    /// Add evidence of this type, described by the Module 4 source.
+    Evidence {
+        information: InformationKind,
+        description: String,
+    },
+    /// A new priority starting from a 'good' statement.
+    Priority(String),
+    /// Use a Module 5 measure as the measure of success of the newest
+    /// priority serving this item (or a new one).
+    Measure(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub style: Style,
+    pub text: String,
+    /// A short tag before the text, e.g. "Quality".
+    pub tag: Option<String>,
+    pub take: Option<Take>,
+}
+
+impl Entry {
+    fn new(style: Style, text: impl Into<String>) -> Entry {
+        Entry {
+            style,
+            text: text.into(),
+            tag: None,
+            take: None,
+        }
+    }
+}
+
+/// The scale a session records against.
+pub fn session_scale<'a>(library: &'a Library, session: &Session) -> Option<&'a Scale> {
+    let id = match &session.scale {
+        ScaleChoice::Framework => session.framework.as_str(),
+        ScaleChoice::Borrowed(id) => id.as_str(),
+    };
+    library.framework(id)?.scale.as_ref()
+}
+
+/// The LSCB content areas linked to an item: the area itself for a
+/// content-area session, else the crosswalk's links. Sub-areas are included.
+pub fn linked_areas<'a>(
+    library: &'a Library,
+    session: &Session,
+    item: &str,
+) -> Option<(&'a Framework, Vec<&'a ContentArea>)> {
+    let framework = library.framework(&session.framework)?;
+    if let Some(ItemRef::Area(area)) = query::find_item(framework, item) {
+        let ids = query::area_and_descendants(area);
+        let areas = query::all_areas(framework)
+            .into_iter()
+            .filter(|a| ids.contains(&a.id.as_str()))
+            .collect();
+        return Some((framework, areas));
+    }
+    let (areas_framework, ids) = library.linked_areas(&session.framework, item)?;
+    let all = query::all_areas(areas_framework);
+    let mut wanted: Vec<&str> = Vec::new();
+    for id in ids {
+        if let Some(area) = all.iter().find(|a| &a.id == id) {
+            for d in query::area_and_descendants(area) {
+                if !wanted.contains(&d) {
+                    wanted.push(d);
+                }
+            }
+        }
+    }
+    let areas = all
+        .into_iter()
+        .filter(|a| wanted.contains(&a.id.as_str()))
+        .collect();
+    Some((areas_framework, areas))
+}
+
+/// Module 3 questions for an item, grouped by area: (area title, area id, questions).
+pub fn linked_questions(
+    library: &Library,
+    session: &Session,
+    item: &str,
+) -> Vec<(String, String, Vec<String>)> {
+    let Some((framework, areas)) = linked_areas(library, session, item) else {
+        return Vec::new();
+    };
+    let Some(content) = &framework.content else {
+        return Vec::new();
+    };
+    areas
+        .iter()
+        .filter_map(|area| {
+            let questions: Vec<String> = content
+                .questions
+                .iter()
+                .filter(|q| q.area == area.id)
+                .map(|q| q.text.clone())
+                .collect();
+            (!questions.is_empty()).then(|| (area.title.clone(), area.id.clone(), questions))
+        })
+        .collect()
+}
+
+/// Tab names of the reference pane for a stage.
+pub fn tabs(library: &Library, ws: &Workspace) -> Vec<&'static str> {
+    match ws.stage {
+        Stage::Walk { item, phase } => {
+            let is_area = ws
+                .session
+                .items
+                .get(item)
+                .and_then(|r| {
+                    let framework = library.framework(&ws.session.framework)?;
+                    query::find_item(framework, &r.item)
+                })
+                .is_some_and(|i| matches!(i, ItemRef::Area(_)));
+            match phase {
+                Phase::Now if is_area => vec!["'Good' looks like", "Scale"],
+                Phase::Now => vec!["Indicator", "Illustrations", "Scale"],
+                Phase::Know => vec!["Sources (Module 4)", "Evidence guidance"],
+                Phase::Can => vec![
+                    "'Good' statements",
+                    "Measures (Module 5)",
+                    "Improvement plan",
+                ],
+            }
+        }
+        Stage::Summary => vec!["Summary"],
+    }
+}
+
+fn blocks(out: &mut Vec<Entry>, body: &[Block]) {
+    for block in body {
+        match block {
+            Block::Paragraph(text) => out.push(Entry::new(Style::Paragraph, text)),
+            Block::List(items) => {
+                out.extend(items.iter().map(|i| Entry::new(Style::Bullet, i)));
+            }
+        }
+    }
+}
+
+fn level_word(scale: Option<&Scale>, level: u8) -> String {
+    scale
+        .and_then(|s| s.levels.iter().find(|l| l.number == level))
+        .map_or_else(
+            || format!("Level {level}"),
+            |l| format!("Level {level}: {}", l.word),
+        )
+}
+
+fn scale_entries(out: &mut Vec<Entry>, scale: Option<&Scale>, borrowed_from: Option<&str>) {
+    let Some(scale) = scale else {
+        out.push(Entry::new(
+            Style::Note,
+            "This framework has no scale of its own.",
+        ));
+        return;
+    };
+    out.push(Entry::new(Style::Heading, &scale.name));
+    if let Some(from) = borrowed_from {
+        out.push(Entry::new(
+            Style::Note,
+            format!("Borrowed from {from}: this framework has no scale of its own, so it is evaluated against its 'good' statements on this scale."),
+        ));
+    }
+    for level in &scale.levels {
+        let summary = if level.summary.is_empty() {
+            String::new()
+        } else {
+            format!(" – {}", level.summary)
+        };
+        out.push(Entry {
+            style: Style::Bullet,
+            text: format!("{}{summary}", level.word),
+            tag: Some(level.number.to_string()),
+            take: None,
+        });
+        blocks(out, &level.description);
+    }
+    blocks(out, &scale.notes);
+}
+
+/// The entries of the reference pane for the workspace's stage and tab.
+pub fn entries(library: &Library, ws: &Workspace, wide: bool) -> Vec<Entry> {
+    let mut out = Vec::new();
+    let session = &ws.session;
+    let Stage::Walk { item, phase } = ws.stage else {
+        return out;
+    };
+    let Some(record) = session.items.get(item) else {
+        return out;
+    };
+    let Some(framework) = library.framework(&session.framework) else {
+        out.push(Entry::new(
+            Style::Note,
+            format!("The framework '{}' is not loaded, so its text cannot be shown. Everything recorded is kept.", session.framework),
+        ));
+        return out;
+    };
+    let found = query::find_item(framework, &record.item);
+    let scale = session_scale(library, session);
+    let tab = tabs(library, ws)
+        .get(ws.reference_tab)
+        .copied()
+        .unwrap_or_default();
+    match (phase, tab) {
+        (Phase::Now, "Indicator") => match found {
+            Some(ItemRef::Indicator { indicator, .. }) => {
+                out.push(Entry::new(Style::Heading, "Themes"));
+                for theme in &indicator.themes {
+                    out.push(Entry::new(Style::Bullet, &theme.text));
+                    for sub in &theme.items {
+                        out.push(Entry {
+                            style: Style::Bullet,
+                            text: sub.clone(),
+                            tag: Some("·".into()),
+                            take: None,
+                        });
+                    }
+                }
+                out.push(Entry::new(Style::Heading, "Key features"));
+                blocks(&mut out, &indicator.key_features);
+            }
+            Some(ItemRef::Statement { section, statement }) => {
+                out.push(Entry::new(Style::Heading, &section.title));
+                out.push(Entry {
+                    style: Style::Paragraph,
+                    text: statement.text.clone(),
+                    tag: Some(statement.id.clone()),
+                    take: None,
+                });
+            }
+            Some(ItemRef::Judgement { judgement, .. }) => {
+                blocks(&mut out, &judgement.introduction);
+                out.push(Entry::new(Style::Heading, "The criteria for 'good'"));
+                for group in &judgement.good {
+                    if !group.heading.is_empty() {
+                        out.push(Entry::new(Style::Heading, &group.heading));
+                    }
+                    for criterion in &group.criteria {
+                        out.push(Entry {
+                            style: Style::Bullet,
+                            text: criterion.text.clone(),
+                            tag: (!criterion.id.is_empty()).then(|| criterion.id.clone()),
+                            take: None,
+                        });
+                        out.extend(criterion.items.iter().map(|i| Entry {
+                            style: Style::Bullet,
+                            text: i.clone(),
+                            tag: Some("·".into()),
+                            take: None,
+                        }));
+                    }
+                }
+            }
+            _ => out.push(Entry::new(
+                Style::Note,
+                "This item is not in the loaded framework.",
+            )),
+        },
+        (Phase::Now, "Illustrations") => {
+            if let Some(ItemRef::Indicator { indicator, .. }) = found {
+                if indicator.illustrations.is_empty() {
+                    out.push(Entry::new(
+                        Style::Note,
+                        "The framework gives no illustrations for this indicator.",
+                    ));
+                }
+                // On a wide screen both levels are shown side by side by the
+                // renderer; on a narrow one, one level at a time.
+                for illustration in &indicator.illustrations {
+                    if !wide && illustration.level != ws.illustration_level {
+                        continue;
+                    }
+                    out.push(Entry::new(
+                        Style::Heading,
+                        level_word(scale, illustration.level),
+                    ));
+                    out.extend(
+                        illustration
+                            .paragraphs
+                            .iter()
+                            .map(|p| Entry::new(Style::Paragraph, p)),
+                    );
+                }
+            } else if let Some(ItemRef::Judgement { judgement, .. }) = found {
+                for descriptor in &judgement.descriptors {
+                    out.push(Entry::new(
+                        Style::Heading,
+                        level_word(scale, descriptor.level),
+                    ));
+                    blocks(&mut out, &descriptor.body);
+                }
+            }
+        }
+        (Phase::Now, "'Good' looks like") => {
+            if let Some(ItemRef::Area(area)) = found {
+                blocks(&mut out, &area.description);
+            }
+            good_entries(&mut out, library, session, &record.item, false);
+        }
+        (Phase::Now, "Scale") => {
+            let borrowed = match &session.scale {
+                ScaleChoice::Borrowed(id) => library.framework(id).map(|f| f.short_title.as_str()),
+                ScaleChoice::Framework => None,
+            };
+            scale_entries(&mut out, scale, borrowed);
+        }
+        (Phase::Know, "Sources (Module 4)") => {
+            out.push(Entry::new(
+                Style::Note,
+                "Suggested sources for the linked content areas. Enter adds one as evidence.",
+            ));
+            if let Some((framework, areas)) = linked_areas(library, session, &record.item)
+                && let Some(content) = &framework.content
+            {
+                for area in areas {
+                    let sources: Vec<_> = content
+                        .sources
+                        .iter()
+                        .filter(|s| s.area == area.id)
+                        .collect();
+                    if sources.is_empty() {
+                        continue;
+                    }
+                    out.push(Entry::new(Style::Heading, &area.title));
+                    for source in sources {
+                        let mut text = source.text.clone();
+                        for item in &source.items {
+                            text.push_str(&format!("; {item}"));
+                        }
+                        out.push(Entry {
+                            style: Style::Suggestion,
+                            tag: Some(information_label(source.information).to_owned()),
+                            take: Some(Take::Evidence {
+                                information: information_kind(source.information),
+                                description: text.clone(),
+                            }),
+                            text,
+                        });
+                    }
+                }
+            } else {
+                out.push(Entry::new(
+                    Style::Note,
+                    "No content areas are linked to this item.",
+                ));
+            }
+        }
+        (Phase::Know, _) => {
+            for id in ["sources-of-evidence", "triangulation", "three-questions"] {
+                if let Some(passage) = library
+                    .framework(&session.framework)
+                    .into_iter()
+                    .chain(library.framework(crate::commands::sessions::BORROWED_SCALE))
+                    .flat_map(|f| &f.guidance)
+                    .find(|p| p.id == id)
+                {
+                    out.push(Entry::new(Style::Heading, &passage.title));
+                    blocks(&mut out, &passage.body);
+                }
+            }
+            out.push(Entry::new(
+                Style::Heading,
+                "The four sources and the HMIE kinds of evidence",
+            ));
+            for source in crate::session::model::EvidenceSource::ALL {
+                out.push(Entry::new(
+                    Style::Bullet,
+                    format!("{} – {}", source.label(), source.hmie_equivalent()),
+                ));
+            }
+        }
+        (Phase::Can, "'Good' statements") => {
+            out.push(Entry::new(
+                Style::Note,
+                "What 'good' could look like. Enter starts a priority from a statement.",
+            ));
+            good_entries(&mut out, library, session, &record.item, true);
+        }
+        (Phase::Can, "Measures (Module 5)") => {
+            out.push(Entry::new(
+                Style::Note,
+                "Example measures. Enter uses one as the measure of success of the newest priority for this item.",
+            ));
+            if let Some((framework, areas)) = linked_areas(library, session, &record.item)
+                && let Some(content) = &framework.content
+            {
+                for area in areas {
+                    let measures: Vec<_> = content
+                        .measures
+                        .iter()
+                        .filter(|m| m.area == area.id)
+                        .collect();
+                    if measures.is_empty() {
+                        continue;
+                    }
+                    out.push(Entry::new(Style::Heading, &area.title));
+                    for measure in measures {
+                        let mut text = measure.text.clone();
+                        for item in &measure.items {
+                            text.push_str(&format!("; {item}"));
+                        }
+                        let tag = if measure.topic.is_empty() {
+                            information_label(measure.information).to_owned()
+                        } else {
+                            format!(
+                                "{}, {}",
+                                information_label(measure.information),
+                                measure.topic
+                            )
+                        };
+                        out.push(Entry {
+                            style: Style::Suggestion,
+                            tag: Some(tag),
+                            take: Some(Take::Measure(text.clone())),
+                            text,
+                        });
+                    }
+                }
+            }
+        }
+        (Phase::Can, _) => {
+            if let Some(passage) = library
+                .framework(&session.framework)
+                .into_iter()
+                .chain(library.framework(crate::commands::sessions::BORROWED_SCALE))
+                .flat_map(|f| &f.guidance)
+                .find(|p| p.id == "improvement-plan")
+            {
+                out.push(Entry::new(Style::Heading, &passage.title));
+                blocks(&mut out, &passage.body);
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+fn information_kind(information: InformationType) -> InformationKind {
+    match information {
+        InformationType::Quantity => InformationKind::Quantity,
+        InformationType::Quality => InformationKind::Quality,
+        InformationType::Outcome => InformationKind::Outcome,
+    }
+}
+
+fn good_entries(
+    out: &mut Vec<Entry>,
+    library: &Library,
+    session: &Session,
+    item: &str,
+    takeable: bool,
+) {
+    let Some((framework, areas)) = linked_areas(library, session, item) else {
+        out.push(Entry::new(
+            Style::Note,
+            "No content areas are linked to this item.",
+        ));
+        return;
+    };
+    let Some(content) = &framework.content else {
+        return;
+    };
+    for area in areas {
+        let statements: Vec<_> = content.good.iter().filter(|g| g.area == area.id).collect();
+        if statements.is_empty() {
+            continue;
+        }
+        out.push(Entry::new(Style::Heading, &area.title));
+        for statement in statements {
+            let kind = match statement.kind {
+                GoodKind::Outcome => "Outcome",
+                GoodKind::Quality => "Quality",
+                GoodKind::Unmarked => good_kind_label(statement.kind),
+            };
+            let tag = if statement.topic.is_empty() {
+                kind.to_owned()
+            } else {
+                format!("{kind}, {}", statement.topic)
+            };
+            let mut text = statement.text.clone();
+            for sub in &statement.items {
+                text.push_str(&format!(" – {sub}"));
+            }
+            out.push(Entry {
+                style: if takeable {
+                    Style::Suggestion
+                } else {
+                    Style::Bullet
+                },
+                tag: Some(tag),
+                take: takeable.then(|| Take::Priority(text.clone())),
+                text,
+            });
+        }
+    }
+}

@@ -1,0 +1,227 @@
+//! The rows of the record pane for the current stage: what the group can
+//! set or write, in order. Derived from state on demand, never stored.
+
+use super::fields::{ChoiceField, TextField, ToggleField};
+use super::reference::linked_questions;
+use super::{Phase, Stage, Workspace};
+use crate::content::library::Library;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Button {
+    AddEvidence,
+    AddPriority,
+    Export,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Row {
+    /// Not selectable: a heading.
+    Heading(String),
+    /// Not selectable: information, e.g. the triangulation count.
+    Info {
+        text: String,
+        warning: bool,
+    },
+    /// The group's agreed level.
+    Level,
+    /// A participant's own level.
+    ParticipantLevel(usize),
+    /// The spread of participants' levels, by name (not selectable).
+    Spread,
+    Text(TextField),
+    Choice(ChoiceField),
+    Toggle(ToggleField, &'static str),
+    /// A Module 3 question: Space marks it discussed, Enter edits its note.
+    Question {
+        area: String,
+        question: String,
+    },
+    Button(Button),
+}
+
+impl Row {
+    pub fn is_selectable(&self) -> bool {
+        !matches!(self, Row::Heading(_) | Row::Info { .. } | Row::Spread)
+    }
+
+    /// The evidence item this row belongs to, if any.
+    pub fn evidence(&self) -> Option<(usize, usize)> {
+        match self {
+            Row::Text(TextField::EvidenceDescription(i, e) | TextField::EvidenceDate(i, e))
+            | Row::Choice(ChoiceField::EvidenceSource(i, e) | ChoiceField::EvidenceType(i, e))
+            | Row::Toggle(ToggleField::EvidencePrivate(i, e), _) => Some((*i, *e)),
+            _ => None,
+        }
+    }
+
+    /// The priority this row belongs to, if any.
+    pub fn priority(&self) -> Option<usize> {
+        match self {
+            Row::Text(
+                TextField::PriorityStatement(p)
+                | TextField::PriorityOwner(p)
+                | TextField::PriorityDeadline(p)
+                | TextField::PriorityMilestones(p)
+                | TextField::PriorityMeasure(p),
+            )
+            | Row::Choice(ChoiceField::PriorityStatus(p)) => Some(*p),
+            Row::Toggle(ToggleField::PriorityServes { priority, .. }, _) => Some(*priority),
+            _ => None,
+        }
+    }
+}
+
+/// How many priorities the frameworks' "small number" allows before howgood warns.
+pub const PRIORITY_WARNING_OVER: usize = 5;
+
+pub fn rows(library: &Library, ws: &Workspace) -> Vec<Row> {
+    let session = &ws.session;
+    let mut rows = Vec::new();
+    match ws.stage {
+        Stage::Walk { item, phase } => {
+            let Some(record) = session.items.get(item) else {
+                return rows;
+            };
+            match phase {
+                Phase::Now => {
+                    rows.push(Row::Heading("The group's evaluation".into()));
+                    rows.push(Row::Level);
+                    if !session.participants.is_empty() {
+                        rows.push(Row::Heading(
+                            "Each participant's own level (optional)".into(),
+                        ));
+                        for p in 0..session.participants.len() {
+                            rows.push(Row::ParticipantLevel(p));
+                        }
+                        rows.push(Row::Spread);
+                    }
+                    rows.push(Row::Text(TextField::Rationale(item)));
+                    rows.push(Row::Text(TextField::Strengths(item)));
+                    rows.push(Row::Text(TextField::Improvements(item)));
+                    for (area_title, area, questions) in
+                        linked_questions(library, session, &record.item)
+                    {
+                        rows.push(Row::Heading(format!("Questions: {area_title}")));
+                        for question in questions {
+                            rows.push(Row::Question {
+                                area: area.clone(),
+                                question,
+                            });
+                        }
+                    }
+                }
+                Phase::Know => {
+                    rows.push(Row::Heading("Triangulation".into()));
+                    let sources = record.distinct_sources();
+                    rows.push(Row::Info {
+                        text: format!(
+                            "{sources} of 4 sources of information support this evaluation"
+                        ),
+                        warning: sources < 3,
+                    });
+                    if sources < 3 {
+                        rows.push(Row::Info {
+                            text: "Rests on fewer than three sources: look for a second and third"
+                                .into(),
+                            warning: true,
+                        });
+                    }
+                    if !record.has_family_views() {
+                        rows.push(Row::Info {
+                            text: "No views of children and families recorded yet".into(),
+                            warning: true,
+                        });
+                    }
+                    rows.push(Row::Choice(ChoiceField::Confidence(item)));
+                    rows.push(Row::Heading(format!(
+                        "Evidence ({})",
+                        record.evidence.len()
+                    )));
+                    rows.push(Row::Button(Button::AddEvidence));
+                    for e in (0..record.evidence.len()).rev() {
+                        rows.push(Row::Heading(format!("Evidence {}", e + 1)));
+                        rows.push(Row::Text(TextField::EvidenceDescription(item, e)));
+                        rows.push(Row::Choice(ChoiceField::EvidenceSource(item, e)));
+                        rows.push(Row::Choice(ChoiceField::EvidenceType(item, e)));
+                        rows.push(Row::Text(TextField::EvidenceDate(item, e)));
+                        rows.push(Row::Toggle(
+                            ToggleField::EvidencePrivate(item, e),
+                            "Private (never projected)",
+                        ));
+                    }
+                }
+                Phase::Can => {
+                    let count = session.priorities.len();
+                    rows.push(Row::Heading(format!(
+                        "Improvement priorities ({count} in this session)"
+                    )));
+                    if count > PRIORITY_WARNING_OVER {
+                        rows.push(Row::Info {
+                            text: format!(
+                                "{count} priorities: the frameworks ask for a small number, taken forward well"
+                            ),
+                            warning: true,
+                        });
+                    }
+                    rows.push(Row::Button(Button::AddPriority));
+                    for p in (0..count).rev() {
+                        priority_rows(&mut rows, p, Some(&record.item));
+                    }
+                }
+            }
+        }
+        Stage::Summary => {
+            rows.push(Row::Heading("Capacity for improvement".into()));
+            rows.push(Row::Text(TextField::CapacityOutcomes));
+            rows.push(Row::Text(TextField::CapacityLeadership));
+            rows.push(Row::Text(TextField::CapacityQuality));
+            rows.push(Row::Choice(ChoiceField::CapacityConfidence));
+            rows.push(Row::Heading("Export".into()));
+            rows.push(Row::Button(Button::Export));
+            if !session.priorities.is_empty() {
+                rows.push(Row::Heading("Improvement plan".into()));
+                for p in 0..session.priorities.len() {
+                    priority_rows(&mut rows, p, None);
+                }
+            }
+        }
+    }
+    rows
+}
+
+fn priority_rows(rows: &mut Vec<Row>, p: usize, item: Option<&str>) {
+    rows.push(Row::Heading(format!("Priority {}", p + 1)));
+    rows.push(Row::Text(TextField::PriorityStatement(p)));
+    rows.push(Row::Text(TextField::PriorityOwner(p)));
+    rows.push(Row::Text(TextField::PriorityDeadline(p)));
+    rows.push(Row::Text(TextField::PriorityMilestones(p)));
+    rows.push(Row::Text(TextField::PriorityMeasure(p)));
+    rows.push(Row::Choice(ChoiceField::PriorityStatus(p)));
+    if let Some(item) = item {
+        rows.push(Row::Toggle(
+            ToggleField::PriorityServes {
+                priority: p,
+                item: item.to_owned(),
+            },
+            "Serves this indicator",
+        ));
+    }
+}
+
+/// The selectable row at or after `from` (or before, going up).
+pub fn nearest_selectable(rows: &[Row], from: usize, forward: bool) -> Option<usize> {
+    if rows.is_empty() {
+        return None;
+    }
+    let from = from.min(rows.len() - 1);
+    if forward {
+        (from..rows.len())
+            .find(|&i| rows[i].is_selectable())
+            .or_else(|| (0..from).rev().find(|&i| rows[i].is_selectable()))
+    } else {
+        (0..=from)
+            .rev()
+            .find(|&i| rows[i].is_selectable())
+            .or_else(|| (from..rows.len()).find(|&i| rows[i].is_selectable()))
+    }
+}

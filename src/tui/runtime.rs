@@ -1,0 +1,245 @@
+//! The edge between the pure app and the world: performs the effects that
+//! `update` asks for (disk, exports) and feeds their results back in. Used
+//! by the terminal loop and, with a test backend, by the flow tests.
+
+use crate::app::action::{Action, Effect, Opened};
+use crate::app::home::{DUE_SOON_DAYS, DuePriority, HomeData, SessionSummary};
+use crate::app::update::update;
+use crate::app::{App, Screen};
+use crate::export;
+use crate::session::atomic::{create_private_dir, write_atomic};
+use crate::session::model::Session;
+use crate::session::store::{Access, OpenSession, SessionStore, StoreError};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+/// What the panic handler writes as a recovery copy: the open session's
+/// path and its latest state.
+pub type RecoverySlot = Arc<Mutex<Option<(PathBuf, Session)>>>;
+
+pub struct Runtime {
+    pub app: App,
+    pub store: SessionStore,
+    pub open: Option<OpenSession>,
+    /// Where exports go by default.
+    pub export_dir: PathBuf,
+    pub recovery: RecoverySlot,
+}
+
+/// Find a session by id, path, or unique title prefix.
+pub fn resolve(store: &SessionStore, query: &str) -> Result<PathBuf, String> {
+    let as_path = Path::new(query);
+    if (query.contains(std::path::MAIN_SEPARATOR) || query.ends_with(".ron")) && as_path.exists() {
+        return Ok(as_path.to_owned());
+    }
+    if crate::session::ids::is_valid_id(query) && store.path_of(query).exists() {
+        return Ok(store.path_of(query));
+    }
+    let wanted = query.to_lowercase();
+    let matches: Vec<_> = store
+        .entries()
+        .into_iter()
+        .filter_map(|e| {
+            let decoded = e.state.ok()?;
+            decoded
+                .session
+                .title
+                .to_lowercase()
+                .starts_with(&wanted)
+                .then_some((e.path, decoded.session.title))
+        })
+        .collect();
+    match matches.len() {
+        1 => Ok(matches[0].0.clone()),
+        0 => Err(format!(
+            "no session has the id, path or title '{query}'; `howgood sessions list` shows them"
+        )),
+        _ => Err(format!(
+            "'{query}' begins several titles ({}); give more of the title or the id",
+            matches
+                .iter()
+                .map(|(_, t)| t.as_str())
+                .collect::<Vec<_>>()
+                .join("; ")
+        )),
+    }
+}
+
+/// The home screen's data, read from the sessions folder.
+pub fn home_data(store: &SessionStore, today: jiff::civil::Date) -> HomeData {
+    let mut data = HomeData::default();
+    for entry in store.entries() {
+        match entry.state {
+            Ok(decoded) => {
+                let s = &decoded.session;
+                for p in s.priorities.iter().filter(|p| p.status.is_open()) {
+                    if let Some(deadline) = p.deadline
+                        && today
+                            .until(deadline)
+                            .is_ok_and(|span| span.get_days() <= DUE_SOON_DAYS as i32)
+                    {
+                        data.due.push(DuePriority {
+                            session_id: s.id.clone(),
+                            session_title: s.title.clone(),
+                            statement: p.statement.clone(),
+                            owner: p.owner.clone(),
+                            deadline,
+                        });
+                    }
+                }
+                data.sessions.push(SessionSummary {
+                    id: s.id.clone(),
+                    kind: s.kind,
+                    title: s.title.clone(),
+                    framework: s.framework.clone(),
+                    updated: s.updated,
+                    items: s.items.len(),
+                    evaluated: s.evaluated_count(),
+                    priorities: s.priorities.len(),
+                    unsaved_copies: entry
+                        .recovery
+                        .iter()
+                        .chain(&entry.conflicts)
+                        .map(|p| p.display().to_string())
+                        .collect(),
+                    read_only: decoded.read_only_reason(),
+                });
+            }
+            Err(error) => {
+                let advice = match store.newest_good_history(&entry.id) {
+                    Some((path, _)) => format!(
+                        "; newest good version: {} (`howgood sessions restore {}`)",
+                        path.display(),
+                        entry.id
+                    ),
+                    None => String::new(),
+                };
+                data.damaged.push(format!("{error}{advice}"));
+            }
+        }
+    }
+    data.sessions.sort_by_key(|s| std::cmp::Reverse(s.updated));
+    data.due.sort_by_key(|d| d.deadline);
+    data
+}
+
+impl Runtime {
+    pub fn new(app: App, store: SessionStore, export_dir: PathBuf) -> Runtime {
+        Runtime {
+            app,
+            store,
+            open: None,
+            export_dir,
+            recovery: Arc::new(Mutex::new(None)),
+        }
+    }
+
+    /// Show the home screen, then open a session if one was asked for.
+    pub fn start(&mut self, open: Option<String>) {
+        self.dispatch_effect(Effect::LoadHome);
+        if let Some(query) = open {
+            self.dispatch_effect(Effect::Open(query));
+        }
+    }
+
+    /// Perform an effect directly and apply its result.
+    pub fn dispatch_effect(&mut self, effect: Effect) {
+        if let Some(result) = self.perform(effect) {
+            self.dispatch(result);
+        }
+    }
+
+    /// Apply an action and every effect it leads to.
+    pub fn dispatch(&mut self, action: Action) {
+        let mut queue = vec![action];
+        while let Some(action) = queue.pop() {
+            let effects = update(&mut self.app, action);
+            for effect in effects {
+                if let Some(result) = self.perform(effect) {
+                    queue.insert(0, result);
+                }
+            }
+        }
+        self.update_recovery_slot();
+    }
+
+    /// Keep the panic handler's copy of unsaved work current.
+    fn update_recovery_slot(&mut self) {
+        let (Screen::Session(ws), Some(open)) = (&self.app.screen, &self.open) else {
+            if let Ok(mut slot) = self.recovery.lock() {
+                *slot = None;
+            }
+            return;
+        };
+        if let Ok(mut slot) = self.recovery.lock() {
+            *slot = ws
+                .is_dirty()
+                .then(|| (open.path.clone(), ws.session.clone()));
+        }
+    }
+
+    fn today(&self) -> jiff::civil::Date {
+        self.app
+            .now
+            .to_zoned_datetime(jiff::tz::TimeZone::system())
+            .date()
+    }
+
+    fn opened(&mut self, result: Result<OpenSession, StoreError>) -> Action {
+        match result {
+            Ok(open) => {
+                let read_only = match &open.access {
+                    Access::ReadOnly(reason) => Some(reason.clone()),
+                    Access::ReadWrite => None,
+                };
+                let session = open.loaded.clone();
+                self.open = Some(open);
+                Action::Opened(Ok(Box::new(Opened { session, read_only })))
+            }
+            Err(error) => Action::Opened(Err(error.to_string())),
+        }
+    }
+
+    fn perform(&mut self, effect: Effect) -> Option<Action> {
+        match effect {
+            Effect::LoadHome => Some(Action::HomeLoaded(home_data(&self.store, self.today()))),
+            Effect::Open(query) => {
+                self.open = None;
+                let result = resolve(&self.store, &query)
+                    .map_err(StoreError::ReadOnly)
+                    .and_then(|path| OpenSession::open(&path, self.app.now));
+                let action = match result {
+                    Err(StoreError::ReadOnly(message)) => Action::Opened(Err(message)),
+                    other => self.opened(other),
+                };
+                Some(action)
+            }
+            Effect::Create(session) => {
+                self.open = None;
+                let path = self.store.path_of(&session.id);
+                let result = OpenSession::create(&path, &session, self.app.now);
+                Some(self.opened(result))
+            }
+            Effect::Save(session) => {
+                let open = self.open.as_mut()?;
+                Some(Action::Saved(
+                    open.save(&session, self.app.now).map_err(|e| e.to_string()),
+                ))
+            }
+            Effect::Export(session) => {
+                let markdown = export::session_markdown(&session, &self.app.library, self.today());
+                let path = self.export_dir.join(format!("{}.md", session.id));
+                let result = create_private_dir(&self.export_dir)
+                    .and_then(|()| write_atomic(&path, markdown.as_bytes()))
+                    .map(|()| path.clone())
+                    .map_err(|e| format!("{}: {e}", path.display()));
+                Some(Action::Exported(result))
+            }
+            Effect::Close => {
+                self.open = None;
+                None
+            }
+            Effect::Quit => None,
+        }
+    }
+}

@@ -1,0 +1,178 @@
+//! The home screen: new session, resume, recent sessions, due priorities.
+
+use super::theme::Theme;
+use super::widgets::{footer, wrap_text};
+use crate::app::App;
+use crate::app::home::HomeRow;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+/// The areas of the home screen.
+fn areas(size: (u16, u16)) -> [Rect; 4] {
+    let area = Rect::new(0, 0, size.0, size.1);
+    let [title, body, due, foot] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(4),
+        Constraint::Length(due_height(size.1)),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    [title, body, due, foot]
+}
+
+fn due_height(height: u16) -> u16 {
+    (height / 3).clamp(4, 12)
+}
+
+/// The home row under a mouse click, if any.
+pub fn row_at(app: &App, _column: u16, row: u16) -> Option<usize> {
+    let [_, body, _, _] = areas(app.size);
+    let first = body.y + 1;
+    if row < first || row >= body.y + body.height.saturating_sub(1) {
+        return None;
+    }
+    let index = usize::from(row - first) + scroll(app, body);
+    (index < app.home.rows().len()).then_some(index)
+}
+
+fn scroll(app: &App, body: Rect) -> usize {
+    let view = usize::from(body.height.saturating_sub(2)).max(1);
+    app.home.cursor.saturating_sub(view - 1)
+}
+
+pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
+    let [title, body, due, foot] = areas(app.size);
+    let heading = Line::from(vec![
+        Span::styled(" howgood ", theme.title()),
+        Span::styled(
+            "· How good are we now? · How do we know? · How good can we be?",
+            theme.dim(),
+        ),
+    ]);
+    frame.render_widget(Paragraph::new(heading), title);
+
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(true))
+        .title(" Sessions ");
+    let inner = block.inner(body);
+    frame.render_widget(block, body);
+    let data = &app.home.data;
+    let mut lines = Vec::new();
+    for (index, row) in app.home.rows().iter().enumerate() {
+        let selected = index == app.home.cursor;
+        let text = match row {
+            HomeRow::New => "+ New session  (n)".to_owned(),
+            HomeRow::Resume(id) => {
+                let title = data
+                    .sessions
+                    .iter()
+                    .find(|s| &s.id == id)
+                    .map_or("", |s| s.title.as_str());
+                format!("↻ Resume: {title}")
+            }
+            HomeRow::Session(id) => {
+                let Some(s) = data.sessions.iter().find(|s| &s.id == id) else {
+                    continue;
+                };
+                let updated = s
+                    .updated
+                    .to_zoned_datetime(jiff::tz::TimeZone::system())
+                    .strftime("%Y-%m-%d");
+                let extra = if s.unsaved_copies.is_empty() {
+                    ""
+                } else {
+                    "  ! unsaved copy waiting"
+                };
+                format!(
+                    "{updated}  {:<12} {}  · {} · {}/{} evaluated · {} priorities{extra}",
+                    s.kind.label(),
+                    s.title,
+                    s.framework,
+                    s.evaluated,
+                    s.items,
+                    s.priorities
+                )
+            }
+        };
+        let mark = if selected { "› " } else { "  " };
+        let style = if selected {
+            theme.selected()
+        } else {
+            theme.text()
+        };
+        lines.push(Line::from(vec![
+            Span::styled(mark, theme.key()),
+            Span::styled(text, style),
+        ]));
+    }
+    if data.sessions.is_empty() {
+        lines.push(Line::from(""));
+        let text =
+            "No sessions yet. Press n to start one: a workshop, a supervision or a daily review.";
+        for l in wrap_text(text, usize::from(inner.width).saturating_sub(2), "  ", "  ") {
+            lines.push(Line::from(Span::styled(l, theme.dim())));
+        }
+    }
+    for message in data.damaged.iter().chain(&data.warnings) {
+        for l in wrap_text(
+            message,
+            usize::from(inner.width).saturating_sub(2),
+            "! ",
+            "  ",
+        ) {
+            lines.push(Line::from(Span::styled(l, theme.warning())));
+        }
+    }
+    let skip = scroll(app, body);
+    frame.render_widget(
+        Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()),
+        inner,
+    );
+
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(false))
+        .title(" Priorities due soon or overdue ");
+    let inner = block.inner(due);
+    frame.render_widget(block, due);
+    let today = app
+        .now
+        .to_zoned_datetime(jiff::tz::TimeZone::system())
+        .date();
+    let mut lines = Vec::new();
+    if data.due.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "  Nothing due in the next two weeks.",
+            theme.dim(),
+        )));
+    }
+    for p in &data.due {
+        let (tag, style) = if p.deadline < today {
+            ("OVERDUE", theme.warning())
+        } else {
+            ("due", theme.text())
+        };
+        let owner = if p.owner.is_empty() {
+            "no owner"
+        } else {
+            p.owner.as_str()
+        };
+        let text = format!(
+            "{tag} {} · {} · {owner} · {}",
+            p.deadline, p.statement, p.session_title
+        );
+        for l in wrap_text(
+            &text,
+            usize::from(inner.width).saturating_sub(2),
+            "  ",
+            "    ",
+        ) {
+            lines.push(Line::from(Span::styled(l, style)));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    footer(frame, app, foot, theme);
+}

@@ -1,0 +1,74 @@
+//! Screen layout as a pure function of the terminal size, shared by the
+//! renderer and by `update` (for scrolling and mouse hits).
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+/// Smallest terminal howgood draws in; below it, a polite message.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+/// Wide enough to show level 5 and level 2 illustrations side by side.
+pub const WIDE_WIDTH: u16 = 150;
+
+pub fn is_too_small((width, height): (u16, u16)) -> bool {
+    width < MIN_WIDTH || height < MIN_HEIGHT
+}
+
+pub fn is_wide((width, _): (u16, u16)) -> bool {
+    width >= WIDE_WIDTH
+}
+
+/// The areas of the walk screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WalkAreas {
+    /// Session title, item and position.
+    pub header: Rect,
+    /// The three phases as a step indicator.
+    pub steps: Rect,
+    pub reference: Rect,
+    pub record: Rect,
+    /// Save status and notices.
+    pub status: Rect,
+    /// Key hints.
+    pub footer: Rect,
+}
+
+pub fn walk((width, height): (u16, u16)) -> WalkAreas {
+    let area = Rect::new(0, 0, width, height);
+    let [header, steps, body, status, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    // The reference text gets more room on wide screens (side-by-side
+    // illustrations); the record keeps a usable minimum on narrow ones.
+    let reference_share = if is_wide((width, height)) { 62 } else { 50 };
+    let [reference, record] = Layout::horizontal([
+        Constraint::Percentage(reference_share),
+        Constraint::Percentage(100 - reference_share),
+    ])
+    .areas(body);
+    WalkAreas {
+        header,
+        steps,
+        reference,
+        record,
+        status,
+        footer,
+    }
+}
+
+/// A centred rectangle of at most the given size.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
+}

@@ -1,0 +1,54 @@
+//! Drawing. Every function here reads state and draws; none changes state.
+
+pub mod home;
+pub mod layout;
+pub mod new_session;
+pub mod overlays;
+pub mod theme;
+pub mod walk;
+pub mod widgets;
+
+use crate::app::{App, Screen};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use theme::Theme;
+
+pub fn render(frame: &mut Frame, app: &App) {
+    let theme = app.theme;
+    let area = frame.area();
+    if layout::is_too_small((area.width, area.height)) {
+        too_small(frame, area, theme);
+        return;
+    }
+    match &app.screen {
+        Screen::Home => home::render(frame, app, theme),
+        Screen::NewSession(form) => new_session::render(frame, app, form, theme),
+        Screen::Session(ws) => walk::render(frame, app, ws, theme),
+    }
+    if let Some(overlay) = &app.overlay {
+        overlays::render(frame, app, overlay, theme);
+    }
+}
+
+/// A polite message instead of a broken layout. Nothing is lost: the
+/// session goes on saving, and growing the window brings everything back.
+fn too_small(frame: &mut Frame, area: Rect, theme: Theme) {
+    let lines = vec![
+        Line::from(Span::styled(
+            "The window is too small for howgood.",
+            theme.title(),
+        )),
+        Line::from(""),
+        Line::from(format!(
+            "It needs at least {}×{}; this one is {}×{}.",
+            layout::MIN_WIDTH,
+            layout::MIN_HEIGHT,
+            area.width,
+            area.height
+        )),
+        Line::from("Make it larger (or the font smaller). Your work is kept."),
+    ];
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
+}

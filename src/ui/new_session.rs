@@ -1,0 +1,199 @@
+//! The new-session form.
+
+use super::theme::Theme;
+use super::widgets::{footer, wrap_text};
+use crate::app::App;
+use crate::app::home::{FormField, NewSessionForm};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+fn field_line(
+    label: &str,
+    value: Vec<Span<'static>>,
+    focused: bool,
+    theme: Theme,
+) -> Line<'static> {
+    let mark = if focused { "› " } else { "  " };
+    let mut spans = vec![
+        Span::styled(mark, theme.key()),
+        Span::styled(
+            format!("{label:<13}"),
+            if focused {
+                theme.heading()
+            } else {
+                theme.label()
+            },
+        ),
+    ];
+    spans.extend(value);
+    Line::from(spans)
+}
+
+pub fn render(frame: &mut Frame, app: &App, form: &NewSessionForm, theme: Theme) {
+    let area = Rect::new(0, 0, app.size.0, app.size.1);
+    let [title, fields, items, create, error, foot] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(5),
+        Constraint::Min(4),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    frame.render_widget(
+        Paragraph::new(Span::styled(" New session", theme.title())),
+        title,
+    );
+    let framework = app.library.frameworks.get(form.framework).map(|(f, _)| f);
+    let choice = |text: String| {
+        vec![
+            Span::raw("‹ "),
+            Span::styled(text, theme.title()),
+            Span::raw(" ›"),
+        ]
+    };
+    let input = |text: String, placeholder: &str, focused: bool| {
+        if text.is_empty() {
+            vec![
+                Span::styled(placeholder.to_owned(), theme.dim()),
+                Span::styled(if focused { "▏" } else { "" }, theme.key()),
+            ]
+        } else {
+            vec![
+                Span::raw(text),
+                Span::styled(if focused { "▏" } else { "" }, theme.key()),
+            ]
+        }
+    };
+    let lines = vec![
+        field_line(
+            "Kind",
+            choice(form.kind.label().to_owned()),
+            form.field == FormField::Kind,
+            theme,
+        ),
+        field_line(
+            "Title",
+            input(
+                NewSessionForm::text(&form.title),
+                "e.g. Neglect: multi-agency self-evaluation",
+                form.field == FormField::Title,
+            ),
+            form.field == FormField::Title,
+            theme,
+        ),
+        field_line(
+            "Framework",
+            choice(framework.map_or("(none loaded)".into(), |f| {
+                format!("{} [{}]", f.short_title, f.id)
+            })),
+            form.field == FormField::Framework,
+            theme,
+        ),
+        field_line(
+            "Participants",
+            input(
+                NewSessionForm::text(&form.participants),
+                "optional: Police, Health, Education",
+                form.field == FormField::Participants,
+            ),
+            form.field == FormField::Participants,
+            theme,
+        ),
+    ];
+    frame.render_widget(Paragraph::new(lines), fields);
+    let create_line = field_line(
+        "",
+        vec![Span::styled(
+            format!("[ Create the session with {} chosen ]", form.chosen.len()),
+            if form.field == FormField::Create {
+                theme.selected()
+            } else {
+                theme.key()
+            },
+        )],
+        form.field == FormField::Create,
+        theme,
+    );
+    frame.render_widget(Paragraph::new(create_line), create);
+
+    let focused = form.field == FormField::Items;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(focused))
+        .title(if form.chosen.is_empty() {
+            " Cover: choose a few well-chosen items ".to_owned()
+        } else {
+            format!(
+                " Cover: {} chosen: {} ",
+                form.chosen.len(),
+                form.chosen.join(", ")
+            )
+        });
+    let inner = block.inner(items);
+    frame.render_widget(block, items);
+    let [filter_line, list] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
+    frame.render_widget(
+        Paragraph::new(Line::from(
+            [
+                vec![Span::styled("Filter: ", theme.label())],
+                input(
+                    NewSessionForm::text(&form.filter),
+                    "type to filter",
+                    focused,
+                ),
+            ]
+            .concat(),
+        )),
+        filter_line,
+    );
+    let candidates = form.candidates(&app.library);
+    let view = usize::from(list.height).max(1);
+    let skip = form.cursor.saturating_sub(view - 1);
+    let width = usize::from(list.width).saturating_sub(6).max(8);
+    let mut lines = Vec::new();
+    for (index, candidate) in candidates.iter().enumerate().skip(skip).take(view) {
+        let chosen = form.chosen.contains(&candidate.id);
+        let selected = focused && index == form.cursor;
+        let mark = if chosen { "[x] " } else { "[ ] " };
+        let label: String = wrap_text(&candidate.label, width, "", "")
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+        let mut spans = vec![
+            Span::styled(if selected { "› " } else { "  " }, theme.key()),
+            Span::raw(mark),
+        ];
+        for (i, c) in label.chars().enumerate() {
+            let style = if candidate.matched.contains(&i) {
+                theme.matched()
+            } else {
+                theme.text()
+            };
+            spans.push(Span::styled(c.to_string(), style));
+        }
+        let line = Line::from(spans);
+        lines.push(if selected {
+            line.style(theme.selected())
+        } else {
+            line
+        });
+    }
+    if candidates.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "  nothing matches the filter",
+            theme.dim(),
+        )));
+    }
+    frame.render_widget(Paragraph::new(lines), list);
+    if let Some(message) = &form.error {
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!(" ! {message}"), theme.error())),
+            error,
+        );
+    }
+    footer(frame, app, foot, theme);
+}

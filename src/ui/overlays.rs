@@ -1,0 +1,174 @@
+//! Popups: help, the find palette, confirmations, the reader, messages.
+
+use super::layout::centered;
+use super::theme::Theme;
+use super::widgets::wrap_text;
+use crate::app::keys;
+use crate::app::palette::Palette;
+use crate::app::{App, Overlay};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+fn popup(frame: &mut Frame, area: Rect, title: &str, theme: Theme) -> Rect {
+    frame.render_widget(Clear, area);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(true))
+        .title(Span::styled(format!(" {title} "), theme.heading()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
+}
+
+pub fn render(frame: &mut Frame, app: &App, overlay: &Overlay, theme: Theme) {
+    let screen = Rect::new(0, 0, app.size.0, app.size.1);
+    match overlay {
+        Overlay::Help => {
+            let area = centered(screen, 84, screen.height.saturating_sub(2));
+            let inner = popup(frame, area, "Keys", theme);
+            let mut lines = Vec::new();
+            for (place, entries) in keys::help() {
+                lines.push(Line::from(Span::styled(place, theme.heading())));
+                for (keys, what) in entries {
+                    let width = usize::from(inner.width).saturating_sub(18).max(8);
+                    for (i, l) in wrap_text(what, width, "", "").into_iter().enumerate() {
+                        let key = if i == 0 { keys } else { "" };
+                        lines.push(Line::from(vec![
+                            Span::styled(format!("  {key:<16}"), theme.key()),
+                            Span::raw(l),
+                        ]));
+                    }
+                }
+                lines.push(Line::from(""));
+            }
+            lines.push(Line::from(Span::styled(
+                "Any key closes this help.",
+                theme.dim(),
+            )));
+            frame.render_widget(Paragraph::new(lines), inner);
+        }
+        Overlay::Palette(palette) => palette_popup(frame, screen, palette, theme),
+        Overlay::Confirm { message, .. } => {
+            let area = centered(screen, 60, 7);
+            let inner = popup(frame, area, "Are you sure?", theme);
+            let mut lines: Vec<Line> = wrap_text(message, usize::from(inner.width), "", "")
+                .into_iter()
+                .map(Line::from)
+                .collect();
+            lines.push(Line::from(""));
+            lines.push(Line::from(vec![
+                Span::styled("y", theme.key()),
+                Span::raw(" yes    "),
+                Span::styled("any other key", theme.key()),
+                Span::raw(" no"),
+            ]));
+            frame.render_widget(Paragraph::new(lines), inner);
+        }
+        Overlay::Reader {
+            title,
+            text,
+            scroll,
+        } => {
+            let area = centered(screen, 84, screen.height.saturating_sub(2));
+            let inner = popup(frame, area, title, theme);
+            let lines: Vec<Line> = text
+                .lines()
+                .skip(*scroll)
+                .take(usize::from(inner.height))
+                .map(|l| Line::from(l.to_owned()))
+                .collect();
+            frame.render_widget(Paragraph::new(lines), inner);
+        }
+        Overlay::Message { title, text } => {
+            let width = 70.min(screen.width);
+            let body: Vec<String> = text
+                .lines()
+                .flat_map(|l| wrap_text(l, usize::from(width.saturating_sub(2)), "", ""))
+                .collect();
+            let area = centered(screen, width, body.len() as u16 + 4);
+            let inner = popup(frame, area, title, theme);
+            let mut lines: Vec<Line> = body.into_iter().map(Line::from).collect();
+            lines.push(Line::from(""));
+            lines.push(Line::from(Span::styled("Any key to continue", theme.dim())));
+            frame.render_widget(Paragraph::new(lines), inner);
+        }
+    }
+}
+
+fn palette_popup(frame: &mut Frame, screen: Rect, palette: &Palette, theme: Theme) {
+    let area = centered(screen, 100, screen.height.saturating_sub(2));
+    let inner = popup(frame, area, "Find anything", theme);
+    let [query_line, list] =
+        Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
+    let query = palette.query.lines().join(" ");
+    let shown = if query.is_empty() {
+        Span::styled(
+            "type to search indicators, illustrations, questions, notes…",
+            theme.dim(),
+        )
+    } else {
+        Span::raw(query.clone())
+    };
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled("/ ", theme.key()),
+            shown,
+            Span::styled("▏", theme.key()),
+        ])),
+        query_line,
+    );
+    let mut lines: Vec<Line> = Vec::new();
+    let mut cursor_line = 0;
+    let mut last_kind = None;
+    let width = usize::from(list.width).saturating_sub(4).max(10);
+    for (index, hit) in palette.hits.iter().enumerate() {
+        let entry = &palette.index[hit.entry];
+        if last_kind != Some(entry.kind) {
+            lines.push(Line::from(Span::styled(
+                entry.kind.label(),
+                theme.heading(),
+            )));
+            last_kind = Some(entry.kind);
+        }
+        if index == palette.cursor {
+            cursor_line = lines.len();
+        }
+        let selected = index == palette.cursor;
+        let mut spans = vec![Span::styled(
+            if selected { "› " } else { "  " },
+            theme.key(),
+        )];
+        let room = width.saturating_sub(entry.place.chars().count() + 3);
+        for (i, c) in entry.text.chars().enumerate() {
+            if i >= room {
+                spans.push(Span::raw("…"));
+                break;
+            }
+            let c = if c == '\n' { ' ' } else { c };
+            let style = if hit.matched.contains(&i) {
+                theme.matched()
+            } else {
+                theme.text()
+            };
+            spans.push(Span::styled(c.to_string(), style));
+        }
+        spans.push(Span::styled(format!("  {}", entry.place), theme.dim()));
+        let line = Line::from(spans);
+        lines.push(if selected {
+            line.style(theme.selected())
+        } else {
+            line
+        });
+    }
+    if palette.hits.is_empty() && !query.trim().is_empty() {
+        lines.push(Line::from(Span::styled("Nothing matches.", theme.dim())));
+    }
+    let view = usize::from(list.height).max(1);
+    let skip = cursor_line.saturating_sub(view - 1);
+    frame.render_widget(
+        Paragraph::new(lines.into_iter().skip(skip).take(view).collect::<Vec<_>>()),
+        list,
+    );
+}

@@ -1,0 +1,695 @@
+//! The session screen: the walk through an item's three phases, and the
+//! summary at the close. Reads state; draws.
+
+use super::layout::{self, WalkAreas};
+use super::theme::Theme;
+use super::widgets::{footer, status_line, wrap_text};
+use crate::app::fields::{self, TextField};
+use crate::app::reference::{self, Entry, Style as EntryStyle};
+use crate::app::rows::{self, Button, Row};
+use crate::app::{App, Pane, Phase, Stage, Workspace};
+use crate::content::library::Library;
+use crate::content::query;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+/// The reminder shown wherever people write.
+pub const PRIVACY_REMINDER: &str = "Use initials or case references, not names";
+
+/// Lines of a reference entry at a width (the first two columns are kept
+/// for the selection mark).
+pub fn entry_lines(entry: &Entry, width: u16, selected: bool) -> Vec<Line<'static>> {
+    entry_lines_themed(entry, width, selected, Theme::PLAIN)
+}
+
+fn entry_lines_themed(
+    entry: &Entry,
+    width: u16,
+    selected: bool,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let inner = usize::from(width.saturating_sub(2)).max(8);
+    let mark = if selected { "▌ " } else { "  " };
+    let mut out: Vec<Line<'static>> = Vec::new();
+    let (style, first, rest, text) = match entry.style {
+        EntryStyle::Heading => (
+            theme.heading(),
+            String::new(),
+            String::new(),
+            entry.text.clone(),
+        ),
+        EntryStyle::Paragraph => match &entry.tag {
+            Some(tag) => (
+                theme.text(),
+                format!("{tag} "),
+                " ".repeat(tag.chars().count() + 1),
+                entry.text.clone(),
+            ),
+            None => (
+                theme.text(),
+                String::new(),
+                String::new(),
+                entry.text.clone(),
+            ),
+        },
+        EntryStyle::Bullet => {
+            let tag = entry.tag.clone().unwrap_or_else(|| "•".into());
+            let lead = if tag == "·" {
+                "   · ".to_owned()
+            } else {
+                format!("{tag} ")
+            };
+            let hang = " ".repeat(lead.chars().count());
+            (theme.text(), lead, hang, entry.text.clone())
+        }
+        EntryStyle::Suggestion => {
+            let lead = match &entry.tag {
+                Some(tag) => format!("+ [{tag}] "),
+                None => "+ ".to_owned(),
+            };
+            (theme.text(), lead, "  ".to_owned(), entry.text.clone())
+        }
+        EntryStyle::Note => (
+            theme.dim(),
+            String::new(),
+            String::new(),
+            entry.text.clone(),
+        ),
+    };
+    if entry.style == EntryStyle::Heading {
+        out.push(Line::from(""));
+    }
+    for line in wrap_text(&text, inner, &first, &rest) {
+        out.push(Line::from(vec![
+            Span::styled(mark, theme.key()),
+            Span::styled(line, style),
+        ]));
+    }
+    if matches!(entry.style, EntryStyle::Paragraph | EntryStyle::Note) {
+        out.push(Line::from(""));
+    }
+    out
+}
+
+fn level_text(library: &Library, ws: &Workspace, level: Option<u8>) -> String {
+    let Some(level) = level else {
+        return "not yet evaluated".into();
+    };
+    let scale = reference::session_scale(library, &ws.session);
+    match scale.and_then(|s| s.levels.iter().find(|l| l.number == level)) {
+        Some(l) if l.summary.is_empty() => format!("{level} {}", l.word),
+        Some(l) => format!("{level} {} – {}", l.word, l.summary),
+        None => level.to_string(),
+    }
+}
+
+fn level_word(library: &Library, ws: &Workspace, level: u8) -> String {
+    reference::session_scale(library, &ws.session)
+        .and_then(|s| s.levels.iter().find(|l| l.number == level))
+        .map_or_else(|| level.to_string(), |l| format!("{level} {}", l.word))
+}
+
+/// The spread of participants' levels by name, best level first. Never an
+/// average: the frameworks warn against turning evaluations into scores.
+pub fn spread_text(library: &Library, ws: &Workspace, item: usize) -> String {
+    let Some(record) = ws.session.items.get(item) else {
+        return String::new();
+    };
+    if record.individual_levels.is_empty() {
+        return "Spread: no individual levels yet".into();
+    }
+    let order: Vec<u8> = reference::session_scale(library, &ws.session)
+        .map(|s| s.levels.iter().map(|l| l.number).collect())
+        .unwrap_or_else(|| (1..=6).rev().collect());
+    let mut parts = Vec::new();
+    for level in order {
+        let names: Vec<&str> = record
+            .individual_levels
+            .iter()
+            .filter(|l| l.level == level)
+            .map(|l| l.participant.as_str())
+            .collect();
+        if !names.is_empty() {
+            parts.push(format!(
+                "{} {}: {}",
+                level_word(library, ws, level),
+                "■".repeat(names.len()),
+                names.join(", ")
+            ));
+        }
+    }
+    format!("Spread: {}", parts.join(" · "))
+}
+
+/// Height of the editor when it is open on a field.
+fn editor_height(ws: &Workspace, width: u16) -> usize {
+    let Some(editor) = &ws.editor else { return 0 };
+    let inner = usize::from(width.saturating_sub(2)).max(8);
+    let lines: usize = editor
+        .textarea
+        .lines()
+        .iter()
+        .map(|l| (l.chars().count() / inner) + 1)
+        .sum();
+    let base = if editor.field.is_single_line() { 1 } else { 4 };
+    (lines.max(base) + 3).min(14)
+}
+
+fn field_is_edited(ws: &Workspace, field: &TextField) -> bool {
+    ws.editor.as_ref().is_some_and(|e| &e.field == field)
+}
+
+/// The lines of a record row (without the selection mark).
+fn row_lines(
+    library: &Library,
+    ws: &Workspace,
+    row: &Row,
+    width: u16,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let inner = usize::from(width.saturating_sub(2)).max(8);
+    let session = &ws.session;
+    let item = ws.item_index();
+    let plain = |text: String, style: Style, first: &str, rest: &str| -> Vec<Line<'static>> {
+        wrap_text(&text, inner, first, rest)
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l, style)))
+            .collect()
+    };
+    match row {
+        Row::Heading(text) => {
+            let mut lines = vec![Line::from("")];
+            lines.extend(plain(text.clone(), theme.heading(), "", ""));
+            lines
+        }
+        Row::Info { text, warning } => {
+            if *warning {
+                plain(text.clone(), theme.warning(), "! ", "  ")
+            } else {
+                plain(text.clone(), theme.text(), "", "")
+            }
+        }
+        Row::Level => {
+            let level = item
+                .and_then(|i| session.items.get(i))
+                .and_then(|r| r.level);
+            let value = level_text(library, ws, level);
+            let mut lines = plain(format!("Level: {value}"), theme.title(), "", "       ");
+            if level.is_none() {
+                lines.extend(plain(
+                    "press 1-6 to set it".into(),
+                    theme.dim(),
+                    "       ",
+                    "       ",
+                ));
+            }
+            lines
+        }
+        Row::ParticipantLevel(p) => {
+            let name = session.participants.get(*p).cloned().unwrap_or_default();
+            let level = item
+                .and_then(|i| session.items.get(i))
+                .and_then(|r| r.individual_levels.iter().find(|l| l.participant == name))
+                .map(|l| level_word(library, ws, l.level))
+                .unwrap_or_else(|| "–".into());
+            plain(format!("{name}: {level}"), theme.text(), "  ", "    ")
+        }
+        Row::Spread => plain(
+            item.map(|i| spread_text(library, ws, i))
+                .unwrap_or_default(),
+            theme.text(),
+            "",
+            "  ",
+        ),
+        Row::Text(field) => {
+            if field_is_edited(ws, field) {
+                return vec![Line::from(""); editor_height(ws, width)];
+            }
+            let value = fields::get_text(session, field);
+            let mut lines = vec![Line::from(Span::styled(
+                format!("{}:", field.label()),
+                theme.label(),
+            ))];
+            if value.trim().is_empty() {
+                lines.push(Line::from(Span::styled(
+                    "  (empty – Enter to write)",
+                    theme.dim(),
+                )));
+            } else {
+                for paragraph in value.split('\n') {
+                    lines.extend(plain(paragraph.to_owned(), theme.text(), "  ", "  "));
+                }
+            }
+            lines
+        }
+        Row::Choice(choice) => plain(
+            format!("{}: ‹ {} ›", choice.label(), choice.value(session)),
+            theme.text(),
+            "",
+            "  ",
+        ),
+        Row::Toggle(toggle, label) => {
+            let mark = if toggle.value(session) { "[x]" } else { "[ ]" };
+            plain(format!("{mark} {label}"), theme.text(), "", "    ")
+        }
+        Row::Question { area, question } => {
+            let note = item.and_then(|i| session.items.get(i)).and_then(|r| {
+                r.questions
+                    .iter()
+                    .find(|q| &q.area == area && &q.question == question)
+            });
+            let discussed = note.is_some_and(|n| n.discussed);
+            let mark = if discussed { "[x] " } else { "[ ] " };
+            let field = TextField::QuestionNote {
+                item: item.unwrap_or(0),
+                area: area.clone(),
+                question: question.clone(),
+            };
+            let mut lines = plain(question.clone(), theme.text(), mark, "    ");
+            if field_is_edited(ws, &field) {
+                lines.extend(vec![Line::from(""); editor_height(ws, width)]);
+            } else if let Some(note) = note.filter(|n| !n.note.trim().is_empty()) {
+                for paragraph in note.note.split('\n') {
+                    lines.extend(plain(
+                        paragraph.to_owned(),
+                        theme.dim(),
+                        "    Note: ",
+                        "          ",
+                    ));
+                }
+            }
+            lines
+        }
+        Row::Button(button) => {
+            let label = match button {
+                Button::AddEvidence => "+ Add evidence  (a)",
+                Button::AddPriority => "+ Add an improvement priority  (a)",
+                Button::Export => "Export the session as Markdown  (e)",
+            };
+            vec![Line::from(Span::styled(label, theme.key()))]
+        }
+    }
+}
+
+/// Height of a row at a width: what `update` uses to scroll.
+pub fn row_height(library: &Library, ws: &Workspace, row: &Row, width: u16) -> usize {
+    row_lines(library, ws, row, width, Theme::PLAIN).len()
+}
+
+fn pane_block(title: String, focused: bool, theme: Theme) -> Block<'static> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(focused))
+        .title(Span::styled(title, theme.border(focused)))
+}
+
+pub fn render(frame: &mut Frame, app: &App, ws: &Workspace, theme: Theme) {
+    let areas = layout::walk(app.size);
+    header(frame, app, ws, &areas, theme);
+    steps(frame, ws, areas.steps, theme);
+    match ws.stage {
+        Stage::Walk { .. } => reference_pane(frame, app, ws, areas.reference, theme),
+        Stage::Summary => summary_pane(frame, app, ws, areas.reference, theme),
+    }
+    record_pane(frame, app, ws, areas.record, theme);
+    status_line(frame, app, Some(ws), areas.status, theme);
+    footer(frame, app, areas.footer, theme);
+}
+
+fn header(frame: &mut Frame, app: &App, ws: &Workspace, areas: &WalkAreas, theme: Theme) {
+    let session = &ws.session;
+    let position = match ws.stage {
+        Stage::Walk { item, .. } => {
+            let id = session
+                .items
+                .get(item)
+                .map(|r| r.item.as_str())
+                .unwrap_or_default();
+            let title = app
+                .library
+                .framework(&session.framework)
+                .and_then(|f| query::find_item(f, id))
+                .map_or_else(|| id.to_owned(), |i| i.title());
+            format!(" {title}  [{}/{}]", item + 1, session.items.len())
+        }
+        Stage::Summary => " Close of session".into(),
+    };
+    let width = usize::from(areas.header.width);
+    let used = position.chars().count();
+    let mut spans = vec![Span::styled(position, theme.title())];
+    // The session's own title, on the right, where there is room.
+    let context = format!("{} · {} ", session.title, session.kind.label());
+    if used + context.chars().count() + 2 <= width {
+        spans.push(Span::raw(
+            " ".repeat(width - used - context.chars().count()),
+        ));
+        spans.push(Span::styled(context, theme.dim()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), areas.header);
+}
+
+fn steps(frame: &mut Frame, ws: &Workspace, area: Rect, theme: Theme) {
+    // The whole questions when they fit; otherwise the current one in full
+    // and the others by number.
+    let full: usize = Phase::ALL
+        .iter()
+        .map(|p| p.question().len() + 6)
+        .sum::<usize>()
+        + 12;
+    let roomy = usize::from(area.width) >= full;
+    let mut spans = vec![Span::raw(" ")];
+    for phase in Phase::ALL {
+        let current = ws.phase() == Some(phase);
+        let text = if current || roomy {
+            format!(
+                "{}{} {} ",
+                if current { "▶" } else { " " },
+                phase.number(),
+                phase.question()
+            )
+        } else {
+            format!(" {} ", phase.number())
+        };
+        spans.push(Span::styled(text, theme.step(current)));
+        spans.push(Span::styled("›", theme.dim()));
+    }
+    let summary = ws.stage == Stage::Summary;
+    spans.push(Span::styled(
+        format!(" {}Summary ", if summary { "▶" } else { "" }),
+        theme.step(summary),
+    ));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn reference_pane(frame: &mut Frame, app: &App, ws: &Workspace, area: Rect, theme: Theme) {
+    let focused = ws.focus == Pane::Reference;
+    let tabs = reference::tabs(&app.library, ws);
+    let framework = app
+        .library
+        .framework(&ws.session.framework)
+        .map_or("Framework", |f| f.short_title.as_str());
+    let block = pane_block(format!(" {framework} "), focused, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.height < 2 {
+        return;
+    }
+    let [tab_line, body] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
+    let mut spans = Vec::new();
+    for (i, tab) in tabs.iter().enumerate() {
+        let current = i == ws.reference_tab;
+        spans.push(Span::styled(
+            format!(" {}{tab} ", if current { "▸" } else { "" }),
+            theme.step(current),
+        ));
+    }
+    spans.push(Span::styled("  t: next tab", theme.dim()));
+    frame.render_widget(Paragraph::new(Line::from(spans)), tab_line);
+
+    let wide = layout::is_wide(app.size);
+    let entries = reference::entries(&app.library, ws, wide);
+    let tab = tabs.get(ws.reference_tab).copied().unwrap_or_default();
+    if wide && tab == "Illustrations" {
+        // Level 5 and level 2 side by side.
+        let split = entries
+            .iter()
+            .enumerate()
+            .skip(1)
+            .find(|(_, e)| e.style == EntryStyle::Heading)
+            .map_or(entries.len(), |(i, _)| i);
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+                .areas(body);
+        draw_entries(
+            frame,
+            &entries[..split],
+            0,
+            ws.reference_cursor,
+            focused,
+            ws.reference_scroll,
+            left,
+            theme,
+        );
+        draw_entries(
+            frame,
+            &entries[split..],
+            split,
+            ws.reference_cursor,
+            focused,
+            ws.reference_scroll,
+            right,
+            theme,
+        );
+    } else {
+        if tab == "Illustrations" {
+            let other = if ws.illustration_level == 5 { 2 } else { 5 };
+            let hint = format!("←→: level {other}");
+            let hint_area = Rect::new(
+                body.x + body.width.saturating_sub(hint.chars().count() as u16 + 1),
+                tab_line.y,
+                (hint.chars().count() as u16 + 1).min(body.width),
+                1,
+            );
+            frame.render_widget(Paragraph::new(Span::styled(hint, theme.key())), hint_area);
+        }
+        draw_entries(
+            frame,
+            &entries,
+            0,
+            ws.reference_cursor,
+            focused,
+            ws.reference_scroll,
+            body,
+            theme,
+        );
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn draw_entries(
+    frame: &mut Frame,
+    entries: &[Entry],
+    first_index: usize,
+    cursor: usize,
+    focused: bool,
+    scroll: usize,
+    area: Rect,
+    theme: Theme,
+) {
+    let mut lines: Vec<Line> = Vec::new();
+    for (i, entry) in entries.iter().enumerate() {
+        let selected = focused && first_index + i == cursor;
+        lines.extend(entry_lines_themed(entry, area.width, selected, theme));
+    }
+    let visible: Vec<Line> = lines
+        .into_iter()
+        .skip(scroll)
+        .take(usize::from(area.height))
+        .collect();
+    frame.render_widget(Paragraph::new(visible), area);
+}
+
+fn record_pane(frame: &mut Frame, app: &App, ws: &Workspace, area: Rect, theme: Theme) {
+    let focused = ws.focus == Pane::Record || ws.stage == Stage::Summary;
+    let title = match ws.stage {
+        Stage::Walk {
+            phase: Phase::Now, ..
+        } => " Evaluation ",
+        Stage::Walk {
+            phase: Phase::Know, ..
+        } => " Evidence ",
+        Stage::Walk {
+            phase: Phase::Can, ..
+        } => " Improvement ",
+        Stage::Summary => " Close of session ",
+    };
+    let read_only = if ws.read_only.is_some() {
+        " (read-only)"
+    } else {
+        ""
+    };
+    let block = pane_block(format!("{title}{read_only}"), focused, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let list = rows::rows(&app.library, ws);
+    let mut y: i64 = -(ws.record_scroll as i64);
+    let mut editor_at: Option<(Rect, bool)> = None;
+    for (index, row) in list.iter().enumerate() {
+        let lines = row_lines(&app.library, ws, row, inner.width, theme);
+        let height = lines.len() as i64;
+        // Headings start with a blank line; the mark goes on the text.
+        let first_text_line = lines.iter().position(|l| l.width() > 0).unwrap_or(0);
+        let selected = index == ws.record_cursor && focused;
+        // Where the editor goes, if it is open on this row.
+        let edited = match row {
+            Row::Text(field) => field_is_edited(ws, field),
+            Row::Question { area: a, question } => field_is_edited(
+                ws,
+                &TextField::QuestionNote {
+                    item: ws.item_index().unwrap_or(0),
+                    area: a.clone(),
+                    question: question.clone(),
+                },
+            ),
+            _ => false,
+        };
+        for (offset, line) in lines.into_iter().enumerate() {
+            let at = y + offset as i64;
+            if at < 0 || at >= i64::from(inner.height) {
+                continue;
+            }
+            let mark = if selected && ws.editor.is_none() && offset == first_text_line {
+                "› "
+            } else {
+                "  "
+            };
+            let mut spans = vec![Span::styled(mark, theme.key())];
+            spans.extend(line.spans);
+            let style = if selected && ws.editor.is_none() {
+                theme.selected()
+            } else {
+                Style::default()
+            };
+            let rect = Rect::new(inner.x, inner.y + at as u16, inner.width, 1);
+            frame.render_widget(Paragraph::new(Line::from(spans)).style(style), rect);
+        }
+        if edited {
+            let editor_lines = editor_height(ws, inner.width) as i64;
+            let top = y + height - editor_lines;
+            let visible_top = top.max(0);
+            let bottom = (top + editor_lines).min(i64::from(inner.height));
+            if bottom > visible_top {
+                editor_at = Some((
+                    Rect::new(
+                        inner.x,
+                        inner.y + visible_top as u16,
+                        inner.width,
+                        (bottom - visible_top) as u16,
+                    ),
+                    top >= 0,
+                ));
+            }
+        }
+        y += height;
+    }
+    if let (Some((rect, _)), Some(editor)) = (editor_at, &ws.editor) {
+        let mut textarea = editor.textarea.clone();
+        let title = match &editor.error {
+            Some(error) => Span::styled(
+                format!(" {}: {error} ", editor.field.label()),
+                theme.error(),
+            ),
+            None => Span::styled(format!(" {} ", editor.field.label()), theme.heading()),
+        };
+        textarea.set_block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(theme.border(true))
+                .title(title)
+                .title_bottom(Span::styled(
+                    format!(" {PRIVACY_REMINDER} · Esc: done "),
+                    theme.dim(),
+                )),
+        );
+        frame.render_widget(Clear, rect);
+        frame.render_widget(&textarea, rect);
+    }
+}
+
+/// The summary of the whole session, in the left pane at the close.
+fn summary_pane(frame: &mut Frame, app: &App, ws: &Workspace, area: Rect, theme: Theme) {
+    let block = pane_block(" Summary ".into(), false, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width).max(10);
+    let session = &ws.session;
+    let framework = app.library.framework(&session.framework);
+    let mut lines: Vec<Line> = vec![Line::from(Span::styled("Indicators", theme.heading()))];
+    for record in &session.items {
+        let title = framework
+            .and_then(|f| query::find_item(f, &record.item))
+            .map_or_else(|| record.item.clone(), |i| i.short_title());
+        for l in wrap_text(&title, width, "", "  ") {
+            lines.push(Line::from(Span::styled(l, theme.title())));
+        }
+        let level = record.level.map_or_else(
+            || "not yet evaluated".to_owned(),
+            |l| level_word(&app.library, ws, l),
+        );
+        let confidence = record.confidence.map_or("–", |c| c.label());
+        let sources = record.distinct_sources();
+        let triangulation = if sources >= 3 && record.has_family_views() {
+            "triangulated".to_owned()
+        } else {
+            let mut gaps = Vec::new();
+            if sources < 3 {
+                gaps.push("fewer than 3 sources");
+            }
+            if !record.has_family_views() {
+                gaps.push("no family views");
+            }
+            format!("! {}", gaps.join(", "))
+        };
+        let text = format!(
+            "level {level} · confidence {confidence} · evidence {} · sources {sources}/4 · {triangulation}",
+            record.evidence.len()
+        );
+        let style = if triangulation.starts_with('!') {
+            theme.warning()
+        } else {
+            theme.text()
+        };
+        for l in wrap_text(&text, width, "  ", "  ") {
+            lines.push(Line::from(Span::styled(l, style)));
+        }
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        format!("Improvement priorities ({})", session.priorities.len()),
+        theme.heading(),
+    )));
+    if session.priorities.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "  none yet: add them in phase 3 of an indicator",
+            theme.dim(),
+        )));
+    }
+    for (i, priority) in session.priorities.iter().enumerate() {
+        let statement = if priority.statement.trim().is_empty() {
+            "(no statement yet)"
+        } else {
+            priority.statement.as_str()
+        };
+        for l in wrap_text(statement, width, &format!("{}. ", i + 1), "   ") {
+            lines.push(Line::from(l));
+        }
+        let owner = if priority.owner.is_empty() {
+            "no owner yet"
+        } else {
+            priority.owner.as_str()
+        };
+        let deadline = priority
+            .deadline
+            .map_or_else(|| "no deadline".to_owned(), |d| format!("due {d}"));
+        for l in wrap_text(
+            &format!("{owner} · {deadline} · {}", priority.status.label()),
+            width,
+            "   ",
+            "   ",
+        ) {
+            lines.push(Line::from(Span::styled(l, theme.dim())));
+        }
+    }
+    if session.priorities.len() > rows::PRIORITY_WARNING_OVER {
+        lines.push(Line::from(Span::styled(
+            "! More than five priorities: the frameworks ask for a small number",
+            theme.warning(),
+        )));
+    }
+    let visible: Vec<Line> = lines.into_iter().take(usize::from(inner.height)).collect();
+    frame.render_widget(Paragraph::new(visible), inner);
+}

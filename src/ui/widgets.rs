@@ -1,0 +1,80 @@
+//! Small pieces shared by the screens: wrapping, the status line, the key
+//! hints footer.
+
+use super::theme::Theme;
+use crate::app::keys;
+use crate::app::{App, SaveStatus, Workspace};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// Wrap `text` to `width` columns with a first-line lead and a hanging
+/// indent for the rest. Never returns no lines.
+pub fn wrap_text(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+    let options = textwrap::Options::new(width.max(4))
+        .initial_indent(first)
+        .subsequent_indent(rest)
+        .break_words(true);
+    let lines: Vec<String> = textwrap::wrap(text, options)
+        .into_iter()
+        .map(|l| l.into_owned())
+        .collect();
+    if lines.is_empty() {
+        vec![first.to_owned()]
+    } else {
+        lines
+    }
+}
+
+fn local_time(t: jiff::Timestamp) -> String {
+    t.to_zoned_datetime(jiff::tz::TimeZone::system())
+        .strftime("%H:%M:%S")
+        .to_string()
+}
+
+/// The save state, or a notice, on one line.
+pub fn status_line(frame: &mut Frame, app: &App, ws: Option<&Workspace>, area: Rect, theme: Theme) {
+    let line = if let Some(notice) = &app.notice {
+        Line::from(Span::styled(format!(" {notice}"), theme.warning()))
+    } else if let Some(ws) = ws {
+        match &ws.save {
+            SaveStatus::Saved(at) => Line::from(Span::styled(
+                format!(" Saved {}", local_time(*at)),
+                theme.ok(),
+            )),
+            SaveStatus::Unsaved { .. } => Line::from(Span::styled(" Saving…", theme.dim())),
+            SaveStatus::Failed { message, .. } => Line::from(Span::styled(
+                format!(" ! Not saved: {message}. Your changes are kept here and retried."),
+                theme.error(),
+            )),
+            SaveStatus::Conflict { copy, .. } => Line::from(Span::styled(
+                format!(" ! The file changed on disk, so your changes are saved to {copy}"),
+                theme.warning(),
+            )),
+            SaveStatus::ReadOnly(reason) => Line::from(Span::styled(
+                format!(" Read-only: {reason}"),
+                theme.warning(),
+            )),
+        }
+    } else {
+        Line::from("")
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+/// Key hints for where the user is, as many as fit.
+pub fn footer(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 1;
+    for (keys, label) in keys::hints(app) {
+        let width = keys.chars().count() + label.chars().count() + 3;
+        if used + width > usize::from(area.width) {
+            break;
+        }
+        spans.push(Span::styled(keys, theme.key()));
+        spans.push(Span::raw(format!(" {label}  ")));
+        used += width;
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

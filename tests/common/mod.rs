@@ -1,0 +1,142 @@
+//! A test harness: the app with its real edge (storage, exports) in a
+//! temporary folder, driven by key events on a fake clock, drawn on
+//! ratatui's `TestBackend`.
+#![allow(dead_code)]
+
+use howgood::app::App;
+use howgood::app::action::Action;
+use howgood::content::library::{Library, embedded_files};
+use howgood::session::codec;
+use howgood::session::model::Session;
+use howgood::session::store::SessionStore;
+use howgood::tui::runtime::Runtime;
+use howgood::ui;
+use jiff::{SignedDuration, Timestamp};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+pub struct Harness {
+    pub runtime: Runtime,
+    pub dir: tempfile::TempDir,
+}
+
+pub fn library() -> Library {
+    Library::assemble(embedded_files(), Vec::new())
+}
+
+/// A fixed moment, so screens and files are the same on every run.
+pub fn start_time() -> Timestamp {
+    "2026-11-24T09:30:00Z".parse().expect("timestamp")
+}
+
+impl Harness {
+    pub fn new(width: u16, height: u16) -> Harness {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (store, _) = SessionStore::open(dir.path().join("sessions")).expect("store");
+        let mut app = App::new(library(), start_time(), (width, height));
+        app.theme = ui::theme::Theme::PLAIN;
+        let mut runtime = Runtime::new(app, store, dir.path().join("exports"));
+        runtime.start(None);
+        Harness { runtime, dir }
+    }
+
+    pub fn app(&self) -> &App {
+        &self.runtime.app
+    }
+
+    pub fn send(&mut self, action: Action) {
+        self.runtime.dispatch(action);
+    }
+
+    pub fn key(&mut self, code: KeyCode) {
+        self.key_with(code, KeyModifiers::NONE);
+    }
+
+    pub fn key_with(&mut self, code: KeyCode, modifiers: KeyModifiers) {
+        self.send(Action::Key(KeyEvent::new(code, modifiers)));
+    }
+
+    /// A key release, which howgood must ignore.
+    pub fn release(&mut self, code: KeyCode) {
+        let mut event = KeyEvent::new(code, KeyModifiers::NONE);
+        event.kind = KeyEventKind::Release;
+        self.send(Action::Key(event));
+    }
+
+    /// Type text one key at a time, as a person would.
+    pub fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            if c == '\n' {
+                self.key(KeyCode::Enter);
+            } else {
+                self.key(KeyCode::Char(c));
+            }
+        }
+    }
+
+    pub fn keys(&mut self, codes: &[KeyCode]) {
+        for code in codes {
+            self.key(*code);
+        }
+    }
+
+    /// Let time pass and the clock tick (autosave).
+    pub fn wait(&mut self, seconds: i64) {
+        let now = self.runtime.app.now + SignedDuration::from_secs(seconds);
+        self.runtime.app.now = now;
+        self.send(Action::Tick);
+    }
+
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.send(Action::Resize(width, height));
+    }
+
+    /// The screen as text, one line per row.
+    pub fn screen(&self) -> String {
+        let (width, height) = self.runtime.app.size;
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+        terminal
+            .draw(|frame| ui::render(frame, &self.runtime.app))
+            .expect("draw");
+        let buffer = terminal.backend().buffer().clone();
+        let mut out = String::new();
+        for y in 0..height {
+            let mut line = String::new();
+            for x in 0..width {
+                line.push_str(buffer[(x, y)].symbol());
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        out
+    }
+
+    pub fn sessions_dir(&self) -> std::path::PathBuf {
+        self.dir.path().join("sessions")
+    }
+
+    /// The one session file on disk, decoded.
+    pub fn saved(&self) -> Session {
+        let entries = self.runtime.store.entries();
+        assert_eq!(entries.len(), 1, "one session on disk");
+        entries
+            .into_iter()
+            .next()
+            .and_then(|e| e.state.ok())
+            .expect("the session file decodes")
+            .session
+    }
+
+    pub fn saved_text(&self) -> String {
+        let session = self.saved();
+        std::fs::read_to_string(self.runtime.store.path_of(&session.id)).expect("read")
+    }
+
+    pub fn open_session(&mut self, session: &Session) {
+        let path = self.runtime.store.path_of(&session.id);
+        std::fs::write(&path, codec::encode(session).expect("encode")).expect("write");
+        self.runtime
+            .dispatch_effect(howgood::app::action::Effect::Open(session.id.clone()));
+    }
+}

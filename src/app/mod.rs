@@ -171,9 +171,21 @@ pub struct App {
     pub notice: Option<String>,
     pub quit: bool,
     pub theme: crate::ui::theme::Theme,
+    /// The time zone dates and times are shown in (the system's; UTC in tests).
+    pub time_zone: jiff::tz::TimeZone,
 }
 
 impl App {
+    /// Today's date where the user is.
+    pub fn today(&self) -> jiff::civil::Date {
+        self.time_zone.to_datetime(self.now).date()
+    }
+
+    /// A time as the user's clock shows it.
+    pub fn local(&self, t: Timestamp) -> jiff::civil::DateTime {
+        self.time_zone.to_datetime(t)
+    }
+
     pub fn new(library: Library, now: Timestamp, size: (u16, u16)) -> Self {
         App {
             library,
@@ -185,6 +197,7 @@ impl App {
             notice: None,
             quit: false,
             theme: crate::ui::theme::Theme::COLOR,
+            time_zone: jiff::tz::TimeZone::UTC,
         }
     }
 

@@ -126,6 +126,17 @@ pub fn linked_questions(
         .collect()
 }
 
+// Tab names, short enough to fit side by side in an 80-column pane.
+pub const INDICATOR: &str = "Indicator";
+pub const ILLUSTRATIONS: &str = "Illustrations";
+pub const SCALE: &str = "Scale";
+pub const GOOD_LOOKS_LIKE: &str = "'Good' looks like";
+pub const SOURCES: &str = "Sources (M4)";
+pub const GUIDANCE: &str = "Guidance";
+pub const GOOD_STATEMENTS: &str = "'Good' (M2)";
+pub const MEASURES: &str = "Measures (M5)";
+pub const PLAN: &str = "Plan";
+
 /// Tab names of the reference pane for a stage.
 pub fn tabs(library: &Library, ws: &Workspace) -> Vec<&'static str> {
     match ws.stage {
@@ -140,14 +151,10 @@ pub fn tabs(library: &Library, ws: &Workspace) -> Vec<&'static str> {
                 })
                 .is_some_and(|i| matches!(i, ItemRef::Area(_)));
             match phase {
-                Phase::Now if is_area => vec!["'Good' looks like", "Scale"],
-                Phase::Now => vec!["Indicator", "Illustrations", "Scale"],
-                Phase::Know => vec!["Sources (Module 4)", "Evidence guidance"],
-                Phase::Can => vec![
-                    "'Good' statements",
-                    "Measures (Module 5)",
-                    "Improvement plan",
-                ],
+                Phase::Now if is_area => vec![GOOD_LOOKS_LIKE, SCALE],
+                Phase::Now => vec![INDICATOR, ILLUSTRATIONS, SCALE],
+                Phase::Know => vec![SOURCES, GUIDANCE],
+                Phase::Can => vec![GOOD_STATEMENTS, MEASURES, PLAN],
             }
         }
         Stage::Summary => vec!["Summary"],
@@ -230,7 +237,7 @@ pub fn entries(library: &Library, ws: &Workspace, wide: bool) -> Vec<Entry> {
         .copied()
         .unwrap_or_default();
     match (phase, tab) {
-        (Phase::Now, "Indicator") => match found {
+        (Phase::Now, INDICATOR) => match found {
             Some(ItemRef::Indicator { indicator, .. }) => {
                 out.push(Entry::new(Style::Heading, "Themes"));
                 for theme in &indicator.themes {
@@ -284,7 +291,7 @@ pub fn entries(library: &Library, ws: &Workspace, wide: bool) -> Vec<Entry> {
                 "This item is not in the loaded framework.",
             )),
         },
-        (Phase::Now, "Illustrations") => {
+        (Phase::Now, ILLUSTRATIONS) => {
             if let Some(ItemRef::Indicator { indicator, .. }) = found {
                 if indicator.illustrations.is_empty() {
                     out.push(Entry::new(
@@ -319,20 +326,20 @@ pub fn entries(library: &Library, ws: &Workspace, wide: bool) -> Vec<Entry> {
                 }
             }
         }
-        (Phase::Now, "'Good' looks like") => {
+        (Phase::Now, GOOD_LOOKS_LIKE) => {
             if let Some(ItemRef::Area(area)) = found {
                 blocks(&mut out, &area.description);
             }
             good_entries(&mut out, library, session, &record.item, false);
         }
-        (Phase::Now, "Scale") => {
+        (Phase::Now, SCALE) => {
             let borrowed = match &session.scale {
                 ScaleChoice::Borrowed(id) => library.framework(id).map(|f| f.short_title.as_str()),
                 ScaleChoice::Framework => None,
             };
             scale_entries(&mut out, scale, borrowed);
         }
-        (Phase::Know, "Sources (Module 4)") => {
+        (Phase::Know, SOURCES) => {
             out.push(Entry::new(
                 Style::Note,
                 "Suggested sources for the linked content areas. Enter adds one as evidence.",
@@ -397,14 +404,14 @@ pub fn entries(library: &Library, ws: &Workspace, wide: bool) -> Vec<Entry> {
                 ));
             }
         }
-        (Phase::Can, "'Good' statements") => {
+        (Phase::Can, GOOD_STATEMENTS) => {
             out.push(Entry::new(
                 Style::Note,
                 "What 'good' could look like. Enter starts a priority from a statement.",
             ));
             good_entries(&mut out, library, session, &record.item, true);
         }
-        (Phase::Can, "Measures (Module 5)") => {
+        (Phase::Can, MEASURES) => {
             out.push(Entry::new(
                 Style::Note,
                 "Example measures. Enter uses one as the measure of success of the newest priority for this item.",

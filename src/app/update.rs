@@ -1159,7 +1159,7 @@ fn reference_command(app: &mut App, command: Command, effects: &mut Vec<Effect>)
             ws.reference_scroll = 0;
         }
         Command::Bottom => ws.reference_cursor = entries.len().saturating_sub(1),
-        Command::Left | Command::Right if tab == "Illustrations" && !wide => {
+        Command::Left | Command::Right if tab == reference::ILLUSTRATIONS && !wide => {
             ws.illustration_level = if ws.illustration_level == 5 { 2 } else { 5 };
             ws.reference_cursor = 0;
             ws.reference_scroll = 0;

@@ -58,6 +58,7 @@ pub fn run(global: &GlobalArgs, open: Option<String>) -> anyhow::Result<()> {
     let (width, height) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = App::new(library, Timestamp::now(), (width, height));
     app.theme = Theme::from_env(std::env::var_os("NO_COLOR").as_deref());
+    app.time_zone = jiff::tz::TimeZone::system();
     let mut runtime = Runtime::new(app, store, export_dir);
     install_panic_hook(runtime.recovery.clone());
 

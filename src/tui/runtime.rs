@@ -179,10 +179,7 @@ impl Runtime {
     }
 
     fn today(&self) -> jiff::civil::Date {
-        self.app
-            .now
-            .to_zoned_datetime(jiff::tz::TimeZone::system())
-            .date()
+        self.app.today()
     }
 
     fn opened(&mut self, result: Result<OpenSession, StoreError>) -> Action {

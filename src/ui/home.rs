@@ -77,10 +77,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
                 let Some(s) = data.sessions.iter().find(|s| &s.id == id) else {
                     continue;
                 };
-                let updated = s
-                    .updated
-                    .to_zoned_datetime(jiff::tz::TimeZone::system())
-                    .strftime("%Y-%m-%d");
+                let updated = app.local(s.updated).strftime("%Y-%m-%d");
                 let extra = if s.unsaved_copies.is_empty() {
                     ""
                 } else {
@@ -138,10 +135,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
         .title(" Priorities due soon or overdue ");
     let inner = block.inner(due);
     frame.render_widget(block, due);
-    let today = app
-        .now
-        .to_zoned_datetime(jiff::tz::TimeZone::system())
-        .date();
+    let today = app.today();
     let mut lines = Vec::new();
     if data.due.is_empty() {
         lines.push(Line::from(Span::styled(

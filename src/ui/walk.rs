@@ -229,10 +229,7 @@ fn row_lines(
                 return vec![Line::from(""); editor_height(ws, width)];
             }
             let value = fields::get_text(session, field);
-            let mut lines = vec![Line::from(Span::styled(
-                format!("{}:", field.label()),
-                theme.label(),
-            ))];
+            let mut lines = plain(format!("{}:", field.label()), theme.label(), "", "  ");
             if value.trim().is_empty() {
                 lines.push(Line::from(Span::styled(
                     "  (empty – Enter to write)",
@@ -363,22 +360,19 @@ fn steps(frame: &mut Frame, ws: &Workspace, area: Rect, theme: Theme) {
     let mut spans = vec![Span::raw(" ")];
     for phase in Phase::ALL {
         let current = ws.phase() == Some(phase);
-        let text = if current || roomy {
-            format!(
-                "{}{} {} ",
-                if current { "▶" } else { " " },
-                phase.number(),
-                phase.question()
-            )
+        let text = if current {
+            format!("▶{} {} ", phase.number(), phase.question())
+        } else if roomy {
+            format!("{} {} ", phase.number(), phase.question())
         } else {
-            format!(" {} ", phase.number())
+            format!("{} ", phase.number())
         };
         spans.push(Span::styled(text, theme.step(current)));
-        spans.push(Span::styled("›", theme.dim()));
+        spans.push(Span::styled("› ", theme.dim()));
     }
     let summary = ws.stage == Stage::Summary;
     spans.push(Span::styled(
-        format!(" {}Summary ", if summary { "▶" } else { "" }),
+        format!("{}Summary ", if summary { "▶" } else { "" }),
         theme.step(summary),
     ));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
@@ -407,13 +401,16 @@ fn reference_pane(frame: &mut Frame, app: &App, ws: &Workspace, area: Rect, them
             theme.step(current),
         ));
     }
-    spans.push(Span::styled("  t: next tab", theme.dim()));
+    let used: usize = tabs.iter().map(|t| t.chars().count() + 3).sum();
+    if used + 14 <= usize::from(tab_line.width) {
+        spans.push(Span::styled("  t: next tab", theme.dim()));
+    }
     frame.render_widget(Paragraph::new(Line::from(spans)), tab_line);
 
     let wide = layout::is_wide(app.size);
     let entries = reference::entries(&app.library, ws, wide);
     let tab = tabs.get(ws.reference_tab).copied().unwrap_or_default();
-    if wide && tab == "Illustrations" {
+    if wide && tab == reference::ILLUSTRATIONS {
         // Level 5 and level 2 side by side.
         let split = entries
             .iter()
@@ -445,17 +442,6 @@ fn reference_pane(frame: &mut Frame, app: &App, ws: &Workspace, area: Rect, them
             theme,
         );
     } else {
-        if tab == "Illustrations" {
-            let other = if ws.illustration_level == 5 { 2 } else { 5 };
-            let hint = format!("←→: level {other}");
-            let hint_area = Rect::new(
-                body.x + body.width.saturating_sub(hint.chars().count() as u16 + 1),
-                tab_line.y,
-                (hint.chars().count() as u16 + 1).min(body.width),
-                1,
-            );
-            frame.render_widget(Paragraph::new(Span::styled(hint, theme.key())), hint_area);
-        }
         draw_entries(
             frame,
             &entries,

@@ -27,12 +27,6 @@ pub fn wrap_text(text: &str, width: usize, first: &str, rest: &str) -> Vec<Strin
     }
 }
 
-fn local_time(t: jiff::Timestamp) -> String {
-    t.to_zoned_datetime(jiff::tz::TimeZone::system())
-        .strftime("%H:%M:%S")
-        .to_string()
-}
-
 /// The save state, or a notice, on one line.
 pub fn status_line(frame: &mut Frame, app: &App, ws: Option<&Workspace>, area: Rect, theme: Theme) {
     let line = if let Some(notice) = &app.notice {
@@ -40,7 +34,7 @@ pub fn status_line(frame: &mut Frame, app: &App, ws: Option<&Workspace>, area: R
     } else if let Some(ws) = ws {
         match &ws.save {
             SaveStatus::Saved(at) => Line::from(Span::styled(
-                format!(" Saved {}", local_time(*at)),
+                format!(" Saved {}", app.local(*at).strftime("%H:%M:%S")),
                 theme.ok(),
             )),
             SaveStatus::Unsaved { .. } => Line::from(Span::styled(" Saving…", theme.dim())),

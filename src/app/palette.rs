@@ -188,7 +188,7 @@ pub fn build_index(library: &Library, session: Option<&Session>) -> Vec<SearchEn
         for (id, item) in query::evaluable_items(framework) {
             index.push(SearchEntry {
                 kind: Kind::Indicator,
-                place: format!("{} {}", framework.short_title, id),
+                place: format!("{} {}", framework.id, id),
                 text: item.title(),
                 target: session_target(library, session, f, &id, Phase::Now),
             });
@@ -196,7 +196,7 @@ pub fn build_index(library: &Library, session: Option<&Session>) -> Vec<SearchEn
                 for theme in &indicator.themes {
                     index.push(SearchEntry {
                         kind: Kind::Theme,
-                        place: format!("{} {id}", framework.short_title),
+                        place: format!("{} {id}", framework.id),
                         text: theme.text.clone(),
                         target: session_target(library, session, f, &id, Phase::Now),
                     });
@@ -220,7 +220,7 @@ pub fn build_index(library: &Library, session: Option<&Session>) -> Vec<SearchEn
             let mut add = |kind, area: &str, text: &str, phase| {
                 index.push(SearchEntry {
                     kind,
-                    place: format!("{} {area}", framework.short_title),
+                    place: format!("{} {area}", framework.id),
                     text: text.to_owned(),
                     target: session_target(library, session, f, area, phase),
                 });
@@ -242,18 +242,44 @@ pub fn build_index(library: &Library, session: Option<&Session>) -> Vec<SearchEn
     index
 }
 
+/// Character indices of the first case-insensitive occurrence of every
+/// word of the query in `text`, or `None` if a word is missing.
+fn word_matches(text: &str, words: &[String]) -> Option<Vec<usize>> {
+    let lower: Vec<char> = text.chars().flat_map(char::to_lowercase).collect();
+    // Lower-casing can change the length of a few characters; then fall
+    // back to the fuzzy matcher rather than highlight the wrong letters.
+    if lower.len() != text.chars().count() {
+        return None;
+    }
+    let mut matched = Vec::new();
+    for word in words {
+        let w: Vec<char> = word.chars().collect();
+        let at =
+            (0..=lower.len().checked_sub(w.len())?).find(|&i| lower[i..i + w.len()] == w[..])?;
+        matched.extend(at..at + w.len());
+    }
+    matched.sort_unstable();
+    Some(matched)
+}
+
 /// The best hits for a query, grouped by kind, best first within a kind.
+/// Texts that contain every word of the query come first; when there are
+/// none, the fuzzy matcher finds near misses (typos, abbreviations).
 pub fn search(index: &[SearchEntry], query: &str) -> Vec<Hit> {
     let query = query.trim();
     if query.is_empty() {
         return Vec::new();
     }
-    let matcher = SkimMatcherV2::default().smart_case();
+    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
     let mut hits: Vec<Hit> = index
         .iter()
         .enumerate()
         .filter_map(|(entry, e)| {
-            let (score, matched) = matcher.fuzzy_indices(prefix(&e.text), query)?;
+            let matched = word_matches(prefix(&e.text), &words)?;
+            // Earlier matches in shorter texts rank higher.
+            let score = 10_000
+                - matched.first().copied().unwrap_or(0) as i64
+                - e.text.len().min(5_000) as i64 / 10;
             Some(Hit {
                 entry,
                 score,
@@ -261,6 +287,21 @@ pub fn search(index: &[SearchEntry], query: &str) -> Vec<Hit> {
             })
         })
         .collect();
+    if hits.is_empty() {
+        let matcher = SkimMatcherV2::default().smart_case();
+        hits = index
+            .iter()
+            .enumerate()
+            .filter_map(|(entry, e)| {
+                let (score, matched) = matcher.fuzzy_indices(prefix(&e.text), query)?;
+                Some(Hit {
+                    entry,
+                    score,
+                    matched,
+                })
+            })
+            .collect();
+    }
     hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.entry.cmp(&b.entry)));
     hits.truncate(MAX_HITS);
     hits.sort_by(|a, b| {
@@ -271,6 +312,38 @@ pub fn search(index: &[SearchEntry], query: &str) -> Vec<Hit> {
             .then(a.entry.cmp(&b.entry))
     });
     hits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(text: &str) -> SearchEntry {
+        SearchEntry {
+            kind: Kind::Question,
+            place: String::new(),
+            text: text.to_owned(),
+            target: Target::Summary,
+        }
+    }
+
+    #[test]
+    fn whole_words_beat_scattered_letters_and_typos_still_find_something() {
+        let index = vec![
+            entry("Their families and others"),
+            entry("Fathers are seen in every assessment"),
+        ];
+        let hits = search(&index, "fathers");
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].entry, 1);
+        assert_eq!(hits[0].matched, (0..7).collect::<Vec<_>>());
+        let near = search(&index, "fathres");
+        assert!(!near.is_empty(), "a typo still finds a match");
+        assert!(
+            search(&index, "every fathers").iter().any(|h| h.entry == 1),
+            "words in any order"
+        );
+    }
 }
 
 impl Palette {

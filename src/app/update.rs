@@ -168,6 +168,9 @@ fn editor_key(app: &mut App, key: KeyEvent, effects: &mut Vec<Effect>) {
         return;
     };
     match editor.input(key) {
+        // Dates are stored when the field is finished: half-typed dates
+        // are not dates, and must not clear the one already there.
+        EditorOutcome::Changed if editor.field.is_date() => {}
         EditorOutcome::Changed => {
             if editor.store(&mut ws.session) {
                 touch(ws, now);
@@ -181,13 +184,22 @@ fn editor_key(app: &mut App, key: KeyEvent, effects: &mut Vec<Effect>) {
 }
 
 fn close_editor(app: &mut App, effects: &mut Vec<Effect>) {
+    let now = app.now;
     let Some(ws) = app.workspace_mut() else {
         return;
     };
-    if let Some(editor) = &ws.editor
-        && let Some(error) = &editor.error
-    {
-        app.notice = Some(format!("{error}; the previous value is kept"));
+    if let Some(mut editor) = ws.editor.take() {
+        if editor.field.is_date() {
+            let before = super::fields::get_text(&ws.session, &editor.field);
+            if editor.store(&mut ws.session)
+                && before != super::fields::get_text(&ws.session, &editor.field)
+            {
+                touch(ws, now);
+            }
+        }
+        if let Some(error) = &editor.error {
+            app.notice = Some(format!("{error}; the previous value is kept"));
+        }
     }
     if let Some(ws) = app.workspace_mut() {
         ws.editor = None;
@@ -203,7 +215,10 @@ fn on_paste(app: &mut App, text: &str) {
         Screen::Session(ws) => {
             if let Some(editor) = ws.editor.as_mut() {
                 let (outcome, truncated) = editor.paste(text);
-                if outcome == EditorOutcome::Changed && editor.store(&mut ws.session) {
+                if outcome == EditorOutcome::Changed
+                    && !editor.field.is_date()
+                    && editor.store(&mut ws.session)
+                {
                     touch(ws, now);
                 }
                 if truncated {
@@ -750,10 +765,7 @@ fn record_command(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
             | Command::ClearLevel
             | Command::DeleteSelected
     );
-    if changes_something
-        && let Some(reason) = read_only
-        && !matches!(row, Some(Row::Text(_)))
-    {
+    if changes_something && let Some(reason) = read_only {
         app.notice = Some(format!("Read-only: {reason}"));
         return;
     }

@@ -23,6 +23,8 @@ use std::time::Duration;
 
 /// How often the clock ticks (autosave pauses, timers).
 const TICK: Duration = Duration::from_millis(250);
+/// Most queued events handled between two frames.
+const MAX_EVENTS_PER_FRAME: usize = 200;
 
 /// On a panic: restore the terminal, then write any unsaved work beside
 /// the session file (never over it), then report as usual.
@@ -47,6 +49,12 @@ fn install_panic_hook(recovery: RecoverySlot) {
 
 /// Run the terminal program, optionally opening a session straight away.
 pub fn run(global: &GlobalArgs, open: Option<String>) -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        anyhow::bail!(
+            "the screens need a terminal; in scripts use `howgood new`, `howgood export`, `howgood sessions list` or `howgood content` (see `howgood --help`)"
+        );
+    }
     let library = load_library(&user_content_paths(global));
     for problem in &library.problems {
         eprintln!("warning: {problem} (skipped)");
@@ -114,23 +122,35 @@ fn event_loop(
         }
         // The lock is not held while waiting for input, so a signal can save.
         if event::poll(TICK)? {
-            let event = event::read()?;
-            let mut runtime = lock(runtime);
-            runtime.app.now = Timestamp::now();
-            match event {
-                Event::Key(key)
-                    if key.kind == KeyEventKind::Press
-                        && key.code == KeyCode::Char('z')
-                        && key.modifiers.contains(KeyModifiers::CONTROL)
-                        && !runtime.app.is_typing() =>
-                {
-                    suspend(terminal, &mut runtime)?;
+            // Handle everything already typed before drawing again, so a
+            // burst of keys (or a slow search) never leaves the screen behind.
+            let mut handled = 0;
+            loop {
+                let event = event::read()?;
+                let mut guard = lock(runtime);
+                guard.app.now = Timestamp::now();
+                match event {
+                    Event::Key(key)
+                        if key.kind == KeyEventKind::Press
+                            && key.code == KeyCode::Char('z')
+                            && key.modifiers.contains(KeyModifiers::CONTROL)
+                            && !guard.app.is_typing() =>
+                    {
+                        suspend(terminal, &mut guard)?;
+                    }
+                    Event::Key(key) => guard.dispatch(Action::Key(key)),
+                    Event::Paste(text) => guard.dispatch(Action::Paste(text)),
+                    Event::Mouse(mouse) => guard.dispatch(Action::Mouse(mouse)),
+                    Event::Resize(width, height) => guard.dispatch(Action::Resize(width, height)),
+                    _ => {}
                 }
-                Event::Key(key) => runtime.dispatch(Action::Key(key)),
-                Event::Paste(text) => runtime.dispatch(Action::Paste(text)),
-                Event::Mouse(mouse) => runtime.dispatch(Action::Mouse(mouse)),
-                Event::Resize(width, height) => runtime.dispatch(Action::Resize(width, height)),
-                _ => {}
+                handled += 1;
+                if guard.app.quit
+                    || handled >= MAX_EVENTS_PER_FRAME
+                    || !event::poll(Duration::ZERO)?
+                {
+                    break;
+                }
             }
         }
         let mut runtime = lock(runtime);

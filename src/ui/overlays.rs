@@ -140,9 +140,21 @@ fn palette_popup(frame: &mut Frame, screen: Rect, palette: &Palette, theme: Them
             if selected { "› " } else { "  " },
             theme.key(),
         )];
-        let room = width.saturating_sub(entry.place.chars().count() + 3);
-        for (i, c) in entry.text.chars().enumerate() {
-            if i >= room {
+        // The text gets most of the line; where it comes from, the rest.
+        let place: String = entry.place.chars().take(width / 3).collect();
+        let room = width.saturating_sub(place.chars().count() + 3).max(10);
+        // Start the excerpt near the first match so the match is visible.
+        let first = hit.matched.first().copied().unwrap_or(0);
+        let start = if first + 8 > room {
+            first.saturating_sub(room / 3)
+        } else {
+            0
+        };
+        if start > 0 {
+            spans.push(Span::raw("…"));
+        }
+        for (i, c) in entry.text.chars().enumerate().skip(start) {
+            if i - start >= room {
                 spans.push(Span::raw("…"));
                 break;
             }
@@ -154,7 +166,7 @@ fn palette_popup(frame: &mut Frame, screen: Rect, palette: &Palette, theme: Them
             };
             spans.push(Span::styled(c.to_string(), style));
         }
-        spans.push(Span::styled(format!("  {}", entry.place), theme.dim()));
+        spans.push(Span::styled(format!("  {place}"), theme.dim()));
         let line = Line::from(spans);
         lines.push(if selected {
             line.style(theme.selected())

@@ -18,6 +18,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 /// The reminder shown wherever people write.
 pub const PRIVACY_REMINDER: &str = "Use initials or case references, not names";
+pub const PRIVACY_REMINDER_SHORT: &str = "Initials or case refs, not names";
 
 /// Lines of a reference entry at a width (the first two columns are kept
 /// for the selection mark).
@@ -577,7 +578,11 @@ fn record_pane(frame: &mut Frame, app: &App, ws: &Workspace, area: Rect, theme: 
                 .border_style(theme.border(true))
                 .title(title)
                 .title_bottom(Span::styled(
-                    format!(" {PRIVACY_REMINDER} · Esc: done "),
+                    if rect.width as usize > PRIVACY_REMINDER.len() + 4 {
+                        format!(" {PRIVACY_REMINDER} ")
+                    } else {
+                        format!(" {PRIVACY_REMINDER_SHORT} ")
+                    },
                     theme.dim(),
                 )),
         );

@@ -314,6 +314,29 @@ pub fn search(index: &[SearchEntry], query: &str) -> Vec<Hit> {
     hits
 }
 
+impl Palette {
+    pub fn new(library: &Library, session: Option<&Session>) -> Palette {
+        let mut query = TextArea::default();
+        query.set_placeholder_text("search indicators, illustrations, questions, notes…");
+        query.set_cursor_line_style(ratatui::style::Style::default());
+        Palette {
+            query,
+            index: build_index(library, session),
+            hits: Vec::new(),
+            cursor: 0,
+        }
+    }
+
+    pub fn refresh(&mut self) {
+        self.hits = search(&self.index, &self.query.lines().join(" "));
+        self.cursor = 0;
+    }
+
+    pub fn selected(&self) -> Option<&SearchEntry> {
+        self.hits.get(self.cursor).map(|h| &self.index[h.entry])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -343,28 +366,5 @@ mod tests {
             search(&index, "every fathers").iter().any(|h| h.entry == 1),
             "words in any order"
         );
-    }
-}
-
-impl Palette {
-    pub fn new(library: &Library, session: Option<&Session>) -> Palette {
-        let mut query = TextArea::default();
-        query.set_placeholder_text("search indicators, illustrations, questions, notes…");
-        query.set_cursor_line_style(ratatui::style::Style::default());
-        Palette {
-            query,
-            index: build_index(library, session),
-            hits: Vec::new(),
-            cursor: 0,
-        }
-    }
-
-    pub fn refresh(&mut self) {
-        self.hits = search(&self.index, &self.query.lines().join(" "));
-        self.cursor = 0;
-    }
-
-    pub fn selected(&self) -> Option<&SearchEntry> {
-        self.hits.get(self.cursor).map(|h| &self.index[h.entry])
     }
 }

@@ -40,6 +40,7 @@ fn app_with(session: Session, read_only: Option<&str>) -> App {
         Action::Opened(Ok(Box::new(Opened {
             session,
             read_only: read_only.map(str::to_owned),
+            recovery: None,
         }))),
     );
     assert!(effects.is_empty());

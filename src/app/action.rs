@@ -30,6 +30,9 @@ pub struct Opened {
     pub session: Session,
     /// Why it is read-only, if it is.
     pub read_only: Option<String>,
+    /// A recovery copy written when howgood last stopped unexpectedly,
+    /// holding changes that are not in the file.
+    pub recovery: Option<(PathBuf, Session)>,
 }
 
 /// Named commands: what keys, mouse clicks and the palette map to.
@@ -89,6 +92,8 @@ pub enum Command {
     CloseEditor,
     /// Save now if anything is unsaved (before a suspend).
     SaveNow,
+    /// Take the offered recovery copy's changes into the session.
+    UseRecovery,
     /// Open framework text in the reader.
     Read {
         framework: String,
@@ -111,5 +116,7 @@ pub enum Effect {
     Export(Session),
     /// Release the open session (its lock).
     Close,
+    /// A recovery copy's changes are in the session: set the copy aside.
+    SetRecoveryAside(PathBuf),
     Quit,
 }

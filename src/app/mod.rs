@@ -122,8 +122,9 @@ pub struct Workspace {
     pub save: SaveStatus,
     /// When the last change was made (for the autosave pause).
     pub last_change: Option<Timestamp>,
-    /// Whether the scribe's notes are hidden (projector mode comes later).
     pub read_only: Option<String>,
+    /// A recovery copy offered when the session was opened.
+    pub pending_recovery: Option<(std::path::PathBuf, crate::session::model::Session)>,
 }
 
 /// Popups over any screen.
@@ -254,6 +255,7 @@ impl Workspace {
             save,
             last_change: None,
             read_only,
+            pending_recovery: None,
         }
     }
 

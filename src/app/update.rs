@@ -49,11 +49,26 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.home.cursor = app.home.cursor.min(rows.saturating_sub(1));
         }
         Action::Opened(Ok(opened)) => {
-            let Opened { session, read_only } = *opened;
+            let Opened {
+                session,
+                read_only,
+                recovery,
+            } = *opened;
+            let offer = recovery.is_some() && read_only.is_none();
             let mut ws = Workspace::new(session, read_only, app.now);
             settle_record_cursor(app, &mut ws);
-            app.screen = Screen::Session(Box::new(ws));
             app.overlay = None;
+            if offer && let Some((path, recovered)) = recovery {
+                let when = app.local(recovered.updated).strftime("%Y-%m-%d %H:%M");
+                app.overlay = Some(Overlay::Confirm {
+                    message: format!(
+                        "howgood stopped unexpectedly while this session was open. A recovery copy from {when} holds changes that are not in the file. Use it? (The file's version is kept in history.)"
+                    ),
+                    on_yes: Action::Command(Command::UseRecovery),
+                });
+                ws.pending_recovery = Some((path, recovered));
+            }
+            app.screen = Screen::Session(Box::new(ws));
         }
         Action::Opened(Err(message)) => {
             app.overlay = Some(Overlay::Message {
@@ -338,6 +353,21 @@ fn run(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
         }
         Command::SaveNow => {
             save_now(app, effects);
+            return;
+        }
+        Command::UseRecovery => {
+            let now = app.now;
+            if let Some(ws) = app.workspace_mut()
+                && let Some((path, recovered)) = ws.pending_recovery.take()
+            {
+                let id = ws.session.id.clone();
+                ws.session = recovered;
+                ws.session.id = id;
+                touch(ws, now);
+                save_now(app, effects);
+                effects.push(Effect::SetRecoveryAside(path));
+                settle(app);
+            }
             return;
         }
         Command::Help if app.overlay.is_none() => {

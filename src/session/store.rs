@@ -71,6 +71,41 @@ pub fn session_id_of(path: &Path) -> String {
     name.split('.').next().unwrap_or_default().to_owned()
 }
 
+/// The sidecar files of one kind beside a session file, oldest first.
+pub fn sidecars_of(session_path: &Path, kind: Sidecar) -> Vec<PathBuf> {
+    let dir = atomic::parent_dir(session_path);
+    let prefix = format!("{}{}", session_id_of(session_path), kind.infix());
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut found: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name().is_some_and(|n| {
+                n.to_string_lossy().starts_with(&prefix) && n.to_string_lossy().ends_with(".ron")
+            })
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+/// Mark a recovery copy as dealt with (its changes were taken into the
+/// session): renamed, not deleted, so the words stay on disk.
+pub fn set_recovery_aside(recovery: &Path) -> io::Result<PathBuf> {
+    let name = recovery
+        .file_name()
+        .map(|n| {
+            n.to_string_lossy()
+                .replace(Sidecar::Recovery.infix(), ".recovered-")
+        })
+        .unwrap_or_default();
+    let target = atomic::parent_dir(recovery).join(name);
+    fs::rename(recovery, &target)?;
+    Ok(target)
+}
+
 /// Errors a user can act on. None of them quotes note text.
 #[derive(Debug)]
 pub enum StoreError {

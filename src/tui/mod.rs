@@ -28,7 +28,7 @@ const MAX_EVENTS_PER_FRAME: usize = 200;
 
 /// On a panic: restore the terminal, then write any unsaved work beside
 /// the session file (never over it), then report as usual.
-fn install_panic_hook(recovery: RecoverySlot) {
+pub fn install_panic_hook(recovery: RecoverySlot) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = terminal::leave();

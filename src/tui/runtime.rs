@@ -8,8 +8,11 @@ use crate::app::update::update;
 use crate::app::{App, Screen};
 use crate::export;
 use crate::session::atomic::{create_private_dir, write_atomic};
+use crate::session::codec;
 use crate::session::model::Session;
-use crate::session::store::{Access, OpenSession, SessionStore, StoreError};
+use crate::session::store::{
+    Access, OpenSession, SessionStore, Sidecar, StoreError, set_recovery_aside, sidecars_of,
+};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -190,8 +193,19 @@ impl Runtime {
                     Access::ReadWrite => None,
                 };
                 let session = open.loaded.clone();
+                let recovery = sidecars_of(&open.path, Sidecar::Recovery)
+                    .into_iter()
+                    .rev()
+                    .find_map(|path| {
+                        let decoded = codec::decode(&std::fs::read(&path).ok()?).ok()?;
+                        (decoded.session != session).then_some((path, decoded.session))
+                    });
                 self.open = Some(open);
-                Action::Opened(Ok(Box::new(Opened { session, read_only })))
+                Action::Opened(Ok(Box::new(Opened {
+                    session,
+                    read_only,
+                    recovery,
+                })))
             }
             Err(error) => Action::Opened(Err(error.to_string())),
         }
@@ -234,6 +248,12 @@ impl Runtime {
             }
             Effect::Close => {
                 self.open = None;
+                None
+            }
+            Effect::SetRecoveryAside(path) => {
+                if let Err(error) = set_recovery_aside(&path) {
+                    self.app.notice = Some(format!("{}: {error}", path.display()));
+                }
                 None
             }
             Effect::Quit => None,

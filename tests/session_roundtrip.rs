@@ -70,6 +70,7 @@ fn item() -> impl Strategy<Value = ItemRecord> {
                     item,
                     level,
                     rationale,
+                    revealed: levels.len() % 2 == 1,
                     individual_levels: levels
                         .into_iter()
                         .map(|(participant, level)| IndividualLevel { participant, level })
@@ -161,6 +162,12 @@ fn session() -> impl Strategy<Value = Session> {
                     participants,
                     items,
                     priorities,
+                    timers: PhaseTimers {
+                        now_minutes: created.as_second().unsigned_abs() as u32 % 90,
+                        know_minutes: 15,
+                        can_minutes: updated.subsec_nanosecond().unsigned_abs() % 60,
+                    },
+                    framing: [Framing::AsWritten, Framing::You, Framing::We][kind],
                     capacity: Capacity {
                         outcomes_and_impacts: capacity.0,
                         leadership_and_management: capacity.1,

@@ -249,7 +249,7 @@ fn bad_fixtures(good: &str) -> Vec<(&'static str, Vec<u8>)> {
         }),
         (
             "future-version",
-            good.replacen("version: 1,", "version: 7,", 1).into_bytes(),
+            good.replacen("version: 2,", "version: 7,", 1).into_bytes(),
         ),
         (
             "unknown-field",
@@ -318,7 +318,7 @@ fn a_damaged_file_points_to_the_newest_good_version_and_is_restored_on_request()
     changed.title = "Third".into();
     open.save(&changed, now()).expect("save");
     drop(open);
-    fs::write(&path, b"(version: 1, id: \"s1\", kind: Work").expect("damage");
+    fs::write(&path, b"(version: 2, id: \"s1\", kind: Work").expect("damage");
 
     let error = store.entries()[0]
         .state
@@ -331,34 +331,71 @@ fn a_damaged_file_points_to_the_newest_good_version_and_is_restored_on_request()
     // Nothing is set aside until the user asks.
     assert_eq!(
         fs::read(&path).expect("read"),
-        b"(version: 1, id: \"s1\", kind: Work"
+        b"(version: 2, id: \"s1\", kind: Work"
     );
 
     let (aside, restored) = store.restore_from_history("s1", now()).expect("restore");
     assert_eq!(restored, newest);
     assert_eq!(
         fs::read(&aside).expect("aside"),
-        b"(version: 1, id: \"s1\", kind: Work"
+        b"(version: 2, id: \"s1\", kind: Work"
     );
     let reopened = OpenSession::open(&path, now()).expect("opens");
     assert_eq!(reopened.loaded.title, "Second");
 }
 
 #[test]
-fn the_first_format_version_loads_from_its_golden_fixture() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sessions/v1.ron");
-    let bytes = fs::read(&path).expect("fixture");
+fn the_first_format_version_migrates_from_its_golden_fixture() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sessions/v1.ron");
+    let bytes = fs::read(&fixture).expect("fixture");
     let decoded = codec::decode(&bytes).expect("decodes");
     assert_eq!(decoded.file_version, 1);
     assert!(decoded.unknown_fields.is_empty());
     let session = decoded.session;
+    assert_eq!(session.version, 2, "migrated to the current format");
     assert_eq!(session.id, "2026-11-24-golden-v1");
     assert_eq!(session.items.len(), 2);
     assert_eq!(session.items[0].level, Some(4));
+    assert_eq!(
+        session.items[0].rationale,
+        "Assessments are timely and thorough.\nFathers are not always seen."
+    );
     assert_eq!(session.items[0].evidence.len(), 3);
+    assert_eq!(session.items[0].individual_levels.len(), 2);
     assert_eq!(session.priorities[0].owner, "Head of Safeguarding, Health");
-    // Re-encoding gives back the same file: the format is stable.
-    assert_eq!(codec::encode(&session).expect("encode").as_bytes(), bytes);
+    assert_eq!(
+        session.capacity.confidence,
+        Some(howgood::session::model::Confidence::High)
+    );
+    // What version 2 added comes with its defaults.
+    assert_eq!(
+        session.timers,
+        howgood::session::model::PhaseTimers::default()
+    );
+    assert_eq!(session.framing, howgood::session::model::Framing::AsWritten);
+    assert!(!session.items[0].revealed);
+
+    // Opening it for writing keeps the original as a backup, byte for byte,
+    // and the next save writes version 2.
+    let (_dir, store) = store();
+    let path = store.path_of("2026-11-24-golden-v1");
+    fs::write(&path, &bytes).expect("copy fixture");
+    let mut open = OpenSession::open(&path, now()).expect("opens");
+    assert_eq!(open.access, Access::ReadWrite);
+    let backup = store.dir.join("2026-11-24-golden-v1.v1-backup.ron");
+    assert_eq!(fs::read(&backup).expect("backup kept"), bytes);
+    let loaded = open.loaded.clone();
+    open.save(&loaded, now()).expect("save");
+    assert!(
+        fs::read_to_string(&path)
+            .expect("read")
+            .starts_with("(\n  version: 2,")
+    );
+    assert_eq!(
+        store.entries().len(),
+        1,
+        "the backup is not listed as a session"
+    );
 }
 
 #[test]

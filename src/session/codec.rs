@@ -153,15 +153,14 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         return Err(DecodeError::UnreadableVersion { found: 0 });
     }
     if probe.version < SESSION_FORMAT_VERSION {
-        let session = migrate::from_older(probe.version, text)?;
-        return Ok(Decoded {
-            session,
-            file_version: probe.version,
-            unknown_fields: Vec::new(),
-        });
+        return migrate::from_older(probe.version, text, |t| read_current(t, probe.version));
     }
-    // Current or newer: read what we know and list what we do not. A newer
-    // file that no longer fits our model at all cannot be read.
+    read_current(text, probe.version)
+}
+
+/// Read text as the current model: what we know, and a list of what we do
+/// not. A newer file that no longer fits our model at all cannot be read.
+fn read_current(text: &str, file_version: u32) -> Result<Decoded, DecodeError> {
     let mut unknown_fields = Vec::new();
     let mut deserializer =
         ron::Deserializer::from_str_with_options(text, &ron_options()).map_err(|e| invalid(&e))?;
@@ -170,17 +169,16 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     });
     let session: Session = match parsed.and_then(|s| deserializer.end().map(|()| s)) {
         Ok(session) => session,
-        Err(error) if probe.version > SESSION_FORMAT_VERSION => {
-            let _ = error;
+        Err(_) if file_version > SESSION_FORMAT_VERSION => {
             return Err(DecodeError::UnreadableVersion {
-                found: probe.version,
+                found: file_version,
             });
         }
         Err(error) => return Err(invalid(&deserializer.span_error(error))),
     };
     Ok(Decoded {
         session,
-        file_version: probe.version,
+        file_version,
         unknown_fields,
     })
 }
@@ -245,7 +243,7 @@ mod tests {
     fn encode_round_trips_any_text() {
         let session = sample();
         let text = encode(&session).expect("encodes");
-        assert!(text.starts_with("(\n  version: 1,"), "version comes first");
+        assert!(text.starts_with("(\n  version: 2,"), "version comes first");
         assert_eq!(decode(text.as_bytes()).expect("decodes").session, session);
     }
 
@@ -254,7 +252,7 @@ mod tests {
         assert_eq!(decode(b""), Err(DecodeError::Empty));
         assert_eq!(decode(b"  \n"), Err(DecodeError::Empty));
         assert_eq!(
-            decode(b"(\n  version: 1,\xff"),
+            decode(b"(\n  version: 2,\xff"),
             Err(DecodeError::NotUtf8 { line: 2, col: 14 })
         );
         assert_eq!(
@@ -292,7 +290,7 @@ mod tests {
     #[test]
     fn a_newer_version_reads_but_is_read_only() {
         let text = encode(&sample()).expect("encodes");
-        let newer = text.replacen("version: 1,", "version: 99,", 1);
+        let newer = text.replacen("version: 2,", "version: 99,", 1);
         let decoded = decode(newer.as_bytes()).expect("decodes");
         assert_eq!(decoded.file_version, 99);
         assert!(

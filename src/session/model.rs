@@ -9,7 +9,9 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 /// Version of the session file format written by this howgood.
-pub const SESSION_FORMAT_VERSION: u32 = 1;
+/// 1: the first format. 2: adds phase timers, the reveal of silent
+/// ratings, and the framing of questions (see `migrate`).
+pub const SESSION_FORMAT_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Session {
@@ -37,6 +39,44 @@ pub struct Session {
     /// The closing 'capacity for improvement' statement.
     #[serde(default)]
     pub capacity: Capacity,
+    /// How long each phase is given (version 2).
+    #[serde(default)]
+    pub timers: PhaseTimers,
+    /// How questions are worded: 'you/your' or 'we/us/our' (version 2).
+    #[serde(default)]
+    pub framing: Framing,
+}
+
+/// Minutes given to each phase; the facilitator can add minutes as they go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PhaseTimers {
+    pub now_minutes: u32,
+    pub know_minutes: u32,
+    pub can_minutes: u32,
+}
+
+impl Default for PhaseTimers {
+    /// Time for discussion, not a test: twenty minutes to evaluate, fifteen
+    /// to look at the evidence, fifteen to agree priorities.
+    fn default() -> Self {
+        PhaseTimers {
+            now_minutes: 20,
+            know_minutes: 15,
+            can_minutes: 15,
+        }
+    }
+}
+
+/// Who is asking the Module 3 questions: the document says they "can be
+/// framed in terms of 'you/your' or 'we/us/our' depending on who or which
+/// body is asking the question".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Framing {
+    /// As the document prints each question.
+    #[default]
+    AsWritten,
+    You,
+    We,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -79,6 +119,10 @@ pub struct ItemRecord {
     /// Each participant's own level, recorded before the group agrees.
     #[serde(default)]
     pub individual_levels: Vec<IndividualLevel>,
+    /// Whether the participants' levels have been revealed to the room
+    /// (version 2). Until then they are recorded silently.
+    #[serde(default)]
+    pub revealed: bool,
     #[serde(default)]
     pub strengths: String,
     #[serde(default)]
@@ -306,6 +350,8 @@ impl Session {
             items: Vec::new(),
             priorities: Vec::new(),
             capacity: Capacity::default(),
+            timers: PhaseTimers::default(),
+            framing: Framing::default(),
         }
     }
 

@@ -139,6 +139,15 @@ fn participants_levels_show_as_a_spread_by_name_never_an_average() {
     key(&mut app, KeyCode::Char('2'));
     let levels = &ws(&app).session.items[0].individual_levels;
     assert_eq!(levels.len(), 2);
+    // Silent until revealed: the room sees how many, not which.
+    let hidden = howgood::ui::walk::spread_text(&app.library, ws(&app), 0);
+    assert_eq!(
+        hidden,
+        "2 of 2 levels recorded, hidden until revealed (R reveals them together)"
+    );
+    assert!(!howgood::ui::walk::spread_text(&app.library, ws(&app), 0).contains("Police"));
+    key(&mut app, KeyCode::Char('R'));
+    assert!(ws(&app).session.items[0].revealed);
     let spread = howgood::ui::walk::spread_text(&app.library, ws(&app), 0);
     assert_eq!(spread, "Spread: 4 good ■: Police · 2 weak ■: Health");
     assert_eq!(
@@ -645,4 +654,42 @@ fn home_opens_the_chosen_session() {
     let effects = key(&mut app, KeyCode::Enter);
     assert_eq!(effects, [Effect::Open("s1".into())]);
     let _ = act(&mut app, Action::Command(Command::Help));
+}
+
+#[test]
+fn the_phase_timer_counts_down_takes_extra_minutes_pauses_and_restarts_per_phase() {
+    let mut app = app_with(session("hmie-cp-2009", &["5.3"]), None);
+    let display = |app: &App| ws(app).timer.display(app.now);
+    assert_eq!(display(&app), "20:00");
+    later(&mut app, 5 * 60_000);
+    assert_eq!(display(&app), "15:00");
+    key(&mut app, KeyCode::Char('+'));
+    assert_eq!(display(&app), "16:00");
+    key(&mut app, KeyCode::Char('T'));
+    later(&mut app, 10 * 60_000);
+    assert_eq!(display(&app), "16:00", "paused");
+    key(&mut app, KeyCode::Char('T'));
+    later(&mut app, 17 * 60_000);
+    assert!(ws(&app).timer.is_up(app.now));
+    assert_eq!(display(&app), "00:00");
+    // Time up never blocks: the group still records and moves on.
+    key(&mut app, KeyCode::Char('3'));
+    assert_eq!(ws(&app).session.items[0].level, Some(3));
+    key(&mut app, KeyCode::Char(']'));
+    assert_eq!(display(&app), "15:00", "phase 2 has its own time");
+}
+
+#[test]
+fn phase_timers_are_set_per_session_and_saved_with_it() {
+    let mut app = app_with(session("hmie-cp-2009", &["5.3"]), None);
+    key(&mut app, KeyCode::Char('s'));
+    select(&mut app, |r| {
+        *r == Row::Choice(howgood::app::fields::ChoiceField::PhaseMinutes(0))
+    });
+    key(&mut app, KeyCode::Right);
+    assert_eq!(ws(&app).session.timers.now_minutes, 25);
+    key(&mut app, KeyCode::Char('['));
+    key(&mut app, KeyCode::Char('['));
+    key(&mut app, KeyCode::Char('['));
+    assert_eq!(ws(&app).timer.display(app.now), "25:00");
 }

@@ -96,6 +96,15 @@ fn a_whole_workshop_is_saved_and_exported() {
     h.key(Down);
     h.key(KeyCode::Char(' ')); // first question discussed
     enter_text(&mut h, "Audits show fewer repeat referrals");
+    // The participants' levels were recorded silently; the facilitator
+    // reveals them together.
+    assert!(
+        h.screen()
+            .contains("3 of 3 levels recorded, hidden until revealed"),
+        "{}",
+        h.screen()
+    );
+    h.key(KeyCode::Char('R'));
     assert!(
         h.screen()
             .contains("Spread: 4 good ■■: Police, Education ·"),

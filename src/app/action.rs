@@ -94,6 +94,12 @@ pub enum Command {
     SaveNow,
     /// Take the offered recovery copy's changes into the session.
     UseRecovery,
+    /// Give the current phase another minute.
+    AddMinute,
+    /// Pause or resume the phase timer.
+    ToggleTimer,
+    /// Show (or hide again) the participants' silent levels, all together.
+    Reveal,
     /// Open framework text in the reader.
     Read {
         framework: String,

@@ -2,7 +2,8 @@
 //! them. Every text a user types lives in exactly one of these fields.
 
 use crate::session::model::{
-    Confidence, EvidenceSource, InformationKind, Milestone, PriorityStatus, QuestionNote, Session,
+    Confidence, EvidenceSource, InformationKind, Milestone, PhaseTimers, PriorityStatus,
+    QuestionNote, Session,
 };
 use jiff::civil::Date;
 
@@ -280,7 +281,13 @@ pub enum ChoiceField {
     EvidenceType(usize, usize),
     PriorityStatus(usize),
     CapacityConfidence,
+    /// Minutes for phase 1, 2 or 3 (index 0 to 2).
+    PhaseMinutes(usize),
 }
+
+/// Phase timers move in steps of five minutes, from five to two hours.
+const MINUTE_STEP: u32 = 5;
+const MAX_MINUTES: u32 = 120;
 
 fn cycle<T: Copy + PartialEq>(all: &[T], current: T, forward: bool) -> T {
     let at = all.iter().position(|v| *v == current).unwrap_or(0);
@@ -307,6 +314,9 @@ impl ChoiceField {
             ChoiceField::EvidenceSource(..) => "Source",
             ChoiceField::EvidenceType(..) => "Type of information",
             ChoiceField::PriorityStatus(_) => "Status",
+            ChoiceField::PhaseMinutes(0) => "Minutes for 'How good are we now?'",
+            ChoiceField::PhaseMinutes(1) => "Minutes for 'How do we know?'",
+            ChoiceField::PhaseMinutes(_) => "Minutes for 'How good can we be?'",
         }
     }
 
@@ -336,6 +346,7 @@ impl ChoiceField {
                 .get(*p)
                 .map(|p| p.status.label().to_owned())
                 .unwrap_or_default(),
+            ChoiceField::PhaseMinutes(phase) => phase_minutes(&session.timers, *phase).to_string(),
         }
     }
 
@@ -373,7 +384,31 @@ impl ChoiceField {
                     p.status = cycle(&PriorityStatus::ALL, p.status, forward);
                 }
             }
+            ChoiceField::PhaseMinutes(phase) => {
+                let minutes = phase_minutes_mut(&mut session.timers, *phase);
+                *minutes = if forward {
+                    (*minutes + MINUTE_STEP).min(MAX_MINUTES)
+                } else {
+                    minutes.saturating_sub(MINUTE_STEP).max(MINUTE_STEP)
+                };
+            }
         }
+    }
+}
+
+fn phase_minutes(timers: &PhaseTimers, phase: usize) -> u32 {
+    match phase {
+        0 => timers.now_minutes,
+        1 => timers.know_minutes,
+        _ => timers.can_minutes,
+    }
+}
+
+fn phase_minutes_mut(timers: &mut PhaseTimers, phase: usize) -> &mut u32 {
+    match phase {
+        0 => &mut timers.now_minutes,
+        1 => &mut timers.know_minutes,
+        _ => &mut timers.can_minutes,
     }
 }
 

@@ -95,6 +95,9 @@ pub fn command_for(app: &App, key: KeyEvent) -> Option<Command> {
             KeyCode::Char('n') if !ctrl => Some(Command::NextItem),
             KeyCode::Char('p') if !ctrl => Some(Command::PreviousItem),
             KeyCode::Char('t') => Some(Command::NextTab),
+            KeyCode::Char('+' | '=') => Some(Command::AddMinute),
+            KeyCode::Char('T') => Some(Command::ToggleTimer),
+            KeyCode::Char('R') if phase == Phase::Now => Some(Command::Reveal),
             KeyCode::Char('s') => Some(Command::Summary),
             KeyCode::Char(c @ '1'..='9') if phase == Phase::Now => {
                 Some(Command::SetLevel(c as u8 - b'0'))
@@ -250,6 +253,8 @@ pub fn help() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
                 ("a", "add evidence (phase 2) or a priority (phase 3)"),
                 ("d", "delete the chosen evidence or priority (asks first)"),
                 ("s", "the summary and close of session"),
+                ("+  =", "give this phase another minute"),
+                ("T", "pause or restart the phase timer"),
             ],
         ),
         (

@@ -9,6 +9,7 @@ pub mod keys;
 pub mod palette;
 pub mod reference;
 pub mod rows;
+pub mod timer;
 pub mod update;
 
 use crate::content::library::Library;
@@ -102,6 +103,23 @@ pub enum SaveStatus {
     ReadOnly(String),
 }
 
+/// Minutes given to a stage (the summary has no countdown of its own, so
+/// it gets the improvement phase's time).
+pub fn phase_minutes(timers: &crate::session::model::PhaseTimers, stage: Stage) -> u32 {
+    match stage {
+        Stage::Walk {
+            phase: Phase::Now, ..
+        } => timers.now_minutes,
+        Stage::Walk {
+            phase: Phase::Know, ..
+        } => timers.know_minutes,
+        Stage::Walk {
+            phase: Phase::Can, ..
+        }
+        | Stage::Summary => timers.can_minutes,
+    }
+}
+
 /// An open session and where the user is in it.
 #[derive(Debug)]
 pub struct Workspace {
@@ -123,6 +141,8 @@ pub struct Workspace {
     /// When the last change was made (for the autosave pause).
     pub last_change: Option<Timestamp>,
     pub read_only: Option<String>,
+    /// The current phase's countdown.
+    pub timer: timer::Timer,
     /// A recovery copy offered when the session was opened.
     pub pending_recovery: Option<(std::path::PathBuf, crate::session::model::Session)>,
 }
@@ -233,6 +253,7 @@ impl Workspace {
             Some(reason) => SaveStatus::ReadOnly(reason.clone()),
             None => SaveStatus::Saved(now),
         };
+        let session_timers = session.timers;
         let stage = if session.items.is_empty() {
             Stage::Summary
         } else {
@@ -256,6 +277,7 @@ impl Workspace {
             last_change: None,
             read_only,
             pending_recovery: None,
+            timer: timer::Timer::start(phase_minutes(&session_timers, stage), now),
         }
     }
 

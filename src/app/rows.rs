@@ -176,6 +176,10 @@ pub fn rows(library: &Library, ws: &Workspace) -> Vec<Row> {
             rows.push(Row::Text(TextField::CapacityLeadership));
             rows.push(Row::Text(TextField::CapacityQuality));
             rows.push(Row::Choice(ChoiceField::CapacityConfidence));
+            rows.push(Row::Heading("Phase timers for this session".into()));
+            for phase in 0..3 {
+                rows.push(Row::Choice(ChoiceField::PhaseMinutes(phase)));
+            }
             rows.push(Row::Heading("Export".into()));
             rows.push(Row::Button(Button::Export));
             if !session.priorities.is_empty() {

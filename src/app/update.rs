@@ -678,6 +678,19 @@ fn session_command(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
             settle(app);
             return;
         }
+        Command::AddMinute => ws.timer.add_minute(),
+        Command::Reveal => {
+            if let Some(reason) = &ws.read_only {
+                app.notice = Some(format!("Read-only: {reason}"));
+                return;
+            }
+            if let Some(item) = ws.item_index() {
+                let record = &mut ws.session.items[item];
+                record.revealed = !record.revealed;
+                touch(ws, now);
+            }
+        }
+        Command::ToggleTimer => ws.timer.toggle(now),
         Command::NextTab => {
             let tabs = reference::tabs(&app.library, ws).len().max(1);
             ws.reference_tab = (ws.reference_tab + 1) % tabs;
@@ -732,8 +745,10 @@ fn session_command(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
 /// Move to a stage: save first (a screen change), reset the panes.
 fn go_to(app: &mut App, stage: Stage, effects: &mut Vec<Effect>) {
     save_now(app, effects);
+    let now = app.now;
     if let Some(ws) = app.workspace_mut() {
         ws.stage = stage;
+        ws.timer = super::timer::Timer::start(super::phase_minutes(&ws.session.timers, stage), now);
         ws.reference_tab = 0;
         ws.reference_cursor = 0;
         ws.reference_scroll = 0;

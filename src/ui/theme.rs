@@ -1,8 +1,17 @@
 //! Colours and emphasis. Meaning never rests on colour alone: every level,
-//! warning and selection also has a word or a mark. `NO_COLOR` turns colour
-//! off entirely (the edge decides; rendering only reads the choice).
+//! warning and selection also has a word or a mark. The colours are from
+//! the Okabe–Ito palette, which stays distinct for colour-blind readers.
+//! `NO_COLOR` turns colour off entirely (the edge decides; rendering only
+//! reads the choice).
 
 use ratatui::style::{Color, Modifier, Style};
+
+/// Okabe–Ito colours.
+const SKY_BLUE: Color = Color::Rgb(86, 180, 233);
+const ORANGE: Color = Color::Rgb(230, 159, 0);
+const YELLOW: Color = Color::Rgb(240, 228, 66);
+const VERMILLION: Color = Color::Rgb(213, 94, 0);
+const BLUISH_GREEN: Color = Color::Rgb(0, 158, 115);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
@@ -33,7 +42,7 @@ impl Theme {
     }
 
     pub fn heading(self) -> Style {
-        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        self.fg(SKY_BLUE).add_modifier(Modifier::BOLD)
     }
 
     pub fn title(self) -> Style {
@@ -49,21 +58,26 @@ impl Theme {
     }
 
     pub fn label(self) -> Style {
-        self.fg(Color::Cyan)
+        self.fg(SKY_BLUE)
     }
 
     /// Warnings: orange-ish yellow, readable by colour-blind people, and
     /// always with a "!" mark.
     pub fn warning(self) -> Style {
-        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+        self.fg(YELLOW).add_modifier(Modifier::BOLD)
+    }
+
+    /// Time is up: a warm colour, bold, and always with words.
+    pub fn warm(self) -> Style {
+        self.fg(ORANGE).add_modifier(Modifier::BOLD)
     }
 
     pub fn error(self) -> Style {
-        self.fg(Color::LightRed).add_modifier(Modifier::BOLD)
+        self.fg(VERMILLION).add_modifier(Modifier::BOLD)
     }
 
     pub fn ok(self) -> Style {
-        self.fg(Color::Green)
+        self.fg(BLUISH_GREEN)
     }
 
     pub fn selected(self) -> Style {
@@ -71,17 +85,17 @@ impl Theme {
     }
 
     pub fn matched(self) -> Style {
-        self.fg(Color::Yellow)
+        self.fg(YELLOW)
             .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
     }
 
     pub fn key(self) -> Style {
-        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        self.fg(SKY_BLUE).add_modifier(Modifier::BOLD)
     }
 
     pub fn border(self, focused: bool) -> Style {
         if focused {
-            self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+            self.fg(SKY_BLUE).add_modifier(Modifier::BOLD)
         } else {
             self.dim()
         }

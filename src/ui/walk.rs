@@ -122,6 +122,13 @@ pub fn spread_text(library: &Library, ws: &Workspace, item: usize) -> String {
     if record.individual_levels.is_empty() {
         return "Spread: no individual levels yet".into();
     }
+    if !record.revealed {
+        return format!(
+            "{} of {} levels recorded, hidden until revealed (R reveals them together)",
+            record.individual_levels.len(),
+            ws.session.participants.len()
+        );
+    }
     let order: Vec<u8> = reference::session_scale(library, &ws.session)
         .map(|s| s.levels.iter().map(|l| l.number).collect())
         .unwrap_or_else(|| (1..=6).rev().collect());
@@ -211,11 +218,17 @@ fn row_lines(
         }
         Row::ParticipantLevel(p) => {
             let name = session.participants.get(*p).cloned().unwrap_or_default();
-            let level = item
-                .and_then(|i| session.items.get(i))
-                .and_then(|r| r.individual_levels.iter().find(|l| l.participant == name))
-                .map(|l| level_word(library, ws, l.level))
-                .unwrap_or_else(|| "–".into());
+            let record = item.and_then(|i| session.items.get(i));
+            let revealed = record.is_some_and(|r| r.revealed);
+            let given =
+                record.and_then(|r| r.individual_levels.iter().find(|l| l.participant == name));
+            // Silent until the reveal: the room sees that a level is in,
+            // not what it is.
+            let level = match given {
+                Some(l) if revealed => level_word(library, ws, l.level),
+                Some(_) => "● recorded".into(),
+                None => "–".into(),
+            };
             plain(format!("{name}: {level}"), theme.text(), "  ", "    ")
         }
         Row::Spread => plain(
@@ -307,7 +320,7 @@ fn pane_block(title: String, focused: bool, theme: Theme) -> Block<'static> {
 pub fn render(frame: &mut Frame, app: &App, ws: &Workspace, theme: Theme) {
     let areas = layout::walk(app.size);
     header(frame, app, ws, &areas, theme);
-    steps(frame, ws, areas.steps, theme);
+    steps(frame, app, ws, areas.steps, theme);
     match ws.stage {
         Stage::Walk { .. } => reference_pane(frame, app, ws, areas.reference, theme),
         Stage::Summary => summary_pane(frame, app, ws, areas.reference, theme),
@@ -349,7 +362,7 @@ fn header(frame: &mut Frame, app: &App, ws: &Workspace, areas: &WalkAreas, theme
     frame.render_widget(Paragraph::new(Line::from(spans)), areas.header);
 }
 
-fn steps(frame: &mut Frame, ws: &Workspace, area: Rect, theme: Theme) {
+fn steps(frame: &mut Frame, app: &App, ws: &Workspace, area: Rect, theme: Theme) {
     // The whole questions when they fit; otherwise the current one in full
     // and the others by number.
     let full: usize = Phase::ALL
@@ -376,7 +389,38 @@ fn steps(frame: &mut Frame, ws: &Workspace, area: Rect, theme: Theme) {
         format!("{}Summary ", if summary { "▶" } else { "" }),
         theme.step(summary),
     ));
+    if !summary {
+        // The phase timer, on the right. Past zero it turns warm and says
+        // so, gently; nothing is blocked.
+        let (text, style) = timer_text(app, ws, theme);
+        let used: usize = spans.iter().map(|s| s.content.chars().count()).sum();
+        let room = usize::from(area.width).saturating_sub(used);
+        let text = if text.chars().count() + 1 <= room {
+            text
+        } else {
+            ws.timer.display(app.now)
+        };
+        if text.chars().count() < room {
+            spans.push(Span::raw(" ".repeat(room - text.chars().count() - 1)));
+            spans.push(Span::styled(text, style));
+        }
+    }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The timer as a short line: "⏱ 12:34", "⏸ 12:34 paused", or the prompt at zero.
+pub fn timer_text(app: &App, ws: &Workspace, theme: Theme) -> (String, Style) {
+    let time = ws.timer.display(app.now);
+    if ws.timer.is_up(app.now) {
+        (
+            format!("⏱ {time} Time is up: ] moves on, + adds a minute"),
+            theme.warm(),
+        )
+    } else if ws.timer.is_running() {
+        (format!("⏱ {time}"), theme.text())
+    } else {
+        (format!("⏸ {time} paused (T)"), theme.dim())
+    }
 }
 
 fn reference_pane(frame: &mut Frame, app: &App, ws: &Workspace, area: Rect, theme: Theme) {

@@ -395,7 +395,7 @@ fn steps(frame: &mut Frame, app: &App, ws: &Workspace, area: Rect, theme: Theme)
         let (text, style) = timer_text(app, ws, theme);
         let used: usize = spans.iter().map(|s| s.content.chars().count()).sum();
         let room = usize::from(area.width).saturating_sub(used);
-        let text = if text.chars().count() + 1 <= room {
+        let text = if text.chars().count() < room {
             text
         } else {
             ws.timer.display(app.now)

@@ -100,6 +100,8 @@ pub enum Command {
     ToggleTimer,
     /// Show (or hide again) the participants' silent levels, all together.
     Reveal,
+    /// Word the questions 'you/your', 'we/us/our', or as printed.
+    CycleFraming,
     /// Open framework text in the reader.
     Read {
         framework: String,

@@ -98,6 +98,7 @@ pub fn command_for(app: &App, key: KeyEvent) -> Option<Command> {
             KeyCode::Char('+' | '=') => Some(Command::AddMinute),
             KeyCode::Char('T') => Some(Command::ToggleTimer),
             KeyCode::Char('R') if phase == Phase::Now => Some(Command::Reveal),
+            KeyCode::Char('f') if phase == Phase::Now => Some(Command::CycleFraming),
             KeyCode::Char('s') => Some(Command::Summary),
             KeyCode::Char(c @ '1'..='9') if phase == Phase::Now => {
                 Some(Command::SetLevel(c as u8 - b'0'))

@@ -4,6 +4,7 @@
 pub mod action;
 pub mod editor;
 pub mod fields;
+pub mod framing;
 pub mod home;
 pub mod keys;
 pub mod palette;
@@ -143,6 +144,8 @@ pub struct Workspace {
     pub read_only: Option<String>,
     /// The current phase's countdown.
     pub timer: timer::Timer,
+    /// In supervision, the question being worked on (one at a time).
+    pub question_index: usize,
     /// A recovery copy offered when the session was opened.
     pub pending_recovery: Option<(std::path::PathBuf, crate::session::model::Session)>,
 }
@@ -277,6 +280,7 @@ impl Workspace {
             last_change: None,
             read_only,
             pending_recovery: None,
+            question_index: 0,
             timer: timer::Timer::start(phase_minutes(&session_timers, stage), now),
         }
     }

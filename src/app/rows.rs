@@ -5,6 +5,7 @@ use super::fields::{ChoiceField, TextField, ToggleField};
 use super::reference::linked_questions;
 use super::{Phase, Stage, Workspace};
 use crate::content::library::Library;
+use crate::session::model::{Framing, SessionKind};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Button {
@@ -71,6 +72,24 @@ impl Row {
     }
 }
 
+/// How the questions are worded, for the headings.
+pub fn framing_label(framing: Framing) -> &'static str {
+    match framing {
+        Framing::AsWritten => "wording as printed",
+        Framing::You => "worded 'you/your'",
+        Framing::We => "worded 'we/us/our'",
+    }
+}
+
+/// The words for the improvement priorities of a kind of session.
+pub fn priorities_label(kind: SessionKind) -> &'static str {
+    match kind {
+        SessionKind::Supervision => "Agreed actions",
+        SessionKind::DailyReview => "A small action",
+        SessionKind::Workshop => "Improvement priorities",
+    }
+}
+
 /// How many priorities the frameworks' "small number" allows before howgood warns.
 pub const PRIORITY_WARNING_OVER: usize = 5;
 
@@ -83,6 +102,41 @@ pub fn rows(library: &Library, ws: &Workspace) -> Vec<Row> {
                 return rows;
             };
             match phase {
+                Phase::Now if session.kind == SessionKind::Supervision => {
+                    // Supervision: one question at a time, with a reflection.
+                    let questions: Vec<(String, String, String)> =
+                        linked_questions(library, session, &record.item)
+                            .into_iter()
+                            .flat_map(|(title, area, qs)| {
+                                qs.into_iter()
+                                    .map(move |q| (title.clone(), area.clone(), q))
+                            })
+                            .collect();
+                    if questions.is_empty() {
+                        rows.push(Row::Info {
+                            text: "No Module 3 questions are linked to this item.".into(),
+                            warning: false,
+                        });
+                    }
+                    let at = ws.question_index.min(questions.len().saturating_sub(1));
+                    if let Some((title, area, question)) = questions.get(at) {
+                        rows.push(Row::Heading(format!(
+                            "Question {} of {} · {title} · n/p: next/previous · f: {}",
+                            at + 1,
+                            questions.len(),
+                            framing_label(session.framing)
+                        )));
+                        rows.push(Row::Question {
+                            area: area.clone(),
+                            question: question.clone(),
+                        });
+                        rows.push(Row::Text(TextField::QuestionNote {
+                            item,
+                            area: area.clone(),
+                            question: question.clone(),
+                        }));
+                    }
+                }
                 Phase::Now => {
                     rows.push(Row::Heading("The group's evaluation".into()));
                     rows.push(Row::Level);
@@ -101,7 +155,10 @@ pub fn rows(library: &Library, ws: &Workspace) -> Vec<Row> {
                     for (area_title, area, questions) in
                         linked_questions(library, session, &record.item)
                     {
-                        rows.push(Row::Heading(format!("Questions: {area_title}")));
+                        rows.push(Row::Heading(format!(
+                            "Questions: {area_title} (f: {})",
+                            framing_label(session.framing)
+                        )));
                         for question in questions {
                             rows.push(Row::Question {
                                 area: area.clone(),
@@ -153,7 +210,8 @@ pub fn rows(library: &Library, ws: &Workspace) -> Vec<Row> {
                 Phase::Can => {
                     let count = session.priorities.len();
                     rows.push(Row::Heading(format!(
-                        "Improvement priorities ({count} in this session)"
+                        "{} ({count} in this session)",
+                        priorities_label(session.kind)
                     )));
                     if count > PRIORITY_WARNING_OVER {
                         rows.push(Row::Info {

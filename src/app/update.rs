@@ -623,6 +623,30 @@ fn session_command(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
                 };
             }
         }
+        Command::NextItem | Command::PreviousItem
+            if ws.session.kind == SessionKind::Supervision && ws.phase() == Some(Phase::Now) =>
+        {
+            let count = ws
+                .item_index()
+                .map(|i| {
+                    reference::linked_questions(
+                        &app.library,
+                        &ws.session,
+                        &ws.session.items[i].item,
+                    )
+                    .iter()
+                    .map(|(_, _, qs)| qs.len())
+                    .sum::<usize>()
+                })
+                .unwrap_or(0);
+            ws.question_index = if command == Command::NextItem {
+                (ws.question_index + 1).min(count.saturating_sub(1))
+            } else {
+                ws.question_index.saturating_sub(1)
+            };
+            ws.record_cursor = 0;
+            ws.record_scroll = 0;
+        }
         Command::NextPhase
         | Command::PreviousPhase
         | Command::NextItem
@@ -679,6 +703,17 @@ fn session_command(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
             return;
         }
         Command::AddMinute => ws.timer.add_minute(),
+        Command::CycleFraming => {
+            use crate::session::model::Framing;
+            ws.session.framing = match ws.session.framing {
+                Framing::AsWritten => Framing::You,
+                Framing::You => Framing::We,
+                Framing::We => Framing::AsWritten,
+            };
+            if ws.read_only.is_none() {
+                touch(ws, now);
+            }
+        }
         Command::Reveal => {
             if let Some(reason) = &ws.read_only {
                 app.notice = Some(format!("Read-only: {reason}"));

@@ -56,7 +56,10 @@ pub fn session_markdown(session: &Session, library: &Library, today: Date) -> St
         }
     }
 
-    blocks.push("## Improvement plan".to_owned());
+    blocks.push(match session.kind {
+        crate::session::model::SessionKind::Workshop => "## Improvement plan".to_owned(),
+        kind => format!("## {}", crate::app::rows::priorities_label(kind)),
+    });
     improvement_plan(&mut blocks, &session.priorities);
 
     capacity(&mut blocks, session);
@@ -291,7 +294,13 @@ fn item_section(
         .filter(|q| q.discussed || !q.note.trim().is_empty())
         .collect();
     if !questions.is_empty() {
-        blocks.push("**Questions discussed**".to_owned());
+        blocks.push(
+            if session.kind == crate::session::model::SessionKind::Supervision {
+                "**Questions and reflections**".to_owned()
+            } else {
+                "**Questions discussed**".to_owned()
+            },
+        );
         let items: Vec<String> = questions
             .iter()
             .map(|q| question_item(session, library, &record.item, q))
@@ -377,7 +386,8 @@ fn question_item(
     let text = if question.question.trim().is_empty() {
         "(question not recorded)".to_owned()
     } else {
-        format!("*{}*", paragraph(&question.question, "  "))
+        let worded = crate::app::framing::reframe(&question.question, session.framing);
+        format!("*{}*", paragraph(&worded, "  "))
     };
     let area = if question.area == item {
         String::new()

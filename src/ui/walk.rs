@@ -243,7 +243,15 @@ fn row_lines(
                 return vec![Line::from(""); editor_height(ws, width)];
             }
             let value = fields::get_text(session, field);
-            let mut lines = plain(format!("{}:", field.label()), theme.label(), "", "  ");
+            let label = match field {
+                TextField::QuestionNote { .. }
+                    if session.kind == crate::session::model::SessionKind::Supervision =>
+                {
+                    "Reflection"
+                }
+                _ => field.label(),
+            };
+            let mut lines = plain(format!("{label}:"), theme.label(), "", "  ");
             if value.trim().is_empty() {
                 lines.push(Line::from(Span::styled(
                     "  (empty – Enter to write)",
@@ -279,7 +287,22 @@ fn row_lines(
                 area: area.clone(),
                 question: question.clone(),
             };
-            let mut lines = plain(question.clone(), theme.text(), mark, "    ");
+            let shown = crate::app::framing::reframe(question, session.framing);
+            let supervision = session.kind == crate::session::model::SessionKind::Supervision;
+            let mut lines = plain(
+                shown,
+                if supervision {
+                    theme.title()
+                } else {
+                    theme.text()
+                },
+                mark,
+                "    ",
+            );
+            if supervision {
+                // The reflection is its own row below.
+                return lines;
+            }
             if field_is_edited(ws, &field) {
                 lines.extend(vec![Line::from(""); editor_height(ws, width)]);
             } else if let Some(note) = note.filter(|n| !n.note.trim().is_empty()) {
@@ -297,6 +320,11 @@ fn row_lines(
         Row::Button(button) => {
             let label = match button {
                 Button::AddEvidence => "+ Add evidence  (a)",
+                Button::AddPriority
+                    if session.kind == crate::session::model::SessionKind::Supervision =>
+                {
+                    "+ Add an agreed action  (a)"
+                }
                 Button::AddPriority => "+ Add an improvement priority  (a)",
                 Button::Export => "Export the session as Markdown  (e)",
             };

@@ -19,6 +19,9 @@ pub struct Cli {
 
 #[derive(Debug, Args, Clone, Default)]
 pub struct GlobalArgs {
+    /// Projector mode: large, high-contrast, one idea per screen.
+    #[arg(long, global = true)]
+    pub present: bool,
     /// Where sessions are kept (in <DIR>/sessions/). Defaults to the
     /// platform's data folder for howgood.
     #[arg(long, global = true, env = "HOWGOOD_DATA_DIR", value_name = "DIR")]
@@ -37,6 +40,13 @@ pub enum Command {
     Content(ContentCommand),
     /// Open a session in the terminal screens, by id, path or unique title prefix.
     Open { session: String },
+    /// Your daily twenty minutes: today's review, started or continued.
+    Daily {
+        /// LSCB content areas to draw questions from (kept for next time);
+        /// repeat for each, e.g. --focus workforce.
+        #[arg(long = "focus", value_name = "AREA")]
+        focus: Vec<String>,
+    },
     /// Prepare a session without the terminal UI; prints its id and path.
     New(NewArgs),
     /// Export a session (by id, path or unique title prefix).

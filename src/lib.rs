@@ -7,5 +7,6 @@ pub mod content;
 pub mod export;
 pub mod paths;
 pub mod session;
+pub mod settings;
 pub mod tui;
 pub mod ui;

@@ -6,9 +6,12 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
-        None => tui::run(&cli.global, None).map(|()| ExitCode::SUCCESS),
+        None => tui::run(&cli.global, tui::Start::Home).map(|()| ExitCode::SUCCESS),
         Some(Command::Open { session }) => {
-            tui::run(&cli.global, Some(session.clone())).map(|()| ExitCode::SUCCESS)
+            tui::run(&cli.global, tui::Start::Open(session.clone())).map(|()| ExitCode::SUCCESS)
+        }
+        Some(Command::Daily { focus }) => {
+            tui::run(&cli.global, tui::Start::Daily(focus.clone())).map(|()| ExitCode::SUCCESS)
         }
         Some(Command::Content(command)) => commands::content::run(&cli.global, command),
         Some(Command::New(args)) => commands::sessions::run_new(&cli.global, args),

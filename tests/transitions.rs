@@ -650,7 +650,7 @@ fn home_opens_the_chosen_session() {
             ..HomeData::default()
         }),
     );
-    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::End);
     let effects = key(&mut app, KeyCode::Enter);
     assert_eq!(effects, [Effect::Open("s1".into())]);
     let _ = act(&mut app, Action::Command(Command::Help));

@@ -102,6 +102,22 @@ pub enum Command {
     Reveal,
     /// Word the questions 'you/your', 'we/us/our', or as printed.
     CycleFraming,
+    /// Start (or continue) today's daily review.
+    StartDaily,
+    /// The daily review: offer the next question in the rotation.
+    AnotherQuestion,
+    /// The daily review: done for today.
+    FinishDaily,
+    /// The history of daily reviews.
+    ShowHistory,
+    /// Choose the daily review's focus areas.
+    ChooseFocus,
+    /// A new supervision.
+    NewSupervision,
+    /// Projector mode on or off.
+    TogglePresent,
+    /// In projector mode, hide or show the scribe's record.
+    ToggleNotes,
     /// Open framework text in the reader.
     Read {
         framework: String,
@@ -126,5 +142,7 @@ pub enum Effect {
     Close,
     /// A recovery copy's changes are in the session: set the copy aside.
     SetRecoveryAside(PathBuf),
+    /// Write the user's settings.
+    SaveSettings(crate::settings::Settings),
     Quit,
 }

@@ -45,6 +45,18 @@ pub struct HomeData {
     /// Soonest first.
     pub due: Vec<DuePriority>,
     pub warnings: Vec<String>,
+    /// Daily reviews, newest first (kept off the sessions list).
+    pub daily: Vec<DailyEntry>,
+}
+
+/// One day's review, as the history shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DailyEntry {
+    pub id: String,
+    pub date: Date,
+    pub question: String,
+    pub reflection: String,
+    pub action: String,
 }
 
 /// Priorities due within this many days are listed as due soon.
@@ -52,7 +64,12 @@ pub const DUE_SOON_DAYS: i64 = 14;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HomeRow {
+    /// A new workshop.
     New,
+    NewSupervision,
+    /// Today's daily review: start it, or continue it.
+    Daily,
+    History,
     Resume(String),
     Session(String),
 }
@@ -65,7 +82,10 @@ pub struct HomeState {
 
 impl HomeState {
     pub fn rows(&self) -> Vec<HomeRow> {
-        let mut rows = vec![HomeRow::New];
+        let mut rows = vec![HomeRow::New, HomeRow::NewSupervision, HomeRow::Daily];
+        if !self.data.daily.is_empty() {
+            rows.push(HomeRow::History);
+        }
         if let Some(latest) = self.data.sessions.first() {
             rows.push(HomeRow::Resume(latest.id.clone()));
         }
@@ -146,14 +166,23 @@ fn single_line(placeholder: &str) -> TextArea<'static> {
 
 impl NewSessionForm {
     pub fn new(library: &Library) -> Self {
+        Self::of_kind(library, SessionKind::Workshop)
+    }
+
+    /// A form for a kind of session, with the framework that suits it.
+    pub fn of_kind(library: &Library, kind: SessionKind) -> Self {
+        let preferred = match kind {
+            SessionKind::Workshop => "hmie-cp-2009",
+            SessionKind::Supervision | SessionKind::DailyReview => "lscb-qaf",
+        };
         let framework = library
             .frameworks
             .iter()
-            .position(|(f, _)| f.id == "hmie-cp-2009")
+            .position(|(f, _)| f.id == preferred)
             .unwrap_or(0);
         NewSessionForm {
             field: FormField::Title,
-            kind: SessionKind::Workshop,
+            kind,
             title: single_line("e.g. Neglect: multi-agency self-evaluation"),
             framework,
             participants: single_line("names or roles, separated by commas: Police, Health"),

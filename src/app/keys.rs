@@ -10,6 +10,10 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
     Home,
+    History,
+    Focus,
+    /// The daily review's screen.
+    Daily,
     Form(FormField),
     Walk(Phase, Pane),
     Summary,
@@ -28,12 +32,19 @@ pub fn context(app: &App) -> Context {
         Some(Overlay::Confirm { .. }) => return Context::Confirm,
         Some(Overlay::Reader { .. }) => return Context::Reader,
         Some(Overlay::Message { .. }) => return Context::Message,
+        Some(Overlay::Focus { .. }) => return Context::Focus,
         None => {}
     }
     match &app.screen {
         Screen::Home => Context::Home,
+        Screen::History { .. } => Context::History,
         Screen::NewSession(form) => Context::Form(form.field),
         Screen::Session(ws) if ws.editor.is_some() => Context::Editor,
+        Screen::Session(ws)
+            if ws.session.kind == crate::session::model::SessionKind::DailyReview =>
+        {
+            Context::Daily
+        }
         Screen::Session(ws) => match ws.stage {
             Stage::Walk { phase, .. } => Context::Walk(phase, ws.focus),
             Stage::Summary => Context::Summary,
@@ -69,6 +80,7 @@ fn common(key: KeyEvent) -> Option<Command> {
 /// palette's query take their keys directly and never reach here.
 pub fn command_for(app: &App, key: KeyEvent) -> Option<Command> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let supervision = is_supervision(app);
     match context(app) {
         Context::Help | Context::Message => Some(Command::Back),
         Context::Confirm => match key.code {
@@ -81,6 +93,33 @@ pub fn command_for(app: &App, key: KeyEvent) -> Option<Command> {
         },
         Context::Home => match key.code {
             KeyCode::Char('n') => Some(Command::NewSession),
+            KeyCode::Char('v') => Some(Command::NewSupervision),
+            KeyCode::Char('d') => Some(Command::StartDaily),
+            KeyCode::Char('h') => Some(Command::ShowHistory),
+            _ => common(key),
+        },
+        Context::History => match key.code {
+            KeyCode::Char('d') => Some(Command::StartDaily),
+            KeyCode::Char('c') => Some(Command::ChooseFocus),
+            _ => common(key),
+        },
+        Context::Focus => match key.code {
+            KeyCode::Esc | KeyCode::Char('q') => Some(Command::Back),
+            KeyCode::Enter => Some(Command::Activate),
+            KeyCode::Char(' ') => Some(Command::Toggle),
+            KeyCode::Up | KeyCode::Char('k') => Some(Command::Up),
+            KeyCode::Down | KeyCode::Char('j') => Some(Command::Down),
+            _ => None,
+        },
+        Context::Daily => match key.code {
+            KeyCode::Char('a') => Some(Command::AnotherQuestion),
+            KeyCode::Char(' ') => Some(Command::ToggleTimer),
+            KeyCode::Char('F') => Some(Command::FinishDaily),
+            KeyCode::Char('h') => Some(Command::ShowHistory),
+            KeyCode::Char('c') => Some(Command::ChooseFocus),
+            KeyCode::Char('+' | '=') => Some(Command::AddMinute),
+            KeyCode::Char('f') => Some(Command::CycleFraming),
+            KeyCode::Tab | KeyCode::BackTab => None,
             _ => common(key),
         },
         Context::Form(_) => match key.code {
@@ -100,11 +139,11 @@ pub fn command_for(app: &App, key: KeyEvent) -> Option<Command> {
             KeyCode::Char('R') if phase == Phase::Now => Some(Command::Reveal),
             KeyCode::Char('f') if phase == Phase::Now => Some(Command::CycleFraming),
             KeyCode::Char('s') => Some(Command::Summary),
-            KeyCode::Char(c @ '1'..='9') if phase == Phase::Now => {
+            KeyCode::Char(c @ '1'..='9') if phase == Phase::Now && !supervision => {
                 Some(Command::SetLevel(c as u8 - b'0'))
             }
             KeyCode::Char('0') | KeyCode::Backspace | KeyCode::Delete
-                if phase == Phase::Now && pane == Pane::Record =>
+                if phase == Phase::Now && pane == Pane::Record && !supervision =>
             {
                 Some(Command::ClearLevel)
             }
@@ -124,15 +163,53 @@ pub fn command_for(app: &App, key: KeyEvent) -> Option<Command> {
     }
 }
 
+fn is_supervision(app: &App) -> bool {
+    app.workspace()
+        .is_some_and(|ws| ws.session.kind == crate::session::model::SessionKind::Supervision)
+}
+
 /// Key hints for the footer: (keys, what they do), most useful first.
 pub fn hints(app: &App) -> Vec<(&'static str, &'static str)> {
     match context(app) {
+        Context::Walk(Phase::Now, Pane::Record) if is_supervision(app) => vec![
+            ("n/p", "question"),
+            ("Enter", "reflect"),
+            ("f", "you/we"),
+            ("]", "next phase"),
+            ("Tab", "pane"),
+            ("?", "all keys"),
+            ("s", "summary"),
+            ("q", "quit"),
+        ],
         Context::Home => vec![
             ("↑↓", "choose"),
             ("Enter", "open"),
-            ("n", "new session"),
-            ("/", "find"),
+            ("n", "new workshop"),
+            ("v", "supervision"),
+            ("d", "daily review"),
             ("?", "help"),
+            ("q", "quit"),
+        ],
+        Context::History => vec![
+            ("↑↓", "choose"),
+            ("Enter", "open"),
+            ("d", "today's review"),
+            ("c", "focus areas"),
+            ("Esc", "home"),
+        ],
+        Context::Focus => vec![
+            ("↑↓", "choose"),
+            ("Space", "include"),
+            ("Enter", "save"),
+            ("Esc", "cancel"),
+        ],
+        Context::Daily => vec![
+            ("Enter", "write"),
+            ("Space", "pause"),
+            ("a", "another question"),
+            ("F", "finish"),
+            ("h", "history"),
+            ("c", "focus"),
             ("q", "quit"),
         ],
         Context::Form(field) => {
@@ -234,7 +311,23 @@ pub fn help() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
         ),
         (
             "Home",
-            vec![("n", "new session"), ("Enter", "open the chosen session")],
+            vec![
+                ("n", "new workshop"),
+                ("v", "new supervision"),
+                ("d", "today's daily review (start or continue)"),
+                ("h", "the history of daily reviews"),
+                ("Enter", "open the chosen session"),
+            ],
+        ),
+        (
+            "Daily review",
+            vec![
+                ("Space", "pause or restart the twenty minutes"),
+                ("a", "another question"),
+                ("F", "finish (early or on time)"),
+                ("c", "choose the focus areas the questions come from"),
+                ("h", "history"),
+            ],
         ),
         (
             "Walking through an indicator",

@@ -2,6 +2,7 @@
 //! terminal or the disk: `update` returns effects for the edge to perform.
 
 pub mod action;
+pub mod daily;
 pub mod editor;
 pub mod fields;
 pub mod framing;
@@ -171,11 +172,20 @@ pub enum Overlay {
         title: String,
         text: String,
     },
+    /// Choosing the daily review's focus areas.
+    Focus {
+        cursor: usize,
+        chosen: Vec<String>,
+    },
 }
 
 #[derive(Debug)]
 pub enum Screen {
     Home,
+    /// Past daily reviews, newest first.
+    History {
+        cursor: usize,
+    },
     NewSession(Box<NewSessionForm>),
     Session(Box<Workspace>),
 }
@@ -197,6 +207,14 @@ pub struct App {
     pub theme: crate::ui::theme::Theme,
     /// The time zone dates and times are shown in (the system's; UTC in tests).
     pub time_zone: jiff::tz::TimeZone,
+    /// The user's settings (daily review focus and rotation).
+    pub settings: crate::settings::Settings,
+    /// Why the settings file could not be read; then it is never saved over.
+    pub settings_problem: Option<String>,
+    /// Projector mode: large, high-contrast, one idea per screen.
+    pub present: bool,
+    /// In projector mode, whether the scribe's record is hidden from the room.
+    pub hide_notes: bool,
 }
 
 impl App {
@@ -222,6 +240,10 @@ impl App {
             quit: false,
             theme: crate::ui::theme::Theme::COLOR,
             time_zone: jiff::tz::TimeZone::UTC,
+            settings: crate::settings::Settings::default(),
+            settings_problem: None,
+            present: false,
+            hide_notes: false,
         }
     }
 
@@ -244,7 +266,7 @@ impl App {
         let field = match &self.screen {
             Screen::Session(ws) => ws.editor.is_some(),
             Screen::NewSession(form) => form.is_typing(),
-            Screen::Home => false,
+            Screen::Home | Screen::History { .. } => false,
         };
         field || matches!(self.overlay, Some(Overlay::Palette(_)))
     }

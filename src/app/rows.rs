@@ -102,6 +102,28 @@ pub fn rows(library: &Library, ws: &Workspace) -> Vec<Row> {
                 return rows;
             };
             match phase {
+                _ if session.kind == SessionKind::DailyReview => {
+                    // Today's question, a reflection, and one small action.
+                    if let Some(question) = record.questions.last() {
+                        rows.push(Row::Heading("Question of the day".into()));
+                        rows.push(Row::Question {
+                            area: question.area.clone(),
+                            question: question.question.clone(),
+                        });
+                        rows.push(Row::Text(TextField::QuestionNote {
+                            item,
+                            area: question.area.clone(),
+                            question: question.question.clone(),
+                        }));
+                    }
+                    rows.push(Row::Heading("One small action (optional)".into()));
+                    if session.priorities.is_empty() {
+                        rows.push(Row::Button(Button::AddPriority));
+                    } else {
+                        rows.push(Row::Text(TextField::PriorityStatement(0)));
+                        rows.push(Row::Text(TextField::PriorityDeadline(0)));
+                    }
+                }
                 Phase::Now if session.kind == SessionKind::Supervision => {
                     // Supervision: one question at a time, with a reflection.
                     let questions: Vec<(String, String, String)> =

@@ -262,7 +262,7 @@ fn on_paste(app: &mut App, text: &str) {
                 _ => {}
             }
         }
-        Screen::Home => {}
+        Screen::Home | Screen::History { .. } => {}
     }
     if let Some(Overlay::Palette(palette)) = &mut app.overlay {
         palette
@@ -355,6 +355,44 @@ fn run(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
             save_now(app, effects);
             return;
         }
+        Command::StartDaily if app.overlay.is_none() => {
+            start_daily(app, effects);
+            return;
+        }
+        Command::ShowHistory if app.overlay.is_none() => {
+            if app.workspace().is_some() {
+                close_editor_if_open(app, effects);
+                save_now(app, effects);
+                effects.push(Effect::Close);
+            }
+            effects.push(Effect::LoadHome);
+            app.screen = Screen::History { cursor: 0 };
+            return;
+        }
+        Command::ChooseFocus if app.overlay.is_none() => {
+            app.overlay = Some(Overlay::Focus {
+                cursor: 0,
+                chosen: app.settings.daily.focus_areas.clone(),
+            });
+            return;
+        }
+        Command::NewSupervision if app.overlay.is_none() => {
+            app.screen = Screen::NewSession(Box::new(NewSessionForm::of_kind(
+                &app.library,
+                SessionKind::Supervision,
+            )));
+            return;
+        }
+        Command::TogglePresent if app.overlay.is_none() => {
+            app.present = !app.present;
+            app.hide_notes = false;
+            keep_cursor_visible(app);
+            return;
+        }
+        Command::ToggleNotes if app.overlay.is_none() && app.present => {
+            app.hide_notes = !app.hide_notes;
+            return;
+        }
         Command::UseRecovery => {
             let now = app.now;
             if let Some(ws) = app.workspace_mut()
@@ -386,6 +424,7 @@ fn run(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
     }
     match &mut app.screen {
         Screen::Home => home_command(app, command, effects),
+        Screen::History { .. } => history_command(app, command, effects),
         Screen::NewSession(_) => form_command(app, command, effects),
         Screen::Session(_) => session_command(app, command, effects),
     }
@@ -436,7 +475,125 @@ fn overlay_command(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
                 app.overlay = Some(Overlay::Palette(palette));
             }
         }
+        Overlay::Focus { cursor, mut chosen } => {
+            let areas: Vec<String> = focus_areas(app);
+            let cursor = match command {
+                Command::Up => cursor.saturating_sub(1),
+                Command::Down => (cursor + 1).min(areas.len().saturating_sub(1)),
+                _ => cursor,
+            };
+            match command {
+                Command::Back => return,
+                Command::Toggle => {
+                    if let Some(area) = areas.get(cursor) {
+                        if let Some(at) = chosen.iter().position(|a| a == area) {
+                            chosen.remove(at);
+                        } else {
+                            chosen.push(area.clone());
+                        }
+                    }
+                }
+                Command::Activate => {
+                    app.settings.daily.focus_areas = chosen;
+                    // A new focus starts a new round of questions.
+                    app.settings.daily.offered.clear();
+                    save_settings(app, effects);
+                    return;
+                }
+                _ => {}
+            }
+            app.overlay = Some(Overlay::Focus { cursor, chosen });
+        }
         Overlay::Help | Overlay::Message { .. } => {}
+    }
+}
+
+/// The content areas a daily review can focus on, in document order.
+pub fn focus_areas(app: &App) -> Vec<String> {
+    app.library
+        .framework(super::daily::DAILY_FRAMEWORK)
+        .map(|f| {
+            crate::content::query::all_areas(f)
+                .into_iter()
+                .map(|a| a.id.clone())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn save_settings(app: &mut App, effects: &mut Vec<Effect>) {
+    match &app.settings_problem {
+        Some(problem) => {
+            app.notice = Some(format!("Settings not saved: {problem}"));
+        }
+        None => effects.push(Effect::SaveSettings(app.settings.clone())),
+    }
+}
+
+/// Today's daily review: continue it if it exists, else start one with the
+/// next question of the rotation.
+fn start_daily(app: &mut App, effects: &mut Vec<Effect>) {
+    if app.workspace().is_some() {
+        close_editor_if_open(app, effects);
+        save_now(app, effects);
+        effects.push(Effect::Close);
+    }
+    let today = app.today();
+    if let Some(entry) = app.home.data.daily.iter().find(|d| d.date == today) {
+        effects.push(Effect::Open(entry.id.clone()));
+        return;
+    }
+    let pool = super::daily::pool(&app.library, &app.settings.daily.focus_areas);
+    let Some(question) = super::daily::next_question(&pool, &mut app.settings.daily) else {
+        app.overlay = Some(Overlay::Message {
+            title: "No questions".into(),
+            text: "The LSCB framework is not loaded, so there are no questions to offer.".into(),
+        });
+        return;
+    };
+    let mut session = crate::session::model::Session::new(
+        crate::session::ids::new_session_id("daily review", app.now),
+        SessionKind::DailyReview,
+        format!("Daily review {today}"),
+        super::daily::DAILY_FRAMEWORK.to_owned(),
+        crate::session::model::ScaleChoice::Borrowed(
+            crate::commands::sessions::BORROWED_SCALE.to_owned(),
+        ),
+        app.now,
+    );
+    session.timers.now_minutes = super::daily::DAILY_MINUTES;
+    let mut record = crate::session::model::ItemRecord::new(question.area.clone());
+    record.questions.push(crate::session::model::QuestionNote {
+        area: question.area,
+        question: question.question,
+        discussed: false,
+        note: String::new(),
+    });
+    session.items.push(record);
+    save_settings(app, effects);
+    effects.push(Effect::Create(session));
+}
+
+fn history_command(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
+    let Screen::History { cursor } = &mut app.screen else {
+        return;
+    };
+    let count = app.home.data.daily.len();
+    match command {
+        Command::Up => *cursor = cursor.saturating_sub(1),
+        Command::Down => *cursor = (*cursor + 1).min(count.saturating_sub(1)),
+        Command::Top => *cursor = 0,
+        Command::Bottom => *cursor = count.saturating_sub(1),
+        Command::Activate => {
+            if let Some(entry) = app.home.data.daily.get(*cursor) {
+                effects.push(Effect::Open(entry.id.clone()));
+            }
+        }
+        Command::Back => {
+            app.screen = Screen::Home;
+            effects.push(Effect::LoadHome);
+        }
+        _ => {}
     }
 }
 
@@ -453,6 +610,17 @@ fn home_command(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
         Command::Activate | Command::OpenSelected => match rows.get(app.home.cursor) {
             Some(HomeRow::New) => {
                 app.screen = Screen::NewSession(Box::new(NewSessionForm::new(&app.library)))
+            }
+            Some(HomeRow::NewSupervision) => {
+                app.screen = Screen::NewSession(Box::new(NewSessionForm::of_kind(
+                    &app.library,
+                    SessionKind::Supervision,
+                )))
+            }
+            Some(HomeRow::Daily) => start_daily(app, effects),
+            Some(HomeRow::History) => {
+                effects.push(Effect::LoadHome);
+                app.screen = Screen::History { cursor: 0 };
             }
             Some(HomeRow::Resume(id) | HomeRow::Session(id)) => {
                 effects.push(Effect::Open(id.clone()))
@@ -703,6 +871,62 @@ fn session_command(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
             return;
         }
         Command::AddMinute => ws.timer.add_minute(),
+        Command::AnotherQuestion => {
+            if let Some(reason) = &ws.read_only {
+                app.notice = Some(format!("Read-only: {reason}"));
+                return;
+            }
+            let pool = super::daily::pool(&app.library, &app.settings.daily.focus_areas);
+            let Some(question) = super::daily::next_question(&pool, &mut app.settings.daily) else {
+                return;
+            };
+            let Some(ws) = app.workspace_mut() else {
+                return;
+            };
+            if let Some(record) = ws.session.items.first_mut() {
+                // An unanswered question gives way; an answered one stays.
+                if record
+                    .questions
+                    .last()
+                    .is_some_and(|q| q.note.trim().is_empty())
+                {
+                    record.questions.pop();
+                }
+                record.item = question.area.clone();
+                record.questions.push(crate::session::model::QuestionNote {
+                    area: question.area,
+                    question: question.question,
+                    discussed: false,
+                    note: String::new(),
+                });
+                touch(ws, now);
+            }
+            ws.record_cursor = 0;
+            save_now(app, effects);
+            save_settings(app, effects);
+            settle(app);
+            return;
+        }
+        Command::FinishDaily => {
+            ws.timer.pause(now);
+            if let Some(question) = ws
+                .session
+                .items
+                .first_mut()
+                .and_then(|r| r.questions.last_mut())
+            {
+                question.discussed = true;
+            }
+            if ws.read_only.is_none() {
+                touch(ws, now);
+            }
+            save_now(app, effects);
+            effects.push(Effect::Close);
+            effects.push(Effect::LoadHome);
+            app.screen = Screen::History { cursor: 0 };
+            app.notice = Some("Saved. That is today's twenty minutes.".into());
+            return;
+        }
         Command::CycleFraming => {
             use crate::session::model::Framing;
             ws.session.framing = match ws.session.framing {

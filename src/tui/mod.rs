@@ -47,8 +47,18 @@ pub fn install_panic_hook(recovery: RecoverySlot) {
     }));
 }
 
-/// Run the terminal program, optionally opening a session straight away.
-pub fn run(global: &GlobalArgs, open: Option<String>) -> anyhow::Result<()> {
+/// Where the terminal program starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Start {
+    Home,
+    /// A session by id, path or title prefix.
+    Open(String),
+    /// Today's daily review, with these focus areas if any are given.
+    Daily(Vec<String>),
+}
+
+/// Run the terminal program.
+pub fn run(global: &GlobalArgs, start: Start) -> anyhow::Result<()> {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         anyhow::bail!(
@@ -60,17 +70,40 @@ pub fn run(global: &GlobalArgs, open: Option<String>) -> anyhow::Result<()> {
         eprintln!("warning: {problem} (skipped)");
     }
     let store = open_store(global)?;
-    let export_dir = paths::data_dir(global.data_dir.as_ref())
-        .map(|d| d.join("exports"))
-        .unwrap_or_else(|| store.dir.join("exports"));
+    let data_dir = paths::data_dir(global.data_dir.as_ref()).unwrap_or_else(|| store.dir.clone());
+    let export_dir = data_dir.join("exports");
+    let settings_path = crate::settings::path(&data_dir);
     let (width, height) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = App::new(library, Timestamp::now(), (width, height));
     app.theme = Theme::from_env(std::env::var_os("NO_COLOR").as_deref());
     app.time_zone = jiff::tz::TimeZone::system();
-    let mut runtime = Runtime::new(app, store, export_dir);
+    let mut runtime = Runtime::new(app, store, export_dir, settings_path);
     install_panic_hook(runtime.recovery.clone());
 
-    runtime.start(open);
+    runtime.app.present = global.present;
+    match start {
+        Start::Home => runtime.start(None),
+        Start::Open(query) => runtime.start(Some(query)),
+        Start::Daily(focus) => {
+            if !focus.is_empty() {
+                if let Some(problem) = &runtime.app.settings_problem {
+                    anyhow::bail!("the settings file is damaged and is left as it is: {problem}");
+                }
+                let known = crate::app::update::focus_areas(&runtime.app);
+                if let Some(unknown) = focus.iter().find(|a| !known.contains(a)) {
+                    anyhow::bail!(
+                        "'{unknown}' is not an LSCB content area; `howgood content show lscb-qaf` lists them"
+                    );
+                }
+                runtime.app.settings.daily.focus_areas = focus;
+                runtime.app.settings.daily.offered.clear();
+                crate::settings::save(&runtime.settings_path, &runtime.app.settings)
+                    .map_err(anyhow::Error::msg)?;
+            }
+            runtime.start(None);
+            runtime.dispatch(Action::Command(Command::StartDaily));
+        }
+    }
     let runtime = Arc::new(Mutex::new(runtime));
     save_on_signals(Arc::clone(&runtime))?;
 

@@ -26,6 +26,8 @@ pub struct Runtime {
     pub open: Option<OpenSession>,
     /// Where exports go by default.
     pub export_dir: PathBuf,
+    /// Where the user's settings are kept.
+    pub settings_path: PathBuf,
     pub recovery: RecoverySlot,
 }
 
@@ -69,10 +71,31 @@ pub fn resolve(store: &SessionStore, query: &str) -> Result<PathBuf, String> {
 }
 
 /// The home screen's data, read from the sessions folder.
-pub fn home_data(store: &SessionStore, today: jiff::civil::Date) -> HomeData {
+pub fn home_data(
+    store: &SessionStore,
+    today: jiff::civil::Date,
+    time_zone: &jiff::tz::TimeZone,
+) -> HomeData {
     let mut data = HomeData::default();
     for entry in store.entries() {
         match entry.state {
+            Ok(decoded)
+                if decoded.session.kind == crate::session::model::SessionKind::DailyReview =>
+            {
+                let s = &decoded.session;
+                let question = s.items.first().and_then(|r| r.questions.last());
+                data.daily.push(crate::app::home::DailyEntry {
+                    id: s.id.clone(),
+                    date: s.created.to_zoned_datetime(time_zone.clone()).date(),
+                    question: question.map(|q| q.question.clone()).unwrap_or_default(),
+                    reflection: question.map(|q| q.note.clone()).unwrap_or_default(),
+                    action: s
+                        .priorities
+                        .first()
+                        .map(|p| p.statement.clone())
+                        .unwrap_or_default(),
+                });
+            }
             Ok(decoded) => {
                 let s = &decoded.session;
                 for p in s.priorities.iter().filter(|p| p.status.is_open()) {
@@ -123,16 +146,29 @@ pub fn home_data(store: &SessionStore, today: jiff::civil::Date) -> HomeData {
     }
     data.sessions.sort_by_key(|s| std::cmp::Reverse(s.updated));
     data.due.sort_by_key(|d| d.deadline);
+    data.daily
+        .sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
     data
 }
 
 impl Runtime {
-    pub fn new(app: App, store: SessionStore, export_dir: PathBuf) -> Runtime {
+    /// The runtime, with the settings read from `settings_path`.
+    pub fn new(
+        mut app: App,
+        store: SessionStore,
+        export_dir: PathBuf,
+        settings_path: PathBuf,
+    ) -> Runtime {
+        match crate::settings::load(&settings_path) {
+            Ok(settings) => app.settings = settings,
+            Err(problem) => app.settings_problem = Some(problem),
+        }
         Runtime {
             app,
             store,
             open: None,
             export_dir,
+            settings_path,
             recovery: Arc::new(Mutex::new(None)),
         }
     }
@@ -213,7 +249,11 @@ impl Runtime {
 
     fn perform(&mut self, effect: Effect) -> Option<Action> {
         match effect {
-            Effect::LoadHome => Some(Action::HomeLoaded(home_data(&self.store, self.today()))),
+            Effect::LoadHome => Some(Action::HomeLoaded(home_data(
+                &self.store,
+                self.today(),
+                &self.app.time_zone,
+            ))),
             Effect::Open(query) => {
                 self.open = None;
                 let result = resolve(&self.store, &query)
@@ -248,6 +288,12 @@ impl Runtime {
             }
             Effect::Close => {
                 self.open = None;
+                None
+            }
+            Effect::SaveSettings(settings) => {
+                if let Err(problem) = crate::settings::save(&self.settings_path, &settings) {
+                    self.app.notice = Some(format!("Settings not saved: {problem}"));
+                }
                 None
             }
             Effect::SetRecoveryAside(path) => {

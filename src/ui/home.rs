@@ -64,7 +64,27 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
     for (index, row) in app.home.rows().iter().enumerate() {
         let selected = index == app.home.cursor;
         let text = match row {
-            HomeRow::New => "+ New session  (n)".to_owned(),
+            HomeRow::New => "+ New workshop  (n)".to_owned(),
+            HomeRow::NewSupervision => "+ New supervision  (v)".to_owned(),
+            HomeRow::Daily => {
+                let today = app.today();
+                if data.daily.iter().any(|d| d.date == today) {
+                    "☀ Continue today's daily review  (d)".to_owned()
+                } else {
+                    "☀ Your daily twenty minutes  (d)".to_owned()
+                }
+            }
+            HomeRow::History => {
+                let dates: Vec<_> = data.daily.iter().map(|d| d.date).collect();
+                let streak = crate::app::daily::streak(&dates, app.today());
+                match streak {
+                    0 | 1 => format!("  Past daily reviews ({})  (h)", data.daily.len()),
+                    n => format!(
+                        "  Past daily reviews ({}, {n} days in a row)  (h)",
+                        data.daily.len()
+                    ),
+                }
+            }
             HomeRow::Resume(id) => {
                 let title = data
                     .sessions

@@ -1,5 +1,8 @@
 //! Drawing. Every function here reads state and draws; none changes state.
 
+pub mod big;
+pub mod daily;
+pub mod history;
 pub mod home;
 pub mod layout;
 pub mod new_session;
@@ -24,6 +27,12 @@ pub fn render(frame: &mut Frame, app: &App) {
     }
     match &app.screen {
         Screen::Home => home::render(frame, app, theme),
+        Screen::History { cursor } => history::render(frame, app, *cursor, theme),
+        Screen::Session(ws)
+            if ws.session.kind == crate::session::model::SessionKind::DailyReview =>
+        {
+            daily::render(frame, app, ws, theme)
+        }
         Screen::NewSession(form) => new_session::render(frame, app, form, theme),
         Screen::Session(ws) => walk::render(frame, app, ws, theme),
     }

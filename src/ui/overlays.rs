@@ -50,6 +50,61 @@ pub fn render(frame: &mut Frame, app: &App, overlay: &Overlay, theme: Theme) {
             frame.render_widget(Paragraph::new(lines), inner);
         }
         Overlay::Palette(palette) => palette_popup(frame, screen, palette, theme),
+        Overlay::Focus { cursor, chosen } => {
+            let area = centered(screen, 72, screen.height.saturating_sub(2));
+            let inner = popup(frame, area, "Daily review: focus areas", theme);
+            let mut lines = Vec::new();
+            for l in wrap_text(
+                "Questions come from these LSCB content areas, in turn, with no repeat until all have been offered. None chosen means all of them.",
+                usize::from(inner.width),
+                "",
+                "",
+            ) {
+                lines.push(Line::from(Span::styled(l, theme.dim())));
+            }
+            lines.push(Line::from(""));
+            let top = lines.len();
+            let framework = app.library.framework(crate::app::daily::DAILY_FRAMEWORK);
+            let areas = framework
+                .map(crate::content::query::all_areas)
+                .unwrap_or_default();
+            for (index, area) in areas.iter().enumerate() {
+                let depth = if framework.is_some_and(|f| {
+                    f.content.as_ref().is_some_and(|c| {
+                        c.groups
+                            .iter()
+                            .any(|g| g.areas.iter().any(|a| a.id == area.id))
+                    })
+                }) {
+                    0
+                } else {
+                    2
+                };
+                let mark = if chosen.contains(&area.id) {
+                    "[x] "
+                } else {
+                    "[ ] "
+                };
+                let selected = index == *cursor;
+                let line = Line::from(vec![
+                    Span::styled(if selected { "› " } else { "  " }, theme.key()),
+                    Span::raw(format!("{}{mark}{}", " ".repeat(depth), area.title)),
+                ]);
+                lines.push(if selected {
+                    line.style(theme.selected())
+                } else {
+                    line
+                });
+            }
+            let view = usize::from(inner.height).saturating_sub(top).max(1);
+            let skip = (top + cursor + 1).saturating_sub(top + view);
+            let shown: Vec<Line> = lines[..top]
+                .iter()
+                .cloned()
+                .chain(lines[top..].iter().skip(skip).cloned())
+                .collect();
+            frame.render_widget(Paragraph::new(shown), inner);
+        }
         Overlay::Confirm { message, .. } => {
             let area = centered(screen, 60, 7);
             let inner = popup(frame, area, "Are you sure?", theme);

@@ -10,6 +10,7 @@ use crate::app::rows::{self, Button, Row};
 use crate::app::{App, Pane, Phase, Stage, Workspace};
 use crate::content::library::Library;
 use crate::content::query;
+use crate::session::model::SessionKind;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -243,14 +244,7 @@ fn row_lines(
                 return vec![Line::from(""); editor_height(ws, width)];
             }
             let value = fields::get_text(session, field);
-            let label = match field {
-                TextField::QuestionNote { .. }
-                    if session.kind == crate::session::model::SessionKind::Supervision =>
-                {
-                    "Reflection"
-                }
-                _ => field.label(),
-            };
+            let label = field_label(field, session.kind);
             let mut lines = plain(format!("{label}:"), theme.label(), "", "  ");
             if value.trim().is_empty() {
                 lines.push(Line::from(Span::styled(
@@ -281,14 +275,23 @@ fn row_lines(
                     .find(|q| &q.area == area && &q.question == question)
             });
             let discussed = note.is_some_and(|n| n.discussed);
-            let mark = if discussed { "[x] " } else { "[ ] " };
+            let mark = match (session.kind, discussed) {
+                (SessionKind::DailyReview, _) => "",
+                (_, true) => "[x] ",
+                (_, false) => "[ ] ",
+            };
             let field = TextField::QuestionNote {
                 item: item.unwrap_or(0),
                 area: area.clone(),
                 question: question.clone(),
             };
             let shown = crate::app::framing::reframe(question, session.framing);
-            let supervision = session.kind == crate::session::model::SessionKind::Supervision;
+            let supervision = matches!(
+                session.kind,
+                crate::session::model::SessionKind::Supervision
+                    | crate::session::model::SessionKind::DailyReview
+            );
+            let hang = if mark.is_empty() { "" } else { "    " };
             let mut lines = plain(
                 shown,
                 if supervision {
@@ -297,7 +300,7 @@ fn row_lines(
                     theme.text()
                 },
                 mark,
-                "    ",
+                hang,
             );
             if supervision {
                 // The reflection is its own row below.
@@ -320,16 +323,30 @@ fn row_lines(
         Row::Button(button) => {
             let label = match button {
                 Button::AddEvidence => "+ Add evidence  (a)",
-                Button::AddPriority
-                    if session.kind == crate::session::model::SessionKind::Supervision =>
-                {
-                    "+ Add an agreed action  (a)"
-                }
-                Button::AddPriority => "+ Add an improvement priority  (a)",
+                Button::AddPriority => match session.kind {
+                    SessionKind::Supervision => "+ Add an agreed action  (a)",
+                    SessionKind::DailyReview => "+ Add one small action  (Enter)",
+                    SessionKind::Workshop => "+ Add an improvement priority  (a)",
+                },
                 Button::Export => "Export the session as Markdown  (e)",
             };
             vec![Line::from(Span::styled(label, theme.key()))]
         }
+    }
+}
+
+/// A field's label in this kind of session.
+fn field_label(field: &TextField, kind: SessionKind) -> &'static str {
+    match (field, kind) {
+        (TextField::QuestionNote { .. }, SessionKind::Supervision | SessionKind::DailyReview) => {
+            "Reflection"
+        }
+        (TextField::PriorityStatement(_), SessionKind::DailyReview) => "Action",
+        (TextField::PriorityStatement(_), SessionKind::Supervision) => "Agreed action",
+        (TextField::PriorityDeadline(_), SessionKind::DailyReview | SessionKind::Supervision) => {
+            "By (date)"
+        }
+        _ => field.label(),
     }
 }
 
@@ -552,9 +569,13 @@ fn draw_entries(
     frame.render_widget(Paragraph::new(visible), area);
 }
 
-fn record_pane(frame: &mut Frame, app: &App, ws: &Workspace, area: Rect, theme: Theme) {
+pub(crate) fn record_pane(frame: &mut Frame, app: &App, ws: &Workspace, area: Rect, theme: Theme) {
     let focused = ws.focus == Pane::Record || ws.stage == Stage::Summary;
     let title = match ws.stage {
+        _ if ws.session.kind == SessionKind::DailyReview => " Today ",
+        Stage::Walk {
+            phase: Phase::Now, ..
+        } if ws.session.kind == SessionKind::Supervision => " Questions ",
         Stage::Walk {
             phase: Phase::Now, ..
         } => " Evaluation ",

@@ -36,7 +36,12 @@ impl Harness {
         let (store, _) = SessionStore::open(dir.path().join("sessions")).expect("store");
         let mut app = App::new(library(), start_time(), (width, height));
         app.theme = ui::theme::Theme::PLAIN;
-        let mut runtime = Runtime::new(app, store, dir.path().join("exports"));
+        let mut runtime = Runtime::new(
+            app,
+            store,
+            dir.path().join("exports"),
+            dir.path().join("settings.ron"),
+        );
         runtime.start(None);
         Harness { runtime, dir }
     }

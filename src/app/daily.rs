@@ -1,0 +1,142 @@
+//! The daily twenty minutes: which question to offer today. Questions come
+//! from Module 3 of the LSCB framework, for the chosen focus areas, in the
+//! document's order, and none repeats until every one has been offered.
+
+use crate::content::library::Library;
+use crate::content::query;
+use crate::settings::DailySettings;
+
+/// The framework the daily questions come from.
+pub const DAILY_FRAMEWORK: &str = "lscb-qaf";
+/// Twenty minutes, away from meetings and email.
+pub const DAILY_MINUTES: u32 = 20;
+
+/// A question with the area it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DailyQuestion {
+    pub area: String,
+    pub question: String,
+}
+
+/// Every question of the focus areas (and their sub-areas), in document
+/// order, each once. No focus areas means all of them.
+pub fn pool(library: &Library, focus: &[String]) -> Vec<DailyQuestion> {
+    let Some(framework) = library.framework(DAILY_FRAMEWORK) else {
+        return Vec::new();
+    };
+    let Some(content) = &framework.content else {
+        return Vec::new();
+    };
+    let areas = query::all_areas(framework);
+    let wanted: Vec<&str> = if focus.is_empty() {
+        areas.iter().map(|a| a.id.as_str()).collect()
+    } else {
+        areas
+            .iter()
+            .filter(|a| focus.contains(&a.id))
+            .flat_map(|a| query::area_and_descendants(a))
+            .collect()
+    };
+    let mut out: Vec<DailyQuestion> = Vec::new();
+    for q in content
+        .questions
+        .iter()
+        .filter(|q| wanted.contains(&q.area.as_str()))
+    {
+        // The same question stands under several areas ("What are the
+        // safety and wellbeing outcomes..."): offer it once a round.
+        if !out.iter().any(|o| o.question == q.text) {
+            out.push(DailyQuestion {
+                area: q.area.clone(),
+                question: q.text.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// Offer the next question: the first of the pool not offered this round;
+/// when all have been, a new round begins. Updates the settings' record.
+pub fn next_question(
+    pool: &[DailyQuestion],
+    settings: &mut DailySettings,
+) -> Option<DailyQuestion> {
+    let fresh = |settings: &DailySettings| {
+        pool.iter()
+            .find(|q| !settings.offered.contains(&q.question))
+            .cloned()
+    };
+    let question = match fresh(settings) {
+        Some(q) => q,
+        None => {
+            settings.offered.clear();
+            fresh(settings)?
+        }
+    };
+    settings.offered.push(question.question.clone());
+    Some(question)
+}
+
+/// Consecutive days with a review, ending today or (if not yet today)
+/// yesterday. Dates may come in any order and repeat.
+pub fn streak(dates: &[jiff::civil::Date], today: jiff::civil::Date) -> usize {
+    let has = |d: jiff::civil::Date| dates.contains(&d);
+    let Ok(yesterday) = today.yesterday() else {
+        return 0;
+    };
+    let mut day = if has(today) { today } else { yesterday };
+    let mut count = 0;
+    while has(day) {
+        count += 1;
+        match day.yesterday() {
+            Ok(previous) => day = previous,
+            Err(_) => break,
+        }
+    }
+    count
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::library::embedded_files;
+
+    #[test]
+    fn streaks_count_back_from_today_or_yesterday() {
+        let d = |s: &str| s.parse::<jiff::civil::Date>().expect("date");
+        let today = d("2026-11-24");
+        assert_eq!(streak(&[], today), 0);
+        assert_eq!(
+            streak(&[d("2026-11-24"), d("2026-11-23"), d("2026-11-21")], today),
+            2
+        );
+        assert_eq!(
+            streak(&[d("2026-11-23"), d("2026-11-22")], today),
+            2,
+            "today not done yet"
+        );
+        assert_eq!(streak(&[d("2026-11-20")], today), 0);
+    }
+
+    #[test]
+    fn the_pool_follows_the_focus_areas_and_their_sub_areas() {
+        let library = Library::assemble(embedded_files(), Vec::new());
+        let all = pool(&library, &[]);
+        let wisdom = pool(&library, &["wisdom-supervision-support".into()]);
+        assert_eq!(
+            wisdom.len(),
+            19,
+            "10 safeguarding wisdom and 9 supervision questions"
+        );
+        assert!(
+            wisdom
+                .iter()
+                .all(|q| q.area == "safeguarding-wisdom" || q.area == "supervision-and-support")
+        );
+        assert!(all.len() > wisdom.len());
+        assert!(
+            all.len() < 103,
+            "questions repeated across areas are offered once"
+        );
+    }
+}

@@ -1,0 +1,108 @@
+//! Past daily reviews, by date, with the question and the reflection.
+
+use super::theme::Theme;
+use super::widgets::{footer, wrap_text};
+use crate::app::App;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+pub fn render(frame: &mut Frame, app: &App, cursor: usize, theme: Theme) {
+    let area = Rect::new(0, 0, app.size.0, app.size.1);
+    let [title, body, status, foot] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let daily = &app.home.data.daily;
+    let dates: Vec<_> = daily.iter().map(|d| d.date).collect();
+    let streak = crate::app::daily::streak(&dates, app.today());
+    // A plain count, never a reproach.
+    let summary = match (daily.len(), streak) {
+        (0, _) => "No daily reviews yet.".to_owned(),
+        (n, 0 | 1) => format!("{n} daily reviews"),
+        (n, s) => format!("{n} daily reviews · {s} days in a row"),
+    };
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(" Daily reviews", theme.title()),
+            Span::styled(format!(" · {summary}"), theme.dim()),
+        ])),
+        title,
+    );
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(true))
+        .title(" By date, newest first ");
+    let inner = block.inner(body);
+    frame.render_widget(block, body);
+    let width = usize::from(inner.width).saturating_sub(2).max(10);
+    let mut lines: Vec<Line> = Vec::new();
+    let mut cursor_line = 0;
+    for (index, entry) in daily.iter().enumerate() {
+        let selected = index == cursor;
+        if selected {
+            cursor_line = lines.len();
+        }
+        let mark = if selected { "› " } else { "  " };
+        let head = format!(
+            "{}  {}",
+            entry.date.strftime("%a %-d %b %Y"),
+            entry.question
+        );
+        for (i, l) in wrap_text(&head, width, "", "                 ")
+            .into_iter()
+            .enumerate()
+        {
+            let style = if selected {
+                theme.selected()
+            } else {
+                theme.title()
+            };
+            lines.push(Line::from(vec![
+                Span::styled(if i == 0 { mark } else { "  " }, theme.key()),
+                Span::styled(l, style),
+            ]));
+        }
+        let reflection = if entry.reflection.trim().is_empty() {
+            "(no reflection written)".to_owned()
+        } else {
+            entry.reflection.replace('\n', " ")
+        };
+        for l in wrap_text(&reflection, width, "                 ", "                 ") {
+            lines.push(Line::from(vec![
+                Span::raw("  "),
+                Span::styled(l, theme.text()),
+            ]));
+        }
+        if !entry.action.trim().is_empty() {
+            for l in wrap_text(
+                &format!("Action: {}", entry.action),
+                width,
+                "                 ",
+                "                 ",
+            ) {
+                lines.push(Line::from(vec![
+                    Span::raw("  "),
+                    Span::styled(l, theme.dim()),
+                ]));
+            }
+        }
+    }
+    let view = usize::from(inner.height).max(1);
+    let skip = cursor_line.saturating_sub(view / 2);
+    frame.render_widget(
+        Paragraph::new(lines.into_iter().skip(skip).take(view).collect::<Vec<_>>()),
+        inner,
+    );
+    if let Some(notice) = &app.notice {
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!(" {notice}"), theme.ok())),
+            status,
+        );
+    }
+    footer(frame, app, foot, theme);
+}

@@ -87,7 +87,7 @@ fn later(app: &mut App, millis: i64) -> Vec<Effect> {
 /// Move the record cursor to the first row matching `wanted`.
 fn select(app: &mut App, wanted: impl Fn(&Row) -> bool) {
     for _ in 0..200 {
-        let list = rows::rows(&app.library, ws(app));
+        let list = rows::rows(&app.library, ws(app), app.present);
         if wanted(&list[ws(app).record_cursor]) {
             return;
         }
@@ -447,7 +447,7 @@ fn priorities_start_from_good_statements_and_warn_past_five() {
         key(&mut app, KeyCode::Esc);
     }
     assert_eq!(ws(&app).session.priorities.len(), 6);
-    let list = rows::rows(&app.library, ws(&app));
+    let list = rows::rows(&app.library, ws(&app), app.present);
     assert!(
         list.iter().any(
             |r| matches!(r, Row::Info { warning: true, text } if text.contains("small number"))

@@ -93,7 +93,8 @@ pub fn priorities_label(kind: SessionKind) -> &'static str {
 /// How many priorities the frameworks' "small number" allows before howgood warns.
 pub const PRIORITY_WARNING_OVER: usize = 5;
 
-pub fn rows(library: &Library, ws: &Workspace) -> Vec<Row> {
+/// The rows; in projector mode, private evidence is left out entirely.
+pub fn rows(library: &Library, ws: &Workspace, present: bool) -> Vec<Row> {
     let session = &ws.session;
     let mut rows = Vec::new();
     match ws.stage {
@@ -218,6 +219,9 @@ pub fn rows(library: &Library, ws: &Workspace) -> Vec<Row> {
                     )));
                     rows.push(Row::Button(Button::AddEvidence));
                     for e in (0..record.evidence.len()).rev() {
+                        if present && record.evidence[e].private {
+                            continue;
+                        }
                         rows.push(Row::Heading(format!("Evidence {}", e + 1)));
                         rows.push(Row::Text(TextField::EvidenceDescription(item, e)));
                         rows.push(Row::Choice(ChoiceField::EvidenceSource(item, e)));

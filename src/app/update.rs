@@ -286,9 +286,9 @@ fn on_mouse(
         return;
     }
     let (column, row) = (mouse.column, mouse.row);
-    let areas = layout::walk(app.size);
-    let over_reference = areas.reference.contains((column, row).into());
-    let over_record = areas.record.contains((column, row).into());
+    let (reference_pane, record_pane) = layout::panes(app.size, app.present, app.hide_notes);
+    let over_reference = reference_pane.contains((column, row).into());
+    let over_record = record_pane.contains((column, row).into());
     match &mut app.screen {
         Screen::Session(ws) if ws.editor.is_none() => match mouse.kind {
             MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
@@ -302,9 +302,9 @@ fn on_mouse(
             }
             MouseEventKind::Down(MouseButton::Left) if over_record => {
                 ws.focus = Pane::Record;
-                let width = areas.record.width.saturating_sub(2);
-                let target = (row - areas.record.y).saturating_sub(1) as usize + ws.record_scroll;
-                let row_list = rows::rows(&app.library, ws);
+                let width = record_pane.width.saturating_sub(2);
+                let target = (row - record_pane.y).saturating_sub(1) as usize + ws.record_scroll;
+                let row_list = rows::rows(&app.library, ws, app.present);
                 let mut line = 0;
                 for (index, r) in row_list.iter().enumerate() {
                     let height = crate::ui::walk::row_height(&app.library, ws, r, width);
@@ -1025,7 +1025,7 @@ fn go_to(app: &mut App, stage: Stage, effects: &mut Vec<Effect>) {
 /// both cursors in view.
 fn settle(app: &mut App) {
     let target = app.workspace().map(|ws| {
-        let list = rows::rows(&app.library, ws);
+        let list = rows::rows(&app.library, ws, app.present);
         rows::nearest_selectable(&list, ws.record_cursor, true).unwrap_or(0)
     });
     if let (Some(target), Some(ws)) = (target, app.workspace_mut()) {
@@ -1035,7 +1035,7 @@ fn settle(app: &mut App) {
 }
 
 fn settle_record_cursor(app: &App, ws: &mut Workspace) {
-    let list = rows::rows(&app.library, ws);
+    let list = rows::rows(&app.library, ws, app.present);
     if let Some(at) = rows::nearest_selectable(&list, ws.record_cursor, true) {
         ws.record_cursor = at;
     } else {
@@ -1046,7 +1046,7 @@ fn settle_record_cursor(app: &App, ws: &mut Workspace) {
 fn record_command(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
     let now = app.now;
     let list = match app.workspace() {
-        Some(ws) => rows::rows(&app.library, ws),
+        Some(ws) => rows::rows(&app.library, ws, app.present),
         None => return,
     };
     let max_level = app
@@ -1322,7 +1322,11 @@ fn add_evidence(
         item,
         phase: Phase::Know,
     };
-    let list = rows::rows(&app.library, app.workspace().expect("workspace"));
+    let list = rows::rows(
+        &app.library,
+        app.workspace().expect("workspace"),
+        app.present,
+    );
     let Some(ws) = app.workspace_mut() else {
         return;
     };
@@ -1389,7 +1393,11 @@ fn add_priority(
     let index = ws.session.priorities.len() - 1;
     touch(ws, now);
     ws.focus = Pane::Record;
-    let list = rows::rows(&app.library, app.workspace().expect("workspace"));
+    let list = rows::rows(
+        &app.library,
+        app.workspace().expect("workspace"),
+        app.present,
+    );
     let Some(ws) = app.workspace_mut() else {
         return;
     };
@@ -1425,7 +1433,7 @@ fn reference_command(app: &mut App, command: Command, effects: &mut Vec<Effect>)
     let width = layout::walk(app.size).reference.width.saturating_sub(2);
     let heights: Vec<usize> = entries
         .iter()
-        .map(|e| crate::ui::walk::entry_lines(e, width, false).len())
+        .map(|e| crate::ui::walk::entry_lines(e, width, false, app.present).len())
         .collect();
     let Some(ws) = app.workspace_mut() else {
         return;
@@ -1555,16 +1563,16 @@ fn reference_command(app: &mut App, command: Command, effects: &mut Vec<Effect>)
 
 /// Keep the record and reference cursors on screen, given the layout.
 fn keep_cursor_visible(app: &mut App) {
-    let areas = layout::walk(app.size);
+    let (reference_pane, record_pane) = layout::panes(app.size, app.present, app.hide_notes);
     let wide = layout::is_wide(app.size);
     let Some(ws) = app.workspace() else { return };
-    let list = rows::rows(&app.library, ws);
-    let width = areas.record.width.saturating_sub(2);
+    let list = rows::rows(&app.library, ws, app.present);
+    let width = record_pane.width.saturating_sub(2);
     let heights: Vec<usize> = list
         .iter()
         .map(|r| crate::ui::walk::row_height(&app.library, ws, r, width))
         .collect();
-    let view = areas.record.height.saturating_sub(2) as usize;
+    let view = record_pane.height.saturating_sub(2) as usize;
     let cursor = ws.record_cursor.min(heights.len().saturating_sub(1));
     let top: usize = heights[..cursor.min(heights.len())].iter().sum();
     let bottom = top + heights.get(cursor).copied().unwrap_or(1);
@@ -1575,12 +1583,12 @@ fn keep_cursor_visible(app: &mut App) {
         top
     };
     let entries = reference::entries(&app.library, ws, wide);
-    let ref_width = areas.reference.width.saturating_sub(2);
+    let ref_width = reference_pane.width.saturating_sub(2);
     let ref_heights: Vec<usize> = entries
         .iter()
-        .map(|e| crate::ui::walk::entry_lines(e, ref_width, false).len())
+        .map(|e| crate::ui::walk::entry_lines(e, ref_width, false, app.present).len())
         .collect();
-    let ref_view = areas.reference.height.saturating_sub(3) as usize;
+    let ref_view = reference_pane.height.saturating_sub(3) as usize;
     let ref_cursor = ws.reference_cursor.min(ref_heights.len().saturating_sub(1));
     let ref_top: usize = ref_heights[..ref_cursor.min(ref_heights.len())]
         .iter()

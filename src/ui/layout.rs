@@ -61,6 +61,65 @@ pub fn walk((width, height): (u16, u16)) -> WalkAreas {
     }
 }
 
+/// The areas of the projector screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PresentAreas {
+    /// Big text: the item's number and the phase timer.
+    pub header: Rect,
+    /// The item's title and the phase question.
+    pub title: Rect,
+    pub reference: Rect,
+    /// Empty when the scribe's record is hidden from the room.
+    pub record: Rect,
+    pub status: Rect,
+    pub footer: Rect,
+}
+
+/// Rows of big text: full-size letters on a large screen, half height on
+/// a small one.
+pub fn big_rows((_, height): (u16, u16)) -> u16 {
+    if height >= 40 { 8 } else { 4 }
+}
+
+pub fn present((width, height): (u16, u16), hide_notes: bool) -> PresentAreas {
+    let area = Rect::new(0, 0, width, height);
+    let [header, title, body, status, footer] = Layout::vertical([
+        Constraint::Length(big_rows((width, height))),
+        Constraint::Length(4),
+        Constraint::Min(3),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let (reference, record) = if hide_notes {
+        (body, Rect::new(body.x, body.y, 0, 0))
+    } else {
+        let [reference, record] =
+            Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
+                .areas(body);
+        (reference, record)
+    };
+    PresentAreas {
+        header,
+        title,
+        reference,
+        record,
+        status,
+        footer,
+    }
+}
+
+/// The reference and record panes where they are now drawn.
+pub fn panes(size: (u16, u16), present: bool, hide_notes: bool) -> (Rect, Rect) {
+    if present {
+        let areas = self::present(size, hide_notes);
+        (areas.reference, areas.record)
+    } else {
+        let areas = walk(size);
+        (areas.reference, areas.record)
+    }
+}
+
 /// A centred rectangle of at most the given size.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);

@@ -7,6 +7,7 @@ pub mod home;
 pub mod layout;
 pub mod new_session;
 pub mod overlays;
+pub mod present;
 pub mod theme;
 pub mod walk;
 pub mod widgets;
@@ -34,6 +35,7 @@ pub fn render(frame: &mut Frame, app: &App) {
             daily::render(frame, app, ws, theme)
         }
         Screen::NewSession(form) => new_session::render(frame, app, form, theme),
+        Screen::Session(ws) if app.present => present::render(frame, app, ws, theme),
         Screen::Session(ws) => walk::render(frame, app, ws, theme),
     }
     if let Some(overlay) = &app.overlay {

@@ -16,17 +16,31 @@ const BLUISH_GREEN: Color = Color::Rgb(0, 158, 115);
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     pub color: bool,
+    /// Projector contrast: every word bold, so it carries to the back row.
+    pub bold: bool,
 }
 
 impl Theme {
-    pub const PLAIN: Theme = Theme { color: false };
-    pub const COLOR: Theme = Theme { color: true };
+    pub const PLAIN: Theme = Theme {
+        color: false,
+        bold: false,
+    };
+    pub const COLOR: Theme = Theme {
+        color: true,
+        bold: false,
+    };
 
     /// Colour unless the user asked for none (https://no-color.org).
     pub fn from_env(no_color: Option<&std::ffi::OsStr>) -> Theme {
         Theme {
             color: no_color.is_none_or(|v| v.is_empty()),
+            bold: false,
         }
+    }
+
+    /// The same theme, for a projector.
+    pub fn projector(self) -> Theme {
+        Theme { bold: true, ..self }
     }
 
     fn fg(self, color: Color) -> Style {
@@ -38,7 +52,11 @@ impl Theme {
     }
 
     pub fn text(self) -> Style {
-        Style::default()
+        if self.bold {
+            Style::default().add_modifier(Modifier::BOLD)
+        } else {
+            Style::default()
+        }
     }
 
     pub fn heading(self) -> Style {

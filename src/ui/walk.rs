@@ -23,14 +23,16 @@ pub const PRIVACY_REMINDER_SHORT: &str = "Initials or case refs, not names";
 
 /// Lines of a reference entry at a width (the first two columns are kept
 /// for the selection mark).
-pub fn entry_lines(entry: &Entry, width: u16, selected: bool) -> Vec<Line<'static>> {
-    entry_lines_themed(entry, width, selected, Theme::PLAIN)
+/// In projector mode (`spaced`) every entry is followed by a blank line.
+pub fn entry_lines(entry: &Entry, width: u16, selected: bool, spaced: bool) -> Vec<Line<'static>> {
+    entry_lines_themed(entry, width, selected, spaced, Theme::PLAIN)
 }
 
-fn entry_lines_themed(
+pub(crate) fn entry_lines_themed(
     entry: &Entry,
     width: u16,
     selected: bool,
+    spaced: bool,
     theme: Theme,
 ) -> Vec<Line<'static>> {
     let inner = usize::from(width.saturating_sub(2)).max(8);
@@ -90,7 +92,9 @@ fn entry_lines_themed(
             Span::styled(line, style),
         ]));
     }
-    if matches!(entry.style, EntryStyle::Paragraph | EntryStyle::Note) {
+    if matches!(entry.style, EntryStyle::Paragraph | EntryStyle::Note)
+        || (spaced && matches!(entry.style, EntryStyle::Bullet | EntryStyle::Suggestion))
+    {
         out.push(Line::from(""));
     }
     out
@@ -520,6 +524,7 @@ fn reference_pane(frame: &mut Frame, app: &App, ws: &Workspace, area: Rect, them
             ws.reference_scroll,
             left,
             theme,
+            false,
         );
         draw_entries(
             frame,
@@ -530,6 +535,7 @@ fn reference_pane(frame: &mut Frame, app: &App, ws: &Workspace, area: Rect, them
             ws.reference_scroll,
             right,
             theme,
+            false,
         );
     } else {
         draw_entries(
@@ -541,12 +547,13 @@ fn reference_pane(frame: &mut Frame, app: &App, ws: &Workspace, area: Rect, them
             ws.reference_scroll,
             body,
             theme,
+            false,
         );
     }
 }
 
 #[allow(clippy::too_many_arguments)]
-fn draw_entries(
+pub(crate) fn draw_entries(
     frame: &mut Frame,
     entries: &[Entry],
     first_index: usize,
@@ -555,11 +562,14 @@ fn draw_entries(
     scroll: usize,
     area: Rect,
     theme: Theme,
+    spaced: bool,
 ) {
     let mut lines: Vec<Line> = Vec::new();
     for (i, entry) in entries.iter().enumerate() {
         let selected = focused && first_index + i == cursor;
-        lines.extend(entry_lines_themed(entry, area.width, selected, theme));
+        lines.extend(entry_lines_themed(
+            entry, area.width, selected, spaced, theme,
+        ));
     }
     let visible: Vec<Line> = lines
         .into_iter()
@@ -595,7 +605,7 @@ pub(crate) fn record_pane(frame: &mut Frame, app: &App, ws: &Workspace, area: Re
     let block = pane_block(format!("{title}{read_only}"), focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let list = rows::rows(&app.library, ws);
+    let list = rows::rows(&app.library, ws, app.present);
     let mut y: i64 = -(ws.record_scroll as i64);
     let mut editor_at: Option<(Rect, bool)> = None;
     for (index, row) in list.iter().enumerate() {

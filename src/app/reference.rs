@@ -150,7 +150,11 @@ pub fn tabs(library: &Library, ws: &Workspace) -> Vec<&'static str> {
                     query::find_item(framework, &r.item)
                 })
                 .is_some_and(|i| matches!(i, ItemRef::Area(_)));
+            let supervision = ws.session.kind != crate::session::model::SessionKind::Workshop;
             match phase {
+                // In supervision, the picture to aim for comes first.
+                Phase::Now if supervision && is_area => vec![GOOD_LOOKS_LIKE],
+                Phase::Now if supervision => vec![GOOD_LOOKS_LIKE, INDICATOR, ILLUSTRATIONS],
                 Phase::Now if is_area => vec![GOOD_LOOKS_LIKE, SCALE],
                 Phase::Now => vec![INDICATOR, ILLUSTRATIONS, SCALE],
                 Phase::Know => vec![SOURCES, GUIDANCE],

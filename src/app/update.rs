@@ -872,8 +872,7 @@ fn session_command(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
         }
         Command::AddMinute => ws.timer.add_minute(),
         Command::AnotherQuestion => {
-            if let Some(reason) = &ws.read_only {
-                app.notice = Some(format!("Read-only: {reason}"));
+            if !writable(app) {
                 return;
             }
             let pool = super::daily::pool(&app.library, &app.settings.daily.focus_areas);
@@ -939,10 +938,12 @@ fn session_command(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
             }
         }
         Command::Reveal => {
-            if let Some(reason) = &ws.read_only {
-                app.notice = Some(format!("Read-only: {reason}"));
+            if !writable(app) {
                 return;
             }
+            let Some(ws) = app.workspace_mut() else {
+                return;
+            };
             if let Some(item) = ws.item_index() {
                 let record = &mut ws.session.items[item];
                 record.revealed = !record.revealed;
@@ -1285,13 +1286,12 @@ fn add_evidence(
     effects: &mut Vec<Effect>,
 ) {
     let now = app.now;
+    if !writable(app) {
+        return;
+    }
     let Some(ws) = app.workspace_mut() else {
         return;
     };
-    if let Some(reason) = &ws.read_only {
-        app.notice = Some(format!("Read-only: {reason}"));
-        return;
-    }
     let Some(item) = ws.item_index() else { return };
     let source = match &suggestion {
         Some((_, description)) => guess_source(description),
@@ -1341,6 +1341,17 @@ fn add_evidence(
     keep_cursor_visible(app);
 }
 
+/// Whether the open session may be changed; if not, say why.
+fn writable(app: &mut App) -> bool {
+    match app.workspace().and_then(|ws| ws.read_only.clone()) {
+        Some(reason) => {
+            app.notice = Some(format!("Read-only: {reason}"));
+            false
+        }
+        None => true,
+    }
+}
+
 /// A Module 4 source usually names who it comes from.
 fn guess_source(description: &str) -> EvidenceSource {
     let d = description.to_lowercase();
@@ -1370,13 +1381,12 @@ fn add_priority(
     effects: &mut Vec<Effect>,
 ) {
     let now = app.now;
+    if !writable(app) {
+        return;
+    }
     let Some(ws) = app.workspace_mut() else {
         return;
     };
-    if let Some(reason) = &ws.read_only {
-        app.notice = Some(format!("Read-only: {reason}"));
-        return;
-    }
     let serves: Vec<String> = ws
         .item_index()
         .map(|i| vec![ws.session.items[i].item.clone()])

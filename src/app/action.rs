@@ -79,7 +79,6 @@ pub enum Command {
     },
     /// Start a new session / open one from home.
     NewSession,
-    OpenSelected,
     /// Carried out after a confirmation.
     DeleteEvidence {
         item: usize,
@@ -88,8 +87,6 @@ pub enum Command {
     DeletePriority {
         index: usize,
     },
-    /// Close the text editor (its text is already in the session).
-    CloseEditor,
     /// Save now if anything is unsaved (before a suspend).
     SaveNow,
     /// Take the offered recovery copy's changes into the session.
@@ -118,11 +115,6 @@ pub enum Command {
     TogglePresent,
     /// In projector mode, hide or show the scribe's record.
     ToggleNotes,
-    /// Open framework text in the reader.
-    Read {
-        framework: String,
-        item: String,
-    },
 }
 
 /// Work for the edge: disk and process, never done in `update`.

@@ -607,7 +607,7 @@ fn home_command(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
         Command::NewSession => {
             app.screen = Screen::NewSession(Box::new(NewSessionForm::new(&app.library)))
         }
-        Command::Activate | Command::OpenSelected => match rows.get(app.home.cursor) {
+        Command::Activate => match rows.get(app.home.cursor) {
             Some(HomeRow::New) => {
                 app.screen = Screen::NewSession(Box::new(NewSessionForm::new(&app.library)))
             }

@@ -198,3 +198,26 @@ fn a_tiny_terminal_gets_a_polite_message() {
             .contains("5.3 Recognising and assessing risks and needs")
     );
 }
+
+#[test]
+fn the_reader_and_a_message() {
+    for (w, hgt) in SIZES {
+        let mut h = opened(w, hgt);
+        h.key(Char('/'));
+        h.type_text("Vision, values and aims");
+        h.key(Enter);
+        snap("reader", w, hgt, &h);
+        h.key(Esc);
+        h.key(Char('s'));
+        h.key(Char('e'));
+        let screen = h.screen();
+        // The path is a fresh temporary folder each run, so this screen is
+        // checked by its words rather than a snapshot.
+        assert!(screen.contains("Exported"), "{screen}");
+        assert!(
+            screen.contains("The session is written as Markdown to"),
+            "{screen}"
+        );
+        assert!(screen.contains("Any key to continue"), "{screen}");
+    }
+}

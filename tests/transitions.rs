@@ -693,3 +693,22 @@ fn phase_timers_are_set_per_session_and_saved_with_it() {
     key(&mut app, KeyCode::Char('['));
     assert_eq!(ws(&app).timer.display(app.now), "25:00");
 }
+
+#[test]
+fn the_summary_overview_scrolls_when_it_has_the_keyboard() {
+    let mut app = app_with(
+        session("hmie-cp-2009", &["5.3", "8.1", "7.3", "2.1", "9.4"]),
+        None,
+    );
+    key(&mut app, KeyCode::Char('s'));
+    assert_eq!(ws(&app).focus, Pane::Record);
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(ws(&app).focus, Pane::Reference);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down);
+    assert_eq!(ws(&app).reference_scroll, 2);
+    key(&mut app, KeyCode::Home);
+    assert_eq!(ws(&app).reference_scroll, 0);
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(ws(&app).focus, Pane::Record);
+}

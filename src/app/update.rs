@@ -784,12 +784,10 @@ fn session_command(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
             return;
         }
         Command::SwitchPane => {
-            if ws.stage != Stage::Summary {
-                ws.focus = match ws.focus {
-                    Pane::Reference => Pane::Record,
-                    Pane::Record => Pane::Reference,
-                };
-            }
+            ws.focus = match ws.focus {
+                Pane::Reference => Pane::Record,
+                Pane::Record => Pane::Reference,
+            };
         }
         Command::NextItem | Command::PreviousItem
             if ws.session.kind == SessionKind::Supervision && ws.phase() == Some(Phase::Now) =>
@@ -992,10 +990,21 @@ fn session_command(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
             add_priority(app, None, None, effects);
             return;
         }
-        _ => match ws.focus {
-            Pane::Reference if ws.stage != Stage::Summary => {
-                reference_command(app, command, effects)
+        _ => match (ws.focus, ws.stage) {
+            // The summary's overview scrolls a line at a time.
+            (Pane::Reference, Stage::Summary) => {
+                let page = usize::from(app.size.1 / 2);
+                ws.reference_scroll = match command {
+                    Command::Down => ws.reference_scroll + 1,
+                    Command::Up => ws.reference_scroll.saturating_sub(1),
+                    Command::PageDown => ws.reference_scroll + page,
+                    Command::PageUp => ws.reference_scroll.saturating_sub(page),
+                    Command::Top => 0,
+                    _ => ws.reference_scroll,
+                };
+                return;
             }
+            (Pane::Reference, _) => reference_command(app, command, effects),
             _ => record_command(app, command, effects),
         },
     }

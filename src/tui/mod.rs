@@ -8,7 +8,6 @@ use crate::app::App;
 use crate::app::action::{Action, Command};
 use crate::cli::GlobalArgs;
 use crate::commands::content::{load_library, user_content_paths};
-use crate::commands::sessions::open_store;
 use crate::paths;
 use crate::session::store::write_recovery;
 use crate::ui;
@@ -69,7 +68,11 @@ pub fn run(global: &GlobalArgs, start: Start) -> anyhow::Result<()> {
     for problem in &library.problems {
         eprintln!("warning: {problem} (skipped)");
     }
-    let store = open_store(global)?;
+    // Permission warnings are shown on the home screen, not printed here.
+    let dir = paths::sessions_dir(global.data_dir.as_ref()).ok_or_else(|| {
+        anyhow::anyhow!("no data folder: pass --data-dir DIR or set HOWGOOD_DATA_DIR")
+    })?;
+    let (store, _) = crate::session::store::SessionStore::open(dir)?;
     let data_dir = paths::data_dir(global.data_dir.as_ref()).unwrap_or_else(|| store.dir.clone());
     let export_dir = data_dir.join("exports");
     let settings_path = crate::settings::path(&data_dir);

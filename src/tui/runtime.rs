@@ -249,11 +249,17 @@ impl Runtime {
 
     fn perform(&mut self, effect: Effect) -> Option<Action> {
         match effect {
-            Effect::LoadHome => Some(Action::HomeLoaded(home_data(
-                &self.store,
-                self.today(),
-                &self.app.time_zone,
-            ))),
+            Effect::LoadHome => {
+                let mut data = home_data(&self.store, self.today(), &self.app.time_zone);
+                // Loosened permissions and a damaged settings file are said
+                // where they will be read, not printed before the screen opens.
+                data.warnings = self.store.permission_warnings();
+                if let Some(problem) = &self.app.settings_problem {
+                    data.warnings
+                        .push(format!("Settings are not being saved: {problem}"));
+                }
+                Some(Action::HomeLoaded(data))
+            }
             Effect::Open(query) => {
                 self.open = None;
                 let result = resolve(&self.store, &query)

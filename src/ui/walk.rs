@@ -580,7 +580,7 @@ pub(crate) fn draw_entries(
 }
 
 pub(crate) fn record_pane(frame: &mut Frame, app: &App, ws: &Workspace, area: Rect, theme: Theme) {
-    let focused = ws.focus == Pane::Record || ws.stage == Stage::Summary;
+    let focused = ws.focus == Pane::Record;
     let title = match ws.stage {
         _ if ws.session.kind == SessionKind::DailyReview => " Today ",
         Stage::Walk {
@@ -696,7 +696,8 @@ pub(crate) fn record_pane(frame: &mut Frame, app: &App, ws: &Workspace, area: Re
 
 /// The summary of the whole session, in the left pane at the close.
 fn summary_pane(frame: &mut Frame, app: &App, ws: &Workspace, area: Rect, theme: Theme) {
-    let block = pane_block(" Summary ".into(), false, theme);
+    let focused = ws.focus == Pane::Reference;
+    let block = pane_block(" Summary (Tab, ↑↓ to scroll) ".into(), focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width).max(10);
@@ -784,6 +785,8 @@ fn summary_pane(frame: &mut Frame, app: &App, ws: &Workspace, area: Rect, theme:
             theme.warning(),
         )));
     }
-    let visible: Vec<Line> = lines.into_iter().take(usize::from(inner.height)).collect();
+    let view = usize::from(inner.height);
+    let scroll = ws.reference_scroll.min(lines.len().saturating_sub(view));
+    let visible: Vec<Line> = lines.into_iter().skip(scroll).take(view).collect();
     frame.render_widget(Paragraph::new(visible), inner);
 }

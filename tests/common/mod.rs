@@ -140,7 +140,12 @@ impl Harness {
 
     pub fn open_session(&mut self, session: &Session) {
         let path = self.runtime.store.path_of(&session.id);
-        std::fs::write(&path, codec::encode(session).expect("encode")).expect("write");
+        // Written as howgood writes: private, atomically.
+        howgood::session::atomic::write_atomic(
+            &path,
+            codec::encode(session).expect("encode").as_bytes(),
+        )
+        .expect("write");
         self.runtime
             .dispatch_effect(howgood::app::action::Effect::Open(session.id.clone()));
     }

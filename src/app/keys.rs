@@ -155,6 +155,7 @@ pub fn command_for(app: &App, key: KeyEvent) -> Option<Command> {
             _ => common(key),
         },
         Context::Summary => match key.code {
+            KeyCode::Tab | KeyCode::BackTab => Some(Command::SwitchPane),
             KeyCode::Char('e') => Some(Command::Export),
             KeyCode::Char('[') => Some(Command::PreviousPhase),
             KeyCode::Char('d') => Some(Command::DeleteSelected),

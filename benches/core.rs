@@ -83,5 +83,56 @@ fn render(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, content, search, storage, render);
+fn years_of_daily_reviews(c: &mut Criterion) {
+    // Three years of daily reviews, one small file each.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (store, _) =
+        howgood::session::store::SessionStore::open(dir.path().join("sessions")).expect("store");
+    let start: jiff::Timestamp = "2023-11-24T08:00:00Z".parse().expect("time");
+    for day in 0..1095 {
+        let now = start + jiff::SignedDuration::from_hours(24 * day);
+        let mut session = howgood::session::model::Session::new(
+            format!("daily-{day:04}"),
+            howgood::session::model::SessionKind::DailyReview,
+            "Daily review".into(),
+            "lscb-qaf".into(),
+            howgood::session::model::ScaleChoice::Borrowed("hmie-cp-2009".into()),
+            now,
+        );
+        let mut record = howgood::session::model::ItemRecord::new("workforce");
+        record
+            .questions
+            .push(howgood::session::model::QuestionNote {
+                area: "workforce".into(),
+                question: "Which are the most important professional groups to focus on?".into(),
+                discussed: true,
+                note: "A short reflection of a sentence or two, as people write them.".into(),
+            });
+        session.items.push(record);
+        let path = store.path_of(&session.id);
+        std::fs::write(&path, codec::encode(&session).expect("encode")).expect("write");
+    }
+    let today = "2026-11-24".parse().expect("date");
+    c.bench_function(
+        "list the home screen with 3 years of daily reviews (1,095 files)",
+        |b| {
+            b.iter(|| {
+                black_box(howgood::tui::runtime::home_data(
+                    &store,
+                    today,
+                    &jiff::tz::TimeZone::UTC,
+                ))
+            })
+        },
+    );
+}
+
+criterion_group!(
+    benches,
+    content,
+    search,
+    storage,
+    render,
+    years_of_daily_reviews
+);
 criterion_main!(benches);

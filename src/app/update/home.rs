@@ -1,0 +1,265 @@
+//! The home screen, the new-session form, the daily review's start and
+//! focus areas, and the history of daily reviews.
+
+use super::*;
+
+/// The content areas a daily review can focus on, in document order.
+pub fn focus_areas(app: &App) -> Vec<String> {
+    app.library
+        .framework(crate::app::daily::DAILY_FRAMEWORK)
+        .map(|f| {
+            crate::content::query::all_areas(f)
+                .into_iter()
+                .map(|a| a.id.clone())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+pub(super) fn save_settings(app: &mut App, effects: &mut Vec<Effect>) {
+    match &app.settings_problem {
+        Some(problem) => {
+            app.notice = Some(format!("Settings not saved: {problem}"));
+        }
+        None => effects.push(Effect::SaveSettings(app.settings.clone())),
+    }
+}
+
+/// Today's daily review: continue it if it exists, else start one with the
+/// next question of the rotation.
+pub(super) fn start_daily(app: &mut App, effects: &mut Vec<Effect>) {
+    if app.workspace().is_some() {
+        close_editor_if_open(app, effects);
+        save_now(app, effects);
+        effects.push(Effect::Close);
+    }
+    let today = app.today();
+    if let Some(entry) = app.home.data.daily.iter().find(|d| d.date == today) {
+        effects.push(Effect::Open(entry.id.clone()));
+        return;
+    }
+    let pool = crate::app::daily::pool(&app.library, &app.settings.daily.focus_areas);
+    let Some(question) = crate::app::daily::next_question(&pool, &mut app.settings.daily) else {
+        app.overlay = Some(Overlay::Message {
+            title: "No questions".into(),
+            text: "The LSCB framework is not loaded, so there are no questions to offer.".into(),
+        });
+        return;
+    };
+    let mut session = crate::session::model::Session::new(
+        crate::session::ids::new_session_id("daily review", app.now),
+        SessionKind::DailyReview,
+        format!("Daily review {today}"),
+        crate::app::daily::DAILY_FRAMEWORK.to_owned(),
+        crate::session::model::ScaleChoice::Borrowed(
+            crate::commands::sessions::BORROWED_SCALE.to_owned(),
+        ),
+        app.now,
+    );
+    session.timers.now_minutes = crate::app::daily::DAILY_MINUTES;
+    let mut record = crate::session::model::ItemRecord::new(question.area.clone());
+    record.questions.push(crate::session::model::QuestionNote {
+        area: question.area,
+        question: question.question,
+        discussed: false,
+        note: String::new(),
+    });
+    session.items.push(record);
+    save_settings(app, effects);
+    effects.push(Effect::Create(session));
+}
+
+pub(super) fn history_command(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
+    let Screen::History { cursor } = &mut app.screen else {
+        return;
+    };
+    let count = app.home.data.daily.len();
+    match command {
+        Command::Up => *cursor = cursor.saturating_sub(1),
+        Command::Down => *cursor = (*cursor + 1).min(count.saturating_sub(1)),
+        Command::Top => *cursor = 0,
+        Command::Bottom => *cursor = count.saturating_sub(1),
+        Command::Activate => {
+            if let Some(entry) = app.home.data.daily.get(*cursor) {
+                effects.push(Effect::Open(entry.id.clone()));
+            }
+        }
+        Command::Back => {
+            app.screen = Screen::Home;
+            effects.push(Effect::LoadHome);
+        }
+        _ => {}
+    }
+}
+
+pub(super) fn home_command(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
+    let rows = app.home.rows();
+    match command {
+        Command::Up => app.home.cursor = app.home.cursor.saturating_sub(1),
+        Command::Down => app.home.cursor = (app.home.cursor + 1).min(rows.len().saturating_sub(1)),
+        Command::Top => app.home.cursor = 0,
+        Command::Bottom => app.home.cursor = rows.len().saturating_sub(1),
+        Command::NewSession => {
+            app.screen = Screen::NewSession(Box::new(NewSessionForm::new(&app.library)))
+        }
+        Command::Activate => match rows.get(app.home.cursor) {
+            Some(HomeRow::New) => {
+                app.screen = Screen::NewSession(Box::new(NewSessionForm::new(&app.library)))
+            }
+            Some(HomeRow::NewSupervision) => {
+                app.screen = Screen::NewSession(Box::new(NewSessionForm::of_kind(
+                    &app.library,
+                    SessionKind::Supervision,
+                )))
+            }
+            Some(HomeRow::Daily) => start_daily(app, effects),
+            Some(HomeRow::History) => {
+                effects.push(Effect::LoadHome);
+                app.screen = Screen::History { cursor: 0 };
+            }
+            Some(HomeRow::Resume(id) | HomeRow::Session(id)) => {
+                effects.push(Effect::Open(id.clone()))
+            }
+            None => {}
+        },
+        Command::Back => {}
+        _ => {}
+    }
+}
+
+/// Keys a form field takes as typing rather than as commands.
+pub(super) fn form_takes_key(field: FormField, key: KeyEvent) -> bool {
+    let typing = matches!(
+        field,
+        FormField::Title | FormField::Participants | FormField::Items
+    );
+    if !typing {
+        return false;
+    }
+    match key.code {
+        KeyCode::Tab
+        | KeyCode::BackTab
+        | KeyCode::Esc
+        | KeyCode::Up
+        | KeyCode::Down
+        | KeyCode::PageUp
+        | KeyCode::PageDown => false,
+        KeyCode::Enter => false,
+        KeyCode::Char('c' | 'p')
+            if key
+                .modifiers
+                .contains(ratatui::crossterm::event::KeyModifiers::CONTROL) =>
+        {
+            false
+        }
+        _ => true,
+    }
+}
+
+pub(super) fn form_key(app: &mut App, key: KeyEvent) {
+    let Screen::NewSession(form) = &mut app.screen else {
+        return;
+    };
+    match form.field {
+        FormField::Title => {
+            form.title.input(key);
+        }
+        FormField::Participants => {
+            form.participants.input(key);
+        }
+        FormField::Items if form.filter.input(key) => {
+            form.cursor = 0;
+        }
+        _ => {}
+    }
+    form.error = None;
+}
+
+pub(super) fn form_command(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
+    let Screen::NewSession(form) = &mut app.screen else {
+        return;
+    };
+    let at = FormField::ALL
+        .iter()
+        .position(|f| *f == form.field)
+        .unwrap_or(0);
+    let frameworks = app.library.frameworks.len().max(1);
+    match command {
+        Command::Back => {
+            app.screen = Screen::Home;
+            effects.push(Effect::LoadHome);
+        }
+        Command::Up if form.field == FormField::Items && form.cursor > 0 => form.cursor -= 1,
+        Command::NextField if form.field == FormField::Create => form.field = FormField::Kind,
+        Command::Down if form.field == FormField::Items => {
+            let count = form.candidates(&app.library).len();
+            if form.cursor + 1 < count {
+                form.cursor += 1;
+            } else {
+                form.field = FormField::Create;
+            }
+        }
+        Command::Up | Command::PreviousField => form.field = FormField::ALL[at.saturating_sub(1)],
+        Command::Down | Command::NextField => {
+            form.field = FormField::ALL[(at + 1).min(FormField::ALL.len() - 1)]
+        }
+        Command::Left | Command::Right | Command::Toggle => {
+            let forward = command != Command::Left;
+            match form.field {
+                FormField::Kind => {
+                    let kinds = [
+                        SessionKind::Workshop,
+                        SessionKind::Supervision,
+                        SessionKind::DailyReview,
+                    ];
+                    let k = kinds.iter().position(|k| *k == form.kind).unwrap_or(0);
+                    form.kind = kinds[if forward { (k + 1) % 3 } else { (k + 2) % 3 }];
+                }
+                FormField::Framework => {
+                    form.framework = if forward {
+                        (form.framework + 1) % frameworks
+                    } else {
+                        (form.framework + frameworks - 1) % frameworks
+                    };
+                    form.chosen.clear();
+                    form.cursor = 0;
+                }
+                _ => {}
+            }
+        }
+        Command::Activate => match form.field {
+            FormField::Items => {
+                if let Some(candidate) = form.candidates(&app.library).get(form.cursor) {
+                    if let Some(pos) = form.chosen.iter().position(|c| c == &candidate.id) {
+                        form.chosen.remove(pos);
+                    } else {
+                        form.chosen.push(candidate.id.clone());
+                    }
+                }
+            }
+            FormField::Create => {
+                let Some((framework, _)) = app.library.frameworks.get(form.framework) else {
+                    form.error = Some("No framework is loaded".into());
+                    return;
+                };
+                match crate::commands::sessions::build_session(
+                    &app.library,
+                    form.kind,
+                    &framework.id,
+                    &NewSessionForm::text(&form.title),
+                    &form.chosen,
+                    &form.participants_list(),
+                    app.now,
+                ) {
+                    Ok(_) if form.chosen.is_empty() => {
+                        form.error = Some("Choose at least one item to cover (Cover: type to filter, Enter to choose)".into());
+                    }
+                    Ok(session) => effects.push(Effect::Create(session)),
+                    Err(error) => form.error = Some(error.to_string()),
+                }
+            }
+            _ => form.field = FormField::ALL[(at + 1).min(FormField::ALL.len() - 1)],
+        },
+        _ => {}
+    }
+}

@@ -1,0 +1,353 @@
+//! `update`: state + action -> state, plus effects for the edge to perform.
+//! Pure: no terminal, no disk, no clock but `app.now`.
+
+use super::action::{Action, Command, Effect, Opened};
+use super::editor::{Editor, EditorOutcome};
+use super::fields::TextField;
+use super::home::{FormField, HomeRow, NewSessionForm};
+use super::keys::{self, Context};
+use super::palette::{Palette, Target};
+use super::reference::{self, Take};
+use super::rows::{self, Button, Row};
+use super::{App, Overlay, Pane, Phase, SaveStatus, Screen, Stage, Workspace};
+use crate::content::text;
+use crate::session::model::{
+    Evidence, EvidenceSource, IndividualLevel, InformationKind, Priority, SessionKind,
+};
+use crate::ui::layout;
+use jiff::{SignedDuration, Timestamp};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEventKind};
+
+/// Save this long after typing stops...
+pub const AUTOSAVE_PAUSE: SignedDuration = SignedDuration::from_secs(1);
+/// ...and at least this often while typing goes on.
+pub const AUTOSAVE_MAX_WAIT: SignedDuration = SignedDuration::from_secs(10);
+/// After a failed save, try again this often.
+pub const RETRY_EVERY: SignedDuration = SignedDuration::from_secs(5);
+
+mod home;
+mod input;
+mod record;
+mod scroll;
+mod session;
+
+pub use home::focus_areas;
+use home::*;
+use input::*;
+use record::*;
+use scroll::*;
+use session::*;
+
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    match action {
+        Action::Key(key) => {
+            // Act on presses only: Windows also reports releases.
+            if key.kind == KeyEventKind::Press {
+                app.notice = None;
+                on_key(app, key, &mut effects);
+            }
+        }
+        Action::Paste(text) => on_paste(app, &text),
+        Action::Mouse(mouse) => on_mouse(app, mouse, &mut effects),
+        Action::Resize(width, height) => {
+            app.size = (width, height);
+            keep_cursor_visible(app);
+        }
+        Action::Tick => on_tick(app, &mut effects),
+        Action::Command(command) => run(app, command, &mut effects),
+        Action::HomeLoaded(data) => {
+            app.home.data = data;
+            let rows = app.home.rows().len();
+            app.home.cursor = app.home.cursor.min(rows.saturating_sub(1));
+        }
+        Action::Opened(Ok(opened)) => {
+            let Opened {
+                session,
+                read_only,
+                recovery,
+            } = *opened;
+            let offer = recovery.is_some() && read_only.is_none();
+            let mut ws = Workspace::new(session, read_only, app.now);
+            settle_record_cursor(app, &mut ws);
+            app.overlay = None;
+            if offer && let Some((path, recovered)) = recovery {
+                let when = app.local(recovered.updated).strftime("%Y-%m-%d %H:%M");
+                app.overlay = Some(Overlay::Confirm {
+                    message: format!(
+                        "howgood stopped unexpectedly while this session was open. A recovery copy from {when} holds changes that are not in the file. Use it? (The file's version is kept in history.)"
+                    ),
+                    on_yes: Action::Command(Command::UseRecovery),
+                });
+                ws.pending_recovery = Some((path, recovered));
+            }
+            app.screen = Screen::Session(Box::new(ws));
+        }
+        Action::Opened(Err(message)) => {
+            app.overlay = Some(Overlay::Message {
+                title: "Could not open the session".into(),
+                text: message,
+            });
+        }
+        Action::Saved(result) => on_saved(app, result),
+        Action::Exported(result) => {
+            app.overlay = Some(match result {
+                Ok(path) => Overlay::Message {
+                    title: "Exported".into(),
+                    text: format!("The session is written as Markdown to\n{}", path.display()),
+                },
+                Err(message) => Overlay::Message {
+                    title: "Export failed".into(),
+                    text: message,
+                },
+            });
+        }
+    }
+    effects
+}
+
+/// Record that the session changed now.
+fn touch(ws: &mut Workspace, now: Timestamp) {
+    ws.session.updated = now;
+    ws.last_change = Some(now);
+    if let SaveStatus::Saved(_) = ws.save {
+        ws.save = SaveStatus::Unsaved { since: now };
+    }
+}
+
+/// Save now if there is anything to save.
+fn save_now(app: &mut App, effects: &mut Vec<Effect>) {
+    if let Some(ws) = app.workspace()
+        && ws.read_only.is_none()
+        && (ws.is_dirty()
+            || matches!(ws.save, SaveStatus::Conflict { .. }) && ws.last_change.is_some())
+    {
+        effects.push(Effect::Save(ws.session.clone()));
+    }
+}
+
+fn on_tick(app: &mut App, effects: &mut Vec<Effect>) {
+    let now = app.now;
+    let Some(ws) = app.workspace() else {
+        return;
+    };
+    if ws.read_only.is_some() {
+        return;
+    }
+    let due = match &ws.save {
+        SaveStatus::Unsaved { since } => {
+            let paused = ws
+                .last_change
+                .is_some_and(|t| now.duration_since(t) >= AUTOSAVE_PAUSE);
+            paused || now.duration_since(*since) >= AUTOSAVE_MAX_WAIT
+        }
+        SaveStatus::Failed { since, .. } => now.duration_since(*since) >= RETRY_EVERY,
+        _ => false,
+    };
+    if due {
+        effects.push(Effect::Save(ws.session.clone()));
+    }
+}
+
+fn on_saved(app: &mut App, result: Result<crate::session::store::Saved, String>) {
+    use crate::session::store::Saved;
+    let now = app.now;
+    let Some(ws) = app.workspace_mut() else {
+        return;
+    };
+    ws.save = match result {
+        Ok(Saved::Written | Saved::Unchanged) => SaveStatus::Saved(now),
+        Ok(Saved::ToConflictCopy(copy)) => SaveStatus::Conflict {
+            copy: copy.display().to_string(),
+            at: now,
+        },
+        Err(message) => SaveStatus::Failed {
+            message,
+            since: now,
+        },
+    };
+    if matches!(ws.save, SaveStatus::Conflict { .. }) {
+        ws.last_change = None;
+    }
+}
+
+fn run(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
+    // Commands that work the same on every screen.
+    match &command {
+        Command::Quit => {
+            close_editor_if_open(app, effects);
+            save_now(app, effects);
+            if app.workspace().is_some() {
+                effects.push(Effect::Close);
+            }
+            effects.push(Effect::Quit);
+            app.quit = true;
+            return;
+        }
+        Command::SaveNow => {
+            save_now(app, effects);
+            return;
+        }
+        Command::StartDaily if app.overlay.is_none() => {
+            start_daily(app, effects);
+            return;
+        }
+        Command::ShowHistory if app.overlay.is_none() => {
+            if app.workspace().is_some() {
+                close_editor_if_open(app, effects);
+                save_now(app, effects);
+                effects.push(Effect::Close);
+            }
+            effects.push(Effect::LoadHome);
+            app.screen = Screen::History { cursor: 0 };
+            return;
+        }
+        Command::ChooseFocus if app.overlay.is_none() => {
+            app.overlay = Some(Overlay::Focus {
+                cursor: 0,
+                chosen: app.settings.daily.focus_areas.clone(),
+            });
+            return;
+        }
+        Command::NewSupervision if app.overlay.is_none() => {
+            app.screen = Screen::NewSession(Box::new(NewSessionForm::of_kind(
+                &app.library,
+                SessionKind::Supervision,
+            )));
+            return;
+        }
+        Command::TogglePresent if app.overlay.is_none() => {
+            app.present = !app.present;
+            app.hide_notes = false;
+            keep_cursor_visible(app);
+            return;
+        }
+        Command::ToggleNotes if app.overlay.is_none() && app.present => {
+            app.hide_notes = !app.hide_notes;
+            return;
+        }
+        Command::UseRecovery => {
+            let now = app.now;
+            if let Some(ws) = app.workspace_mut()
+                && let Some((path, recovered)) = ws.pending_recovery.take()
+            {
+                let id = ws.session.id.clone();
+                ws.session = recovered;
+                ws.session.id = id;
+                touch(ws, now);
+                save_now(app, effects);
+                effects.push(Effect::SetRecoveryAside(path));
+                settle(app);
+            }
+            return;
+        }
+        Command::Help if app.overlay.is_none() => {
+            app.overlay = Some(Overlay::Help);
+            return;
+        }
+        Command::Palette if app.overlay.is_none() => {
+            let palette = Palette::new(&app.library, app.workspace().map(|ws| &ws.session));
+            app.overlay = Some(Overlay::Palette(Box::new(palette)));
+            return;
+        }
+        _ => {}
+    }
+    if app.overlay.is_some() {
+        return overlay_command(app, command, effects);
+    }
+    match &mut app.screen {
+        Screen::Home => home_command(app, command, effects),
+        Screen::History { .. } => history_command(app, command, effects),
+        Screen::NewSession(_) => form_command(app, command, effects),
+        Screen::Session(_) => session_command(app, command, effects),
+    }
+}
+
+fn close_editor_if_open(app: &mut App, effects: &mut Vec<Effect>) {
+    if app.workspace().is_some_and(|ws| ws.editor.is_some()) {
+        close_editor(app, effects);
+    }
+}
+
+fn overlay_command(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
+    let Some(overlay) = app.overlay.take() else {
+        return;
+    };
+    match overlay {
+        Overlay::Confirm { on_yes, message } => {
+            if command == Command::Activate {
+                let followups = update(app, on_yes);
+                effects.extend(followups);
+            } else if command != Command::Back {
+                app.overlay = Some(Overlay::Confirm { on_yes, message });
+            }
+        }
+        Overlay::Reader {
+            title,
+            text,
+            scroll,
+        } => {
+            let scroll = match command {
+                Command::Down => scroll + 1,
+                Command::Up => scroll.saturating_sub(1),
+                Command::PageDown => scroll + usize::from(app.size.1 / 2),
+                Command::PageUp => scroll.saturating_sub(usize::from(app.size.1 / 2)),
+                Command::Top => 0,
+                Command::Back => return,
+                _ => scroll,
+            };
+            let lines = text.lines().count();
+            app.overlay = Some(Overlay::Reader {
+                title,
+                text,
+                scroll: scroll.min(lines.saturating_sub(1)),
+            });
+        }
+        Overlay::Palette(palette) => {
+            if command != Command::Back {
+                app.overlay = Some(Overlay::Palette(palette));
+            }
+        }
+        Overlay::Focus { cursor, mut chosen } => {
+            let areas: Vec<String> = focus_areas(app);
+            let cursor = match command {
+                Command::Up => cursor.saturating_sub(1),
+                Command::Down => (cursor + 1).min(areas.len().saturating_sub(1)),
+                _ => cursor,
+            };
+            match command {
+                Command::Back => return,
+                Command::Toggle => {
+                    if let Some(area) = areas.get(cursor) {
+                        if let Some(at) = chosen.iter().position(|a| a == area) {
+                            chosen.remove(at);
+                        } else {
+                            chosen.push(area.clone());
+                        }
+                    }
+                }
+                Command::Activate => {
+                    app.settings.daily.focus_areas = chosen;
+                    // A new focus starts a new round of questions.
+                    app.settings.daily.offered.clear();
+                    save_settings(app, effects);
+                    return;
+                }
+                _ => {}
+            }
+            app.overlay = Some(Overlay::Focus { cursor, chosen });
+        }
+        Overlay::Help | Overlay::Message { .. } => {}
+    }
+}
+
+/// Whether the open session may be changed; if not, say why.
+fn writable(app: &mut App) -> bool {
+    match app.workspace().and_then(|ws| ws.read_only.clone()) {
+        Some(reason) => {
+            app.notice = Some(format!("Read-only: {reason}"));
+            false
+        }
+        None => true,
+    }
+}

@@ -1,0 +1,292 @@
+//! Moving through a session: phases, items, the summary, and the
+//! commands that apply to the whole session.
+
+use super::*;
+
+pub(super) fn session_command(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
+    let now = app.now;
+    let Screen::Session(ws) = &mut app.screen else {
+        return;
+    };
+    let items = ws.session.items.len();
+    match command {
+        Command::Back => {
+            save_now(app, effects);
+            effects.push(Effect::Close);
+            effects.push(Effect::LoadHome);
+            app.screen = Screen::Home;
+            return;
+        }
+        Command::SwitchPane => {
+            ws.focus = match ws.focus {
+                Pane::Reference => Pane::Record,
+                Pane::Record => Pane::Reference,
+            };
+        }
+        Command::NextItem | Command::PreviousItem
+            if ws.session.kind == SessionKind::Supervision && ws.phase() == Some(Phase::Now) =>
+        {
+            let count = ws
+                .item_index()
+                .map(|i| {
+                    reference::linked_questions(
+                        &app.library,
+                        &ws.session,
+                        &ws.session.items[i].item,
+                    )
+                    .iter()
+                    .map(|(_, _, qs)| qs.len())
+                    .sum::<usize>()
+                })
+                .unwrap_or(0);
+            ws.question_index = if command == Command::NextItem {
+                (ws.question_index + 1).min(count.saturating_sub(1))
+            } else {
+                ws.question_index.saturating_sub(1)
+            };
+            ws.record_cursor = 0;
+            ws.record_scroll = 0;
+        }
+        Command::NextPhase
+        | Command::PreviousPhase
+        | Command::NextItem
+        | Command::PreviousItem
+        | Command::Summary => {
+            let stage = match (ws.stage, &command) {
+                (Stage::Walk { item, phase }, Command::NextPhase) => match phase.next() {
+                    Some(next) => Stage::Walk { item, phase: next },
+                    None if item + 1 < items => Stage::Walk {
+                        item: item + 1,
+                        phase: Phase::Now,
+                    },
+                    None => Stage::Summary,
+                },
+                (Stage::Walk { item, phase }, Command::PreviousPhase) => match phase.previous() {
+                    Some(previous) => Stage::Walk {
+                        item,
+                        phase: previous,
+                    },
+                    None if item > 0 => Stage::Walk {
+                        item: item - 1,
+                        phase: Phase::Can,
+                    },
+                    None => ws.stage,
+                },
+                (Stage::Summary, Command::PreviousPhase) if items > 0 => Stage::Walk {
+                    item: items - 1,
+                    phase: Phase::Can,
+                },
+                (Stage::Walk { item, phase }, Command::NextItem) if item + 1 < items => {
+                    Stage::Walk {
+                        item: item + 1,
+                        phase,
+                    }
+                }
+                (Stage::Walk { item, phase }, Command::PreviousItem) if item > 0 => Stage::Walk {
+                    item: item - 1,
+                    phase,
+                },
+                (_, Command::Summary) => Stage::Summary,
+                (stage, _) => stage,
+            };
+            if stage != ws.stage {
+                go_to(app, stage, effects);
+            }
+            return;
+        }
+        Command::GoTo { item, phase, row } => {
+            go_to(app, Stage::Walk { item, phase }, effects);
+            if let Some(ws) = app.workspace_mut() {
+                ws.record_cursor = row;
+            }
+            settle(app);
+            return;
+        }
+        Command::AddMinute => ws.timer.add_minute(),
+        Command::AnotherQuestion => {
+            if !writable(app) {
+                return;
+            }
+            let pool = crate::app::daily::pool(&app.library, &app.settings.daily.focus_areas);
+            let Some(question) = crate::app::daily::next_question(&pool, &mut app.settings.daily)
+            else {
+                return;
+            };
+            let Some(ws) = app.workspace_mut() else {
+                return;
+            };
+            if let Some(record) = ws.session.items.first_mut() {
+                // An unanswered question gives way; an answered one stays.
+                if record
+                    .questions
+                    .last()
+                    .is_some_and(|q| q.note.trim().is_empty())
+                {
+                    record.questions.pop();
+                }
+                record.item = question.area.clone();
+                record.questions.push(crate::session::model::QuestionNote {
+                    area: question.area,
+                    question: question.question,
+                    discussed: false,
+                    note: String::new(),
+                });
+                touch(ws, now);
+            }
+            ws.record_cursor = 0;
+            save_now(app, effects);
+            save_settings(app, effects);
+            settle(app);
+            return;
+        }
+        Command::FinishDaily => {
+            ws.timer.pause(now);
+            if let Some(question) = ws
+                .session
+                .items
+                .first_mut()
+                .and_then(|r| r.questions.last_mut())
+            {
+                question.discussed = true;
+            }
+            if ws.read_only.is_none() {
+                touch(ws, now);
+            }
+            save_now(app, effects);
+            effects.push(Effect::Close);
+            effects.push(Effect::LoadHome);
+            app.screen = Screen::History { cursor: 0 };
+            app.notice = Some("Saved. That is today's twenty minutes.".into());
+            return;
+        }
+        Command::CycleFraming => {
+            use crate::session::model::Framing;
+            ws.session.framing = match ws.session.framing {
+                Framing::AsWritten => Framing::You,
+                Framing::You => Framing::We,
+                Framing::We => Framing::AsWritten,
+            };
+            if ws.read_only.is_none() {
+                touch(ws, now);
+            }
+        }
+        Command::Reveal => {
+            if !writable(app) {
+                return;
+            }
+            let Some(ws) = app.workspace_mut() else {
+                return;
+            };
+            if let Some(item) = ws.item_index() {
+                let record = &mut ws.session.items[item];
+                record.revealed = !record.revealed;
+                touch(ws, now);
+            }
+        }
+        Command::ToggleTimer => ws.timer.toggle(now),
+        Command::NextTab => {
+            let tabs = reference::tabs(&app.library, ws).len().max(1);
+            ws.reference_tab = (ws.reference_tab + 1) % tabs;
+            ws.reference_cursor = 0;
+            ws.reference_scroll = 0;
+        }
+        Command::DeleteEvidence { item, index } => {
+            if let Some(record) = ws.session.items.get_mut(item)
+                && index < record.evidence.len()
+            {
+                record.evidence.remove(index);
+                touch(ws, now);
+                save_now(app, effects);
+            }
+            settle(app);
+            return;
+        }
+        Command::DeletePriority { index } => {
+            if index < ws.session.priorities.len() {
+                ws.session.priorities.remove(index);
+                touch(ws, now);
+                save_now(app, effects);
+            }
+            settle(app);
+            return;
+        }
+        Command::Export => {
+            save_now(app, effects);
+            if let Some(ws) = app.workspace() {
+                effects.push(Effect::Export(ws.session.clone()));
+            }
+            return;
+        }
+        Command::AddEvidence => {
+            add_evidence(app, None, effects);
+            return;
+        }
+        Command::AddPriority => {
+            add_priority(app, None, None, effects);
+            return;
+        }
+        _ => match (ws.focus, ws.stage) {
+            // The summary's overview scrolls a line at a time.
+            (Pane::Reference, Stage::Summary) => {
+                let page = usize::from(app.size.1 / 2);
+                ws.reference_scroll = match command {
+                    Command::Down => ws.reference_scroll + 1,
+                    Command::Up => ws.reference_scroll.saturating_sub(1),
+                    Command::PageDown => ws.reference_scroll + page,
+                    Command::PageUp => ws.reference_scroll.saturating_sub(page),
+                    Command::Top => 0,
+                    _ => ws.reference_scroll,
+                };
+                return;
+            }
+            (Pane::Reference, _) => reference_command(app, command, effects),
+            _ => record_command(app, command, effects),
+        },
+    }
+    settle(app);
+}
+
+/// Move to a stage: save first (a screen change), reset the panes.
+pub(super) fn go_to(app: &mut App, stage: Stage, effects: &mut Vec<Effect>) {
+    save_now(app, effects);
+    let now = app.now;
+    if let Some(ws) = app.workspace_mut() {
+        ws.stage = stage;
+        ws.timer = crate::app::timer::Timer::start(
+            crate::app::phase_minutes(&ws.session.timers, stage),
+            now,
+        );
+        ws.reference_tab = 0;
+        ws.reference_cursor = 0;
+        ws.reference_scroll = 0;
+        ws.record_cursor = 0;
+        ws.record_scroll = 0;
+        ws.illustration_level = 5;
+        if stage == Stage::Summary {
+            ws.focus = Pane::Record;
+        }
+    }
+    settle(app);
+}
+
+/// After any change: put the record cursor on a selectable row and keep
+/// both cursors in view.
+pub(super) fn settle(app: &mut App) {
+    let target = app.workspace().map(|ws| {
+        let list = rows::rows(&app.library, ws, app.present);
+        rows::nearest_selectable(&list, ws.record_cursor, true).unwrap_or(0)
+    });
+    if let (Some(target), Some(ws)) = (target, app.workspace_mut()) {
+        ws.record_cursor = target;
+    }
+    keep_cursor_visible(app);
+}
+
+pub(super) fn settle_record_cursor(app: &App, ws: &mut Workspace) {
+    let list = rows::rows(&app.library, ws, app.present);
+    if let Some(at) = rows::nearest_selectable(&list, ws.record_cursor, true) {
+        ws.record_cursor = at;
+    } else {
+        ws.record_cursor = 0;
+    }
+}

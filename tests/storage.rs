@@ -121,14 +121,12 @@ fn history_keeps_recent_versions_and_prunes_the_rest() {
     );
 }
 
-#[test]
-fn a_second_process_gets_read_only_access() {
-    let (_dir, store) = store();
-    let (path, open) = create(&store, "s1");
-    drop(open);
+/// Another howgood process holding the session open; returns it and the
+/// line it printed once the session was open.
+fn spawn_holder(path: &Path) -> (std::process::Child, String) {
     let mut holder = howgood()
         .args(["internal", "hold"])
-        .arg(&path)
+        .arg(path)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
@@ -137,6 +135,15 @@ fn a_second_process_gets_read_only_access() {
     BufReader::new(holder.stdout.take().expect("stdout"))
         .read_line(&mut line)
         .expect("read");
+    (holder, line)
+}
+
+#[test]
+fn a_second_process_gets_read_only_access() {
+    let (_dir, store) = store();
+    let (path, open) = create(&store, "s1");
+    drop(open);
+    let (mut holder, line) = spawn_holder(&path);
     assert_eq!(line.trim(), "open read-write");
 
     let mut second = OpenSession::open(&path, now()).expect("opens");
@@ -173,17 +180,7 @@ fn a_killed_holder_leaves_no_stale_lock() {
     let (_dir, store) = store();
     let (path, open) = create(&store, "s1");
     drop(open);
-    let mut holder = howgood()
-        .args(["internal", "hold"])
-        .arg(&path)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    let mut line = String::new();
-    BufReader::new(holder.stdout.take().expect("stdout"))
-        .read_line(&mut line)
-        .expect("read");
+    let (mut holder, _) = spawn_holder(&path);
     holder.kill().expect("SIGKILL");
     holder.wait().expect("reaped");
     let open = OpenSession::open(&path, now()).expect("opens");

@@ -96,6 +96,18 @@ fn select(app: &mut App, wanted: impl Fn(&Row) -> bool) {
     panic!("no such row");
 }
 
+/// In the reference pane, move to the first entry Enter can take.
+fn select_first_suggestion(app: &mut App) {
+    for _ in 0..10 {
+        let entries = howgood::app::reference::entries(&app.library, ws(app), false);
+        if entries[ws(app).reference_cursor].take.is_some() {
+            return;
+        }
+        key(app, KeyCode::Down);
+    }
+    panic!("no suggestion in the first ten entries");
+}
+
 #[test]
 fn key_releases_are_ignored() {
     let mut app = app_with(session("hmie-cp-2009", &["5.3"]), None);
@@ -406,13 +418,7 @@ fn a_suggested_source_becomes_evidence_with_enter() {
     key(&mut app, KeyCode::Tab);
     assert_eq!(ws(&app).focus, Pane::Reference);
     // Move to the first suggestion and take it.
-    for _ in 0..10 {
-        let entries = howgood::app::reference::entries(&app.library, ws(&app), false);
-        if entries[ws(&app).reference_cursor].take.is_some() {
-            break;
-        }
-        key(&mut app, KeyCode::Down);
-    }
+    select_first_suggestion(&mut app);
     key(&mut app, KeyCode::Enter);
     let evidence = &ws(&app).session.items[0].evidence;
     assert_eq!(evidence.len(), 1);
@@ -426,13 +432,7 @@ fn priorities_start_from_good_statements_and_warn_past_five() {
     key(&mut app, KeyCode::Char(']'));
     key(&mut app, KeyCode::Char(']'));
     key(&mut app, KeyCode::Tab);
-    for _ in 0..10 {
-        let entries = howgood::app::reference::entries(&app.library, ws(&app), false);
-        if entries[ws(&app).reference_cursor].take.is_some() {
-            break;
-        }
-        key(&mut app, KeyCode::Down);
-    }
+    select_first_suggestion(&mut app);
     key(&mut app, KeyCode::Enter);
     let priority = &ws(&app).session.priorities[0];
     assert!(

@@ -48,7 +48,7 @@ fn new_prints_the_id_and_path_of_a_private_session_file() {
     let (id, path) = new_session(home.path());
     assert!(id.contains("neglect-workshop"), "{id}");
     let text = std::fs::read_to_string(&path).expect("the file exists");
-    assert!(text.starts_with("(\n  version: 2,"));
+    assert!(text.starts_with("(\n  version: 3,"));
     assert!(text.contains("item: \"5.3\""));
     assert!(text.contains("\"Police\""));
     #[cfg(unix)]

@@ -24,6 +24,7 @@ fn at(text: &str) -> Timestamp {
 
 fn evidence(source: EvidenceSource, information: InformationKind, description: &str) -> Evidence {
     Evidence {
+        id: String::new(),
         source,
         information,
         description: description.to_owned(),
@@ -116,34 +117,33 @@ fn hmie_session() -> Session {
 
     session.priorities = vec![
         Priority {
+            id: String::new(),
             statement: "All risk assessments record the child's views".to_owned(),
             owner: "Head of safeguarding".to_owned(),
             deadline: Some(date(2024, 12, 31)),
             milestones: vec![
-                Milestone {
-                    text: "Template changed".to_owned(),
-                    date: Some(date(2024, 8, 1)),
-                },
-                Milestone {
-                    text: "Re-audit".to_owned(),
-                    date: Some(date(2024, 11, 30)),
-                },
+                Milestone::new(String::new(), "Template changed", Some(date(2024, 8, 1))),
+                Milestone::new(String::new(), "Re-audit", Some(date(2024, 11, 30))),
             ],
             measure_of_success: "90% of audited assessments record the child's views".to_owned(),
             serves: vec!["5.3".to_owned()],
             status: PriorityStatus::InProgress,
+            done_on: None,
+            log: Vec::new(),
+            carries: None,
         },
         Priority {
+            id: String::new(),
             statement: HOSTILE.to_owned(),
             owner: "Partnership manager".to_owned(),
             deadline: Some(date(2025, 3, 31)),
-            milestones: vec![Milestone {
-                text: "Joint protocol agreed".to_owned(),
-                date: None,
-            }],
+            milestones: vec![Milestone::new(String::new(), "Joint protocol agreed", None)],
             measure_of_success: String::new(),
             serves: vec!["8.1".to_owned(), "5.3".to_owned()],
             status: PriorityStatus::NotStarted,
+            done_on: None,
+            log: Vec::new(),
+            carries: None,
         },
     ];
 

@@ -40,6 +40,7 @@ fn workshop() -> Session {
     ];
     item.evidence = vec![
         Evidence {
+            id: String::new(),
             source: EvidenceSource::CaseRecords,
             information: InformationKind::Quality,
             description: "Audit of 20 case records".into(),
@@ -47,6 +48,7 @@ fn workshop() -> Session {
             private: false,
         },
         Evidence {
+            id: String::new(),
             source: EvidenceSource::ChildrenParentsCarers,
             information: InformationKind::Outcome,
             description: "Complaint from the family of child R.T.".into(),

@@ -47,6 +47,7 @@ fn workshop() -> Session {
     }];
     first.evidence = vec![
         Evidence {
+            id: String::new(),
             source: EvidenceSource::CaseRecords,
             information: InformationKind::Quality,
             description: "Audit of 20 case records".into(),
@@ -54,6 +55,7 @@ fn workshop() -> Session {
             private: false,
         },
         Evidence {
+            id: String::new(),
             source: EvidenceSource::ManagementInformation,
             information: InformationKind::Quantity,
             description: "Referrals dashboard".into(),
@@ -65,16 +67,21 @@ fn workshop() -> Session {
     session.items.push(first);
     session.items.push(ItemRecord::new("8.1"));
     session.priorities.push(Priority {
+        id: String::new(),
         statement: "Fathers are seen in every assessment".into(),
         owner: "Head of Safeguarding, Health".into(),
         deadline: Some("2027-03-31".parse().expect("date")),
-        milestones: vec![Milestone {
-            text: "Audit tool updated".into(),
-            date: Some("2027-01-15".parse().expect("date")),
-        }],
+        milestones: vec![Milestone::new(
+            String::new(),
+            "Audit tool updated",
+            Some("2027-01-15".parse().expect("date")),
+        )],
         measure_of_success: "90% of audited assessments record the father's view".into(),
         serves: vec!["5.3".into()],
         status: PriorityStatus::InProgress,
+        done_on: None,
+        log: Vec::new(),
+        carries: None,
     });
     session
 }

@@ -38,9 +38,11 @@ fn evidence() -> impl Strategy<Value = Evidence> {
         text(),
         option::of(date()),
         any::<bool>(),
+        stable_id(),
     )
         .prop_map(
-            |(source, information, description, date, private)| Evidence {
+            |(source, information, description, date, private, id)| Evidence {
+                id,
                 source: EvidenceSource::ALL[source],
                 information: InformationKind::ALL[information],
                 description,
@@ -93,26 +95,64 @@ fn item() -> impl Strategy<Value = ItemRecord> {
         )
 }
 
+/// Ids as howgood gives them (the file keeps whatever text is there).
+fn stable_id() -> impl Strategy<Value = String> {
+    "[0-9a-hjkmnp-tv-z]{8}"
+}
+
+fn progress() -> impl Strategy<Value = ProgressUpdate> {
+    (date(), 0usize..5, text(), option::of(text())).prop_map(|(date, status, note, impact)| {
+        ProgressUpdate {
+            date,
+            status: PriorityStatus::ALL[status],
+            note,
+            impact,
+        }
+    })
+}
+
 fn priority() -> impl Strategy<Value = Priority> {
     (
-        (text(), text(), option::of(date()), text()),
-        vec((text(), option::of(date())), 0..3),
+        (text(), text(), option::of(date()), text(), stable_id()),
+        vec(
+            (
+                text(),
+                option::of(date()),
+                stable_id(),
+                vec(progress(), 0..2),
+            ),
+            0..3,
+        ),
         vec(text(), 0..3),
-        0usize..4,
+        (0usize..5, option::of(date()), vec(progress(), 0..3)),
+        option::of((text(), stable_id())),
     )
         .prop_map(
-            |((statement, owner, deadline, measure_of_success), milestones, serves, status)| {
+            |(
+                (statement, owner, deadline, measure_of_success, id),
+                milestones,
+                serves,
+                (status, done_on, log),
+                carries,
+            )| {
                 Priority {
+                    id,
                     statement,
                     owner,
                     deadline,
                     milestones: milestones
                         .into_iter()
-                        .map(|(text, date)| Milestone { text, date })
+                        .map(|(text, date, id, log)| Milestone {
+                            log,
+                            ..Milestone::new(id, text, date)
+                        })
                         .collect(),
                     measure_of_success,
                     serves,
                     status: PriorityStatus::ALL[status],
+                    done_on,
+                    log,
+                    carries: carries.map(|(session, action)| ActionRef { session, action }),
                 }
             },
         )
@@ -133,6 +173,7 @@ fn session() -> impl Strategy<Value = Session> {
         vec(item(), 0..3),
         vec(priority(), 0..3),
         (text(), text(), text(), option::of(confidence())),
+        (option::of(text()), option::of(text())),
     )
         .prop_map(
             |(
@@ -141,6 +182,7 @@ fn session() -> impl Strategy<Value = Session> {
                 items,
                 priorities,
                 capacity,
+                (follows, locality),
             )| {
                 Session {
                     version: SESSION_FORMAT_VERSION,
@@ -168,6 +210,8 @@ fn session() -> impl Strategy<Value = Session> {
                         can_minutes: updated.subsec_nanosecond().unsigned_abs() % 60,
                     },
                     framing: [Framing::AsWritten, Framing::You, Framing::We][kind],
+                    follows,
+                    locality,
                     capacity: Capacity {
                         outcomes_and_impacts: capacity.0,
                         leadership_and_management: capacity.1,

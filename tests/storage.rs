@@ -246,7 +246,7 @@ fn bad_fixtures(good: &str) -> Vec<(&'static str, Vec<u8>)> {
         }),
         (
             "future-version",
-            good.replacen("version: 2,", "version: 7,", 1).into_bytes(),
+            good.replacen("version: 3,", "version: 7,", 1).into_bytes(),
         ),
         (
             "unknown-field",
@@ -349,7 +349,7 @@ fn the_first_format_version_migrates_from_its_golden_fixture() {
     assert_eq!(decoded.file_version, 1);
     assert!(decoded.unknown_fields.is_empty());
     let session = decoded.session;
-    assert_eq!(session.version, 2, "migrated to the current format");
+    assert_eq!(session.version, 3, "migrated to the current format");
     assert_eq!(session.id, "2026-11-24-golden-v1");
     assert_eq!(session.items.len(), 2);
     assert_eq!(session.items[0].level, Some(4));
@@ -386,7 +386,7 @@ fn the_first_format_version_migrates_from_its_golden_fixture() {
     assert!(
         fs::read_to_string(&path)
             .expect("read")
-            .starts_with("(\n  version: 2,")
+            .starts_with("(\n  version: 3,")
     );
     assert_eq!(
         store.entries().len(),

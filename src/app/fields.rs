@@ -110,6 +110,8 @@ pub fn format_milestones(milestones: &[Milestone]) -> String {
 
 /// Every non-empty line is a milestone; a leading date is its date. Text
 /// that is not a date stays in the milestone's text, so nothing is lost.
+/// The milestones are new: without ids, status or log (see
+/// `parse_milestones_keeping`).
 pub fn parse_milestones(text: &str) -> Vec<Milestone> {
     text.lines()
         .filter(|line| !line.trim().is_empty())
@@ -117,17 +119,46 @@ pub fn parse_milestones(text: &str) -> Vec<Milestone> {
             let line = line.trim();
             let (first, rest) = line.split_once(' ').unwrap_or((line, ""));
             match first.parse::<Date>() {
-                Ok(date) => Milestone {
-                    text: rest.trim().to_owned(),
-                    date: Some(date),
-                },
-                Err(_) => Milestone {
-                    text: line.to_owned(),
-                    date: None,
-                },
+                Ok(date) => Milestone::new(String::new(), rest.trim(), Some(date)),
+                Err(_) => Milestone::new(String::new(), line, None),
             }
         })
         .collect()
+}
+
+/// Parse milestone lines, keeping the id, status and log of the milestones
+/// they were edited from: a line unchanged keeps its milestone wherever it
+/// moved; changed lines take the milestones no line kept, in order (a line
+/// edited in place keeps its id). Lines beyond those are new and have no id
+/// until the next save gives one.
+pub fn parse_milestones_keeping(text: &str, old: &[Milestone]) -> Vec<Milestone> {
+    let mut parsed = parse_milestones(text);
+    let mut taken = vec![false; old.len()];
+    let keep = |new: &mut Milestone, from: &Milestone| {
+        new.id = from.id.clone();
+        new.status = from.status;
+        new.done_on = from.done_on;
+        new.log = from.log.clone();
+    };
+    let mut unmatched = Vec::new();
+    for (i, new) in parsed.iter_mut().enumerate() {
+        let same = old
+            .iter()
+            .enumerate()
+            .position(|(o, m)| !taken[o] && m.text == new.text && m.date == new.date);
+        match same {
+            Some(o) => {
+                taken[o] = true;
+                keep(new, &old[o]);
+            }
+            None => unmatched.push(i),
+        }
+    }
+    let untaken = (0..old.len()).filter(|o| !taken[*o]);
+    for (i, o) in unmatched.into_iter().zip(untaken) {
+        keep(&mut parsed[i], &old[o]);
+    }
+    parsed
 }
 
 /// The text of a field as the editor shows it.
@@ -232,7 +263,7 @@ pub fn set_text(session: &mut Session, field: &TextField, text: &str) -> Result<
         }
         TextField::PriorityMilestones(p) => {
             if let Some(p) = session.priorities.get_mut(*p) {
-                p.milestones = parse_milestones(text);
+                p.milestones = parse_milestones_keeping(text, &p.milestones);
             }
         }
         TextField::PriorityMeasure(p) => {
@@ -483,6 +514,21 @@ mod tests {
             format_milestones(&milestones),
             "2027-01-15 Audit tool updated\nTraining for all teams\n2027-03-01"
         );
+    }
+
+    #[test]
+    fn editing_milestones_keeps_their_ids() {
+        let mut old = parse_milestones("2027-01-15 Audit\nTraining\nReview");
+        for (m, id) in old.iter_mut().zip(["aaaaaaaa", "bbbbbbbb", "cccccccc"]) {
+            m.id = id.into();
+        }
+        old[1].status = crate::session::model::PriorityStatus::Done;
+        // Reordered, one edited in place, one new line.
+        let new = parse_milestones_keeping("Training\n2027-01-15 Audit tool\nReview\nNew", &old);
+        let ids: Vec<&str> = new.iter().map(|m| m.id.as_str()).collect();
+        assert_eq!(ids, ["bbbbbbbb", "aaaaaaaa", "cccccccc", ""]);
+        assert_eq!(new[0].status, crate::session::model::PriorityStatus::Done);
+        assert_eq!(new[1].text, "Audit tool");
     }
 
     #[test]

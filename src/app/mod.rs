@@ -215,6 +215,9 @@ pub struct App {
     pub present: bool,
     /// In projector mode, whether the scribe's record is hidden from the room.
     pub hide_notes: bool,
+    /// Where stable ids of new priorities, milestones and evidence come
+    /// from: seeded by the edge, so `update` stays pure.
+    pub ids: crate::session::ids::IdSource,
 }
 
 impl App {
@@ -244,6 +247,30 @@ impl App {
             settings_problem: None,
             present: false,
             hide_notes: false,
+            // The edge reseeds this from the operating system; the clock
+            // keeps two runs apart where it does not (tests fix both).
+            ids: crate::session::ids::IdSource::seeded(now.as_nanosecond() as u64),
+        }
+    }
+
+    /// A stable id for a new thing in the open session, unused in it.
+    pub fn new_id(&mut self) -> crate::session::model::StableId {
+        loop {
+            let id = self.ids.next_id();
+            let used = self
+                .workspace()
+                .is_some_and(|ws| crate::session::ids::contains_id(&ws.session, &id));
+            if !used {
+                return id;
+            }
+        }
+    }
+
+    /// Give every new thing in the open session its stable id (milestones
+    /// typed as lines get theirs here), before the session is saved.
+    pub fn give_ids(&mut self) {
+        if let Screen::Session(ws) = &mut self.screen {
+            crate::session::ids::fill_missing(&mut ws.session, &mut self.ids);
         }
     }
 

@@ -167,7 +167,7 @@ fn read_current(text: &str, file_version: u32) -> Result<Decoded, DecodeError> {
     let parsed = serde_ignored::deserialize(&mut deserializer, |path| {
         unknown_fields.push(path.to_string());
     });
-    let session: Session = match parsed.and_then(|s| deserializer.end().map(|()| s)) {
+    let mut session: Session = match parsed.and_then(|s| deserializer.end().map(|()| s)) {
         Ok(session) => session,
         Err(_) if file_version > SESSION_FORMAT_VERSION => {
             return Err(DecodeError::UnreadableVersion {
@@ -176,6 +176,8 @@ fn read_current(text: &str, file_version: u32) -> Result<Decoded, DecodeError> {
         }
         Err(error) => return Err(invalid(&deserializer.span_error(error))),
     };
+    // Older files have no ids; a hand-edited one may have lost some.
+    super::ids::derive_missing(&mut session);
     Ok(Decoded {
         session,
         file_version,
@@ -212,8 +214,13 @@ pub fn encode(session: &Session) -> Result<String, EncodeError> {
         .to_string_pretty(session, config)
         .map_err(|e| EncodeError::Serialise(redact(&e.to_string())))?;
     let text = format!("{text}\n");
+    // A thing still without an id (the app gives ids at its next save; a
+    // recovery copy may be written before that) reads back with a derived
+    // one: that is the same session.
+    let mut expected = session.clone();
+    super::ids::derive_missing(&mut expected);
     match decode(text.as_bytes()) {
-        Ok(decoded) if decoded.session == *session && decoded.unknown_fields.is_empty() => Ok(text),
+        Ok(decoded) if decoded.session == expected && decoded.unknown_fields.is_empty() => Ok(text),
         _ => Err(EncodeError::RoundTrip),
     }
 }
@@ -243,7 +250,7 @@ mod tests {
     fn encode_round_trips_any_text() {
         let session = sample();
         let text = encode(&session).expect("encodes");
-        assert!(text.starts_with("(\n  version: 2,"), "version comes first");
+        assert!(text.starts_with("(\n  version: 3,"), "version comes first");
         assert_eq!(decode(text.as_bytes()).expect("decodes").session, session);
     }
 
@@ -252,7 +259,7 @@ mod tests {
         assert_eq!(decode(b""), Err(DecodeError::Empty));
         assert_eq!(decode(b"  \n"), Err(DecodeError::Empty));
         assert_eq!(
-            decode(b"(\n  version: 2,\xff"),
+            decode(b"(\n  version: 3,\xff"),
             Err(DecodeError::NotUtf8 { line: 2, col: 14 })
         );
         assert_eq!(
@@ -290,7 +297,7 @@ mod tests {
     #[test]
     fn a_newer_version_reads_but_is_read_only() {
         let text = encode(&sample()).expect("encodes");
-        let newer = text.replacen("version: 2,", "version: 99,", 1);
+        let newer = text.replacen("version: 3,", "version: 99,", 1);
         let decoded = decode(newer.as_bytes()).expect("decodes");
         assert_eq!(decoded.file_version, 99);
         assert!(

@@ -5,4 +5,6 @@ pub mod codec;
 pub mod ids;
 pub mod migrate;
 pub mod model;
+pub mod progress;
+pub mod register;
 pub mod store;

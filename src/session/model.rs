@@ -10,8 +10,46 @@ use serde::{Deserialize, Serialize};
 
 /// Version of the session file format written by this howgood.
 /// 1: the first format. 2: adds phase timers, the reveal of silent
-/// ratings, and the framing of questions (see `migrate`).
-pub const SESSION_FORMAT_VERSION: u32 = 2;
+/// ratings, and the framing of questions. 3: stable ids for priorities,
+/// milestones and evidence, a dated log of progress on each action, the
+/// session a session follows, and a workshop's locality (see `migrate`).
+pub const SESSION_FORMAT_VERSION: u32 = 3;
+
+/// A session's id (also its file name without `.ron`).
+pub type SessionId = String;
+
+/// A stable id of something inside a session: a priority (or agreed or
+/// daily action), a milestone or an evidence item. Given once, never
+/// changed, never derived from position after it is given (see `ids`).
+/// Unique within its session; across sessions an action is named by
+/// [`ActionRef`].
+pub type StableId = String;
+
+/// An action in another (or this) session: how a carried-forward priority
+/// points at the one it carries, so its history stays whole in one place.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct ActionRef {
+    pub session: SessionId,
+    pub action: StableId,
+}
+
+impl std::fmt::Display for ActionRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.session, self.action)
+    }
+}
+
+/// One dated entry in an action's progress log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProgressUpdate {
+    pub date: Date,
+    pub status: PriorityStatus,
+    #[serde(default)]
+    pub note: String,
+    /// What difference it made, and how we know (optional).
+    #[serde(default)]
+    pub impact: Option<String>,
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Session {
@@ -45,6 +83,14 @@ pub struct Session {
     /// How questions are worded: 'you/your' or 'we/us/our' (version 2).
     #[serde(default)]
     pub framing: Framing,
+    /// The earlier session of the same framework or series this one
+    /// follows up (version 3).
+    #[serde(default)]
+    pub follows: Option<SessionId>,
+    /// For a workshop: the locality or service it evaluates, where one is
+    /// recorded, to compare like with like over time (version 3).
+    #[serde(default)]
+    pub locality: Option<String>,
 }
 
 /// Minutes given to each phase; the facilitator can add minutes as they go.
@@ -217,6 +263,9 @@ impl InformationKind {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
+    /// Stable id (version 3); empty only until first assigned.
+    #[serde(default)]
+    pub id: StableId,
     pub source: EvidenceSource,
     pub information: InformationKind,
     pub description: String,
@@ -252,8 +301,13 @@ impl Confidence {
     }
 }
 
+/// A priority for improvement; in supervision an agreed action, in the
+/// daily review a small action.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Priority {
+    /// Stable id (version 3); empty only until first assigned.
+    #[serde(default)]
+    pub id: StableId,
     /// An observable and measurable statement of the improvement.
     pub statement: String,
     /// A named person or team.
@@ -270,13 +324,64 @@ pub struct Priority {
     pub serves: Vec<String>,
     #[serde(default)]
     pub status: PriorityStatus,
+    /// When it was done (set by an update to `Done`).
+    #[serde(default)]
+    pub done_on: Option<Date>,
+    /// Progress, oldest first (version 3).
+    #[serde(default)]
+    pub log: Vec<ProgressUpdate>,
+    /// The earlier priority this one carries forward: linked, not copied,
+    /// so the earlier one's statement and log are read from its session.
+    #[serde(default)]
+    pub carries: Option<ActionRef>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Milestone {
+    /// Stable id (version 3); empty only until first assigned.
+    #[serde(default)]
+    pub id: StableId,
     pub text: String,
     #[serde(default)]
     pub date: Option<Date>,
+    #[serde(default)]
+    pub status: PriorityStatus,
+    #[serde(default)]
+    pub done_on: Option<Date>,
+    #[serde(default)]
+    pub log: Vec<ProgressUpdate>,
+}
+
+impl Priority {
+    /// A new, empty priority with its id.
+    pub fn new(id: StableId) -> Self {
+        Priority {
+            id,
+            statement: String::new(),
+            owner: String::new(),
+            deadline: None,
+            milestones: Vec::new(),
+            measure_of_success: String::new(),
+            serves: Vec::new(),
+            status: PriorityStatus::NotStarted,
+            done_on: None,
+            log: Vec::new(),
+            carries: None,
+        }
+    }
+}
+
+impl Milestone {
+    pub fn new(id: StableId, text: impl Into<String>, date: Option<Date>) -> Self {
+        Milestone {
+            id,
+            text: text.into(),
+            date,
+            status: PriorityStatus::NotStarted,
+            done_on: None,
+            log: Vec::new(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -286,14 +391,17 @@ pub enum PriorityStatus {
     InProgress,
     Done,
     Dropped,
+    /// Taken up again by a later session (version 3).
+    CarriedForward,
 }
 
 impl PriorityStatus {
-    pub const ALL: [PriorityStatus; 4] = [
+    pub const ALL: [PriorityStatus; 5] = [
         PriorityStatus::NotStarted,
         PriorityStatus::InProgress,
         PriorityStatus::Done,
         PriorityStatus::Dropped,
+        PriorityStatus::CarriedForward,
     ];
 
     pub fn label(self) -> &'static str {
@@ -302,7 +410,26 @@ impl PriorityStatus {
             PriorityStatus::InProgress => "in progress",
             PriorityStatus::Done => "done",
             PriorityStatus::Dropped => "dropped",
+            PriorityStatus::CarriedForward => "carried forward",
         }
+    }
+
+    /// The word used on the command line and in JSON: `not-started`,
+    /// `in-progress`, `done`, `dropped`, `carried-forward`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            PriorityStatus::NotStarted => "not-started",
+            PriorityStatus::InProgress => "in-progress",
+            PriorityStatus::Done => "done",
+            PriorityStatus::Dropped => "dropped",
+            PriorityStatus::CarriedForward => "carried-forward",
+        }
+    }
+
+    /// Read a status as `slug` writes it (or as `label` does).
+    pub fn from_slug(text: &str) -> Option<PriorityStatus> {
+        let text = text.trim().to_ascii_lowercase().replace([' ', '_'], "-");
+        PriorityStatus::ALL.into_iter().find(|s| s.slug() == text)
     }
 
     /// Whether the priority still needs doing (for due-soon lists).
@@ -352,6 +479,8 @@ impl Session {
             capacity: Capacity::default(),
             timers: PhaseTimers::default(),
             framing: Framing::default(),
+            follows: None,
+            locality: None,
         }
     }
 

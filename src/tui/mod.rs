@@ -80,6 +80,7 @@ pub fn run(global: &GlobalArgs, start: Start) -> anyhow::Result<()> {
     let mut app = App::new(library, Timestamp::now(), (width, height));
     app.theme = Theme::from_env(std::env::var_os("NO_COLOR").as_deref());
     app.time_zone = jiff::tz::TimeZone::system();
+    app.ids = crate::session::ids::IdSource::random();
     let mut runtime = Runtime::new(app, store, export_dir, settings_path);
     install_panic_hook(runtime.recovery.clone());
 

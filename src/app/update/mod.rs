@@ -117,6 +117,7 @@ fn touch(ws: &mut Workspace, now: Timestamp) {
 
 /// Save now if there is anything to save.
 fn save_now(app: &mut App, effects: &mut Vec<Effect>) {
+    app.give_ids();
     if let Some(ws) = app.workspace()
         && ws.read_only.is_none()
         && (ws.is_dirty()
@@ -145,6 +146,10 @@ fn on_tick(app: &mut App, effects: &mut Vec<Effect>) {
         _ => false,
     };
     if due {
+        app.give_ids();
+        let Some(ws) = app.workspace() else {
+            return;
+        };
         effects.push(Effect::Save(ws.session.clone()));
     }
 }

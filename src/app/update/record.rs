@@ -253,6 +253,7 @@ pub(super) fn add_evidence(
     if !writable(app) {
         return;
     }
+    let evidence_id = app.new_id();
     let Some(ws) = app.workspace_mut() else {
         return;
     };
@@ -273,6 +274,7 @@ pub(super) fn add_evidence(
     let (information, description) =
         suggestion.unwrap_or((InformationKind::Quality, String::new()));
     ws.session.items[item].evidence.push(Evidence {
+        id: evidence_id,
         source,
         information,
         description: description.clone(),
@@ -337,6 +339,7 @@ pub(super) fn add_priority(
     if !writable(app) {
         return;
     }
+    let priority_id = app.new_id();
     let Some(ws) = app.workspace_mut() else {
         return;
     };
@@ -346,12 +349,9 @@ pub(super) fn add_priority(
         .unwrap_or_default();
     ws.session.priorities.push(Priority {
         statement: statement.clone().unwrap_or_default(),
-        owner: String::new(),
-        deadline: None,
-        milestones: Vec::new(),
         measure_of_success: measure.unwrap_or_default(),
         serves,
-        status: Default::default(),
+        ..Priority::new(priority_id)
     });
     let index = ws.session.priorities.len() - 1;
     touch(ws, now);

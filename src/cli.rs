@@ -54,6 +54,13 @@ pub enum Command {
     /// List sessions, or restore a damaged one from its history.
     #[command(subcommand)]
     Sessions(SessionsCommand),
+    /// Every action of every session: workshop priorities and milestones,
+    /// supervision actions, daily actions. `actions update` records progress.
+    Actions(ActionsArgs),
+    /// A framework's agreed levels over time: items by sessions, each level
+    /// as its number and word with the participants' spread. Never an
+    /// average or a total.
+    Trends(TrendsArgs),
     /// Test support: not for people. Runs storage operations in a child
     /// process so tests can kill it or compete with it.
     #[command(subcommand, hide = true)]
@@ -83,6 +90,95 @@ pub struct NewArgs {
     /// A participant or agency (name or role); repeat for each.
     #[arg(long = "participant", value_name = "NAME")]
     pub participants: Vec<String>,
+    /// The earlier session (id) this one follows up.
+    #[arg(long, value_name = "SESSION")]
+    pub follows: Option<String>,
+    /// For a workshop: the locality or service it evaluates.
+    #[arg(long, value_name = "TEXT")]
+    pub locality: Option<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct ActionsArgs {
+    #[command(subcommand)]
+    pub command: Option<ActionsCommand>,
+    #[command(flatten)]
+    pub list: ActionsList,
+}
+
+#[derive(Debug, Args, Default)]
+pub struct ActionsList {
+    /// Only actions whose owner contains TEXT (any case).
+    #[arg(long, value_name = "TEXT")]
+    pub owner: Option<String>,
+    /// Only actions with this status: not-started, in-progress, done,
+    /// dropped or carried-forward.
+    #[arg(long, value_name = "STATUS", value_parser = parse_status)]
+    pub status: Option<crate::session::model::PriorityStatus>,
+    /// Only actions due before DATE (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub due_before: Option<jiff::civil::Date>,
+    /// Only open actions whose due date has passed.
+    #[arg(long)]
+    pub overdue: bool,
+    /// Only actions of sessions on this framework.
+    #[arg(long, value_name = "ID")]
+    pub framework: Option<String>,
+    /// The date taken as today for --overdue (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<jiff::civil::Date>,
+    /// One JSON object per action, in an array, each with its whole log.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ActionsCommand {
+    /// Record progress on one action: saved into the one session file that
+    /// owns it, atomically, never over a file changed meanwhile.
+    Update(ActionUpdateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ActionUpdateArgs {
+    /// The action's id (as `howgood actions` lists it), or SESSION/ID.
+    pub action: String,
+    /// not-started, in-progress, done, dropped or carried-forward.
+    #[arg(long, value_parser = parse_status)]
+    pub status: crate::session::model::PriorityStatus,
+    #[arg(long, value_name = "TEXT", default_value = "")]
+    pub note: String,
+    /// Evidence of impact: what difference it made, and how we know.
+    #[arg(long, value_name = "TEXT")]
+    pub impact: Option<String>,
+    /// The date of the update (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<jiff::civil::Date>,
+    /// With carried-forward: the later session (id) that takes the priority
+    /// up; it gains a priority linked to this one. Default: the one session
+    /// that follows this action's session.
+    #[arg(long, value_name = "SESSION")]
+    pub into: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct TrendsArgs {
+    /// Framework id, e.g. hmie-cp-2009.
+    pub framework: String,
+    /// Only this item (indicator, statement, judgement or area).
+    #[arg(long, value_name = "ID")]
+    pub item: Option<String>,
+    /// As JSON: the sessions by date, and for each item every session's
+    /// level with its word and the participants' spread.
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn parse_status(text: &str) -> Result<crate::session::model::PriorityStatus, String> {
+    crate::session::model::PriorityStatus::from_slug(text).ok_or_else(|| {
+        "expected not-started, in-progress, done, dropped or carried-forward".to_owned()
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -17,6 +17,8 @@ fn main() -> ExitCode {
         Some(Command::New(args)) => commands::sessions::run_new(&cli.global, args),
         Some(Command::Export(args)) => commands::sessions::run_export(&cli.global, args),
         Some(Command::Sessions(command)) => commands::sessions::run(&cli.global, command),
+        Some(Command::Actions(args)) => commands::actions::run(&cli.global, args),
+        Some(Command::Trends(args)) => commands::trends::run(&cli.global, args),
         Some(Command::Internal(command)) => commands::internal::run(command),
     };
     result.unwrap_or_else(|error| {

@@ -1,5 +1,7 @@
 //! Command-line subcommands that run without the terminal UI.
 
+pub mod actions;
 pub mod content;
 pub mod internal;
 pub mod sessions;
+pub mod trends;

@@ -100,10 +100,40 @@ pub fn run_new(global: &GlobalArgs, args: &NewArgs) -> anyhow::Result<ExitCode> 
         now,
     )?;
     let store = open_store(global)?;
+    let mut session = session;
+    if let Some(earlier) = &args.follows {
+        check_follows(&store, earlier, &session)?;
+        session.follows = Some(earlier.clone());
+    }
+    session.locality = args
+        .locality
+        .as_ref()
+        .map(|l| l.trim().to_owned())
+        .filter(|l| !l.is_empty());
     let path = store.path_of(&session.id);
     OpenSession::create(&path, &session, now)?;
     println!("{}\t{}", session.id, path.display());
     Ok(ExitCode::SUCCESS)
+}
+
+/// A session follows an earlier one of the same framework that exists.
+fn check_follows(store: &SessionStore, earlier: &str, session: &Session) -> anyhow::Result<()> {
+    if !crate::session::ids::is_valid_id(earlier) {
+        bail!("'{earlier}' is not a session id; `howgood sessions list` lists them");
+    }
+    let path = store.path_of(earlier);
+    let bytes = std::fs::read(&path)
+        .with_context(|| format!("no session {earlier} to follow ({})", path.display()))?;
+    let decoded = crate::session::codec::decode(&bytes)
+        .map_err(|error| anyhow::anyhow!("{}: {error}", path.display()))?;
+    if decoded.session.framework != session.framework {
+        bail!(
+            "{earlier} works through {}, not {}: a session follows one of the same framework",
+            decoded.session.framework,
+            session.framework
+        );
+    }
+    Ok(())
 }
 
 pub fn run(global: &GlobalArgs, command: &SessionsCommand) -> anyhow::Result<ExitCode> {

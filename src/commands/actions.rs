@@ -1,0 +1,273 @@
+//! `howgood actions` (the register of every action) and `howgood actions
+//! update` (progress on one action, saved into the one file that owns it).
+
+use crate::cli::{ActionUpdateArgs, ActionsArgs, ActionsCommand, ActionsList, GlobalArgs};
+use crate::commands::sessions::open_store;
+use crate::session::ids::{IdSource, contains_id};
+use crate::session::model::{ActionRef, PriorityStatus, ProgressUpdate, Session};
+use crate::session::progress::{apply_update, carry_forward};
+use crate::session::register::{ActionFilter, ActionRow, LoggedUpdate, Register, Scan};
+use crate::session::store::{OpenSession, Saved, SessionStore};
+use anyhow::{Context, bail};
+use jiff::Timestamp;
+use jiff::civil::Date;
+use serde_json::{Value, json};
+use std::process::ExitCode;
+
+pub fn run(global: &GlobalArgs, args: &ActionsArgs) -> anyhow::Result<ExitCode> {
+    let store = open_store(global)?;
+    match &args.command {
+        None => list(&store, &args.list),
+        Some(ActionsCommand::Update(update)) => run_update(&store, update),
+    }
+}
+
+fn today() -> Date {
+    jiff::tz::TimeZone::system()
+        .to_datetime(Timestamp::now())
+        .date()
+}
+
+/// The register, and a line on stderr for each file it could not read.
+fn scan(store: &SessionStore) -> Scan {
+    let (scan, problems) = Scan::of_store(store);
+    for problem in problems {
+        eprintln!("warning: not read: {problem}");
+    }
+    scan
+}
+
+fn list(store: &SessionStore, args: &ActionsList) -> anyhow::Result<ExitCode> {
+    let filter = ActionFilter {
+        owner: args.owner.clone(),
+        status: args.status,
+        due_before: args.due_before,
+        overdue_on: args.overdue.then(|| args.today.unwrap_or_else(today)),
+        framework: args.framework.clone(),
+        kind: None,
+    };
+    let rows = scan(store).filtered(&filter);
+    if args.json {
+        let listed: Vec<Value> = rows.iter().map(row_json).collect();
+        println!("{}", serde_json::to_string_pretty(&listed)?);
+    } else if rows.is_empty() {
+        eprintln!("no actions");
+    } else {
+        println!("ID\tSESSION\tKIND\tFRAMEWORK\tITEMS\tOWNER\tDUE\tSTATUS\tLAST UPDATE\tACTION");
+        for row in &rows {
+            println!("{}", row_line(row));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn optional_date(date: Option<Date>) -> Value {
+    date.map_or(Value::Null, |d| Value::String(d.to_string()))
+}
+
+fn logged_json(logged: &LoggedUpdate) -> Value {
+    json!({
+        "on": logged.on.to_string(),
+        "date": logged.update.date.to_string(),
+        "status": logged.update.status.slug(),
+        "note": logged.update.note,
+        "impact": logged.update.impact,
+    })
+}
+
+/// One action as `--json` shows it.
+pub fn row_json(row: &ActionRow) -> Value {
+    json!({
+        "id": row.id,
+        "ref": row.reference().to_string(),
+        "session_id": row.session_id,
+        "session_title": row.session_title,
+        "session_date": row.session_date.to_string(),
+        "kind": row.kind.slug(),
+        "framework": row.framework,
+        "items": row.items,
+        "text": row.text,
+        "owner": row.owner,
+        "due": optional_date(row.due),
+        "status": row.status.slug(),
+        "done_on": optional_date(row.done_on),
+        "parent": row.parent,
+        "carries": row.carries.as_ref().map(ToString::to_string),
+        "last_update": row.last_update().map_or(Value::Null, logged_json),
+        "log": row.history.iter().map(logged_json).collect::<Vec<_>>(),
+    })
+}
+
+fn row_line(row: &ActionRow) -> String {
+    let last = row.last_update().map_or_else(String::new, |l| {
+        format!("{} {}", l.update.date, l.update.status.label())
+    });
+    let cells = [
+        row.id.clone(),
+        row.session_id.clone(),
+        row.kind.slug().to_owned(),
+        row.framework.clone(),
+        row.items.join(","),
+        row.owner.clone(),
+        row.due.map_or_else(String::new, |d| d.to_string()),
+        row.status.label().to_owned(),
+        last,
+        row.text.clone(),
+    ];
+    // One line per action, whatever was typed into it.
+    cells.map(|c| c.replace(['\t', '\n', '\r'], " ")).join("\t")
+}
+
+/// Which session owns the action: `SESSION/ID` names it; a bare id must
+/// belong to exactly one session.
+pub fn locate(register: &impl Register, action: &str) -> anyhow::Result<ActionRef> {
+    if let Some((session, id)) = action.rsplit_once('/') {
+        let found = register.find_action(id);
+        return found
+            .into_iter()
+            .find(|r| r.session == session)
+            .with_context(|| format!("session {session} has no action {id}"));
+    }
+    let mut found = register.find_action(action);
+    match found.len() {
+        0 => bail!("no action has id {action}; `howgood actions` lists them"),
+        1 => Ok(found.remove(0)),
+        _ => bail!(
+            "more than one session has an action {action}; name one: {}",
+            found
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+/// Open the session that owns `target` for writing, or say why not.
+pub fn open_for_update(
+    store: &SessionStore,
+    session_id: &str,
+    now: Timestamp,
+) -> anyhow::Result<OpenSession> {
+    let open = OpenSession::open(&store.path_of(session_id), now)?;
+    if let crate::session::store::Access::ReadOnly(reason) = &open.access {
+        bail!("{session_id} cannot be changed now: {reason}");
+    }
+    Ok(open)
+}
+
+/// Save a changed session and say where it went; a file changed on disk
+/// since it was read is left alone and ours goes to a conflict copy.
+pub fn save_reporting(
+    open: &mut OpenSession,
+    session: &Session,
+    now: Timestamp,
+) -> anyhow::Result<bool> {
+    match open.save(session, now)? {
+        Saved::Written | Saved::Unchanged => Ok(true),
+        Saved::ToConflictCopy(copy) => {
+            eprintln!(
+                "{} changed on disk while it was being updated; it is left as it is and this update is saved beside it in {}",
+                open.path.display(),
+                copy.display()
+            );
+            Ok(false)
+        }
+    }
+}
+
+/// Apply one update to one action in its session: the change made in
+/// memory, ready for `save_reporting`.
+pub fn prepare_update(
+    store: &SessionStore,
+    target: &ActionRef,
+    update: ProgressUpdate,
+    now: Timestamp,
+) -> anyhow::Result<(OpenSession, Session)> {
+    let open = open_for_update(store, &target.session, now)?;
+    let mut session = open.loaded.clone();
+    apply_update(&mut session, &target.action, update)?;
+    session.updated = now;
+    Ok((open, session))
+}
+
+fn run_update(store: &SessionStore, args: &ActionUpdateArgs) -> anyhow::Result<ExitCode> {
+    let now = Timestamp::now();
+    let register = scan(store);
+    let target = locate(&register, &args.action)?;
+    let update = ProgressUpdate {
+        date: args.date.unwrap_or_else(today),
+        status: args.status,
+        note: args.note.clone(),
+        impact: args.impact.clone().filter(|i| !i.trim().is_empty()),
+    };
+    if args.status == PriorityStatus::CarriedForward {
+        return carry(store, &register, &target, args.into.as_deref(), update, now);
+    }
+    if args.into.is_some() {
+        bail!("--into is for --status carried-forward");
+    }
+    let (mut open, session) = prepare_update(store, &target, update, now)?;
+    if !save_reporting(&mut open, &session, now)? {
+        return Ok(ExitCode::FAILURE);
+    }
+    println!("{target}\t{}", args.status.slug());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The session a carried priority goes into: named, or the one session
+/// that follows the priority's own.
+fn later_session(register: &Scan, from: &str, into: Option<&str>) -> anyhow::Result<String> {
+    if let Some(into) = into {
+        return Ok(into.to_owned());
+    }
+    let followers: Vec<&Session> = register
+        .sessions
+        .iter()
+        .filter(|s| s.follows.as_deref() == Some(from))
+        .collect();
+    match followers.as_slice() {
+        [one] => Ok(one.id.clone()),
+        [] => bail!(
+            "no session follows {from}: create one with `howgood new --follows {from} ...` or name it with --into SESSION"
+        ),
+        _ => bail!("more than one session follows {from}: name one with --into SESSION"),
+    }
+}
+
+/// Carry a priority forward: the earlier file records the update, the
+/// later one gains a priority linked to it. The earlier file is saved
+/// first; if it cannot be, the later one is not touched.
+fn carry(
+    store: &SessionStore,
+    register: &Scan,
+    target: &ActionRef,
+    into: Option<&str>,
+    update: ProgressUpdate,
+    now: Timestamp,
+) -> anyhow::Result<ExitCode> {
+    let into = later_session(register, &target.session, into)?;
+    if into == target.session {
+        bail!("a priority is carried forward into a later session, not its own");
+    }
+    let mut from_open = open_for_update(store, &target.session, now)?;
+    let mut into_open = open_for_update(store, &into, now)?;
+    let mut from = from_open.loaded.clone();
+    let mut later = into_open.loaded.clone();
+    let mut ids = IdSource::random();
+    let mut new_id = ids.next_id();
+    while contains_id(&later, &new_id) {
+        new_id = ids.next_id();
+    }
+    let new_id = carry_forward(&mut from, &mut later, &target.action, update, new_id)?;
+    from.updated = now;
+    later.updated = now;
+    if !save_reporting(&mut from_open, &from, now)? {
+        return Ok(ExitCode::FAILURE);
+    }
+    if !save_reporting(&mut into_open, &later, now)? {
+        return Ok(ExitCode::FAILURE);
+    }
+    println!("{target}\tcarried-forward\t{into}/{new_id}");
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,182 @@
+//! `howgood trends FRAMEWORK`: each item's agreed levels over time, as
+//! numbers and words with the participants' spread. Levels are listed side
+//! by side and never averaged, added up or turned into a score.
+
+use crate::cli::{GlobalArgs, TrendsArgs};
+use crate::commands::content::{load_library, user_content_paths};
+use crate::commands::sessions::open_store;
+use crate::content::library::Library;
+use crate::content::model::Scale;
+use crate::content::query;
+use crate::session::model::{ScaleChoice, Session};
+use crate::session::register::{LevelPoint, Register, Scan};
+use anyhow::bail;
+use serde_json::{Value, json};
+use std::collections::HashMap;
+use std::process::ExitCode;
+
+/// Said once wherever levels over time are shown.
+pub const NEVER_AVERAGED: &str = "Levels are shown as each session agreed them. They are never averaged, added up or turned into a score: the frameworks do not allow it.";
+
+fn scale_of<'a>(library: &'a Library, session: &Session) -> Option<&'a Scale> {
+    let id = match &session.scale {
+        ScaleChoice::Framework => session.framework.as_str(),
+        ScaleChoice::Borrowed(id) => id.as_str(),
+    };
+    library.framework(id).and_then(|f| f.scale.as_ref())
+}
+
+fn word(scale: Option<&Scale>, level: u8) -> Option<String> {
+    scale
+        .and_then(|s| s.levels.iter().find(|l| l.number == level))
+        .map(|l| l.word.clone())
+}
+
+/// Items in the framework's own order; items it does not know come last.
+fn item_order(library: &Library, framework: &str, points: &[LevelPoint]) -> Vec<String> {
+    let mut order: Vec<String> = library
+        .framework(framework)
+        .map(|f| query::evaluable_ids(f).map(str::to_owned).collect())
+        .unwrap_or_default();
+    order.retain(|id| points.iter().any(|p| p.item == *id));
+    for point in points {
+        if !order.contains(&point.item) {
+            order.push(point.item.clone());
+        }
+    }
+    order
+}
+
+/// The whole trends answer as JSON.
+pub fn trends_json(
+    library: &Library,
+    register: &Scan,
+    framework: &str,
+    item: Option<&str>,
+) -> Value {
+    let points = register.levels(framework, item);
+    let scales: HashMap<&str, Option<&Scale>> = register
+        .sessions
+        .iter()
+        .map(|s| (s.id.as_str(), scale_of(library, s)))
+        .collect();
+    let mut sessions: Vec<Value> = Vec::new();
+    for point in &points {
+        if !sessions
+            .iter()
+            .any(|s| s["id"] == point.session_id.as_str())
+        {
+            sessions.push(json!({
+                "id": point.session_id,
+                "title": point.session_title,
+                "date": point.session_date.to_string(),
+                "locality": point.locality,
+            }));
+        }
+    }
+    let items: Vec<Value> = item_order(library, framework, &points)
+        .into_iter()
+        .map(|id| {
+            let levels: Vec<Value> = points
+                .iter()
+                .filter(|p| p.item == id)
+                .map(|p| {
+                    let scale = scales.get(p.session_id.as_str()).copied().flatten();
+                    let spread: Vec<Value> = p
+                        .spread
+                        .iter()
+                        .map(|i| json!({"participant": i.participant, "level": i.level, "word": word(scale, i.level)}))
+                        .collect();
+                    json!({
+                        "session_id": p.session_id,
+                        "date": p.session_date.to_string(),
+                        "level": p.level,
+                        "word": p.level.and_then(|l| word(scale, l)),
+                        "spread": spread,
+                    })
+                })
+                .collect();
+            json!({"item": id, "levels": levels})
+        })
+        .collect();
+    json!({
+        "framework": framework,
+        "item": item,
+        "note": NEVER_AVERAGED,
+        "sessions": sessions,
+        "items": items,
+    })
+}
+
+fn level_text(level: &Value) -> String {
+    match (level["level"].as_u64(), level["word"].as_str()) {
+        (Some(n), Some(w)) => format!("{n} {w}"),
+        (Some(n), None) => n.to_string(),
+        _ => "not yet evaluated".to_owned(),
+    }
+}
+
+fn print_text(answer: &Value) {
+    println!("{NEVER_AVERAGED}");
+    let sessions = answer["sessions"].as_array().cloned().unwrap_or_default();
+    let title_of = |id: &str| {
+        sessions
+            .iter()
+            .find(|s| s["id"] == id)
+            .and_then(|s| s["title"].as_str())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    for item in answer["items"].as_array().into_iter().flatten() {
+        println!("\n{}", item["item"].as_str().unwrap_or_default());
+        for level in item["levels"].as_array().into_iter().flatten() {
+            let spread: Vec<String> = level["spread"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|i| {
+                    format!(
+                        "{} {}",
+                        i["participant"].as_str().unwrap_or_default(),
+                        i["level"]
+                    )
+                })
+                .collect();
+            let session = level["session_id"].as_str().unwrap_or_default();
+            let mut line = format!(
+                "  {}  {}  {}",
+                level["date"].as_str().unwrap_or_default(),
+                level_text(level),
+                title_of(session).replace(['\n', '\t'], " ")
+            );
+            if !spread.is_empty() {
+                line.push_str(&format!("  (each: {})", spread.join(", ")));
+            }
+            println!("{line}");
+        }
+    }
+}
+
+pub fn run(global: &GlobalArgs, args: &TrendsArgs) -> anyhow::Result<ExitCode> {
+    let library = load_library(&user_content_paths(global));
+    if library.framework(&args.framework).is_none() {
+        bail!(
+            "unknown framework '{}'; `howgood content list` lists them",
+            args.framework
+        );
+    }
+    let store = open_store(global)?;
+    let (register, problems) = Scan::of_store(&store);
+    for problem in problems {
+        eprintln!("warning: not read: {problem}");
+    }
+    let answer = trends_json(&library, &register, &args.framework, args.item.as_deref());
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&answer)?);
+    } else if answer["items"].as_array().is_none_or(|a| a.is_empty()) {
+        eprintln!("no sessions of {} have recorded levels", args.framework);
+    } else {
+        print_text(&answer);
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -9,9 +9,26 @@ use std::path::Path;
 fn the_worked_example_is_a_complete_fictional_workshop() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions");
     let path = dir.join("2026-11-24-northshire-lscb-workshop-example.ron");
-    let decoded = codec::decode(&std::fs::read(&path).expect("example present")).expect("decodes");
+    let bytes = std::fs::read(&path).expect("example present");
+    let decoded = codec::decode(&bytes).expect("decodes");
     assert!(decoded.unknown_fields.is_empty());
+    assert_eq!(decoded.file_version, 3, "written in the current format");
     let session = decoded.session;
+    // Written as howgood writes it, every id in the file (none derived).
+    assert_eq!(
+        codec::encode(&session).expect("encodes").as_bytes(),
+        bytes.as_slice()
+    );
+    let text = String::from_utf8(bytes).expect("utf-8");
+    // The session's own id is at the top level, indented by two.
+    let stored_ids = text
+        .lines()
+        .filter(|l| l.trim_start().starts_with("id: \"") && l.starts_with("    "))
+        .count();
+    let expected_ids = session.priorities.len()
+        + session.priorities.iter().map(|p| p.milestones.len()).sum::<usize>()
+        + session.items.iter().map(|i| i.evidence.len()).sum::<usize>();
+    assert_eq!(stored_ids, expected_ids, "every id is stored in the file");
     assert_eq!(
         format!("{}.ron", session.id),
         path.file_name().expect("name").to_string_lossy()
@@ -53,6 +70,10 @@ fn the_worked_example_is_a_complete_fictional_workshop() {
     }
 
     assert_eq!(session.priorities.len(), 3, "three priorities");
+    assert!(
+        session.priorities.iter().any(|p| !p.log.is_empty()),
+        "one priority shows its progress log"
+    );
     for priority in &session.priorities {
         assert!(!priority.owner.is_empty() && priority.deadline.is_some());
         assert!(!priority.measure_of_success.is_empty());

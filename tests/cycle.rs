@@ -9,7 +9,7 @@ use howgood::session::model::{
     IndividualLevel, ItemRecord, Priority, PriorityStatus, ProgressUpdate, ScaleChoice, Session,
     SessionKind,
 };
-use howgood::session::register::{Register, Scan};
+use howgood::session::register::Scan;
 use howgood::session::store::{OpenSession, SessionStore, Sidecar, sidecars_of};
 use jiff::Timestamp;
 use serde_json::Value;
@@ -516,4 +516,60 @@ fn new_sessions_can_follow_an_earlier_one_of_the_same_framework() {
         ])
         .assert()
         .failure();
+}
+
+#[test]
+fn a_session_open_elsewhere_is_not_changed_and_a_shared_id_must_be_named() {
+    let home = TempDir::new().expect("tempdir");
+    let (first, _) = march(home.path());
+    let store = store(home.path());
+    let path = store.path_of("2026-03-10-march");
+    let before = fs::read(&path).expect("read");
+    // This test process holds the session open, as the terminal screens do.
+    let held = OpenSession::open(&path, at("2026-11-25T10:00:00Z")).expect("open");
+    howgood(home.path())
+        .args(["actions", "update", &first, "--status", "done"])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains(
+            "another copy of howgood has this session open",
+        ));
+    assert_eq!(fs::read(&path).expect("read"), before, "untouched");
+    drop(held);
+
+    // A second session whose ids came from the same seed: a bare id is
+    // ambiguous, SESSION/ID is not.
+    let mut twin = session(
+        "2026-03-11-twin",
+        SessionKind::Workshop,
+        "hmie-cp-2009",
+        "2026-03-11T09:00:00Z",
+    );
+    twin.priorities = vec![
+        priority("Twin one", "A", "2026-06-30"),
+        priority("Twin two", "B", "2026-06-30"),
+    ];
+    create(&store, &mut twin, 1);
+    assert_eq!(twin.priorities[0].id, first);
+    howgood(home.path())
+        .args(["actions", "update", &first, "--status", "done"])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("more than one session"));
+    let named = format!("2026-03-11-twin/{first}");
+    howgood(home.path())
+        .args([
+            "actions",
+            "update",
+            &named,
+            "--status",
+            "done",
+            "--date",
+            "2026-04-01",
+        ])
+        .assert()
+        .success();
+    assert_eq!(fs::read(&path).expect("read"), before, "march untouched");
+    let actions = json(home.path(), &["actions", "--json", "--status", "done"]);
+    assert_eq!(actions[0]["ref"], named.as_str());
 }

@@ -26,8 +26,16 @@ fn the_worked_example_is_a_complete_fictional_workshop() {
         .filter(|l| l.trim_start().starts_with("id: \"") && l.starts_with("    "))
         .count();
     let expected_ids = session.priorities.len()
-        + session.priorities.iter().map(|p| p.milestones.len()).sum::<usize>()
-        + session.items.iter().map(|i| i.evidence.len()).sum::<usize>();
+        + session
+            .priorities
+            .iter()
+            .map(|p| p.milestones.len())
+            .sum::<usize>()
+        + session
+            .items
+            .iter()
+            .map(|i| i.evidence.len())
+            .sum::<usize>();
     assert_eq!(stored_ids, expected_ids, "every id is stored in the file");
     assert_eq!(
         format!("{}.ron", session.id),

@@ -228,6 +228,27 @@ fn a_whole_workshop_is_saved_and_exported() {
     assert_eq!(p.status, PriorityStatus::NotStarted);
     assert_eq!(saved.priorities[1].owner, "LSCB business manager");
     assert_eq!(saved.priorities[1].serves, ["8.1"]);
+    // Everything added on the screens was saved with its own stable id,
+    // from the id source the app holds.
+    let ids: Vec<&str> = saved
+        .priorities
+        .iter()
+        .flat_map(|p| std::iter::once(&p.id).chain(p.milestones.iter().map(|m| &m.id)))
+        .chain(
+            saved
+                .items
+                .iter()
+                .flat_map(|i| i.evidence.iter().map(|e| &e.id)),
+        )
+        .map(String::as_str)
+        .collect();
+    assert_eq!(ids.len(), 2 + 1 + 3 + 1);
+    assert!(
+        ids.iter().all(|id| howgood::session::ids::is_stable_id(id)),
+        "{ids:?}"
+    );
+    let distinct: std::collections::HashSet<_> = ids.iter().collect();
+    assert_eq!(distinct.len(), ids.len());
     assert_eq!(
         saved.capacity.leadership_and_management,
         "Stable leadership"

@@ -373,7 +373,7 @@ fn the_first_format_version_migrates_from_its_golden_fixture() {
     assert!(!session.items[0].revealed);
 
     // Opening it for writing keeps the original as a backup, byte for byte,
-    // and the next save writes version 2.
+    // and the next save writes version 3.
     let (_dir, store) = store();
     let path = store.path_of("2026-11-24-golden-v1");
     fs::write(&path, &bytes).expect("copy fixture");

@@ -5,6 +5,12 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if !matches!(
+        cli.command,
+        None | Some(Command::Open { .. } | Command::Daily { .. })
+    ) {
+        restore_default_sigpipe();
+    }
     let result = match &cli.command {
         None => tui::run(&cli.global, tui::Start::Home).map(|()| ExitCode::SUCCESS),
         Some(Command::Open { session }) => {
@@ -20,7 +26,21 @@ fn main() -> ExitCode {
         Some(Command::Internal(command)) => commands::internal::run(command),
     };
     result.unwrap_or_else(|error| {
-        eprintln!("howgood: {error:#}");
+        eprintln!(
+            "howgood: {}",
+            howgood::safe_io::printable(&format!("{error:#}"))
+        );
         ExitCode::FAILURE
     })
+}
+
+/// A command whose output is piped into `head` ends quietly when the pipe
+/// closes, as other command-line tools do (Rust ignores SIGPIPE, which
+/// would make every print fail instead). The screens keep it ignored.
+fn restore_default_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: setting a signal to its default action, before any threads.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
 }

@@ -9,7 +9,7 @@ use crate::app::action::{Action, Command};
 use crate::cli::GlobalArgs;
 use crate::commands::content::{load_library, user_content_paths};
 use crate::paths;
-use crate::session::store::write_recovery;
+use crate::session::store::write_emergency;
 use crate::ui;
 use crate::ui::theme::Theme;
 use jiff::Timestamp;
@@ -17,6 +17,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use runtime::{RecoverySlot, Runtime};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -27,14 +28,14 @@ const MAX_EVENTS_PER_FRAME: usize = 200;
 
 /// On a panic: restore the terminal, then write any unsaved work beside
 /// the session file (never over it), then report as usual.
-pub fn install_panic_hook(recovery: RecoverySlot) {
+pub fn install_panic_hook(recovery: RecoverySlot, fallbacks: Vec<PathBuf>) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = terminal::leave();
         if let Ok(slot) = recovery.try_lock()
             && let Some((path, session)) = slot.as_ref()
         {
-            match write_recovery(path, session, Timestamp::now()) {
+            match write_emergency(path, session, Timestamp::now(), &fallbacks) {
                 Ok(copy) => eprintln!(
                     "howgood: your unsaved changes are kept in {}",
                     copy.display()
@@ -59,7 +60,8 @@ pub enum Start {
 /// Run the terminal program.
 pub fn run(global: &GlobalArgs, start: Start) -> anyhow::Result<()> {
     use std::io::IsTerminal;
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+    let dumb = std::env::var_os("TERM").is_some_and(|term| term == "dumb");
+    if dumb || !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         anyhow::bail!(
             "the screens need a terminal; in scripts use `howgood new`, `howgood export`, `howgood sessions list` or `howgood content` (see `howgood --help`)"
         );
@@ -81,7 +83,8 @@ pub fn run(global: &GlobalArgs, start: Start) -> anyhow::Result<()> {
     app.theme = Theme::from_env(std::env::var_os("NO_COLOR").as_deref());
     app.time_zone = jiff::tz::TimeZone::system();
     let mut runtime = Runtime::new(app, store, export_dir, settings_path);
-    install_panic_hook(runtime.recovery.clone());
+    runtime.emergency_dirs = paths::emergency_dirs(&data_dir);
+    install_panic_hook(runtime.recovery.clone(), runtime.emergency_dirs.clone());
 
     runtime.app.present = global.present;
     match start {
@@ -113,9 +116,51 @@ pub fn run(global: &GlobalArgs, start: Start) -> anyhow::Result<()> {
     let guard = terminal::Guard::new()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
     let result = event_loop(&mut terminal, &runtime);
+    // However the loop ended (q, Ctrl-C, the terminal gone, an error):
+    // one last save, and a copy of anything that could not be saved.
+    let report = quit_anyway(&runtime);
     drop(terminal);
     drop(guard);
+    if let Some(report) = report {
+        say(&report);
+        std::process::exit(1);
+    }
     result
+}
+
+/// Quit if not already quitting, saving what can be saved; the report of
+/// anything left unsaved and where its copy went.
+fn quit_anyway(runtime: &Mutex<Runtime>) -> Option<String> {
+    let mut runtime = lock(runtime);
+    if !runtime.app.quit {
+        runtime.app.now = Timestamp::now();
+        runtime.dispatch(Action::Command(Command::QuitAnyway));
+    }
+    runtime.exit_report()
+}
+
+/// Print to stderr if it is still there (the terminal may have gone).
+fn say(text: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{text}");
+}
+
+/// Whether the terminal has gone (its other end closed): standard input
+/// reports a hang-up or an error rather than keys.
+fn terminal_gone() -> bool {
+    #[cfg(unix)]
+    {
+        let mut fd = libc::pollfd {
+            fd: 0,
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        // SAFETY: one valid pollfd, no waiting.
+        let ready = unsafe { libc::poll(&mut fd, 1, 0) };
+        ready > 0 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+    }
+    #[cfg(not(unix))]
+    false
 }
 
 fn lock(runtime: &Mutex<Runtime>) -> MutexGuard<'_, Runtime> {
@@ -133,11 +178,12 @@ fn save_on_signals(runtime: Arc<Mutex<Runtime>>) -> anyhow::Result<()> {
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
     std::thread::spawn(move || {
         if signals.forever().next().is_some() {
-            let mut runtime = lock(&runtime);
-            runtime.app.now = Timestamp::now();
-            runtime.dispatch(Action::Command(Command::Quit));
-            drop(runtime);
+            let report = quit_anyway(&runtime);
             let _ = terminal::leave();
+            if let Some(report) = report {
+                say(&report);
+                std::process::exit(1);
+            }
             std::process::exit(0);
         }
     });
@@ -155,6 +201,11 @@ fn event_loop(
             if runtime.app.quit {
                 return Ok(());
             }
+        }
+        // The terminal went away without a hang-up signal: stop reading
+        // (it would only spin) and leave through the saving exit.
+        if terminal_gone() {
+            return Ok(());
         }
         // The lock is not held while waiting for input, so a signal can save.
         if event::poll(TICK)? {

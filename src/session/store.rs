@@ -463,12 +463,14 @@ pub fn history_dir(session_path: &Path) -> PathBuf {
     dir.join(HISTORY_DIR).join(session_id_of(session_path))
 }
 
-/// Whether `bytes` are exactly the newest history version.
-fn same_as_newest_history(session_path: &Path, bytes: &[u8]) -> bool {
-    history_files(session_path)
-        .last()
-        .and_then(|newest| read_regular(newest).ok())
-        .is_some_and(|newest| newest == bytes)
+/// Remove history versions identical to `bytes`, which is about to become
+/// the newest: history keeps distinct versions only.
+fn drop_identical_history(session_path: &Path, bytes: &[u8]) {
+    for old in history_files(session_path) {
+        if read_regular(&old).is_ok_and(|old_bytes| old_bytes == bytes) {
+            let _ = fs::remove_file(old);
+        }
+    }
 }
 
 fn new_history_path(session_path: &Path, now: Timestamp) -> Result<PathBuf, StoreError> {
@@ -488,9 +490,7 @@ fn keep_displaced_in_history(session_path: &Path, displaced: &Path, now: Timesta
     let Ok(bytes) = read_regular(displaced) else {
         return;
     };
-    if same_as_newest_history(session_path, &bytes) {
-        return;
-    }
+    drop_identical_history(session_path, &bytes);
     if let Ok(target) = new_history_path(session_path, now)
         && fs::rename(displaced, &target).is_ok()
     {
@@ -499,14 +499,12 @@ fn keep_displaced_in_history(session_path: &Path, displaced: &Path, now: Timesta
     }
 }
 
-/// Keep the file as it is now in the history folder (unless history ends
-/// with it already). A hard link costs no space and no write; where links
+/// Keep the file as it is now in the history folder (as the one copy of
+/// these bytes there). A hard link costs no space and no write; where links
 /// are impossible, a synced private copy. Returns the new history file.
 fn keep_in_history(session_path: &Path, now: Timestamp) -> Result<Option<PathBuf>, StoreError> {
     let bytes = read_regular(session_path).map_err(io_error(session_path))?;
-    if same_as_newest_history(session_path, &bytes) {
-        return Ok(None);
-    }
+    drop_identical_history(session_path, &bytes);
     let target = new_history_path(session_path, now)?;
     if fs::hard_link(session_path, &target).is_err() {
         write_atomic(&target, &bytes).map_err(io_error(&target))?;

@@ -60,8 +60,12 @@ pub enum Start {
 /// Run the terminal program.
 pub fn run(global: &GlobalArgs, start: Start) -> anyhow::Result<()> {
     use std::io::IsTerminal;
-    let dumb = std::env::var_os("TERM").is_some_and(|term| term == "dumb");
-    if dumb || !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+    if std::env::var_os("TERM").is_some_and(|term| term == "dumb") {
+        anyhow::bail!(
+            "the screens need a terminal that can draw them, and TERM=dumb cannot; in scripts use `howgood new`, `howgood export`, `howgood sessions list` or `howgood content`"
+        );
+    }
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         anyhow::bail!(
             "the screens need a terminal; in scripts use `howgood new`, `howgood export`, `howgood sessions list` or `howgood content` (see `howgood --help`)"
         );
@@ -119,7 +123,9 @@ pub fn run(global: &GlobalArgs, start: Start) -> anyhow::Result<()> {
     // However the loop ended (q, Ctrl-C, the terminal gone, an error):
     // one last save, and a copy of anything that could not be saved.
     let report = quit_anyway(&runtime);
-    drop(terminal);
+    // Not dropped: ratatui's drop prints to stderr when it cannot show the
+    // cursor, which panics once the terminal has gone. The guard shows it.
+    std::mem::forget(terminal);
     drop(guard);
     if let Some(report) = report {
         say(&report);
@@ -145,9 +151,19 @@ fn say(text: &str) {
     let _ = writeln!(std::io::stderr(), "{text}");
 }
 
-/// Whether the terminal has gone (its other end closed): standard input
-/// reports a hang-up or an error rather than keys.
-fn terminal_gone() -> bool {
+/// What standard input has for us.
+#[derive(PartialEq)]
+enum Input {
+    Ready,
+    Nothing,
+    /// The terminal has gone (its other end closed): a hang-up or an error
+    /// rather than keys.
+    Gone,
+}
+
+/// Wait up to `timeout` for input. This is asked of the terminal itself,
+/// not crossterm: crossterm's reader loops for ever on a closed terminal.
+fn wait_for_input(timeout: Duration) -> Input {
     #[cfg(unix)]
     {
         let mut fd = libc::pollfd {
@@ -155,12 +171,34 @@ fn terminal_gone() -> bool {
             events: libc::POLLIN,
             revents: 0,
         };
-        // SAFETY: one valid pollfd, no waiting.
-        let ready = unsafe { libc::poll(&mut fd, 1, 0) };
-        ready > 0 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+        let millis = libc::c_int::try_from(timeout.as_millis()).unwrap_or(libc::c_int::MAX);
+        // SAFETY: one valid pollfd.
+        let ready = unsafe { libc::poll(&mut fd, 1, millis) };
+        if ready > 0 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+            Input::Gone
+        } else if ready > 0 {
+            Input::Ready
+        } else {
+            Input::Nothing
+        }
     }
     #[cfg(not(unix))]
-    false
+    {
+        match event::poll(timeout) {
+            Ok(true) => Input::Ready,
+            Ok(false) => Input::Nothing,
+            Err(_) => Input::Gone,
+        }
+    }
+}
+
+/// Whether crossterm has an event for us now, without ever handing it a
+/// closed terminal.
+fn event_waiting() -> std::io::Result<bool> {
+    if wait_for_input(Duration::ZERO) == Input::Gone {
+        return Ok(false);
+    }
+    event::poll(Duration::ZERO)
 }
 
 fn lock(runtime: &Mutex<Runtime>) -> MutexGuard<'_, Runtime> {
@@ -202,13 +240,14 @@ fn event_loop(
                 return Ok(());
             }
         }
-        // The terminal went away without a hang-up signal: stop reading
-        // (it would only spin) and leave through the saving exit.
-        if terminal_gone() {
+        // The lock is not held while waiting for input, so a signal can save.
+        let input = wait_for_input(TICK);
+        if input == Input::Gone {
+            // The terminal went away without a hang-up signal: leave
+            // through the saving exit rather than read for ever.
             return Ok(());
         }
-        // The lock is not held while waiting for input, so a signal can save.
-        if event::poll(TICK)? {
+        if input == Input::Ready && event_waiting()? {
             // Handle everything already typed before drawing again, so a
             // burst of keys (or a slow search) never leaves the screen behind.
             let mut handled = 0;
@@ -232,10 +271,7 @@ fn event_loop(
                     _ => {}
                 }
                 handled += 1;
-                if guard.app.quit
-                    || handled >= MAX_EVENTS_PER_FRAME
-                    || !event::poll(Duration::ZERO)?
-                {
+                if guard.app.quit || handled >= MAX_EVENTS_PER_FRAME || !event_waiting()? {
                     break;
                 }
             }

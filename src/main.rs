@@ -4,6 +4,12 @@ use howgood::{commands, tui};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    if std::env::var_os("HOWGOOD_DATA_DIR").is_some_and(|dir| dir.is_empty()) {
+        // An empty `HOWGOOD_DATA_DIR=` means unset, as with most variables
+        // (clap would refuse it as a missing value).
+        // SAFETY: no other thread has started yet.
+        unsafe { std::env::remove_var("HOWGOOD_DATA_DIR") };
+    }
     let cli = Cli::parse();
     if !matches!(
         cli.command,

@@ -114,7 +114,7 @@ pub fn redact(message: &str) -> String {
             continue;
         }
         out.push(c);
-        let ours = out.contains("expected");
+        let ours = out.contains(" expected ");
         if c == '"' || (c == '`' && !ours) {
             quote = Some(c);
         }

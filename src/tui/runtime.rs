@@ -158,6 +158,20 @@ pub fn home_data(
     data
 }
 
+/// Why a save failed, short enough for the status line: the session's own
+/// path and the OS error number are left out (the user knows which
+/// session is open; the number helps nobody).
+fn short_reason(error: &StoreError) -> String {
+    let text = match error {
+        StoreError::Io { error, .. } => error.to_string(),
+        other => other.to_string(),
+    };
+    match text.rfind(" (os error ") {
+        Some(at) if text.ends_with(')') => text[..at].to_owned(),
+        _ => text,
+    }
+}
+
 impl Runtime {
     /// The runtime, with the settings read from `settings_path`.
     pub fn new(
@@ -331,7 +345,8 @@ impl Runtime {
                         Some(Action::Saved(Ok(saved)))
                     }
                     Err(error) => {
-                        let message = self.keep_emergency_copy(&path, &session, error.to_string());
+                        let message =
+                            self.keep_emergency_copy(&path, &session, short_reason(&error));
                         Some(Action::Saved(Err(message)))
                     }
                 }

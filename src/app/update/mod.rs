@@ -187,7 +187,7 @@ fn ask_before_quitting(app: &mut App) -> bool {
     };
     let since = app.local(*since).strftime("%H:%M:%S");
     let message = format!(
-        "Your changes since {since} are not saved in the session file: {message}.\n\nQuit anyway? (y: quit - howgood writes a last copy and offers it when you open this session again; any other key: stay)"
+        "Your changes since {since} are not in the session file ({message}). Quit anyway? y: quit, and the copy is offered when you open this session again; any other key: stay."
     );
     app.overlay = Some(Overlay::Confirm {
         message,

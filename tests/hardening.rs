@@ -8,9 +8,7 @@ use assert_cmd::cargo::CommandCargoExt;
 use common::Harness;
 use howgood::session::codec;
 use howgood::session::model::{ItemRecord, ScaleChoice, Session, SessionKind};
-use howgood::session::store::{
-    OpenSession, Saved, SessionStore, history_dir, history_files, prune_history,
-};
+use howgood::session::store::{OpenSession, SessionStore, history_files, prune_history};
 use jiff::Timestamp;
 use ratatui::crossterm::event::KeyCode::{Down, Enter, Esc};
 use std::fs;

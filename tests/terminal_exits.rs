@@ -314,6 +314,9 @@ fn type_while_disk_is_full(place: &Place, disk: &Tmpfs, id: &str, words: &str) -
     pty
 }
 
+/// How a test leaves the screens.
+type WayOut = dyn Fn(&mut Pty);
+
 #[test]
 fn every_way_out_while_saves_fail_keeps_a_copy_that_is_offered_again() {
     let place = Place::new();
@@ -325,7 +328,7 @@ fn every_way_out_while_saves_fail_keeps_a_copy_that_is_offered_again() {
         return;
     };
     let id = place.new_session();
-    let ways: [(&str, &dyn Fn(&mut Pty)); 5] = [
+    let ways: [(&str, &WayOut); 5] = [
         ("q", &|pty| {
             pty.send(b"q");
             pty.wait_for("Are you sure", Duration::from_secs(5));

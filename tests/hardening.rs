@@ -618,3 +618,28 @@ fn small_command_line_faults_are_fixed() {
         "{stderr}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn emergency_copies_skip_folders_others_can_read_and_go_to_the_next() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    // Beside the session is impossible: its folder is a file.
+    fs::write(dir.path().join("gone"), "not a folder").expect("write");
+    let session_path = dir.path().join("gone/2026-11-24-s-0001.ron");
+    let planted = dir.path().join("planted");
+    fs::create_dir(&planted).expect("mkdir");
+    fs::set_permissions(&planted, fs::Permissions::from_mode(0o755)).expect("chmod");
+    let private = dir.path().join("private");
+    let copy = howgood::session::store::write_emergency(
+        &session_path,
+        &session("2026-11-24-s-0001"),
+        Timestamp::now(),
+        &[planted.clone(), private.clone()],
+    )
+    .expect("a copy somewhere");
+    assert!(copy.starts_with(&private), "{}", copy.display());
+    assert_eq!(fs::read_dir(&planted).expect("dir").count(), 0);
+    let mode = fs::metadata(&copy).expect("copy").permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+}

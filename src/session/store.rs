@@ -603,7 +603,7 @@ pub fn write_emergency(
         let made = if index == 0 {
             Ok(())
         } else {
-            create_private_dir(dir)
+            create_private_dir(dir).and_then(|()| ours_alone(dir))
         };
         match made.and_then(|()| write_new(&path, text.as_bytes())) {
             Ok(()) => return Ok(path),
@@ -614,6 +614,34 @@ pub fn write_emergency(
         path: beside,
         error: io::Error::other("nowhere to write"),
     }))
+}
+
+/// A fallback folder (some are in the shared temp folder) must be a real
+/// folder of ours that nobody else can read, not one planted by another
+/// user or a link to one.
+fn ours_alone(dir: &Path) -> io::Result<()> {
+    let meta = fs::symlink_metadata(dir)?;
+    let refuse = |why: &str| {
+        Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            why.to_owned(),
+        ))
+    };
+    if !meta.is_dir() {
+        return refuse("not a folder");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // SAFETY: geteuid has no preconditions.
+        if meta.uid() != unsafe { libc::geteuid() } {
+            return refuse("owned by another user");
+        }
+        if meta.mode() & 0o077 != 0 {
+            return refuse("readable by other users");
+        }
+    }
+    Ok(())
 }
 
 /// Write atomically to a path that must not exist yet.

@@ -810,7 +810,7 @@ impl SessionStore {
         if path.exists() {
             fs::rename(&path, &aside).map_err(io_error(&path))?;
         }
-        let bytes = fs::read(&good).map_err(io_error(&good))?;
+        let bytes = read_regular(&good).map_err(io_error(&good))?;
         write_atomic(&path, &bytes).map_err(io_error(&path))?;
         Ok((aside, good))
     }

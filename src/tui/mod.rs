@@ -72,7 +72,10 @@ pub fn run(global: &GlobalArgs, start: Start) -> anyhow::Result<()> {
     }
     let library = load_library(&user_content_paths(global));
     for problem in &library.problems {
-        eprintln!("warning: {problem} (skipped)");
+        eprintln!(
+            "warning: {} (skipped)",
+            crate::safe_io::printable(&problem.to_string())
+        );
     }
     // Permission warnings are shown on the home screen, not printed here.
     let dir = paths::sessions_dir(global.data_dir.as_ref()).ok_or_else(|| {

@@ -643,3 +643,52 @@ fn emergency_copies_skip_folders_others_can_read_and_go_to_the_next() {
     let mode = fs::metadata(&copy).expect("copy").permissions().mode();
     assert_eq!(mode & 0o777, 0o600);
 }
+
+/// Make every save of the session at `path` fail: a folder where the file
+/// should be is not a regular file, and is never replaced.
+fn block_saves(path: &Path) {
+    fs::remove_file(path).expect("remove");
+    fs::create_dir(path).expect("a folder in its place");
+}
+
+#[test]
+fn a_failing_save_keeps_one_current_copy_and_never_removes_another_sessions() {
+    let mut h = Harness::new(100, 30);
+    let a = session("2026-11-24-first-0001");
+    let b = session("2026-11-24-second-0002");
+    h.open_session(&a);
+    block_saves(&h.runtime.store.path_of(&a.id));
+    h.key(Down);
+    h.key(Enter);
+    h.type_text("words of the first session");
+    h.key(Esc);
+    h.wait(2);
+    h.wait(6); // a retry: the copy is replaced, not added to
+    assert!(h.screen().contains("Not saved"), "{}", h.screen());
+    let dir = h.sessions_dir();
+    let copies_of = move |id: &str| -> Vec<PathBuf> {
+        fs::read_dir(&dir)
+            .expect("dir")
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| {
+                let name = p.file_name().expect("name").to_string_lossy().into_owned();
+                name.starts_with(id) && name.contains(".recovery-")
+            })
+            .collect()
+    };
+    assert_eq!(copies_of(&a.id).len(), 1, "one current copy");
+
+    h.open_session(&b);
+    block_saves(&h.runtime.store.path_of(&b.id));
+    h.key(Down);
+    h.key(Enter);
+    h.type_text("words of the second session");
+    h.key(Esc);
+    h.wait(2);
+    let a_copies = copies_of(&a.id);
+    assert_eq!(a_copies.len(), 1, "the first session's copy is kept");
+    let a_copy = fs::read_to_string(&a_copies[0]).expect("copy");
+    assert!(a_copy.contains("words of the first session"), "{a_copy}");
+    assert_eq!(copies_of(&b.id).len(), 1);
+}

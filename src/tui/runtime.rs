@@ -11,8 +11,8 @@ use crate::session::atomic::{create_private_dir, write_atomic};
 use crate::session::codec;
 use crate::session::model::Session;
 use crate::session::store::{
-    Access, OpenSession, SessionStore, StoreError, recovery_copies, set_recovery_aside,
-    write_emergency,
+    Access, OpenSession, SessionStore, StoreError, recovery_copies, session_id_of,
+    set_recovery_aside, write_emergency,
 };
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -219,7 +219,11 @@ impl Runtime {
         let written = write_emergency(path, session, self.app.now, &self.emergency_dirs);
         match written {
             Ok(copy) => {
-                if let Some(old) = self.emergency.replace(copy.clone()) {
+                // The previous copy of this same session is superseded; a
+                // copy of another session is never touched.
+                if let Some(old) = self.emergency.replace(copy.clone())
+                    && session_id_of(&old) == session_id_of(&copy)
+                {
                     let _ = std::fs::remove_file(old);
                 }
                 format!("{error}; a copy is kept at {}", copy.display())
@@ -339,7 +343,9 @@ impl Runtime {
                 match open.save(&session, self.app.now) {
                     Ok(saved) => {
                         // The file has it all now: the emergency copy is spent.
-                        if let Some(copy) = self.emergency.take() {
+                        if let Some(copy) = self.emergency.take()
+                            && session_id_of(&copy) == session_id_of(&path)
+                        {
                             let _ = std::fs::remove_file(copy);
                         }
                         Some(Action::Saved(Ok(saved)))

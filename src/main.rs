@@ -4,7 +4,19 @@ use howgood::{commands, tui};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    if std::env::var_os("HOWGOOD_DATA_DIR").is_some_and(|dir| dir.is_empty()) {
+        // An empty `HOWGOOD_DATA_DIR=` means unset, as with most variables
+        // (clap would refuse it as a missing value).
+        // SAFETY: no other thread has started yet.
+        unsafe { std::env::remove_var("HOWGOOD_DATA_DIR") };
+    }
     let cli = Cli::parse();
+    if !matches!(
+        cli.command,
+        None | Some(Command::Open { .. } | Command::Daily { .. })
+    ) {
+        restore_default_sigpipe();
+    }
     let result = match &cli.command {
         None => tui::run(&cli.global, tui::Start::Home).map(|()| ExitCode::SUCCESS),
         Some(Command::Open { session }) => {
@@ -22,7 +34,21 @@ fn main() -> ExitCode {
         Some(Command::Internal(command)) => commands::internal::run(command),
     };
     result.unwrap_or_else(|error| {
-        eprintln!("howgood: {error:#}");
+        eprintln!(
+            "howgood: {}",
+            howgood::safe_io::printable(&format!("{error:#}"))
+        );
         ExitCode::FAILURE
     })
+}
+
+/// A command whose output is piped into `head` ends quietly when the pipe
+/// closes, as other command-line tools do (Rust ignores SIGPIPE, which
+/// would make every print fail instead). The screens keep it ignored.
+fn restore_default_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: setting a signal to its default action, before any threads.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
 }

@@ -10,9 +10,30 @@ fn project_dirs() -> Option<ProjectDirs> {
 /// The data folder: `--data-dir`, else `HOWGOOD_DATA_DIR` (via clap), else
 /// the platform's data folder.
 pub fn data_dir(explicit: Option<&PathBuf>) -> Option<PathBuf> {
+    // An empty `HOWGOOD_DATA_DIR=` means unset, as with most variables.
     explicit
+        .filter(|dir| !dir.as_os_str().is_empty())
         .cloned()
         .or_else(|| project_dirs().map(|d| d.data_dir().to_owned()))
+}
+
+/// Where emergency copies go when the session's folder will not take
+/// them, in order: `<data dir>/recovery/`, the state folder, and a private
+/// folder of this user's in the temp folder.
+pub fn emergency_dirs(data_dir: &std::path::Path) -> Vec<PathBuf> {
+    let mut dirs = vec![data_dir.join("recovery")];
+    if let Some(state) = project_dirs().and_then(|d| d.state_dir().map(|s| s.join("recovery"))) {
+        dirs.push(state);
+    }
+    #[cfg(unix)]
+    {
+        // SAFETY: geteuid has no preconditions.
+        let uid = unsafe { libc::geteuid() };
+        dirs.push(std::env::temp_dir().join(format!("howgood-recovery-{uid}")));
+    }
+    #[cfg(not(unix))]
+    dirs.push(std::env::temp_dir().join("howgood-recovery"));
+    dirs
 }
 
 /// Sessions live in `<data dir>/sessions/`.

@@ -42,7 +42,7 @@ pub fn path(data_dir: &Path) -> PathBuf {
 /// The settings, or why they could not be read. A missing file is the
 /// defaults; a damaged one is an error (and must not be saved over).
 pub fn load(path: &Path) -> Result<Settings, String> {
-    let bytes = match std::fs::read(path) {
+    let bytes = match crate::safe_io::read_regular(path) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Settings::default()),
         Err(e) => return Err(format!("{}: {e}", path.display())),

@@ -35,7 +35,7 @@ fn a_panic_writes_a_recovery_copy_beside_the_file_and_never_over_it() {
     let mut unsaved = original.clone();
     unsaved.items[0].rationale = "Typed just before the crash".into();
     let slot = Arc::new(Mutex::new(Some((path.clone(), unsaved.clone()))));
-    howgood::tui::install_panic_hook(slot);
+    howgood::tui::install_panic_hook(slot, Vec::new());
     let result = std::panic::catch_unwind(|| panic!("a bug"));
     let _ = std::panic::take_hook();
     assert!(result.is_err());

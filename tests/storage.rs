@@ -411,8 +411,17 @@ fn stale_temp_files_are_removed_at_the_next_start() {
     assert!(!stale.exists());
 }
 
+/// Kills in the kill test: `HOWGOOD_KILLS` (the recorded full run in
+/// docs/data-safety.md used 1,000 or more), else a short run for CI.
+fn kill_rounds() -> u64 {
+    std::env::var("HOWGOOD_KILLS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(150)
+}
+
 /// Kill a saving process at random moments; every acknowledged save must
-/// be on disk, whole.
+/// be on disk, whole, and the next start leaves no temp file behind.
 #[cfg(unix)]
 #[test]
 fn a_kill_mid_save_never_costs_an_acknowledged_change() {
@@ -427,7 +436,10 @@ fn a_kill_mid_save_never_costs_an_acknowledged_change() {
         rng
     };
     let mut last_acknowledged: Option<u64> = None;
-    for round in 0..200 {
+    let rounds = kill_rounds();
+    let mut lost = 0u64;
+    let mut killed_mid_write = 0usize;
+    for round in 0..rounds {
         let mut child = howgood()
             .args(["internal", "save-loop"])
             .arg(&path)
@@ -446,6 +458,8 @@ fn a_kill_mid_save_never_costs_an_acknowledged_change() {
             }
             acknowledged
         });
+        // From start-up to well into the save loop, so kills land at every
+        // step of the cycle (read, temp write, sync, swap, history, prune).
         std::thread::sleep(Duration::from_micros(2_000 + next() % 25_000));
         child.kill().expect("SIGKILL");
         child.wait().expect("reaped");
@@ -462,13 +476,21 @@ fn a_kill_mid_save_never_costs_an_acknowledged_change() {
                 .unwrap_or_else(|| panic!("round {round}: unexpected title {title}"));
             // The acknowledged save, or the one after it that the kill
             // interrupted after its rename.
-            assert!(
-                on_disk == n || on_disk == n + 1,
-                "round {round}: acknowledged save {n} but the file holds {on_disk}"
-            );
+            if on_disk != n && on_disk != n + 1 {
+                lost += 1;
+                eprintln!("round {round}: acknowledged save {n} but the file holds {on_disk}");
+            }
             last_acknowledged = Some(n);
         }
+        killed_mid_write += fs::read_dir(&store.dir)
+            .expect("dir")
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with(".howgood-tmp-"))
+            .count();
+        // The next start clears what the killed writer left.
+        SessionStore::open(store.dir.clone()).expect("next start");
     }
+    assert_eq!(lost, 0, "acknowledged changes lost");
     assert!(last_acknowledged.is_some(), "the child never got to save");
     let leftovers: Vec<_> = fs::read_dir(&store.dir)
         .expect("dir")
@@ -476,12 +498,13 @@ fn a_kill_mid_save_never_costs_an_acknowledged_change() {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| n.starts_with(".howgood-tmp-"))
         .collect();
-    // Temp files of killed writers may remain until the next start, which
-    // removes them (see stale_temp_files_are_removed_at_the_next_start).
-    assert!(leftovers.len() <= 200);
+    assert_eq!(
+        leftovers,
+        Vec::<String>::new(),
+        "temp files after the next start"
+    );
     eprintln!(
-        "kill test: 200 kills, last acknowledged save {last_acknowledged:?}, {} killed mid-write (temp file left)",
-        leftovers.len()
+        "kill test: {rounds} SIGKILLs, {lost} acknowledged changes lost, {killed_mid_write} killed mid-write (temp file cleared at the next start), 0 temp files left"
     );
 }
 

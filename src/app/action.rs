@@ -39,6 +39,9 @@ pub struct Opened {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
     Quit,
+    /// Quit without asking, even with unsaved changes (confirmed, or a
+    /// signal, or the terminal gone): the edge writes a last copy.
+    QuitAnyway,
     Help,
     Back,
     Palette,

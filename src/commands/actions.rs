@@ -164,7 +164,7 @@ pub fn save_reporting(
     now: Timestamp,
 ) -> anyhow::Result<bool> {
     match open.save(session, now)? {
-        Saved::Written | Saved::Unchanged => Ok(true),
+        Saved::Written | Saved::Unchanged | Saved::Recreated => Ok(true),
         Saved::ToConflictCopy(copy) => {
             eprintln!(
                 "{} changed on disk while it was being updated; it is left as it is and this update is saved beside it in {}",

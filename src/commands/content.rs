@@ -5,6 +5,7 @@ use crate::content::library::{Library, Origin, embedded_files, read_user_files};
 use crate::content::problem::Problem;
 use crate::content::{query, text};
 use crate::paths;
+use crate::safe_io::{printable, printable_line};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -56,19 +57,23 @@ pub fn run(global: &GlobalArgs, command: &ContentCommand) -> anyhow::Result<Exit
                     .map(|(f, _)| f.id.as_str())
                     .collect();
                 eprintln!(
-                    "unknown framework '{framework}'; known: {}",
-                    known.join(", ")
+                    "howgood: unknown framework '{}'; known: {}",
+                    printable_line(framework),
+                    printable_line(&known.join(", "))
                 );
                 return Ok(ExitCode::FAILURE);
             };
             let width = usize::from(*width);
             match item {
-                None => write!(out, "{}", text::framework_outline(found, width))?,
+                None => write!(out, "{}", printable(&text::framework_outline(found, width)))?,
                 Some(id) => match text::item(&library, found, id, width) {
-                    Some(shown) => write!(out, "{shown}")?,
+                    Some(shown) => write!(out, "{}", printable(&shown))?,
                     None => {
                         eprintln!(
-                            "no item '{id}' in framework '{framework}'; `howgood content show {framework}` lists its items"
+                            "howgood: no item '{}' in framework '{}'; `howgood content show {}` lists its items",
+                            printable_line(id),
+                            printable_line(framework),
+                            printable_line(framework)
                         );
                         return Ok(ExitCode::FAILURE);
                     }
@@ -84,13 +89,16 @@ pub fn run(global: &GlobalArgs, command: &ContentCommand) -> anyhow::Result<Exit
             };
             for path in paths {
                 if !path.exists() {
-                    eprintln!("{}: no such file or folder", path.display());
+                    eprintln!(
+                        "howgood: {}: no such file or folder",
+                        printable_line(&path.display().to_string())
+                    );
                     return Ok(ExitCode::FAILURE);
                 }
             }
             let library = load_library(&checked);
             for problem in &library.problems {
-                writeln!(out, "{problem}")?;
+                writeln!(out, "{}", printable(&problem.to_string()))?;
             }
             if library.problems.is_empty() {
                 writeln!(
@@ -109,7 +117,10 @@ pub fn run(global: &GlobalArgs, command: &ContentCommand) -> anyhow::Result<Exit
 
 fn warn(problems: &[Problem]) {
     for problem in problems {
-        eprintln!("warning: {problem} (file skipped or item ignored)");
+        eprintln!(
+            "warning: {} (file skipped or item ignored)",
+            printable(&problem.to_string())
+        );
     }
 }
 
@@ -131,13 +142,13 @@ pub fn list(library: &Library) -> String {
             Origin::User(path) => format!("{} (from {})", framework.short_title, path.display()),
         };
         rows.push([
-            framework.id.clone(),
+            printable_line(&framework.id).into_owned(),
             counts.indicators.to_string(),
             counts.illustrations.to_string(),
             counts.questions.to_string(),
             counts.statements.to_string(),
             counts.measures.to_string(),
-            title,
+            printable_line(&title).into_owned(),
         ]);
     }
     let widths: Vec<usize> = (0..6)

@@ -5,9 +5,10 @@ use crate::commands::content::load_library;
 use crate::content::library::Library;
 use crate::content::query;
 use crate::paths;
+use crate::safe_io::{has_control, printable, printable_line};
 use crate::session::ids::new_session_id;
 use crate::session::model::{ItemRecord, ScaleChoice, Session, SessionKind};
-use crate::session::store::{OpenSession, SessionStore};
+use crate::session::store::{OpenSession, SessionStore, history_files, read_session};
 use anyhow::{Context, bail};
 use jiff::Timestamp;
 use std::process::ExitCode;
@@ -57,6 +58,16 @@ pub fn build_session(
     };
     if title.trim().is_empty() {
         bail!("a session needs a title");
+    }
+    if has_control(title) || title.contains(['\n', '\t']) {
+        bail!(
+            "the title contains a control character (such as a terminal escape); type it as plain text"
+        );
+    }
+    if participants.iter().any(|p| p.chars().any(char::is_control)) {
+        bail!(
+            "a participant name contains a control character (such as a terminal escape); type it as plain text"
+        );
     }
     for item in items {
         if !query::evaluable_ids(framework).any(|id| id == item) {
@@ -137,10 +148,26 @@ fn check_follows(store: &SessionStore, earlier: &str, session: &Session) -> anyh
 }
 
 pub fn run(global: &GlobalArgs, command: &SessionsCommand) -> anyhow::Result<ExitCode> {
+    if let SessionsCommand::List { json } = command {
+        // Listing reads: a data folder that is not there is not made.
+        let dir = paths::sessions_dir(global.data_dir.as_ref())
+            .context("no data folder: pass --data-dir DIR or set HOWGOOD_DATA_DIR")?;
+        if !dir.exists() {
+            return list(&SessionStore::at(dir), *json);
+        }
+    }
     let store = open_store(global)?;
     match command {
         SessionsCommand::List { json } => list(&store, *json),
         SessionsCommand::Restore { id } => {
+            let known = crate::session::ids::is_valid_id(id)
+                && (store.path_of(id).exists() || !history_files(&store.path_of(id)).is_empty());
+            if !known {
+                bail!(
+                    "no such session '{}'; `howgood sessions list` shows them",
+                    printable_line(id)
+                );
+            }
             let (aside, restored) = store.restore_from_history(id, Timestamp::now())?;
             println!(
                 "restored {id} from {}\nthe damaged file is kept at {}",
@@ -175,25 +202,29 @@ fn list(store: &SessionStore, json: bool) -> anyhow::Result<ExitCode> {
                     "conflict_copies": entry.conflicts.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
                 }));
                 rows.push([
-                    s.id.clone(),
+                    printable_line(&s.id).into_owned(),
                     s.kind.label().to_owned(),
-                    s.framework.clone(),
+                    printable_line(&s.framework).into_owned(),
                     format!("{}/{}", s.evaluated_count(), s.items.len()),
                     s.priorities.len().to_string(),
                     s.updated.strftime("%Y-%m-%d %H:%M").to_string(),
-                    s.title.clone(),
+                    printable_line(&s.title).into_owned(),
                 ]);
                 for copy in entry.recovery.iter().chain(&entry.conflicts) {
-                    eprintln!("note: {} has an unsaved copy at {}", s.id, copy.display());
+                    eprintln!(
+                        "note: {} has an unsaved copy at {}",
+                        printable_line(&s.id),
+                        printable_line(&copy.display().to_string())
+                    );
                 }
             }
             Err(error) => {
-                eprintln!("{error}");
+                eprintln!("{}", printable(&error.to_string()));
                 match store.newest_good_history(&entry.id) {
                     Some((path, _)) => eprintln!(
                         "  newest good version: {} (`howgood sessions restore {}` sets the damaged file aside and restores it)",
-                        path.display(),
-                        entry.id
+                        printable_line(&path.display().to_string()),
+                        printable_line(&entry.id)
                     ),
                     None => eprintln!("  no earlier version in history; the file is left as it is"),
                 }
@@ -250,14 +281,7 @@ pub fn run_export(global: &GlobalArgs, args: &ExportArgs) -> anyhow::Result<Exit
     let library = load_library(&crate::commands::content::user_content_paths(global));
     let store = open_store(global)?;
     let path = crate::tui::runtime::resolve(&store, &args.session).map_err(anyhow::Error::msg)?;
-    let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
-    let decoded = crate::session::codec::decode(&bytes).map_err(|error| {
-        let place = error
-            .position()
-            .map(|(line, col)| format!(":{line}:{col}"))
-            .unwrap_or_default();
-        anyhow::anyhow!("{}{place}: {error}", path.display())
-    })?;
+    let (_, decoded) = read_session(&path)?;
     let today = Timestamp::now()
         .to_zoned_datetime(jiff::tz::TimeZone::system())
         .date();
@@ -275,8 +299,13 @@ pub fn run_export(global: &GlobalArgs, args: &ExportArgs) -> anyhow::Result<Exit
             let dir = paths::data_dir(global.data_dir.as_ref())
                 .context("no data folder: pass --data-dir DIR or -o FILE")?
                 .join("exports");
-            crate::session::atomic::create_private_dir(&dir)?;
+            crate::session::atomic::create_private_dir(&dir)
+                .with_context(|| format!("creating {}", dir.display()))?;
             let out = dir.join(format!("{}.md", decoded.session.id));
+            // The id was checked on reading; this makes sure of it.
+            if out.parent() != Some(dir.as_path()) {
+                bail!("{}: the session id cannot be a file name", path.display());
+            }
             crate::session::atomic::write_atomic(&out, text.as_bytes())
                 .with_context(|| format!("writing {}", out.display()))?;
             println!("{}", out.display());

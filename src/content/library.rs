@@ -87,7 +87,7 @@ pub fn read_user_files(path: &Path) -> (Vec<ContentFile>, Vec<Problem>) {
     };
     for path in paths {
         let label = path.display().to_string();
-        match std::fs::read(&path) {
+        match crate::safe_io::read_regular(&path) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => files.push(ContentFile {
                     label,

@@ -22,6 +22,12 @@ const NOT_A_SCORE: &str = "howgood does not add these evaluations together or tu
 
 /// The session as a Markdown document. `today` is the export date.
 pub fn session_markdown(session: &Session, library: &Library, today: Date) -> String {
+    // A title or note holding a terminal escape must not act on whoever
+    // views the report with `cat` or a pager.
+    crate::safe_io::printable(&markdown(session, library, today)).into_owned()
+}
+
+fn markdown(session: &Session, library: &Library, today: Date) -> String {
     let framework = library.framework(&session.framework);
     let scale = resolve_scale(session, library, framework);
     let mut blocks: Vec<String> = Vec::new();

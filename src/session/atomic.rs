@@ -116,7 +116,93 @@ pub fn write_atomic(target: &Path, bytes: &[u8]) -> io::Result<()> {
     write_atomic_with(target, bytes, &open_private)
 }
 
-/// Remove temp files in `dir` left behind by a crash. Returns how many.
+pub use crate::safe_io::{MAX_READ, read_regular};
+
+/// Swap two paths atomically (Linux `RENAME_EXCHANGE`). `Unsupported`
+/// where the platform or file system cannot.
+pub fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::ffi::CString;
+        use std::os::unix::ffi::OsStrExt;
+        let a = CString::new(a.as_os_str().as_bytes())?;
+        let b = CString::new(b.as_os_str().as_bytes())?;
+        // SAFETY: both are valid NUL-terminated strings that outlive the call.
+        let result = unsafe {
+            libc::syscall(
+                libc::SYS_renameat2,
+                libc::AT_FDCWD,
+                a.as_ptr(),
+                libc::AT_FDCWD,
+                b.as_ptr(),
+                libc::RENAME_EXCHANGE,
+            )
+        };
+        if result == 0 {
+            return Ok(());
+        }
+        let error = io::Error::last_os_error();
+        match error.raw_os_error() {
+            Some(libc::EINVAL | libc::ENOSYS | libc::EOPNOTSUPP) => {
+                Err(io::Error::new(io::ErrorKind::Unsupported, error))
+            }
+            _ => Err(error),
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = (a, b);
+        Err(io::Error::from(io::ErrorKind::Unsupported))
+    }
+}
+
+/// Write `bytes` to a new synced private temp file beside `target` and
+/// return its path; the caller puts it in place.
+pub fn write_temp(target: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
+    let temp = temp_path(target);
+    let result = (|| {
+        let mut file = create_private(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()
+    })();
+    match result {
+        Ok(()) => Ok(temp),
+        Err(error) => {
+            let _ = fs::remove_file(&temp);
+            Err(error)
+        }
+    }
+}
+
+/// Whether the process that wrote a temp file (its id is in the name) has
+/// gone, so the file can only be left over from a crash.
+fn writer_is_gone(name: &str) -> bool {
+    let pid = name
+        .strip_prefix(TEMP_PREFIX)
+        .and_then(|rest| rest.split('-').next())
+        .and_then(|pid| pid.parse::<i32>().ok());
+    #[cfg(unix)]
+    {
+        let Some(pid) = pid.filter(|&p| p > 0) else {
+            return false;
+        };
+        if pid as u32 == std::process::id() {
+            return false;
+        }
+        // SAFETY: signal 0 only asks whether the process exists.
+        let alive = unsafe { libc::kill(pid, 0) } == 0
+            || io::Error::last_os_error().raw_os_error() == Some(libc::EPERM);
+        !alive
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        false
+    }
+}
+
+/// Remove temp files in `dir` left behind by a crash: those whose writer
+/// has gone, and any older than [`STALE_AFTER`]. Returns how many.
 pub fn remove_stale_temps(dir: &Path, now: SystemTime) -> usize {
     let Ok(entries) = fs::read_dir(dir) else {
         return 0;
@@ -127,11 +213,12 @@ pub fn remove_stale_temps(dir: &Path, now: SystemTime) -> usize {
         if !name.to_string_lossy().starts_with(TEMP_PREFIX) {
             continue;
         }
-        let old = entry
-            .metadata()
-            .and_then(|m| m.modified())
-            .map(|modified| now.duration_since(modified).unwrap_or_default() >= STALE_AFTER)
-            .unwrap_or(true);
+        let old = writer_is_gone(&name.to_string_lossy())
+            || entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .map(|modified| now.duration_since(modified).unwrap_or_default() >= STALE_AFTER)
+                .unwrap_or(true);
         if old && fs::remove_file(entry.path()).is_ok() {
             removed += 1;
         }
@@ -252,7 +339,10 @@ mod tests {
     #[test]
     fn stale_temp_files_are_removed_and_fresh_ones_kept() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let stale = dir.path().join(format!("{TEMP_PREFIX}1-abc-s.ron"));
+        // Written by this process, which is alive: only age makes it stale.
+        let stale = dir
+            .path()
+            .join(format!("{TEMP_PREFIX}{}-abc-s.ron", std::process::id()));
         fs::write(&stale, b"secret").expect("write");
         fs::write(dir.path().join("s.ron"), b"keep").expect("write");
         assert_eq!(

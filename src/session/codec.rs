@@ -92,31 +92,36 @@ fn ron_options() -> ron::Options {
     ron::Options::default()
 }
 
-/// Replace every double-quoted string in a parser message with `"…"`:
-/// serde quotes the offending value, which may be a user's note.
+/// Replace every double-quoted string in a parser message with `"…"`, and
+/// every backquoted one with `` `…` ``: the parser quotes the offending
+/// value or name, which may be a word from a user's note (a child's name).
+/// Backquoted names after "expected" are howgood's own and are kept.
 pub fn redact(message: &str) -> String {
     let mut out = String::with_capacity(message.len());
-    let mut in_quote = false;
+    let mut quote: Option<char> = None;
     let mut escaped = false;
     for c in message.chars() {
-        if in_quote {
+        if let Some(close) = quote {
             if escaped {
                 escaped = false;
-            } else if c == '\\' {
+            } else if c == '\\' && close == '"' {
                 escaped = true;
-            } else if c == '"' {
-                in_quote = false;
-                out.push_str("…\"");
+            } else if c == close {
+                quote = None;
+                out.push('…');
+                out.push(close);
             }
             continue;
         }
         out.push(c);
-        if c == '"' {
-            in_quote = true;
+        let ours = out.contains(" expected ");
+        if c == '"' || (c == '`' && !ours) {
+            quote = Some(c);
         }
     }
-    if in_quote {
-        out.push_str("…\"");
+    if let Some(close) = quote {
+        out.push('…');
+        out.push(close);
     }
     out
 }
@@ -319,6 +324,9 @@ mod tests {
             redact(r#"invalid type: string "a \"b\" c", expected u8"#),
             r#"invalid type: string "…", expected u8"#
         );
-        assert_eq!(redact("unknown field `x`"), "unknown field `x`");
+        assert_eq!(
+            redact("unknown field `Tommy`, expected one of `id`, `title`"),
+            "unknown field `…`, expected one of `id`, `title`"
+        );
     }
 }

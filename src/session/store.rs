@@ -4,7 +4,8 @@
 //! a file changed behind our back is never overwritten.
 
 use super::atomic::{
-    self, create_private, create_private_dir, mode, remove_stale_temps, write_atomic,
+    self, create_private_dir, exchange, mode, read_regular, remove_stale_temps, write_atomic,
+    write_temp,
 };
 use super::codec::{self, DecodeError, Decoded, EncodeError};
 use super::model::Session;
@@ -109,11 +110,19 @@ pub fn set_recovery_aside(recovery: &Path) -> io::Result<PathBuf> {
 /// Errors a user can act on. None of them quotes note text.
 #[derive(Debug)]
 pub enum StoreError {
-    Io { path: PathBuf, error: io::Error },
-    Decode { path: PathBuf, error: DecodeError },
+    Io {
+        path: PathBuf,
+        error: io::Error,
+    },
+    Decode {
+        path: PathBuf,
+        error: DecodeError,
+    },
     Encode(EncodeError),
     ReadOnly(String),
     Exists(PathBuf),
+    /// The id inside a file is not one howgood makes, or not its file name.
+    BadId(PathBuf),
 }
 
 impl std::fmt::Display for StoreError {
@@ -127,6 +136,11 @@ impl std::fmt::Display for StoreError {
             StoreError::Encode(error) => write!(f, "{error}"),
             StoreError::ReadOnly(reason) => write!(f, "read-only: {reason}"),
             StoreError::Exists(path) => write!(f, "{} already exists", path.display()),
+            StoreError::BadId(path) => write!(
+                f,
+                "{}: the id inside is not a session id or differs from the file name; the file is left as it is",
+                path.display()
+            ),
         }
     }
 }
@@ -138,6 +152,29 @@ fn io_error(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
         path: path.to_owned(),
         error,
     }
+}
+
+/// Read and decode a session file: a regular file only, with an id that
+/// `howgood new` could have made and that matches the file name, so no id
+/// from a file can lead a later write outside its folder.
+pub fn read_session(path: &Path) -> Result<(Vec<u8>, Decoded), StoreError> {
+    let bytes = read_regular(path).map_err(io_error(path))?;
+    let decoded = codec::decode(&bytes).map_err(|error| StoreError::Decode {
+        path: path.to_owned(),
+        error,
+    })?;
+    let id = &decoded.session.id;
+    if !super::ids::is_valid_id(id) || *id != session_id_of(path) {
+        return Err(StoreError::BadId(path.to_owned()));
+    }
+    Ok((bytes, decoded))
+}
+
+/// Why a session file that is a symbolic link is not written.
+const LINK_REFUSED: &str = "the session file is a symbolic link, which howgood does not replace; open the file it points to instead";
+
+fn is_symlink(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
 }
 
 /// Whether the session may be written by this process.
@@ -153,6 +190,8 @@ pub enum Saved {
     Written,
     /// The file already held exactly this text.
     Unchanged,
+    /// The file had been deleted from outside; it is written again.
+    Recreated,
     /// The file changed on disk since we read it: ours went to this copy.
     ToConflictCopy(PathBuf),
 }
@@ -234,14 +273,14 @@ impl OpenSession {
     /// Open an existing session file. A file that does not decode is an
     /// error and is never loaded as anything else.
     pub fn open(path: &Path, now: Timestamp) -> Result<OpenSession, StoreError> {
-        let bytes = fs::read(path).map_err(io_error(path))?;
-        let decoded = codec::decode(&bytes).map_err(|error| StoreError::Decode {
-            path: path.to_owned(),
-            error,
-        })?;
-        let (lock, lock_refusal) = match take_lock(path, now) {
-            Ok(lock) => (Some(lock), None),
-            Err(reason) => (None, Some(reason)),
+        let (bytes, decoded) = read_session(path)?;
+        let (lock, lock_refusal) = if is_symlink(path) {
+            (None, Some(LINK_REFUSED.to_owned()))
+        } else {
+            match take_lock(path, now) {
+                Ok(lock) => (Some(lock), None),
+                Err(reason) => (None, Some(reason)),
+            }
         };
         let access = match (lock_refusal, decoded.read_only_reason()) {
             (Some(reason), _) | (None, Some(reason)) => Access::ReadOnly(reason),
@@ -292,7 +331,8 @@ impl OpenSession {
     }
 
     /// Save the session: verified, atomic, private, never over a file that
-    /// changed on disk since we last read or wrote it.
+    /// changed on disk since we last read or wrote it - not even when it
+    /// changes while we save.
     pub fn save(&mut self, session: &Session, now: Timestamp) -> Result<Saved, StoreError> {
         if let Access::ReadOnly(reason) = &self.access {
             return Err(StoreError::ReadOnly(reason.clone()));
@@ -302,7 +342,15 @@ impl OpenSession {
             write_atomic(copy, text.as_bytes()).map_err(io_error(copy))?;
             return Ok(Saved::ToConflictCopy(copy.clone()));
         }
-        let on_disk = match fs::read(&self.path) {
+        if is_symlink(&self.path) {
+            return Err(StoreError::ReadOnly(LINK_REFUSED.to_owned()));
+        }
+        // A sessions folder deleted from outside is made again, privately.
+        let dir = atomic::parent_dir(&self.path).to_owned();
+        if !dir.exists() {
+            create_private_dir(&dir).map_err(io_error(&dir))?;
+        }
+        let on_disk = match read_regular(&self.path) {
             Ok(bytes) => Some(bytes),
             Err(error) if error.kind() == io::ErrorKind::NotFound => None,
             Err(error) => return Err(io_error(&self.path)(error)),
@@ -313,16 +361,98 @@ impl OpenSession {
                 return Ok(Saved::Unchanged);
             }
             if self.disk_hash != Some(hash(bytes)) {
-                let copy = Sidecar::Conflict.path(&self.path, now);
-                write_atomic(&copy, text.as_bytes()).map_err(io_error(&copy))?;
-                self.conflict_copy = Some(copy.clone());
-                return Ok(Saved::ToConflictCopy(copy));
+                return self.divert(text.as_bytes(), now);
             }
-            keep_in_history(&self.path, now)?;
         }
-        write_atomic(&self.path, text.as_bytes()).map_err(io_error(&self.path))?;
-        self.disk_hash = Some(hash(text.as_bytes()));
-        prune_history(&history_dir(&self.path), now);
+        let temp = write_temp(&self.path, text.as_bytes()).map_err(io_error(&self.path))?;
+        let result = match on_disk {
+            Some(_) => self.swap_in(&temp, text.as_bytes(), now),
+            None => self.put_new(&temp, text.as_bytes(), now),
+        };
+        let _ = fs::remove_file(&temp);
+        let saved = result?;
+        atomic::sync_dir(&dir).map_err(io_error(&dir))?;
+        Ok(saved)
+    }
+
+    /// Our text goes to a conflict copy; the file on disk stays as it is.
+    fn divert(&mut self, text: &[u8], now: Timestamp) -> Result<Saved, StoreError> {
+        let copy = Sidecar::Conflict.path(&self.path, now);
+        write_atomic(&copy, text).map_err(io_error(&copy))?;
+        self.conflict_copy = Some(copy.clone());
+        Ok(Saved::ToConflictCopy(copy))
+    }
+
+    /// The file is not there (first save, or deleted from outside): link
+    /// ours in, which fails rather than replace a file another writer has
+    /// just created.
+    fn put_new(&mut self, temp: &Path, text: &[u8], now: Timestamp) -> Result<Saved, StoreError> {
+        match fs::hard_link(temp, &self.path) {
+            Ok(()) => {
+                let recreated = self.disk_hash.is_some();
+                self.disk_hash = Some(hash(text));
+                Ok(if recreated {
+                    Saved::Recreated
+                } else {
+                    Saved::Written
+                })
+            }
+            Err(error) if error.kind() == io::ErrorKind::AlreadyExists => self.divert(text, now),
+            Err(_) => {
+                // File systems without hard links: a plain rename.
+                fs::rename(temp, &self.path).map_err(io_error(&self.path))?;
+                self.disk_hash = Some(hash(text));
+                Ok(Saved::Written)
+            }
+        }
+    }
+
+    /// Swap ours in and look at what came out. If it is not the version we
+    /// last read, another writer replaced the file while we saved: swap
+    /// back so theirs stays in place, and ours goes to a conflict copy.
+    fn swap_in(&mut self, temp: &Path, text: &[u8], now: Timestamp) -> Result<Saved, StoreError> {
+        match exchange(temp, &self.path) {
+            Ok(()) => {}
+            Err(error) if error.kind() == io::ErrorKind::Unsupported => {
+                return self.rename_over(temp, text, now);
+            }
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {
+                return self.put_new(temp, text, now);
+            }
+            Err(error) => return Err(io_error(&self.path)(error)),
+        }
+        let displaced = read_regular(temp).ok();
+        if displaced.as_deref().map(hash) == self.disk_hash {
+            self.disk_hash = Some(hash(text));
+            keep_displaced_in_history(&self.path, temp, now);
+            return Ok(Saved::Written);
+        }
+        exchange(temp, &self.path).map_err(io_error(&self.path))?;
+        if read_regular(temp).ok().as_deref() != Some(text) {
+            // A third writer came in between: keep what came out too.
+            let theirs = Sidecar::Conflict.path(&self.path, now);
+            let theirs = theirs.with_extension("other.ron");
+            fs::rename(temp, &theirs).map_err(io_error(&theirs))?;
+        }
+        self.divert(text, now)
+    }
+
+    /// Where files cannot be swapped: history first, then a plain rename
+    /// (the window between the check and the rename stays open here).
+    fn rename_over(
+        &mut self,
+        temp: &Path,
+        text: &[u8],
+        now: Timestamp,
+    ) -> Result<Saved, StoreError> {
+        let kept = keep_in_history(&self.path, now)?;
+        if let Err(error) = fs::rename(temp, &self.path) {
+            if let Some(kept) = kept {
+                let _ = fs::remove_file(kept);
+            }
+            return Err(io_error(&self.path)(error));
+        }
+        self.disk_hash = Some(hash(text));
         Ok(Saved::Written)
     }
 }
@@ -333,21 +463,56 @@ pub fn history_dir(session_path: &Path) -> PathBuf {
     dir.join(HISTORY_DIR).join(session_id_of(session_path))
 }
 
-/// Keep the file as it is now in the history folder. A hard link costs no
-/// space and no write; where links are impossible, a synced private copy.
-fn keep_in_history(session_path: &Path, now: Timestamp) -> Result<(), StoreError> {
+/// Remove history versions identical to `bytes`, which is about to become
+/// the newest: history keeps distinct versions only.
+fn drop_identical_history(session_path: &Path, bytes: &[u8]) {
+    for old in history_files(session_path) {
+        if read_regular(&old).is_ok_and(|old_bytes| old_bytes == bytes) {
+            let _ = fs::remove_file(old);
+        }
+    }
+}
+
+fn new_history_path(session_path: &Path, now: Timestamp) -> Result<PathBuf, StoreError> {
     let dir = history_dir(session_path);
     create_private_dir(&dir).map_err(io_error(&dir))?;
-    let target = dir.join(format!(
+    Ok(dir.join(format!(
         "{}-{:04x}.ron",
         stamp(now),
         super::ids::random_u64() & 0xffff
-    ));
+    )))
+}
+
+/// The version a save replaced (now at `displaced`) becomes history,
+/// unless history already ends with exactly it. Best effort: the save
+/// itself has succeeded.
+fn keep_displaced_in_history(session_path: &Path, displaced: &Path, now: Timestamp) {
+    let Ok(bytes) = read_regular(displaced) else {
+        return;
+    };
+    drop_identical_history(session_path, &bytes);
+    if let Ok(target) = new_history_path(session_path, now)
+        && fs::rename(displaced, &target).is_ok()
+    {
+        let _ = atomic::sync_dir(atomic::parent_dir(&target));
+        prune_history(&history_dir(session_path), now);
+    }
+}
+
+/// Keep the file as it is now in the history folder (as the one copy of
+/// these bytes there). A hard link costs no space and no write; where links
+/// are impossible, a synced private copy. Returns the new history file.
+fn keep_in_history(session_path: &Path, now: Timestamp) -> Result<Option<PathBuf>, StoreError> {
+    let bytes = read_regular(session_path).map_err(io_error(session_path))?;
+    drop_identical_history(session_path, &bytes);
+    let target = new_history_path(session_path, now)?;
     if fs::hard_link(session_path, &target).is_err() {
-        let bytes = fs::read(session_path).map_err(io_error(session_path))?;
         write_atomic(&target, &bytes).map_err(io_error(&target))?;
     }
-    atomic::sync_dir(&dir).map_err(io_error(&dir))
+    let dir = history_dir(session_path);
+    atomic::sync_dir(&dir).map_err(io_error(&dir))?;
+    prune_history(&dir, now);
+    Ok(Some(target))
 }
 
 /// Before migrating an older file, keep it as it was.
@@ -374,27 +539,34 @@ pub fn history_files(session_path: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// Keep the newest `HISTORY_KEEP_RECENT` versions and the newest version of
-/// each of the last `HISTORY_KEEP_DAYS` days; delete the rest.
-pub fn prune_history(dir: &Path, _now: Timestamp) {
+/// Keep the newest `HISTORY_KEEP_RECENT` versions, and the newest version
+/// of each calendar day (UTC) of the last `HISTORY_KEEP_DAYS` days before
+/// `now`; delete the rest.
+pub fn prune_history(dir: &Path, now: Timestamp) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
     let mut files: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
     files.sort();
     files.reverse(); // newest first: names start with a sortable UTC stamp
+    let today = jiff::tz::TimeZone::UTC.to_datetime(now).date();
+    let first_day = today
+        .checked_sub(jiff::Span::new().days(HISTORY_KEEP_DAYS as i64 - 1))
+        .unwrap_or(today);
     let mut days_kept: Vec<String> = Vec::new();
     for (index, file) in files.iter().enumerate() {
         let name = file
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let day = name.get(..8).unwrap_or_default().to_owned();
-        let keep = index < HISTORY_KEEP_RECENT
-            || (!days_kept.contains(&day) && days_kept.len() < HISTORY_KEEP_DAYS);
-        if !days_kept.contains(&day) {
-            days_kept.push(day);
+        let day_text = name.get(..8).unwrap_or_default().to_owned();
+        let in_window = jiff::civil::Date::strptime("%Y%m%d", &day_text)
+            .is_ok_and(|day| day >= first_day && day <= today);
+        let first_of_day = !days_kept.contains(&day_text);
+        if first_of_day {
+            days_kept.push(day_text);
         }
+        let keep = index < HISTORY_KEEP_RECENT || (first_of_day && in_window);
         if !keep {
             let _ = fs::remove_file(file);
         }
@@ -408,13 +580,98 @@ pub fn write_recovery(
     session: &Session,
     now: Timestamp,
 ) -> Result<PathBuf, StoreError> {
+    write_emergency(session_path, session, now, &[])
+}
+
+/// Write an emergency copy of unsaved work in the first folder that takes
+/// it: beside the session, else each of `fallbacks` in turn (made private
+/// if missing). Never over another file. Returns where it went.
+pub fn write_emergency(
+    session_path: &Path,
+    session: &Session,
+    now: Timestamp,
+    fallbacks: &[PathBuf],
+) -> Result<PathBuf, StoreError> {
     let text = codec::encode(session).map_err(StoreError::Encode)?;
-    let path = Sidecar::Recovery.path(session_path, now);
-    let mut file = create_private(&path).map_err(io_error(&path))?;
-    file.write_all(text.as_bytes())
-        .and_then(|()| file.sync_all())
-        .map_err(io_error(&path))?;
-    Ok(path)
+    let beside = Sidecar::Recovery.path(session_path, now);
+    let name = beside.file_name().map(|n| n.to_owned()).unwrap_or_default();
+    let mut last_error = None;
+    let candidates =
+        std::iter::once(beside.clone()).chain(fallbacks.iter().map(|dir| dir.join(&name)));
+    for (index, path) in candidates.enumerate() {
+        let dir = atomic::parent_dir(&path);
+        let made = if index == 0 {
+            Ok(())
+        } else {
+            create_private_dir(dir).and_then(|()| ours_alone(dir))
+        };
+        match made.and_then(|()| write_new(&path, text.as_bytes())) {
+            Ok(()) => return Ok(path),
+            Err(error) => last_error = Some(io_error(&path)(error)),
+        }
+    }
+    Err(last_error.unwrap_or(StoreError::Io {
+        path: beside,
+        error: io::Error::other("nowhere to write"),
+    }))
+}
+
+/// A fallback folder (some are in the shared temp folder) must be a real
+/// folder of ours that nobody else can read, not one planted by another
+/// user or a link to one.
+fn ours_alone(dir: &Path) -> io::Result<()> {
+    let meta = fs::symlink_metadata(dir)?;
+    let refuse = |why: &str| {
+        Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            why.to_owned(),
+        ))
+    };
+    if !meta.is_dir() {
+        return refuse("not a folder");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // SAFETY: geteuid has no preconditions.
+        if meta.uid() != unsafe { libc::geteuid() } {
+            return refuse("owned by another user");
+        }
+        if meta.mode() & 0o077 != 0 {
+            return refuse("readable by other users");
+        }
+    }
+    Ok(())
+}
+
+/// Write atomically to a path that must not exist yet.
+fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let temp = write_temp(path, bytes)?;
+    let result = fs::hard_link(&temp, path).or_else(|error| {
+        if error.kind() == io::ErrorKind::AlreadyExists {
+            Err(error)
+        } else {
+            fs::rename(&temp, path)
+        }
+    });
+    let _ = fs::remove_file(&temp);
+    result?;
+    atomic::sync_dir(atomic::parent_dir(path))
+}
+
+/// Recovery copies of a session in its own folder and in `fallbacks`,
+/// oldest first.
+pub fn recovery_copies(session_path: &Path, fallbacks: &[PathBuf]) -> Vec<PathBuf> {
+    let name = session_path
+        .file_name()
+        .map(|n| n.to_owned())
+        .unwrap_or_default();
+    let mut found = sidecars_of(session_path, Sidecar::Recovery);
+    for dir in fallbacks {
+        found.extend(sidecars_of(&dir.join(&name), Sidecar::Recovery));
+    }
+    found.sort_by_key(|p| p.file_name().map(|n| n.to_owned()));
+    found
 }
 
 /// One `.ron` file in the sessions folder, as `sessions list` shows it.
@@ -442,6 +699,12 @@ impl SessionStore {
         let store = SessionStore { dir };
         let warnings = store.permission_warnings();
         Ok((store, warnings))
+    }
+
+    /// The sessions folder for reading only: nothing is created, and a
+    /// missing folder simply has no sessions.
+    pub fn at(dir: PathBuf) -> SessionStore {
+        SessionStore { dir }
     }
 
     pub fn path_of(&self, id: &str) -> PathBuf {
@@ -506,12 +769,7 @@ impl SessionStore {
                         .cloned()
                         .collect()
                 };
-                let state = fs::read(&path).map_err(io_error(&path)).and_then(|bytes| {
-                    codec::decode(&bytes).map_err(|error| StoreError::Decode {
-                        path: path.clone(),
-                        error,
-                    })
-                });
+                let state = read_session(&path).map(|(_, decoded)| decoded);
                 Entry {
                     recovery: attached(Sidecar::Recovery),
                     conflicts: attached(Sidecar::Conflict),
@@ -529,7 +787,7 @@ impl SessionStore {
             .into_iter()
             .rev()
             .find_map(|path| {
-                let decoded = codec::decode(&fs::read(&path).ok()?).ok()?;
+                let decoded = codec::decode(&read_regular(&path).ok()?).ok()?;
                 Some((path, decoded))
             })
     }
@@ -552,7 +810,7 @@ impl SessionStore {
         if path.exists() {
             fs::rename(&path, &aside).map_err(io_error(&path))?;
         }
-        let bytes = fs::read(&good).map_err(io_error(&good))?;
+        let bytes = read_regular(&good).map_err(io_error(&good))?;
         write_atomic(&path, &bytes).map_err(io_error(&path))?;
         Ok((aside, good))
     }

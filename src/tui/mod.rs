@@ -9,7 +9,7 @@ use crate::app::action::{Action, Command};
 use crate::cli::GlobalArgs;
 use crate::commands::content::{load_library, user_content_paths};
 use crate::paths;
-use crate::session::store::write_recovery;
+use crate::session::store::write_emergency;
 use crate::ui;
 use crate::ui::theme::Theme;
 use jiff::Timestamp;
@@ -17,6 +17,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use runtime::{RecoverySlot, Runtime};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -27,14 +28,14 @@ const MAX_EVENTS_PER_FRAME: usize = 200;
 
 /// On a panic: restore the terminal, then write any unsaved work beside
 /// the session file (never over it), then report as usual.
-pub fn install_panic_hook(recovery: RecoverySlot) {
+pub fn install_panic_hook(recovery: RecoverySlot, fallbacks: Vec<PathBuf>) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = terminal::leave();
         if let Ok(slot) = recovery.try_lock()
             && let Some((path, session)) = slot.as_ref()
         {
-            match write_recovery(path, session, Timestamp::now()) {
+            match write_emergency(path, session, Timestamp::now(), &fallbacks) {
                 Ok(copy) => eprintln!(
                     "howgood: your unsaved changes are kept in {}",
                     copy.display()
@@ -59,6 +60,11 @@ pub enum Start {
 /// Run the terminal program.
 pub fn run(global: &GlobalArgs, start: Start) -> anyhow::Result<()> {
     use std::io::IsTerminal;
+    if std::env::var_os("TERM").is_some_and(|term| term == "dumb") {
+        anyhow::bail!(
+            "the screens need a terminal that can draw them, and TERM=dumb cannot; in scripts use `howgood new`, `howgood export`, `howgood sessions list` or `howgood content`"
+        );
+    }
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         anyhow::bail!(
             "the screens need a terminal; in scripts use `howgood new`, `howgood export`, `howgood sessions list` or `howgood content` (see `howgood --help`)"
@@ -66,7 +72,10 @@ pub fn run(global: &GlobalArgs, start: Start) -> anyhow::Result<()> {
     }
     let library = load_library(&user_content_paths(global));
     for problem in &library.problems {
-        eprintln!("warning: {problem} (skipped)");
+        eprintln!(
+            "warning: {} (skipped)",
+            crate::safe_io::printable(&problem.to_string())
+        );
     }
     // Permission warnings are shown on the home screen, not printed here.
     let dir = paths::sessions_dir(global.data_dir.as_ref()).ok_or_else(|| {
@@ -82,7 +91,8 @@ pub fn run(global: &GlobalArgs, start: Start) -> anyhow::Result<()> {
     app.time_zone = jiff::tz::TimeZone::system();
     app.ids = crate::session::ids::IdSource::random();
     let mut runtime = Runtime::new(app, store, export_dir, settings_path);
-    install_panic_hook(runtime.recovery.clone());
+    runtime.emergency_dirs = paths::emergency_dirs(&data_dir);
+    install_panic_hook(runtime.recovery.clone(), runtime.emergency_dirs.clone());
 
     runtime.app.present = global.present;
     match start {
@@ -114,9 +124,85 @@ pub fn run(global: &GlobalArgs, start: Start) -> anyhow::Result<()> {
     let guard = terminal::Guard::new()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
     let result = event_loop(&mut terminal, &runtime);
-    drop(terminal);
+    // However the loop ended (q, Ctrl-C, the terminal gone, an error):
+    // one last save, and a copy of anything that could not be saved.
+    let report = quit_anyway(&runtime);
+    // Not dropped: ratatui's drop prints to stderr when it cannot show the
+    // cursor, which panics once the terminal has gone. The guard shows it.
+    std::mem::forget(terminal);
     drop(guard);
+    if let Some(report) = report {
+        say(&report);
+        std::process::exit(1);
+    }
     result
+}
+
+/// Quit if not already quitting, saving what can be saved; the report of
+/// anything left unsaved and where its copy went.
+fn quit_anyway(runtime: &Mutex<Runtime>) -> Option<String> {
+    let mut runtime = lock(runtime);
+    if !runtime.app.quit {
+        runtime.app.now = Timestamp::now();
+        runtime.dispatch(Action::Command(Command::QuitAnyway));
+    }
+    runtime.exit_report()
+}
+
+/// Print to stderr if it is still there (the terminal may have gone).
+fn say(text: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{text}");
+}
+
+/// What standard input has for us.
+#[derive(PartialEq)]
+enum Input {
+    Ready,
+    Nothing,
+    /// The terminal has gone (its other end closed): a hang-up or an error
+    /// rather than keys.
+    Gone,
+}
+
+/// Wait up to `timeout` for input. This is asked of the terminal itself,
+/// not crossterm: crossterm's reader loops for ever on a closed terminal.
+fn wait_for_input(timeout: Duration) -> Input {
+    #[cfg(unix)]
+    {
+        let mut fd = libc::pollfd {
+            fd: 0,
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        let millis = libc::c_int::try_from(timeout.as_millis()).unwrap_or(libc::c_int::MAX);
+        // SAFETY: one valid pollfd.
+        let ready = unsafe { libc::poll(&mut fd, 1, millis) };
+        if ready > 0 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+            Input::Gone
+        } else if ready > 0 {
+            Input::Ready
+        } else {
+            Input::Nothing
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        match event::poll(timeout) {
+            Ok(true) => Input::Ready,
+            Ok(false) => Input::Nothing,
+            Err(_) => Input::Gone,
+        }
+    }
+}
+
+/// Whether crossterm has an event for us now, without ever handing it a
+/// closed terminal.
+fn event_waiting() -> std::io::Result<bool> {
+    if wait_for_input(Duration::ZERO) == Input::Gone {
+        return Ok(false);
+    }
+    event::poll(Duration::ZERO)
 }
 
 fn lock(runtime: &Mutex<Runtime>) -> MutexGuard<'_, Runtime> {
@@ -134,11 +220,12 @@ fn save_on_signals(runtime: Arc<Mutex<Runtime>>) -> anyhow::Result<()> {
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
     std::thread::spawn(move || {
         if signals.forever().next().is_some() {
-            let mut runtime = lock(&runtime);
-            runtime.app.now = Timestamp::now();
-            runtime.dispatch(Action::Command(Command::Quit));
-            drop(runtime);
+            let report = quit_anyway(&runtime);
             let _ = terminal::leave();
+            if let Some(report) = report {
+                say(&report);
+                std::process::exit(1);
+            }
             std::process::exit(0);
         }
     });
@@ -158,7 +245,13 @@ fn event_loop(
             }
         }
         // The lock is not held while waiting for input, so a signal can save.
-        if event::poll(TICK)? {
+        let input = wait_for_input(TICK);
+        if input == Input::Gone {
+            // The terminal went away without a hang-up signal: leave
+            // through the saving exit rather than read for ever.
+            return Ok(());
+        }
+        if input == Input::Ready && event_waiting()? {
             // Handle everything already typed before drawing again, so a
             // burst of keys (or a slow search) never leaves the screen behind.
             let mut handled = 0;
@@ -182,10 +275,7 @@ fn event_loop(
                     _ => {}
                 }
                 handled += 1;
-                if guard.app.quit
-                    || handled >= MAX_EVENTS_PER_FRAME
-                    || !event::poll(Duration::ZERO)?
-                {
+                if guard.app.quit || handled >= MAX_EVENTS_PER_FRAME || !event_waiting()? {
                     break;
                 }
             }

@@ -11,7 +11,8 @@ use crate::session::atomic::{create_private_dir, write_atomic};
 use crate::session::codec;
 use crate::session::model::Session;
 use crate::session::store::{
-    Access, OpenSession, SessionStore, Sidecar, StoreError, set_recovery_aside, sidecars_of,
+    Access, OpenSession, SessionStore, StoreError, recovery_copies, session_id_of,
+    set_recovery_aside, write_emergency,
 };
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -29,6 +30,12 @@ pub struct Runtime {
     /// Where the user's settings are kept.
     pub settings_path: PathBuf,
     pub recovery: RecoverySlot,
+    /// Where emergency copies go when the session's own folder will not
+    /// take them, in order (`<data dir>/recovery/`, state dir, temp dir).
+    pub emergency_dirs: Vec<PathBuf>,
+    /// The emergency copy of the open session's unsaved work, if saves
+    /// are failing.
+    pub emergency: Option<PathBuf>,
 }
 
 /// Find a session by id, path, or unique title prefix.
@@ -151,6 +158,20 @@ pub fn home_data(
     data
 }
 
+/// Why a save failed, short enough for the status line: the session's own
+/// path and the OS error number are left out (the user knows which
+/// session is open; the number helps nobody).
+fn short_reason(error: &StoreError) -> String {
+    let text = match error {
+        StoreError::Io { error, .. } => error.to_string(),
+        other => other.to_string(),
+    };
+    match text.rfind(" (os error ") {
+        Some(at) if text.ends_with(')') => text[..at].to_owned(),
+        _ => text,
+    }
+}
+
 impl Runtime {
     /// The runtime, with the settings read from `settings_path`.
     pub fn new(
@@ -163,6 +184,7 @@ impl Runtime {
             Ok(settings) => app.settings = settings,
             Err(problem) => app.settings_problem = Some(problem),
         }
+        let emergency_dirs = vec![crate::session::atomic::parent_dir(&store.dir).join("recovery")];
         Runtime {
             app,
             store,
@@ -170,6 +192,43 @@ impl Runtime {
             export_dir,
             settings_path,
             recovery: Arc::new(Mutex::new(None)),
+            emergency_dirs,
+            emergency: None,
+        }
+    }
+
+    /// After the last save attempt on the way out: what the user must be
+    /// told, if their latest changes are not in the session file.
+    pub fn exit_report(&self) -> Option<String> {
+        let ws = self.app.workspace()?;
+        if !ws.is_dirty() {
+            return None;
+        }
+        Some(match &self.emergency {
+            Some(copy) => format!(
+                "howgood: your latest changes could not be saved in the session file; a copy is kept at {} and is offered when you open the session again",
+                copy.display()
+            ),
+            None => "howgood: your latest changes could not be saved anywhere (no folder would take a copy)".to_owned(),
+        })
+    }
+
+    /// A save failed: keep the latest state in an emergency copy (the same
+    /// file each time) and say where, so nothing lives only in memory.
+    fn keep_emergency_copy(&mut self, path: &Path, session: &Session, error: String) -> String {
+        let written = write_emergency(path, session, self.app.now, &self.emergency_dirs);
+        match written {
+            Ok(copy) => {
+                // The previous copy of this same session is superseded; a
+                // copy of another session is never touched.
+                if let Some(old) = self.emergency.replace(copy.clone())
+                    && session_id_of(&old) == session_id_of(&copy)
+                {
+                    let _ = std::fs::remove_file(old);
+                }
+                format!("{error}; a copy is kept at {}", copy.display())
+            }
+            Err(copy_error) => format!("{error}; no copy could be written either ({copy_error})"),
         }
     }
 
@@ -229,11 +288,12 @@ impl Runtime {
                     Access::ReadWrite => None,
                 };
                 let session = open.loaded.clone();
-                let recovery = sidecars_of(&open.path, Sidecar::Recovery)
+                let recovery = recovery_copies(&open.path, &self.emergency_dirs)
                     .into_iter()
                     .rev()
                     .find_map(|path| {
-                        let decoded = codec::decode(&std::fs::read(&path).ok()?).ok()?;
+                        let bytes = crate::session::atomic::read_regular(&path).ok()?;
+                        let decoded = codec::decode(&bytes).ok()?;
                         (decoded.session != session).then_some((path, decoded.session))
                     });
                 self.open = Some(open);
@@ -279,9 +339,23 @@ impl Runtime {
             }
             Effect::Save(session) => {
                 let open = self.open.as_mut()?;
-                Some(Action::Saved(
-                    open.save(&session, self.app.now).map_err(|e| e.to_string()),
-                ))
+                let path = open.path.clone();
+                match open.save(&session, self.app.now) {
+                    Ok(saved) => {
+                        // The file has it all now: the emergency copy is spent.
+                        if let Some(copy) = self.emergency.take()
+                            && session_id_of(&copy) == session_id_of(&path)
+                        {
+                            let _ = std::fs::remove_file(copy);
+                        }
+                        Some(Action::Saved(Ok(saved)))
+                    }
+                    Err(error) => {
+                        let message =
+                            self.keep_emergency_copy(&path, &session, short_reason(&error));
+                        Some(Action::Saved(Err(message)))
+                    }
+                }
             }
             Effect::Export(session) => {
                 let markdown = export::session_markdown(&session, &self.app.library, self.today());
@@ -294,6 +368,9 @@ impl Runtime {
             }
             Effect::Close => {
                 self.open = None;
+                if !self.app.workspace().is_some_and(|ws| ws.is_dirty()) {
+                    self.emergency = None;
+                }
                 None
             }
             Effect::SaveSettings(settings) => {

@@ -110,7 +110,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
 fn touch(ws: &mut Workspace, now: Timestamp) {
     ws.session.updated = now;
     ws.last_change = Some(now);
-    if let SaveStatus::Saved(_) = ws.save {
+    // After a conflict, typing goes on being saved (to the conflict copy).
+    if let SaveStatus::Saved(_) | SaveStatus::Conflict { .. } = ws.save {
         ws.save = SaveStatus::Unsaved { since: now };
     }
 }
@@ -157,11 +158,15 @@ fn on_tick(app: &mut App, effects: &mut Vec<Effect>) {
 fn on_saved(app: &mut App, result: Result<crate::session::store::Saved, String>) {
     use crate::session::store::Saved;
     let now = app.now;
+    if let Ok(Saved::Recreated) = result {
+        app.notice =
+            Some("The session file had been deleted from outside; howgood wrote it again.".into());
+    }
     let Some(ws) = app.workspace_mut() else {
         return;
     };
     ws.save = match result {
-        Ok(Saved::Written | Saved::Unchanged) => SaveStatus::Saved(now),
+        Ok(Saved::Written | Saved::Unchanged | Saved::Recreated) => SaveStatus::Saved(now),
         Ok(Saved::ToConflictCopy(copy)) => SaveStatus::Conflict {
             copy: copy.display().to_string(),
             at: now,
@@ -176,10 +181,31 @@ fn on_saved(app: &mut App, result: Result<crate::session::store::Saved, String>)
     }
 }
 
+/// While saves fail, `q` asks first, saying what is unsaved and where its
+/// copy is. Returns whether it asked.
+fn ask_before_quitting(app: &mut App) -> bool {
+    let Some(ws) = app.workspace() else {
+        return false;
+    };
+    let SaveStatus::Failed { message, since } = &ws.save else {
+        return false;
+    };
+    let since = app.local(*since).strftime("%H:%M:%S");
+    let message = format!(
+        "Your changes since {since} are not in the session file ({message}). Quit anyway? y: quit, and the copy is offered when you open this session again; any other key: stay."
+    );
+    app.overlay = Some(Overlay::Confirm {
+        message,
+        on_yes: Action::Command(Command::QuitAnyway),
+    });
+    true
+}
+
 fn run(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
     // Commands that work the same on every screen.
     match &command {
-        Command::Quit => {
+        Command::Quit if app.overlay.is_none() && ask_before_quitting(app) => {}
+        Command::Quit | Command::QuitAnyway => {
             close_editor_if_open(app, effects);
             save_now(app, effects);
             if app.workspace().is_some() {

@@ -1,6 +1,6 @@
 //! `howgood new`, `howgood sessions list | restore`.
 
-use crate::cli::{ExportArgs, ExportFormat, GlobalArgs, KindArg, NewArgs, SessionsCommand};
+use crate::cli::{GlobalArgs, KindArg, NewArgs, SessionsCommand};
 use crate::commands::content::load_library;
 use crate::content::library::Library;
 use crate::content::query;
@@ -242,45 +242,6 @@ fn list(store: &SessionStore, json: bool) -> anyhow::Result<ExitCode> {
                 &row[0], &row[1], &row[2], &row[3], &row[4], &row[5], &row[6]
             ])
         );
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-pub fn run_export(global: &GlobalArgs, args: &ExportArgs) -> anyhow::Result<ExitCode> {
-    let library = load_library(&crate::commands::content::user_content_paths(global));
-    let store = open_store(global)?;
-    let path = crate::tui::runtime::resolve(&store, &args.session).map_err(anyhow::Error::msg)?;
-    let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
-    let decoded = crate::session::codec::decode(&bytes).map_err(|error| {
-        let place = error
-            .position()
-            .map(|(line, col)| format!(":{line}:{col}"))
-            .unwrap_or_default();
-        anyhow::anyhow!("{}{place}: {error}", path.display())
-    })?;
-    let today = Timestamp::now()
-        .to_zoned_datetime(jiff::tz::TimeZone::system())
-        .date();
-    let text = match args.format {
-        ExportFormat::Md => crate::export::session_markdown(&decoded.session, &library, today),
-    };
-    match args.output.as_deref() {
-        Some(p) if p.as_os_str() == "-" => print!("{text}"),
-        Some(p) => {
-            crate::session::atomic::write_atomic(p, text.as_bytes())
-                .with_context(|| format!("writing {}", p.display()))?;
-            println!("{}", p.display());
-        }
-        None => {
-            let dir = paths::data_dir(global.data_dir.as_ref())
-                .context("no data folder: pass --data-dir DIR or -o FILE")?
-                .join("exports");
-            crate::session::atomic::create_private_dir(&dir)?;
-            let out = dir.join(format!("{}.md", decoded.session.id));
-            crate::session::atomic::write_atomic(&out, text.as_bytes())
-                .with_context(|| format!("writing {}", out.display()))?;
-            println!("{}", out.display());
-        }
     }
     Ok(ExitCode::SUCCESS)
 }

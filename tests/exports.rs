@@ -303,8 +303,8 @@ fn html_report_is_well_formed_and_escapes_what_was_typed() {
     assert!(!html.contains("http"), "nothing fetched from the network");
     // Title block, level meanings, then the summary, then the note.
     let at = |s: &str| html.find(s).unwrap_or_else(|| panic!("missing {s}"));
-    assert!(at("Date of the meeting") < at("What the levels mean"));
-    assert!(at("What the levels mean") < at("<h2>Summary"));
+    assert!(at("Date of the meeting") < at("The levels used"));
+    assert!(at("The levels used") < at("<h2>Summary"));
     assert!(at("<h2>Summary") < at("does not add these evaluations together"));
     assert!(html.contains("important strengths with areas for improvement"));
     assert!(html.contains("1 private evidence item not included"));

@@ -199,7 +199,7 @@ fn level_meanings(blocks: &mut Vec<String>, scale: Option<&Scale>) {
     if scale.levels.is_empty() {
         return;
     }
-    blocks.push("## What the levels mean".to_owned());
+    blocks.push("## The levels used".to_owned());
     let lines: Vec<String> = scale
         .levels
         .iter()

@@ -533,3 +533,23 @@ fn supervision_exports_in_its_own_form() {
         assert!(text.contains("Supervision") || text.contains("supervision"));
     }
 }
+
+#[test]
+fn integrated_inspection_items_are_named_by_agency_and_title_never_a_slug() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut session = read(Path::new(EXAMPLE));
+    session.framework = "integrated-inspection-2014".to_owned();
+    session.scale = ScaleChoice::Borrowed("hmie-cp-2009".to_owned());
+    session.items[0].item = "health-help-and-protection".to_owned();
+    session.items[1].item = "police-overall-effectiveness".to_owned();
+    save(home.path(), &session);
+    for format in ["md", "html"] {
+        let out = home.path().join(format!("s.{format}"));
+        let (bytes, _) = export(home.path(), &["export", EXAMPLE_ID, "--format", format], &out);
+        let text = String::from_utf8(bytes).expect("utf-8");
+        assert!(!text.contains("health-help-and-protection"), "{format}");
+        assert!(!text.contains("police-overall-effectiveness"), "{format}");
+        assert!(text.contains("Health agencies: "), "{format}");
+        assert!(text.contains("1 Health agencies: "), "{format}: numbered");
+    }
+}

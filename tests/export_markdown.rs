@@ -190,7 +190,10 @@ fn hmie_workshop_reads_as_a_report() {
     // the note on not adding levels up follows the summary table.
     let at = |s: &str| doc.find(s).unwrap_or_else(|| panic!("missing {s}"));
     assert!(at("- **Date of the meeting:**") < at("## The levels used"));
-    has_line(&doc, "- **4 good**: important strengths with areas for improvement");
+    has_line(
+        &doc,
+        "- **4 good**: important strengths with areas for improvement",
+    );
     assert!(at("## The levels used") < at("## Summary"));
     assert!(at("| 8.1 | Partnership working") < at("not add these evaluations together"));
     assert!(at("not add these evaluations together") < at("## Evaluations"));
@@ -391,10 +394,7 @@ fn lscb_session_uses_the_borrowed_scale() {
         "- **Scale:** The six-point scale (borrowed: this framework has no scale of its own)",
     );
     assert!(!doc.contains("**Participants:**"));
-    has_line(
-        &doc,
-        "| 1 | Safeguarding wisdom | 5 (very good) | — |",
-    );
+    has_line(&doc, "| 1 | Safeguarding wisdom | 5 (very good) | — |");
     has_line(
         &doc,
         "| 2 | Safeguarding supervision and support | not yet evaluated | — |",
@@ -451,10 +451,7 @@ fn ofsted_session_uses_the_four_point_scale() {
     has_line(&doc, "- **Kind:** daily review");
     has_line(&doc, "- **Scale:** Ofsted four-point scale");
     let statement = "Social work staff receive regular and effective supervision that is focused on their work with children, young people and families";
-    has_line(
-        &doc,
-        &format!("| 3.6 | {statement} | 2 (good) | high |"),
-    );
+    has_line(&doc, &format!("| 3.6 | {statement} | 2 (good) | high |"));
     has_line(&doc, &format!("### 3.6 {statement}"));
     // Best first in the scale's own order: 1 is 'outstanding'.
     has_line(

@@ -545,7 +545,11 @@ fn integrated_inspection_items_are_named_by_agency_and_title_never_a_slug() {
     save(home.path(), &session);
     for format in ["md", "html"] {
         let out = home.path().join(format!("s.{format}"));
-        let (bytes, _) = export(home.path(), &["export", EXAMPLE_ID, "--format", format], &out);
+        let (bytes, _) = export(
+            home.path(),
+            &["export", EXAMPLE_ID, "--format", format],
+            &out,
+        );
         let text = String::from_utf8(bytes).expect("utf-8");
         assert!(!text.contains("health-help-and-protection"), "{format}");
         assert!(!text.contains("police-overall-effectiveness"), "{format}");

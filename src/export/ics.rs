@@ -33,7 +33,7 @@ fn stamp(row: &ActionRow) -> String {
 }
 
 fn all_day(key: &str, date: Date) -> Property {
-    let mut property = Property::new(key, &ical_date(date));
+    let mut property = Property::new(key, ical_date(date));
     property.add_parameter("VALUE", "DATE");
     property
 }

@@ -169,10 +169,10 @@ fn metadata(
     if !participants.is_empty() {
         lines.push(format!("- **Participants:** {}", participants.join(", ")));
     }
-    if let Some(locality) = session.locality.as_deref().map(inline) {
-        if !locality.is_empty() {
-            lines.push(format!("- **Locality:** {locality}"));
-        }
+    if let Some(locality) = session.locality.as_deref().map(inline)
+        && !locality.is_empty()
+    {
+        lines.push(format!("- **Locality:** {locality}"));
     }
     lines.extend([
         format!("- **Kind:** {}", session.kind.label()),

@@ -557,3 +557,30 @@ fn integrated_inspection_items_are_named_by_agency_and_title_never_a_slug() {
         assert!(text.contains("1 Health agencies: "), "{format}: numbered");
     }
 }
+
+#[test]
+fn import_refuses_fields_it_would_lose() {
+    let home = with_example();
+    let out = home.path().join("s.json");
+    export(
+        home.path(),
+        &["export", EXAMPLE_ID, "--format", "json"],
+        &out,
+    );
+    let text = std::fs::read_to_string(&out).expect("read");
+    let changed = text.replacen("\"title\":", "\"facilitator\": \"Sam\",\n    \"title\":", 1);
+    assert_ne!(changed, text);
+    std::fs::write(&out, changed).expect("write");
+    let other = tempfile::tempdir().expect("tempdir");
+    howgood(other.path())
+        .arg("import")
+        .arg(&out)
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("session.facilitator"));
+    assert!(
+        !sessions_dir(other.path())
+            .join(format!("{EXAMPLE_ID}.ron"))
+            .exists()
+    );
+}

@@ -47,12 +47,24 @@ pub fn read_session(text: &str) -> anyhow::Result<(Session, usize)> {
     if version != u64::from(JSON_VERSION) {
         bail!("JSON version {version} is not one this howgood reads ({JSON_VERSION})");
     }
-    let envelope: Envelope = serde_json::from_value(value).map_err(|error| {
+    // A field this howgood does not know would be dropped on import: refuse
+    // rather than lose it silently.
+    let mut unknown: Vec<String> = Vec::new();
+    let envelope: Envelope = serde_ignored::deserialize(value, |path| {
+        unknown.push(path.to_string());
+    })
+    .map_err(|error| {
         anyhow::anyhow!(
             "the session in this file does not read: {}",
             crate::session::codec::redact(&error.to_string())
         )
     })?;
+    if !unknown.is_empty() {
+        bail!(
+            "this export has fields this howgood does not know, which an import would lose: {}",
+            unknown.join(", ")
+        );
+    }
     if envelope.session.version != SESSION_FORMAT_VERSION {
         bail!(
             "this export holds a session in format {}; this howgood writes format {SESSION_FORMAT_VERSION}",

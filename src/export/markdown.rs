@@ -496,43 +496,21 @@ fn improvement_plan(blocks: &mut Vec<String>, kind: SessionKind, priorities: &[P
     } else {
         "Agreed action"
     };
+    // Five columns, so that the statement has room to be read; the detail
+    // of each priority follows its statement in the same cell.
     let mut lines = vec![
-        format!(
-            "| # | {noun} | Owner | Deadline | Milestones | Measure of success | Serves | Status |"
-        ),
-        "|---|---|---|---|---|---|---|---|".to_owned(),
+        format!("| # | {noun} | Owner | Deadline | Status |"),
+        "|---|---|---|---|---|".to_owned(),
     ];
     for (n, priority) in priorities.iter().enumerate() {
-        let milestones: Vec<String> = priority
-            .milestones
-            .iter()
-            .map(|m| {
-                let text = cell(&m.text);
-                match m.date {
-                    Some(date) if text.is_empty() => date.to_string(),
-                    Some(date) => format!("{text} ({date})"),
-                    None => text,
-                }
-            })
-            .filter(|m| !m.is_empty())
-            .collect();
-        let serves: Vec<String> = priority
-            .serves
-            .iter()
-            .map(|s| cell(s))
-            .filter(|s| !s.is_empty())
-            .collect();
         lines.push(format!(
-            "| {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} |",
             n + 1,
-            cell_or_dash(&priority.statement),
+            priority_cell(priority),
             cell_or_dash(&priority.owner),
             priority
                 .deadline
                 .map_or_else(|| "—".to_owned(), |d| d.to_string()),
-            or_dash(milestones.join("; ")),
-            cell_or_dash(&priority.measure_of_success),
-            or_dash(serves.join(", ")),
             priority.status.label(),
         ));
     }
@@ -543,6 +521,42 @@ fn improvement_plan(blocks: &mut Vec<String>, kind: SessionKind, priorities: &[P
             priorities.len()
         ));
     }
+}
+
+/// A priority's statement, then its milestones, measure of success and
+/// the items it serves, each on its own line of the cell.
+fn priority_cell(priority: &Priority) -> String {
+    let milestones: Vec<String> = priority
+        .milestones
+        .iter()
+        .map(|m| {
+            let text = cell(&m.text);
+            match m.date {
+                Some(date) if text.is_empty() => date.to_string(),
+                Some(date) => format!("{text} ({date})"),
+                None => text,
+            }
+        })
+        .filter(|m| !m.is_empty())
+        .collect();
+    let serves: Vec<String> = priority
+        .serves
+        .iter()
+        .map(|s| cell(s))
+        .filter(|s| !s.is_empty())
+        .collect();
+    let mut parts = vec![cell_or_dash(&priority.statement)];
+    if !milestones.is_empty() {
+        parts.push(format!("**Milestones:** {}", milestones.join("; ")));
+    }
+    let measure = cell(&priority.measure_of_success);
+    if !measure.is_empty() {
+        parts.push(format!("**Measure of success:** {measure}"));
+    }
+    if !serves.is_empty() {
+        parts.push(format!("**Serves:** {}", serves.join(", ")));
+    }
+    parts.join("<br>")
 }
 
 fn capacity(blocks: &mut Vec<String>, session: &Session) {

@@ -61,6 +61,10 @@ pub enum Command {
     /// as its number and word with the participants' spread. Never an
     /// average or a total.
     Trends(TrendsArgs),
+    /// Create a session again from a JSON export (`export --format json`).
+    /// It gets a new id if a session with its id exists; nothing is
+    /// overwritten.
+    Import(ImportArgs),
     /// Test support: not for people. Runs storage operations in a child
     /// process so tests can kill it or compete with it.
     #[command(subcommand, hide = true)]
@@ -131,6 +135,33 @@ pub struct ActionsList {
     /// One JSON object per action, in an array, each with its whole log.
     #[arg(long)]
     pub json: bool,
+    /// Write the actions as a file instead: csv (for spreadsheets), ics
+    /// (deadlines and milestones as all-day calendar events) or xlsx.
+    #[arg(long, value_enum, conflicts_with = "json")]
+    pub format: Option<ActionsFormat>,
+    /// Where to write it (private, 0600); `-` for standard output.
+    /// Default: `<data dir>/exports/actions.<format>`.
+    #[arg(short, long, value_name = "FILE", requires = "format")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ActionsFormat {
+    Csv,
+    Ics,
+    Xlsx,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LevelsFormat {
+    Csv,
+    Xlsx,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// A file written by `howgood export SESSION --format json`.
+    pub file: PathBuf,
 }
 
 #[derive(Debug, Subcommand)]
@@ -173,6 +204,13 @@ pub struct TrendsArgs {
     /// level with its word and the participants' spread.
     #[arg(long)]
     pub json: bool,
+    /// Write the levels as a file instead: one row per item per session.
+    #[arg(long, value_enum, conflicts_with = "json")]
+    pub format: Option<LevelsFormat>,
+    /// Where to write it (private, 0600); `-` for standard output.
+    /// Default: `<data dir>/exports/trends-<framework>.<format>`.
+    #[arg(short, long, value_name = "FILE", requires = "format")]
+    pub output: Option<PathBuf>,
 }
 
 fn parse_status(text: &str) -> Result<crate::session::model::PriorityStatus, String> {
@@ -185,6 +223,26 @@ fn parse_status(text: &str) -> Result<crate::session::model::PriorityStatus, Str
 pub enum ExportFormat {
     /// A report that reads well to a board.
     Md,
+    /// The same report as one printable HTML page (no scripts).
+    Html,
+    /// The session's priorities or agreed actions, for spreadsheets.
+    Csv,
+    /// Deadlines and milestones as all-day calendar events.
+    Ics,
+    /// The whole session, to import elsewhere (docs/json-format.md).
+    Json,
+}
+
+impl ExportFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Md => "md",
+            ExportFormat::Html => "html",
+            ExportFormat::Csv => "csv",
+            ExportFormat::Ics => "ics",
+            ExportFormat::Json => "json",
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -193,9 +251,12 @@ pub struct ExportArgs {
     #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
     pub format: ExportFormat,
     /// Where to write it (private, 0600); `-` for standard output. Default:
-    /// `<data dir>/exports/<id>.md`.
+    /// `<data dir>/exports/<id>.<format>`.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Include evidence marked private (left out unless this is given).
+    #[arg(long)]
+    pub include_private: bool,
 }
 
 #[derive(Debug, Subcommand)]

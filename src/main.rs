@@ -27,10 +27,11 @@ fn main() -> ExitCode {
         }
         Some(Command::Content(command)) => commands::content::run(&cli.global, command),
         Some(Command::New(args)) => commands::sessions::run_new(&cli.global, args),
-        Some(Command::Export(args)) => commands::sessions::run_export(&cli.global, args),
+        Some(Command::Export(args)) => commands::export::run(&cli.global, args),
         Some(Command::Sessions(command)) => commands::sessions::run(&cli.global, command),
         Some(Command::Actions(args)) => commands::actions::run(&cli.global, args),
         Some(Command::Trends(args)) => commands::trends::run(&cli.global, args),
+        Some(Command::Import(args)) => commands::export::run_import(&cli.global, args),
         Some(Command::Internal(command)) => commands::internal::run(command),
     };
     result.unwrap_or_else(|error| {

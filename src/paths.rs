@@ -49,3 +49,13 @@ pub fn user_content_dir() -> Option<PathBuf> {
     }
     project_dirs().map(|d| d.config_dir().join("content"))
 }
+
+/// The user's own report templates (a council's branding):
+/// `HOWGOOD_CONFIG_DIR/templates` when that variable is set, else
+/// `<config dir>/templates/`.
+pub fn user_templates_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("HOWGOOD_CONFIG_DIR") {
+        return Some(PathBuf::from(dir).join("templates"));
+    }
+    project_dirs().map(|d| d.config_dir().join("templates"))
+}

@@ -182,17 +182,27 @@ fn hmie_workshop_reads_as_a_report() {
         "- **Framework:** How well do we protect children and meet their needs? (HMIE child protection QIs (2009))",
     );
     has_line(&doc, "- **Scale:** The six-point scale");
-    has_line(&doc, "- **Created:** 2024-06-01");
-    has_line(&doc, "- **Updated:** 2024-06-14");
+    has_line(&doc, "- **Date of the meeting:** 2024-06-01");
+    has_line(&doc, "- **Last updated:** 2024-06-14");
     has_line(&doc, "- **Participants:** Police, Health, Education");
     has_line(&doc, "- **Exported:** 2024-06-30");
-    assert!(doc.contains("not add these evaluations together"));
+    // Title block first, then what the levels mean, then the summary;
+    // the note on not adding levels up follows the summary table.
+    let at = |s: &str| doc.find(s).unwrap_or_else(|| panic!("missing {s}"));
+    assert!(at("- **Date of the meeting:**") < at("## The levels used"));
+    has_line(
+        &doc,
+        "- **4 good**: important strengths with areas for improvement",
+    );
+    assert!(at("## The levels used") < at("## Summary"));
+    assert!(at("| 8.1 | Partnership working") < at("not add these evaluations together"));
+    assert!(at("not add these evaluations together") < at("## Evaluations"));
 
     // Summary.
     has_line(&doc, "## Summary");
     has_line(
         &doc,
-        "| Item | Title | Level | Confidence | Evidence | Sources | Triangulation |",
+        "| No. | Item | Level | Confidence | Evidence | Sources | Triangulation |",
     );
     has_line(
         &doc,
@@ -244,17 +254,14 @@ fn hmie_workshop_reads_as_a_report() {
 
     // Improvement plan.
     has_line(&doc, "## Improvement plan");
+    has_line(&doc, "| # | Priority | Owner | Deadline | Status |");
     has_line(
         &doc,
-        "| # | Priority | Owner | Deadline | Milestones | Measure of success | Serves | Status |",
+        "| 1 | All risk assessments record the child's views<br>**Milestones:** Template changed (2024-08-01); Re-audit (2024-11-30)<br>**Measure of success:** 90% of audited assessments record the child's views<br>**Serves:** 5.3 | Head of safeguarding | 2024-12-31 | in progress |",
     );
     has_line(
         &doc,
-        "| 1 | All risk assessments record the child's views | Head of safeguarding | 2024-12-31 | Template changed (2024-08-01); Re-audit (2024-11-30) | 90% of audited assessments record the child's views | 5.3 | in progress |",
-    );
-    has_line(
-        &doc,
-        "| 2 | \\| # &lt;script><br>\\- x | Partnership manager | 2025-03-31 | Joint protocol agreed | — | 8.1, 5.3 | not started |",
+        "| 2 | \\| # &lt;script><br>\\- x<br>**Milestones:** Joint protocol agreed<br>**Serves:** 8.1, 5.3 | Partnership manager | 2025-03-31 | not started |",
     );
     assert!(!doc.contains("small number of priorities"));
 
@@ -291,7 +298,7 @@ fn hostile_text_is_escaped_not_dropped() {
     has_line(&doc, "  - \\| # &lt;script>  ");
     has_line(&doc, "    \\- x (type: quantity)");
     // In a table cell (priority 2, asserted above).
-    assert!(doc.contains("| \\| # &lt;script><br>\\- x |"));
+    assert!(doc.contains("| \\| # &lt;script><br>\\- x<br>**Milestones:**"));
 
     // Nothing user-typed opens HTML, a heading or a list.
     assert!(!doc.contains("<script"));
@@ -384,15 +391,17 @@ fn lscb_session_uses_the_borrowed_scale() {
         "- **Scale:** The six-point scale (borrowed: this framework has no scale of its own)",
     );
     assert!(!doc.contains("**Participants:**"));
+    has_line(&doc, "| 1 | Safeguarding wisdom | 5 (very good) | — |");
     has_line(
         &doc,
-        "| safeguarding-wisdom | Safeguarding wisdom | 5 (very good) | — | 2 | 2 of 4 | fewer than three sources |",
+        "| 2 | Safeguarding supervision and support | not yet evaluated | — |",
     );
-    has_line(
-        &doc,
-        "| supervision-and-support | Safeguarding supervision and support | not yet evaluated | — | 0 | 0 of 4 | fewer than three sources; no children's or families' views |",
-    );
-    has_line(&doc, "### safeguarding-wisdom Safeguarding wisdom");
+    has_line(&doc, "### 1 Safeguarding wisdom");
+    // A supervision record is not a workshop: no triangulation table, no
+    // note about the six-point scale, and actions are agreed actions.
+    assert!(!doc.contains("Triangulation"));
+    assert!(!doc.contains("not add these evaluations together"));
+    assert!(!doc.contains("safeguarding-wisdom"));
     has_line(&doc, "**Level:** 5 (very good)");
     has_line(
         &doc,
@@ -403,8 +412,9 @@ fn lscb_session_uses_the_borrowed_scale() {
         &doc,
         "- *Do children and parents contribute to the shaping and delivery of learning and development inputs?*",
     );
-    has_line(&doc, "**Evidence** (2 of 4 sources)");
-    has_line(&doc, "No improvement priorities have been recorded yet.");
+    has_line(&doc, "**Evidence**");
+    has_line(&doc, "## Agreed actions");
+    has_line(&doc, "No agreed actions have been recorded yet.");
     // Both the LSCB framework and the lender of the scale are credited.
     assert!(doc.contains("David Worlock for Local Government Improvement and Development (2011)"));
     assert!(doc.contains("HM Inspectorate of Education (2009)"));
@@ -438,10 +448,7 @@ fn ofsted_session_uses_the_four_point_scale() {
     has_line(&doc, "- **Kind:** daily review");
     has_line(&doc, "- **Scale:** Ofsted four-point scale");
     let statement = "Social work staff receive regular and effective supervision that is focused on their work with children, young people and families";
-    has_line(
-        &doc,
-        &format!("| 3.6 | {statement} | 2 (good) | high | 4 | 4 of 4 | ok |"),
-    );
+    has_line(&doc, &format!("| 3.6 | {statement} | 2 (good) | high |"));
     has_line(&doc, &format!("### 3.6 {statement}"));
     // Best first in the scale's own order: 1 is 'outstanding'.
     has_line(

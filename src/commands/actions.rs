@@ -1,7 +1,9 @@
 //! `howgood actions` (the register of every action) and `howgood actions
 //! update` (progress on one action, saved into the one file that owns it).
 
-use crate::cli::{ActionUpdateArgs, ActionsArgs, ActionsCommand, ActionsList, GlobalArgs};
+use crate::cli::{
+    ActionUpdateArgs, ActionsArgs, ActionsCommand, ActionsFormat, ActionsList, GlobalArgs,
+};
 use crate::commands::sessions::open_store;
 use crate::session::ids::{IdSource, contains_id};
 use crate::session::model::{ActionRef, PriorityStatus, ProgressUpdate, Session};
@@ -17,7 +19,10 @@ use std::process::ExitCode;
 pub fn run(global: &GlobalArgs, args: &ActionsArgs) -> anyhow::Result<ExitCode> {
     let store = open_store(global)?;
     match &args.command {
-        None => list(&store, &args.list),
+        None => match args.list.format {
+            Some(format) => write_file(global, &store, &args.list, format),
+            None => list(&store, &args.list),
+        },
         Some(ActionsCommand::Update(update)) => run_update(&store, update),
     }
 }
@@ -37,16 +42,47 @@ fn scan(store: &SessionStore) -> Scan {
     scan
 }
 
-fn list(store: &SessionStore, args: &ActionsList) -> anyhow::Result<ExitCode> {
-    let filter = ActionFilter {
+/// The register as a CSV, iCalendar or Excel file.
+fn write_file(
+    global: &GlobalArgs,
+    store: &SessionStore,
+    args: &ActionsList,
+    format: ActionsFormat,
+) -> anyhow::Result<ExitCode> {
+    let rows = scan(store).filtered(&filter_of(args));
+    let (bytes, extension) = match format {
+        ActionsFormat::Csv => (crate::export::csv::actions_csv(&rows), "csv"),
+        ActionsFormat::Ics => (
+            crate::export::ics::actions_calendar(&rows, "howgood actions").into_bytes(),
+            "ics",
+        ),
+        ActionsFormat::Xlsx => (
+            crate::export::xlsx::workbook(&[crate::export::xlsx::actions_sheet(&rows)])?,
+            "xlsx",
+        ),
+    };
+    crate::commands::export::write_output(
+        global,
+        args.output.as_deref(),
+        &format!("actions.{extension}"),
+        &bytes,
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn filter_of(args: &ActionsList) -> ActionFilter {
+    ActionFilter {
         owner: args.owner.clone(),
         status: args.status,
         due_before: args.due_before,
         overdue_on: args.overdue.then(|| args.today.unwrap_or_else(today)),
         framework: args.framework.clone(),
         kind: None,
-    };
-    let rows = scan(store).filtered(&filter);
+    }
+}
+
+fn list(store: &SessionStore, args: &ActionsList) -> anyhow::Result<ExitCode> {
+    let rows = scan(store).filtered(&filter_of(args));
     if args.json {
         let listed: Vec<Value> = rows.iter().map(row_json).collect();
         println!("{}", serde_json::to_string_pretty(&listed)?);

@@ -1,6 +1,6 @@
 //! `howgood new`, `howgood sessions list | restore`.
 
-use crate::cli::{ExportArgs, ExportFormat, GlobalArgs, KindArg, NewArgs, SessionsCommand};
+use crate::cli::{GlobalArgs, KindArg, NewArgs, SessionsCommand};
 use crate::commands::content::load_library;
 use crate::content::library::Library;
 use crate::content::query;
@@ -8,7 +8,7 @@ use crate::paths;
 use crate::safe_io::{has_control, printable, printable_line};
 use crate::session::ids::new_session_id;
 use crate::session::model::{ItemRecord, ScaleChoice, Session, SessionKind};
-use crate::session::store::{OpenSession, SessionStore, history_files, read_session};
+use crate::session::store::{OpenSession, SessionStore, history_files};
 use anyhow::{Context, bail};
 use jiff::Timestamp;
 use std::process::ExitCode;
@@ -273,43 +273,6 @@ fn list(store: &SessionStore, json: bool) -> anyhow::Result<ExitCode> {
                 &row[0], &row[1], &row[2], &row[3], &row[4], &row[5], &row[6]
             ])
         );
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-pub fn run_export(global: &GlobalArgs, args: &ExportArgs) -> anyhow::Result<ExitCode> {
-    let library = load_library(&crate::commands::content::user_content_paths(global));
-    let store = open_store(global)?;
-    let path = crate::tui::runtime::resolve(&store, &args.session).map_err(anyhow::Error::msg)?;
-    let (_, decoded) = read_session(&path)?;
-    let today = Timestamp::now()
-        .to_zoned_datetime(jiff::tz::TimeZone::system())
-        .date();
-    let text = match args.format {
-        ExportFormat::Md => crate::export::session_markdown(&decoded.session, &library, today),
-    };
-    match args.output.as_deref() {
-        Some(p) if p.as_os_str() == "-" => print!("{text}"),
-        Some(p) => {
-            crate::session::atomic::write_atomic(p, text.as_bytes())
-                .with_context(|| format!("writing {}", p.display()))?;
-            println!("{}", p.display());
-        }
-        None => {
-            let dir = paths::data_dir(global.data_dir.as_ref())
-                .context("no data folder: pass --data-dir DIR or -o FILE")?
-                .join("exports");
-            crate::session::atomic::create_private_dir(&dir)
-                .with_context(|| format!("creating {}", dir.display()))?;
-            let out = dir.join(format!("{}.md", decoded.session.id));
-            // The id was checked on reading; this makes sure of it.
-            if out.parent() != Some(dir.as_path()) {
-                bail!("{}: the session id cannot be a file name", path.display());
-            }
-            crate::session::atomic::write_atomic(&out, text.as_bytes())
-                .with_context(|| format!("writing {}", out.display()))?;
-            println!("{}", out.display());
-        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -2,7 +2,7 @@
 //! numbers and words with the participants' spread. Levels are listed side
 //! by side and never averaged, added up or turned into a score.
 
-use crate::cli::{GlobalArgs, TrendsArgs};
+use crate::cli::{GlobalArgs, LevelsFormat, TrendsArgs};
 use crate::commands::content::{load_library, user_content_paths};
 use crate::commands::sessions::open_store;
 use crate::content::library::Library;
@@ -157,6 +157,39 @@ fn print_text(answer: &Value) {
     }
 }
 
+/// The levels as a CSV or Excel file: one row per item per session.
+fn write_file(
+    global: &GlobalArgs,
+    library: &Library,
+    register: &Scan,
+    args: &TrendsArgs,
+    format: LevelsFormat,
+) -> anyhow::Result<ExitCode> {
+    let points = register.levels(&args.framework, args.item.as_deref());
+    let scales: HashMap<&str, Option<&Scale>> = register
+        .sessions
+        .iter()
+        .map(|s| (s.id.as_str(), scale_of(library, s)))
+        .collect();
+    let word = |p: &LevelPoint, level: u8| {
+        word(scales.get(p.session_id.as_str()).copied().flatten(), level)
+    };
+    let (bytes, extension) = match format {
+        LevelsFormat::Csv => (crate::export::csv::levels_csv(&points, &word), "csv"),
+        LevelsFormat::Xlsx => (
+            crate::export::xlsx::workbook(&[crate::export::xlsx::levels_sheet(&points, &word)])?,
+            "xlsx",
+        ),
+    };
+    crate::commands::export::write_output(
+        global,
+        args.output.as_deref(),
+        &format!("trends-{}.{extension}", args.framework),
+        &bytes,
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
 pub fn run(global: &GlobalArgs, args: &TrendsArgs) -> anyhow::Result<ExitCode> {
     let library = load_library(&user_content_paths(global));
     if library.framework(&args.framework).is_none() {
@@ -169,6 +202,9 @@ pub fn run(global: &GlobalArgs, args: &TrendsArgs) -> anyhow::Result<ExitCode> {
     let (register, problems) = Scan::of_store(&store);
     for problem in problems {
         eprintln!("warning: not read: {problem}");
+    }
+    if let Some(format) = args.format {
+        return write_file(global, &library, &register, args, format);
     }
     let answer = trends_json(&library, &register, &args.framework, args.item.as_deref());
     if args.json {

@@ -10,7 +10,7 @@ use crate::content::library::Library;
 use crate::content::model::{Framework, Scale};
 use crate::content::query;
 use crate::session::model::{
-    EvidenceSource, ItemRecord, Priority, QuestionNote, ScaleChoice, Session,
+    EvidenceSource, ItemRecord, Priority, QuestionNote, ScaleChoice, Session, SessionKind,
 };
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -18,16 +18,28 @@ use jiff::tz::TimeZone;
 
 /// howgood's reminder about what the levels are for. The frameworks advise
 /// against adding evaluations up; this says so in howgood's own words.
-const NOT_A_SCORE: &str = "howgood does not add these evaluations together or turn them into a score or a percentage. Each level is a judgement about one aspect of practice, reached by weighing the evidence in discussion. The pattern of levels across items shows where practice is strong and where to look more closely; the frameworks advise against combining levels into a single figure.";
+pub const NOT_A_SCORE: &str = "howgood does not add these evaluations together or turn them into a score or a percentage. Each level is a judgement about one aspect of practice, reached by weighing the evidence in discussion. The pattern of levels across items shows where practice is strong and where to look more closely; the frameworks advise against combining levels into a single figure.";
 
 /// The session as a Markdown document. `today` is the export date.
 pub fn session_markdown(session: &Session, library: &Library, today: Date) -> String {
-    // A title or note holding a terminal escape must not act on whoever
-    // views the report with `cat` or a pager.
-    crate::safe_io::printable(&markdown(session, library, today)).into_owned()
+    session_markdown_noting(session, library, today, 0)
 }
 
-fn markdown(session: &Session, library: &Library, today: Date) -> String {
+/// The session as a Markdown document that says how many private
+/// evidence items were left out of it (see `common::without_private`).
+pub fn session_markdown_noting(
+    session: &Session,
+    library: &Library,
+    today: Date,
+    private_left_out: usize,
+) -> String {
+    // A title or note holding a terminal escape must not act on whoever
+    // views the report with `cat` or a pager.
+    crate::safe_io::printable(&markdown(session, library, today, private_left_out)).into_owned()
+}
+
+fn markdown(session: &Session, library: &Library, today: Date, private_left_out: usize) -> String {
+    let workshop = session.kind == SessionKind::Workshop;
     let framework = library.framework(&session.framework);
     let scale = resolve_scale(session, library, framework);
     let mut blocks: Vec<String> = Vec::new();
@@ -42,31 +54,37 @@ fn markdown(session: &Session, library: &Library, today: Date) -> String {
         })
     ));
     blocks.push(metadata(session, framework, &scale.name, today));
-    blocks.push(NOT_A_SCORE.to_owned());
+    if let Some(notice) = super::common::private_notice(private_left_out) {
+        blocks.push(format!("*{notice}.*"));
+    }
+    level_meanings(&mut blocks, scale.scale);
 
     blocks.push("## Summary".to_owned());
     if session.items.is_empty() {
         blocks.push("This session does not cover any items yet.".to_owned());
     } else {
         blocks.push(summary_table(session, framework, scale.scale));
+        if workshop {
+            blocks.push(NOT_A_SCORE.to_owned());
+        }
         blocks.push("## Evaluations".to_owned());
-        for record in &session.items {
+        for (position, record) in session.items.iter().enumerate() {
             item_section(
                 &mut blocks,
                 session,
                 library,
                 framework,
                 scale.scale,
-                record,
+                (position, record),
             );
         }
     }
 
     blocks.push(match session.kind {
-        crate::session::model::SessionKind::Workshop => "## Improvement plan".to_owned(),
+        SessionKind::Workshop => "## Improvement plan".to_owned(),
         kind => format!("## {}", crate::app::rows::priorities_label(kind)),
     });
-    improvement_plan(&mut blocks, &session.priorities);
+    improvement_plan(&mut blocks, session.kind, &session.priorities);
 
     capacity(&mut blocks, session);
 
@@ -144,13 +162,10 @@ fn metadata(
         Some(f) => format!("{} ({})", inline(&f.title), inline(&f.short_title)),
         None => format!("{} (not loaded)", inline(&session.framework)),
     };
-    let mut lines = vec![
-        format!("- **Kind:** {}", session.kind.label()),
-        format!("- **Framework:** {framework_line}"),
-        format!("- **Scale:** {scale_name}"),
-        format!("- **Created:** {}", utc_date(session.created)),
-        format!("- **Updated:** {}", utc_date(session.updated)),
-    ];
+    let mut lines = vec![format!(
+        "- **Date of the meeting:** {}",
+        utc_date(session.created)
+    )];
     let participants: Vec<String> = session
         .participants
         .iter()
@@ -160,7 +175,18 @@ fn metadata(
     if !participants.is_empty() {
         lines.push(format!("- **Participants:** {}", participants.join(", ")));
     }
-    lines.push(format!("- **Exported:** {today}"));
+    if let Some(locality) = session.locality.as_deref().map(inline)
+        && !locality.is_empty()
+    {
+        lines.push(format!("- **Locality:** {locality}"));
+    }
+    lines.extend([
+        format!("- **Kind:** {}", session.kind.label()),
+        format!("- **Framework:** {framework_line}"),
+        format!("- **Scale:** {scale_name}"),
+        format!("- **Last updated:** {}", utc_date(session.updated)),
+        format!("- **Exported:** {today}"),
+    ]);
     lines.join("\n")
 }
 
@@ -168,27 +194,34 @@ fn utc_date(timestamp: Timestamp) -> Date {
     TimeZone::UTC.to_datetime(timestamp).date()
 }
 
-/// The title of an indicator, the text of a numbered statement, or the
-/// title of a judgement or content area.
-fn item_title<'a>(framework: &'a Framework, id: &str) -> Option<&'a str> {
-    if let Some(indicator) = query::indicators(framework).find(|i| i.id == id) {
-        return Some(&indicator.title);
+fn item_title(framework: &Framework, id: &str) -> Option<String> {
+    super::common::item_title(framework, id)
+}
+
+/// What each level means, as the scale defines it, so a reader of the
+/// paper needs nothing else beside it.
+fn level_meanings(blocks: &mut Vec<String>, scale: Option<&Scale>) {
+    let Some(scale) = scale else { return };
+    if scale.levels.is_empty() {
+        return;
     }
-    if let Some(statement) = query::section_statements(framework).find(|s| s.id == id) {
-        return Some(&statement.text);
-    }
-    if let Some(judgement) = framework
-        .agencies
+    blocks.push("## The levels used".to_owned());
+    let lines: Vec<String> = scale
+        .levels
         .iter()
-        .flat_map(|a| &a.judgements)
-        .find(|j| j.id == id)
-    {
-        return Some(&judgement.title);
-    }
-    query::all_areas(framework)
-        .into_iter()
-        .find(|a| a.id == id)
-        .map(|a| a.title.as_str())
+        .map(|l| {
+            let summary = inline(&l.summary);
+            if summary.is_empty() {
+                format!("- **{} {}**", l.number, inline(&l.word))
+            } else {
+                format!("- **{} {}**: {summary}", l.number, inline(&l.word))
+            }
+        })
+        .collect();
+    blocks.push(lines.join(
+        "
+",
+    ));
 }
 
 /// "4 (good)" in the session's scale words, or the bare number when the
@@ -236,24 +269,41 @@ fn summary_table(
     framework: Option<&Framework>,
     scale: Option<&Scale>,
 ) -> String {
-    let mut lines = vec![
-        "| Item | Title | Level | Confidence | Evidence | Sources | Triangulation |".to_owned(),
-        "|---|---|---|---|---|---|---|".to_owned(),
-    ];
-    for record in &session.items {
+    // Triangulation is a workshop's test of its evidence; supervision and
+    // the daily review are not tabled that way.
+    let workshop = session.kind == SessionKind::Workshop;
+    let mut lines = if workshop {
+        vec![
+            "| No. | Item | Level | Confidence | Evidence | Sources | Triangulation |".to_owned(),
+            "|---|---|---|---|---|---|---|".to_owned(),
+        ]
+    } else {
+        vec![
+            "| No. | Item | Level | Confidence |".to_owned(),
+            "|---|---|---|---|".to_owned(),
+        ]
+    };
+    for (position, record) in session.items.iter().enumerate() {
         let title = framework
             .and_then(|f| item_title(f, &record.item))
-            .map_or_else(|| "(not found in the framework)".to_owned(), cell);
-        lines.push(format!(
-            "| {} | {} | {} | {} | {} | {} | {} |",
-            cell_or_dash(&record.item),
+            .map_or_else(|| "(not found in the framework)".to_owned(), |t| cell(&t));
+        let number = super::common::item_number(framework, &record.item, position);
+        let mut row = format!(
+            "| {} | {} | {} | {} |",
+            cell_or_dash(&number),
             title,
             agreed_level(scale, record),
             record.confidence.map_or("—", |c| c.label()),
-            record.evidence.len(),
-            sources_count(record),
-            triangulation(record),
-        ));
+        );
+        if workshop {
+            row.push_str(&format!(
+                " {} | {} | {} |",
+                record.evidence.len(),
+                sources_count(record),
+                triangulation(record),
+            ));
+        }
+        lines.push(row);
     }
     lines.join("\n")
 }
@@ -264,13 +314,17 @@ fn item_section(
     library: &Library,
     framework: Option<&Framework>,
     scale: Option<&Scale>,
-    record: &ItemRecord,
+    (position, record): (usize, &ItemRecord),
 ) {
-    let id = inline(&record.item);
+    let id = inline(&super::common::item_number(
+        framework,
+        &record.item,
+        position,
+    ));
     match framework.and_then(|f| item_title(f, &record.item)) {
         Some(title) => blocks.push(format!(
             "### {}",
-            heading_text(&format!("{id} {}", inline(title)))
+            heading_text(&format!("{id} {}", inline(&title)))
         )),
         None => blocks.push(format!("### {}", heading_text(&id))),
     }
@@ -300,13 +354,11 @@ fn item_section(
         .filter(|q| q.discussed || !q.note.trim().is_empty())
         .collect();
     if !questions.is_empty() {
-        blocks.push(
-            if session.kind == crate::session::model::SessionKind::Supervision {
-                "**Questions and reflections**".to_owned()
-            } else {
-                "**Questions discussed**".to_owned()
-            },
-        );
+        blocks.push(if session.kind == SessionKind::Supervision {
+            "**Questions and reflections**".to_owned()
+        } else {
+            "**Questions discussed**".to_owned()
+        });
         let items: Vec<String> = questions
             .iter()
             .map(|q| question_item(session, library, &record.item, q))
@@ -315,7 +367,11 @@ fn item_section(
     }
 
     if !record.evidence.is_empty() {
-        blocks.push(format!("**Evidence** ({} sources)", sources_count(record)));
+        blocks.push(if session.kind == SessionKind::Workshop {
+            format!("**Evidence** ({} sources)", sources_count(record))
+        } else {
+            "**Evidence**".to_owned()
+        });
         let mut lines = Vec::new();
         for source in EvidenceSource::ALL {
             let mut evidence = record
@@ -433,47 +489,34 @@ fn area_title<'a>(
         .map(|a| a.title.as_str())
 }
 
-fn improvement_plan(blocks: &mut Vec<String>, priorities: &[Priority]) {
+fn improvement_plan(blocks: &mut Vec<String>, kind: SessionKind, priorities: &[Priority]) {
     if priorities.is_empty() {
-        blocks.push("No improvement priorities have been recorded yet.".to_owned());
+        blocks.push(match kind {
+            SessionKind::Workshop => "No improvement priorities have been recorded yet.".to_owned(),
+            _ => "No agreed actions have been recorded yet.".to_owned(),
+        });
         return;
     }
+    let noun = if kind == SessionKind::Workshop {
+        "Priority"
+    } else {
+        "Agreed action"
+    };
+    // Five columns, so that the statement has room to be read; the detail
+    // of each priority follows its statement in the same cell.
     let mut lines = vec![
-        "| # | Priority | Owner | Deadline | Milestones | Measure of success | Serves | Status |"
-            .to_owned(),
-        "|---|---|---|---|---|---|---|---|".to_owned(),
+        format!("| # | {noun} | Owner | Deadline | Status |"),
+        "|---|---|---|---|---|".to_owned(),
     ];
     for (n, priority) in priorities.iter().enumerate() {
-        let milestones: Vec<String> = priority
-            .milestones
-            .iter()
-            .map(|m| {
-                let text = cell(&m.text);
-                match m.date {
-                    Some(date) if text.is_empty() => date.to_string(),
-                    Some(date) => format!("{text} ({date})"),
-                    None => text,
-                }
-            })
-            .filter(|m| !m.is_empty())
-            .collect();
-        let serves: Vec<String> = priority
-            .serves
-            .iter()
-            .map(|s| cell(s))
-            .filter(|s| !s.is_empty())
-            .collect();
         lines.push(format!(
-            "| {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} |",
             n + 1,
-            cell_or_dash(&priority.statement),
+            priority_cell(priority),
             cell_or_dash(&priority.owner),
             priority
                 .deadline
                 .map_or_else(|| "—".to_owned(), |d| d.to_string()),
-            or_dash(milestones.join("; ")),
-            cell_or_dash(&priority.measure_of_success),
-            or_dash(serves.join(", ")),
             priority.status.label(),
         ));
     }
@@ -484,6 +527,42 @@ fn improvement_plan(blocks: &mut Vec<String>, priorities: &[Priority]) {
             priorities.len()
         ));
     }
+}
+
+/// A priority's statement, then its milestones, measure of success and
+/// the items it serves, each on its own line of the cell.
+fn priority_cell(priority: &Priority) -> String {
+    let milestones: Vec<String> = priority
+        .milestones
+        .iter()
+        .map(|m| {
+            let text = cell(&m.text);
+            match m.date {
+                Some(date) if text.is_empty() => date.to_string(),
+                Some(date) => format!("{text} ({date})"),
+                None => text,
+            }
+        })
+        .filter(|m| !m.is_empty())
+        .collect();
+    let serves: Vec<String> = priority
+        .serves
+        .iter()
+        .map(|s| cell(s))
+        .filter(|s| !s.is_empty())
+        .collect();
+    let mut parts = vec![cell_or_dash(&priority.statement)];
+    if !milestones.is_empty() {
+        parts.push(format!("**Milestones:** {}", milestones.join("; ")));
+    }
+    let measure = cell(&priority.measure_of_success);
+    if !measure.is_empty() {
+        parts.push(format!("**Measure of success:** {measure}"));
+    }
+    if !serves.is_empty() {
+        parts.push(format!("**Serves:** {}", serves.join(", ")));
+    }
+    parts.join("<br>")
 }
 
 fn capacity(blocks: &mut Vec<String>, session: &Session) {

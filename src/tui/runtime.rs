@@ -358,7 +358,14 @@ impl Runtime {
                 }
             }
             Effect::Export(session) => {
-                let markdown = export::session_markdown(&session, &self.app.library, self.today());
+                // Private evidence stays out of the file, as in every export.
+                let (session, left_out) = export::common::without_private(&session, false);
+                let markdown = export::session_markdown_noting(
+                    &session,
+                    &self.app.library,
+                    self.today(),
+                    left_out,
+                );
                 let path = self.export_dir.join(format!("{}.md", session.id));
                 let result = create_private_dir(&self.export_dir)
                     .and_then(|()| write_atomic(&path, markdown.as_bytes()))

@@ -1,0 +1,107 @@
+//! What every export shares: leaving private evidence out, the date of the
+//! meeting, item titles (with their agency), and the scale in use.
+
+use crate::content::library::Library;
+use crate::content::model::{Framework, Scale};
+use crate::content::query;
+use crate::session::model::{ScaleChoice, Session};
+use jiff::civil::Date;
+
+/// A session with its private evidence left out (unless asked to keep
+/// it), and how many items were left out, so the output can say so.
+pub fn without_private(session: &Session, include_private: bool) -> (Session, usize) {
+    let mut copy = session.clone();
+    if include_private {
+        return (copy, 0);
+    }
+    let mut left_out = 0;
+    for record in &mut copy.items {
+        let before = record.evidence.len();
+        record.evidence.retain(|e| !e.private);
+        left_out += before - record.evidence.len();
+    }
+    (copy, left_out)
+}
+
+/// "2 private evidence items not included", or nothing when none were.
+pub fn private_notice(left_out: usize) -> Option<String> {
+    match left_out {
+        0 => None,
+        1 => Some("1 private evidence item not included".to_owned()),
+        n => Some(format!("{n} private evidence items not included")),
+    }
+}
+
+/// The date of the meeting: the day the session was created (UTC).
+pub fn meeting_date(session: &Session) -> Date {
+    jiff::tz::TimeZone::UTC.to_datetime(session.created).date()
+}
+
+/// The scale a session's levels are on, wherever it comes from.
+pub fn scale_of<'a>(session: &Session, library: &'a Library) -> Option<&'a Scale> {
+    let id = match &session.scale {
+        ScaleChoice::Framework => session.framework.as_str(),
+        ScaleChoice::Borrowed(id) => id.as_str(),
+    };
+    library.framework(id).and_then(|f| f.scale.as_ref())
+}
+
+/// The title of an indicator, the text of a numbered statement, the
+/// agency and title of an integrated-inspection judgement, or the title of
+/// a content area.
+pub fn item_title(framework: &Framework, id: &str) -> Option<String> {
+    if let Some(indicator) = query::indicators(framework).find(|i| i.id == id) {
+        return Some(indicator.title.clone());
+    }
+    if let Some(statement) = query::section_statements(framework).find(|s| s.id == id) {
+        return Some(statement.text.clone());
+    }
+    for agency in &framework.agencies {
+        if let Some(judgement) = agency.judgements.iter().find(|j| j.id == id) {
+            return Some(format!("{}: {}", agency.title, judgement.title));
+        }
+    }
+    query::all_areas(framework)
+        .into_iter()
+        .find(|a| a.id == id)
+        .map(|a| a.title.clone())
+}
+
+/// The number a reader sees for an item: its id, unless the id is a slug
+/// (an integrated-inspection judgement or content area), when it is its
+/// position in the session.
+pub fn item_number(framework: Option<&Framework>, id: &str, position: usize) -> String {
+    let is_judgement = framework.is_some_and(|f| {
+        f.agencies
+            .iter()
+            .any(|a| a.judgements.iter().any(|j| j.id == id))
+    });
+    if is_judgement || id.chars().any(|c| c.is_ascii_alphabetic()) {
+        (position + 1).to_string()
+    } else {
+        id.to_owned()
+    }
+}
+
+/// "4 (good)", or the bare number when the scale does not know it.
+pub fn level_words(scale: Option<&Scale>, level: u8) -> Option<String> {
+    scale
+        .and_then(|s| s.levels.iter().find(|l| l.number == level))
+        .map(|l| l.word.clone())
+}
+
+/// What the evidence lacks for triangulation, or "ok".
+pub fn triangulation(record: &crate::session::model::ItemRecord) -> String {
+    let mut gaps = Vec::new();
+    if record.distinct_sources() < 3 {
+        gaps.push("fewer than three sources");
+    }
+    if !record.has_family_views() {
+        gaps.push("no children's or families' views");
+    }
+    if gaps.is_empty() {
+        "ok".to_owned()
+    } else {
+        gaps.join("; ")
+    }
+}

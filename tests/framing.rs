@@ -1,7 +1,7 @@
 //! Module 3 questions reworded for who is asking, on the document's real
 //! questions, in both directions, with the expected text in full.
 
-use howgood::app::framing::reframe;
+use howgood::session::framing::reframe;
 use howgood::content::library::{Library, embedded_files};
 use howgood::session::model::Framing;
 

@@ -5,7 +5,6 @@ pub mod action;
 pub mod daily;
 pub mod editor;
 pub mod fields;
-pub mod framing;
 pub mod home;
 pub mod keys;
 pub mod palette;

@@ -389,7 +389,7 @@ pub fn entries(library: &Library, ws: &Workspace, wide: bool) -> Vec<Entry> {
                 if let Some(passage) = library
                     .framework(&session.framework)
                     .into_iter()
-                    .chain(library.framework(crate::commands::sessions::BORROWED_SCALE))
+                    .chain(library.framework(crate::content::library::BORROWED_SCALE))
                     .flat_map(|f| &f.guidance)
                     .find(|p| p.id == id)
                 {
@@ -461,7 +461,7 @@ pub fn entries(library: &Library, ws: &Workspace, wide: bool) -> Vec<Entry> {
             if let Some(passage) = library
                 .framework(&session.framework)
                 .into_iter()
-                .chain(library.framework(crate::commands::sessions::BORROWED_SCALE))
+                .chain(library.framework(crate::content::library::BORROWED_SCALE))
                 .flat_map(|f| &f.guidance)
                 .find(|p| p.id == "improvement-plan")
             {

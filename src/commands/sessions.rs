@@ -2,18 +2,13 @@
 
 use crate::cli::{ExportArgs, ExportFormat, GlobalArgs, KindArg, NewArgs, SessionsCommand};
 use crate::commands::content::load_library;
-use crate::content::library::Library;
-use crate::content::query;
 use crate::paths;
-use crate::session::ids::new_session_id;
-use crate::session::model::{ItemRecord, ScaleChoice, Session, SessionKind};
+use crate::session::create::build_session;
+use crate::session::model::SessionKind;
 use crate::session::store::{OpenSession, SessionStore};
-use anyhow::{Context, bail};
+use anyhow::Context;
 use jiff::Timestamp;
 use std::process::ExitCode;
-
-/// The framework whose scale sessions borrow when theirs has none.
-pub const BORROWED_SCALE: &str = "hmie-cp-2009";
 
 /// Open the sessions folder and print any permission warnings.
 pub fn open_store(global: &GlobalArgs) -> anyhow::Result<SessionStore> {
@@ -24,62 +19,6 @@ pub fn open_store(global: &GlobalArgs) -> anyhow::Result<SessionStore> {
         eprintln!("warning: {warning}");
     }
     Ok(store)
-}
-
-/// The scale a new session on this framework records levels against.
-pub fn scale_for(library: &Library, framework: &str) -> ScaleChoice {
-    match library.framework(framework) {
-        Some(f) if f.scale.is_some() => ScaleChoice::Framework,
-        _ => ScaleChoice::Borrowed(BORROWED_SCALE.to_owned()),
-    }
-}
-
-/// A new session, checked against the content.
-pub fn build_session(
-    library: &Library,
-    kind: SessionKind,
-    framework_id: &str,
-    title: &str,
-    items: &[String],
-    participants: &[String],
-    now: Timestamp,
-) -> anyhow::Result<Session> {
-    let Some(framework) = library.framework(framework_id) else {
-        let known: Vec<_> = library
-            .frameworks
-            .iter()
-            .map(|(f, _)| f.id.as_str())
-            .collect();
-        bail!(
-            "unknown framework '{framework_id}'; known: {}",
-            known.join(", ")
-        );
-    };
-    if title.trim().is_empty() {
-        bail!("a session needs a title");
-    }
-    for item in items {
-        if !query::evaluable_ids(framework).any(|id| id == item) {
-            bail!(
-                "'{item}' is not an indicator, statement, judgement or content area of {framework_id}; `howgood content show {framework_id}` lists them"
-            );
-        }
-    }
-    let mut session = Session::new(
-        new_session_id(title, now),
-        kind,
-        title.trim().to_owned(),
-        framework_id.to_owned(),
-        scale_for(library, framework_id),
-        now,
-    );
-    session.items = items.iter().map(ItemRecord::new).collect();
-    session.participants = participants
-        .iter()
-        .map(|p| p.trim().to_owned())
-        .filter(|p| !p.is_empty())
-        .collect();
-    Ok(session)
 }
 
 pub fn run_new(global: &GlobalArgs, args: &NewArgs) -> anyhow::Result<ExitCode> {
@@ -219,7 +158,7 @@ fn list(store: &SessionStore, json: bool) -> anyhow::Result<ExitCode> {
 pub fn run_export(global: &GlobalArgs, args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let library = load_library(&crate::commands::content::user_content_paths(global));
     let store = open_store(global)?;
-    let path = crate::tui::runtime::resolve(&store, &args.session).map_err(anyhow::Error::msg)?;
+    let path = crate::session::resolve::resolve(&store, &args.session).map_err(anyhow::Error::msg)?;
     let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
     let decoded = crate::session::codec::decode(&bytes).map_err(|error| {
         let place = error

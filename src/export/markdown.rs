@@ -386,7 +386,7 @@ fn question_item(
     let text = if question.question.trim().is_empty() {
         "(question not recorded)".to_owned()
     } else {
-        let worded = crate::app::framing::reframe(&question.question, session.framing);
+        let worded = crate::session::framing::reframe(&question.question, session.framing);
         format!("*{}*", paragraph(&worded, "  "))
     };
     let area = if question.area == item {

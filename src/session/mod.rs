@@ -2,7 +2,10 @@
 
 pub mod atomic;
 pub mod codec;
+pub mod create;
+pub mod framing;
 pub mod ids;
 pub mod migrate;
 pub mod model;
+pub mod resolve;
 pub mod store;

@@ -13,7 +13,7 @@ use crate::session::model::Session;
 use crate::session::store::{
     Access, OpenSession, SessionStore, Sidecar, StoreError, set_recovery_aside, sidecars_of,
 };
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 /// What the panic handler writes as a recovery copy: the open session's
@@ -29,45 +29,6 @@ pub struct Runtime {
     /// Where the user's settings are kept.
     pub settings_path: PathBuf,
     pub recovery: RecoverySlot,
-}
-
-/// Find a session by id, path, or unique title prefix.
-pub fn resolve(store: &SessionStore, query: &str) -> Result<PathBuf, String> {
-    let as_path = Path::new(query);
-    if (query.contains(std::path::MAIN_SEPARATOR) || query.ends_with(".ron")) && as_path.exists() {
-        return Ok(as_path.to_owned());
-    }
-    if crate::session::ids::is_valid_id(query) && store.path_of(query).exists() {
-        return Ok(store.path_of(query));
-    }
-    let wanted = query.to_lowercase();
-    let matches: Vec<_> = store
-        .entries()
-        .into_iter()
-        .filter_map(|e| {
-            let decoded = e.state.ok()?;
-            decoded
-                .session
-                .title
-                .to_lowercase()
-                .starts_with(&wanted)
-                .then_some((e.path, decoded.session.title))
-        })
-        .collect();
-    match matches.len() {
-        1 => Ok(matches[0].0.clone()),
-        0 => Err(format!(
-            "no session has the id, path or title '{query}'; `howgood sessions list` shows them"
-        )),
-        _ => Err(format!(
-            "'{query}' begins several titles ({}); give more of the title or the id",
-            matches
-                .iter()
-                .map(|(_, t)| t.as_str())
-                .collect::<Vec<_>>()
-                .join("; ")
-        )),
-    }
 }
 
 /// The home screen's data, read from the sessions folder.
@@ -262,7 +223,7 @@ impl Runtime {
             }
             Effect::Open(query) => {
                 self.open = None;
-                let result = resolve(&self.store, &query)
+                let result = crate::session::resolve::resolve(&self.store, &query)
                     .map_err(StoreError::ReadOnly)
                     .and_then(|path| OpenSession::open(&path, self.app.now));
                 let action = match result {

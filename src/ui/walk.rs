@@ -289,7 +289,7 @@ fn row_lines(
                 area: area.clone(),
                 question: question.clone(),
             };
-            let shown = crate::app::framing::reframe(question, session.framing);
+            let shown = crate::session::framing::reframe(question, session.framing);
             let supervision = matches!(
                 session.kind,
                 crate::session::model::SessionKind::Supervision

@@ -52,7 +52,7 @@ pub(super) fn start_daily(app: &mut App, effects: &mut Vec<Effect>) {
         format!("Daily review {today}"),
         crate::app::daily::DAILY_FRAMEWORK.to_owned(),
         crate::session::model::ScaleChoice::Borrowed(
-            crate::commands::sessions::BORROWED_SCALE.to_owned(),
+            crate::content::library::BORROWED_SCALE.to_owned(),
         ),
         app.now,
     );
@@ -242,7 +242,7 @@ pub(super) fn form_command(app: &mut App, command: Command, effects: &mut Vec<Ef
                     form.error = Some("No framework is loaded".into());
                     return;
                 };
-                match crate::commands::sessions::build_session(
+                match crate::session::create::build_session(
                     &app.library,
                     form.kind,
                     &framework.id,

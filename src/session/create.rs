@@ -1,0 +1,64 @@
+//! Creating a session: checked against the content, with the scale it records levels against.
+
+use crate::content::library::{BORROWED_SCALE, Library};
+use crate::content::query;
+use crate::session::ids::new_session_id;
+use crate::session::model::{ItemRecord, ScaleChoice, Session, SessionKind};
+use anyhow::bail;
+use jiff::Timestamp;
+
+/// The scale a new session on this framework records levels against.
+pub fn scale_for(library: &Library, framework: &str) -> ScaleChoice {
+    match library.framework(framework) {
+        Some(f) if f.scale.is_some() => ScaleChoice::Framework,
+        _ => ScaleChoice::Borrowed(BORROWED_SCALE.to_owned()),
+    }
+}
+
+/// A new session, checked against the content.
+pub fn build_session(
+    library: &Library,
+    kind: SessionKind,
+    framework_id: &str,
+    title: &str,
+    items: &[String],
+    participants: &[String],
+    now: Timestamp,
+) -> anyhow::Result<Session> {
+    let Some(framework) = library.framework(framework_id) else {
+        let known: Vec<_> = library
+            .frameworks
+            .iter()
+            .map(|(f, _)| f.id.as_str())
+            .collect();
+        bail!(
+            "unknown framework '{framework_id}'; known: {}",
+            known.join(", ")
+        );
+    };
+    if title.trim().is_empty() {
+        bail!("a session needs a title");
+    }
+    for item in items {
+        if !query::evaluable_ids(framework).any(|id| id == item) {
+            bail!(
+                "'{item}' is not an indicator, statement, judgement or content area of {framework_id}; `howgood content show {framework_id}` lists them"
+            );
+        }
+    }
+    let mut session = Session::new(
+        new_session_id(title, now),
+        kind,
+        title.trim().to_owned(),
+        framework_id.to_owned(),
+        scale_for(library, framework_id),
+        now,
+    );
+    session.items = items.iter().map(ItemRecord::new).collect();
+    session.participants = participants
+        .iter()
+        .map(|p| p.trim().to_owned())
+        .filter(|p| !p.is_empty())
+        .collect();
+    Ok(session)
+}

@@ -152,15 +152,15 @@ fn participants_levels_show_as_a_spread_by_name_never_an_average() {
     let levels = &ws(&app).session.items[0].individual_levels;
     assert_eq!(levels.len(), 2);
     // Silent until revealed: the room sees how many, not which.
-    let hidden = howgood::ui::walk::spread_text(&app.library, ws(&app), 0);
+    let hidden = howgood::app::lines::spread_text(&app.library, ws(&app), 0);
     assert_eq!(
         hidden,
         "2 of 2 levels recorded, hidden until revealed (R reveals them together)"
     );
-    assert!(!howgood::ui::walk::spread_text(&app.library, ws(&app), 0).contains("Police"));
+    assert!(!howgood::app::lines::spread_text(&app.library, ws(&app), 0).contains("Police"));
     key(&mut app, KeyCode::Char('R'));
     assert!(ws(&app).session.items[0].revealed);
-    let spread = howgood::ui::walk::spread_text(&app.library, ws(&app), 0);
+    let spread = howgood::app::lines::spread_text(&app.library, ws(&app), 0);
     assert_eq!(spread, "Spread: 4 good ■: Police · 2 weak ■: Health");
     assert_eq!(
         ws(&app).session.items[0].level,
@@ -579,7 +579,7 @@ fn the_palette_opens_framework_text_outside_the_session_in_the_reader() {
 #[test]
 fn the_mouse_wheel_scrolls_and_a_click_chooses_a_row() {
     let mut app = app_with(session("hmie-cp-2009", &["5.3"]), None);
-    let areas = howgood::ui::layout::walk(app.size);
+    let areas = howgood::app::view::walk(app.size);
     let wheel = |kind| MouseEvent {
         kind,
         column: areas.record.x + 5,

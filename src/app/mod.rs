@@ -7,11 +7,14 @@ pub mod editor;
 pub mod fields;
 pub mod home;
 pub mod keys;
+pub mod lines;
 pub mod palette;
 pub mod reference;
 pub mod rows;
+pub mod theme;
 pub mod timer;
 pub mod update;
+pub mod view;
 
 use crate::content::library::Library;
 use crate::session::model::Session;
@@ -203,7 +206,7 @@ pub struct App {
     /// A one-line notice shown in the status bar until the next key.
     pub notice: Option<String>,
     pub quit: bool,
-    pub theme: crate::ui::theme::Theme,
+    pub theme: theme::Theme,
     /// The time zone dates and times are shown in (the system's; UTC in tests).
     pub time_zone: jiff::tz::TimeZone,
     /// The user's settings (daily review focus and rotation).
@@ -237,7 +240,7 @@ impl App {
             size,
             notice: None,
             quit: false,
-            theme: crate::ui::theme::Theme::COLOR,
+            theme: theme::Theme::COLOR,
             time_zone: jiff::tz::TimeZone::UTC,
             settings: crate::settings::Settings::default(),
             settings_problem: None,

@@ -158,7 +158,8 @@ fn list(store: &SessionStore, json: bool) -> anyhow::Result<ExitCode> {
 pub fn run_export(global: &GlobalArgs, args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let library = load_library(&crate::commands::content::user_content_paths(global));
     let store = open_store(global)?;
-    let path = crate::session::resolve::resolve(&store, &args.session).map_err(anyhow::Error::msg)?;
+    let path =
+        crate::session::resolve::resolve(&store, &args.session).map_err(anyhow::Error::msg)?;
     let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
     let decoded = crate::session::codec::decode(&bytes).map_err(|error| {
         let place = error

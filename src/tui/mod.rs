@@ -6,12 +6,12 @@ pub mod terminal;
 
 use crate::app::App;
 use crate::app::action::{Action, Command};
+use crate::app::theme::Theme;
 use crate::cli::GlobalArgs;
 use crate::commands::content::{load_library, user_content_paths};
 use crate::paths;
 use crate::session::store::write_recovery;
 use crate::ui;
-use crate::ui::theme::Theme;
 use jiff::Timestamp;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;

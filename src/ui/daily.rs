@@ -1,8 +1,8 @@
 //! The daily twenty minutes: a visible countdown, the question of the day,
 //! a reflection and one small action.
 
-use super::theme::Theme;
 use super::widgets::{footer, status_line};
+use crate::app::theme::Theme;
 use crate::app::{App, Workspace};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

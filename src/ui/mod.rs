@@ -4,20 +4,19 @@ pub mod big;
 pub mod daily;
 pub mod history;
 pub mod home;
-pub mod layout;
 pub mod new_session;
 pub mod overlays;
 pub mod present;
-pub mod theme;
 pub mod walk;
 pub mod widgets;
 
+use crate::app::theme::Theme;
+use crate::app::view as layout;
 use crate::app::{App, Screen};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
-use theme::Theme;
 
 pub fn render(frame: &mut Frame, app: &App) {
     let theme = app.theme;

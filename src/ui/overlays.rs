@@ -1,10 +1,10 @@
 //! Popups: help, the find palette, confirmations, the reader, messages.
 
-use super::layout::centered;
-use super::theme::Theme;
-use super::widgets::wrap_text;
 use crate::app::keys;
+use crate::app::lines::wrap_text;
 use crate::app::palette::Palette;
+use crate::app::theme::Theme;
+use crate::app::view::centered;
 use crate::app::{App, Overlay};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

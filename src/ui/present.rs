@@ -3,11 +3,12 @@
 //! idea at a time, and the scribe's record hideable. Private evidence is
 //! never drawn here (see `rows`).
 
-use super::layout;
-use super::theme::Theme;
 use super::walk;
-use super::widgets::{footer, status_line, wrap_text};
+use super::widgets::{footer, status_line};
+use crate::app::lines::wrap_text;
 use crate::app::reference;
+use crate::app::theme::Theme;
+use crate::app::view as layout;
 use crate::app::{App, Pane, Stage, Workspace};
 use crate::content::query;
 use ratatui::Frame;
@@ -76,7 +77,10 @@ pub fn render(frame: &mut Frame, app: &App, ws: &Workspace, base: Theme) {
         && record.is_some_and(|r| r.revealed && !r.individual_levels.is_empty())
     {
         lines.push(Line::from(Span::styled(
-            format!(" {}", walk::spread_text(&app.library, ws, item)),
+            format!(
+                " {}",
+                crate::app::lines::spread_text(&app.library, ws, item)
+            ),
             theme.warning(),
         )));
     }

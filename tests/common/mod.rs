@@ -35,7 +35,7 @@ impl Harness {
         let dir = tempfile::tempdir().expect("tempdir");
         let (store, _) = SessionStore::open(dir.path().join("sessions")).expect("store");
         let mut app = App::new(library(), start_time(), (width, height));
-        app.theme = ui::theme::Theme::PLAIN;
+        app.theme = howgood::app::theme::Theme::PLAIN;
         let mut runtime = Runtime::new(
             app,
             store,

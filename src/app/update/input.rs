@@ -148,7 +148,7 @@ pub(super) fn on_mouse(
                 let row_list = rows::rows(&app.library, ws, app.present);
                 let mut line = 0;
                 for (index, r) in row_list.iter().enumerate() {
-                    let height = crate::ui::walk::row_height(&app.library, ws, r, width);
+                    let height = crate::app::lines::row_height(&app.library, ws, r, width);
                     if target < line + height {
                         if r.is_selectable() {
                             ws.record_cursor = index;
@@ -167,7 +167,12 @@ pub(super) fn on_mouse(
             MouseEventKind::ScrollDown => run(app, Command::Down, effects),
             MouseEventKind::ScrollUp => run(app, Command::Up, effects),
             MouseEventKind::Down(MouseButton::Left) => {
-                if let Some(index) = crate::ui::home::row_at(app, column, row) {
+                if let Some(index) = crate::app::view::home_row_at(
+                    app.size,
+                    app.home.cursor,
+                    app.home.rows().len(),
+                    row,
+                ) {
                     app.home.cursor = index;
                 }
             }

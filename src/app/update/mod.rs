@@ -9,12 +9,12 @@ use super::keys::{self, Context};
 use super::palette::{Palette, Target};
 use super::reference::{self, Take};
 use super::rows::{self, Button, Row};
+use super::view as layout;
 use super::{App, Overlay, Pane, Phase, SaveStatus, Screen, Stage, Workspace};
 use crate::content::text;
 use crate::session::model::{
     Evidence, EvidenceSource, IndividualLevel, InformationKind, Priority, SessionKind,
 };
-use crate::ui::layout;
 use jiff::{SignedDuration, Timestamp};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEventKind};
 

@@ -13,7 +13,7 @@ pub(super) fn reference_command(app: &mut App, command: Command, effects: &mut V
     let width = layout::walk(app.size).reference.width.saturating_sub(2);
     let heights: Vec<usize> = entries
         .iter()
-        .map(|e| crate::ui::walk::entry_lines(e, width, false, app.present).len())
+        .map(|e| crate::app::lines::entry_lines(e, width, false, app.present).len())
         .collect();
     let Some(ws) = app.workspace_mut() else {
         return;
@@ -150,7 +150,7 @@ pub(super) fn keep_cursor_visible(app: &mut App) {
     let width = record_pane.width.saturating_sub(2);
     let heights: Vec<usize> = list
         .iter()
-        .map(|r| crate::ui::walk::row_height(&app.library, ws, r, width))
+        .map(|r| crate::app::lines::row_height(&app.library, ws, r, width))
         .collect();
     let view = record_pane.height.saturating_sub(2) as usize;
     let cursor = ws.record_cursor.min(heights.len().saturating_sub(1));
@@ -166,7 +166,7 @@ pub(super) fn keep_cursor_visible(app: &mut App) {
     let ref_width = reference_pane.width.saturating_sub(2);
     let ref_heights: Vec<usize> = entries
         .iter()
-        .map(|e| crate::ui::walk::entry_lines(e, ref_width, false, app.present).len())
+        .map(|e| crate::app::lines::entry_lines(e, ref_width, false, app.present).len())
         .collect();
     let ref_view = reference_pane.height.saturating_sub(3) as usize;
     let ref_cursor = ws.reference_cursor.min(ref_heights.len().saturating_sub(1));

@@ -1,5 +1,6 @@
-//! Screen layout as a pure function of the terminal size, shared by the
-//! renderer and by `update` (for scrolling and mouse hits).
+//! The one measure of the screen: layout as a pure function of the terminal
+//! size and mode, shared by the renderer and by `update` (scrolling, mouse
+//! hits, keeping the cursor in view), so the two cannot measure differently.
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
@@ -130,4 +131,33 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
         width,
         height,
     )
+}
+
+/// The areas of the home screen: title, sessions, due priorities, footer.
+pub fn home_areas(size: (u16, u16)) -> [Rect; 4] {
+    let area = Rect::new(0, 0, size.0, size.1);
+    Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(4),
+        Constraint::Length((size.1 / 3).clamp(4, 12)),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+/// The first home row shown in the sessions box, keeping the cursor in it.
+pub fn home_scroll(cursor: usize, body: Rect) -> usize {
+    let view = usize::from(body.height.saturating_sub(2)).max(1);
+    cursor.saturating_sub(view - 1)
+}
+
+/// The home row under a mouse click on screen line `row`, if any.
+pub fn home_row_at(size: (u16, u16), cursor: usize, row_count: usize, row: u16) -> Option<usize> {
+    let [_, body, _, _] = home_areas(size);
+    let first = body.y + 1;
+    if row < first || row >= body.y + body.height.saturating_sub(1) {
+        return None;
+    }
+    let index = usize::from(row - first) + home_scroll(cursor, body);
+    (index < row_count).then_some(index)
 }

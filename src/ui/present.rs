@@ -8,7 +8,7 @@ use super::widgets::{footer, status_line};
 use crate::app::lines::wrap_text;
 use crate::app::reference;
 use crate::app::theme::Theme;
-use crate::app::view as layout;
+use crate::app::view::{self as layout, SessionView};
 use crate::app::{App, Pane, Stage, Workspace};
 use crate::content::query;
 use ratatui::Frame;
@@ -97,20 +97,22 @@ pub fn render(frame: &mut Frame, app: &App, ws: &Workspace, base: Theme) {
             format!(" {tab}   (t: next) "),
             theme.border(focused),
         ));
-    let inner = block.inner(areas.reference);
     frame.render_widget(block, areas.reference);
-    let entries = reference::entries(&app.library, ws, false);
-    walk::draw_entries(
-        frame,
-        &entries,
-        0,
-        ws.reference_cursor,
-        focused,
-        ws.reference_scroll,
-        inner,
-        theme,
-        true,
-    );
+    let view = SessionView::of(app, ws);
+    let entries = reference::entries(&app.library, ws, view.side_by_side);
+    for column in view.columns(&entries) {
+        walk::draw_entries(
+            frame,
+            &entries[column.entries.clone()],
+            column.entries.start,
+            ws.reference_cursor,
+            focused,
+            ws.reference_scroll,
+            column.area,
+            theme,
+            view.spaced,
+        );
+    }
 
     if !app.hide_notes {
         walk::record_pane(frame, app, ws, areas.record, theme);

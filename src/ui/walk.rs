@@ -7,15 +7,15 @@ use crate::app::lines::wrap_text;
 use crate::app::lines::{
     editor_height, entry_lines_themed, field_is_edited, level_word, row_lines,
 };
-use crate::app::reference::{self, Entry, Style as EntryStyle};
+use crate::app::reference::{self, Entry};
 use crate::app::rows::{self, Row};
 use crate::app::theme::Theme;
-use crate::app::view::{self as layout, WalkAreas};
+use crate::app::view::{self as layout, SessionView, WalkAreas};
 use crate::app::{App, Pane, Phase, Stage, Workspace};
 use crate::content::query;
 use crate::session::model::SessionKind;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
@@ -150,8 +150,7 @@ fn reference_pane(frame: &mut Frame, app: &App, ws: &Workspace, area: Rect, them
     if inner.height < 2 {
         return;
     }
-    let [tab_line, body] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
+    let tab_line = Rect { height: 1, ..inner };
     let mut spans = Vec::new();
     for (i, tab) in tabs.iter().enumerate() {
         let current = i == ws.reference_tab;
@@ -166,53 +165,19 @@ fn reference_pane(frame: &mut Frame, app: &App, ws: &Workspace, area: Rect, them
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), tab_line);
 
-    let wide = layout::is_wide(app.size);
-    let entries = reference::entries(&app.library, ws, wide);
-    let tab = tabs.get(ws.reference_tab).copied().unwrap_or_default();
-    if wide && tab == reference::ILLUSTRATIONS {
-        // Level 5 and level 2 side by side.
-        let split = entries
-            .iter()
-            .enumerate()
-            .skip(1)
-            .find(|(_, e)| e.style == EntryStyle::Heading)
-            .map_or(entries.len(), |(i, _)| i);
-        let [left, right] =
-            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
-                .areas(body);
+    let view = SessionView::of(app, ws);
+    let entries = reference::entries(&app.library, ws, view.side_by_side);
+    for column in view.columns(&entries) {
         draw_entries(
             frame,
-            &entries[..split],
-            0,
+            &entries[column.entries.clone()],
+            column.entries.start,
             ws.reference_cursor,
             focused,
             ws.reference_scroll,
-            left,
+            column.area,
             theme,
-            false,
-        );
-        draw_entries(
-            frame,
-            &entries[split..],
-            split,
-            ws.reference_cursor,
-            focused,
-            ws.reference_scroll,
-            right,
-            theme,
-            false,
-        );
-    } else {
-        draw_entries(
-            frame,
-            &entries,
-            0,
-            ws.reference_cursor,
-            focused,
-            ws.reference_scroll,
-            body,
-            theme,
-            false,
+            view.spaced,
         );
     }
 }

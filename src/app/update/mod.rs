@@ -9,7 +9,7 @@ use super::keys::{self, Context};
 use super::palette::{Palette, Target};
 use super::reference::{self, Take};
 use super::rows::{self, Button, Row};
-use super::view as layout;
+use super::view::SessionView;
 use super::{App, Overlay, Pane, Phase, SaveStatus, Screen, Stage, Workspace};
 use crate::content::text;
 use crate::session::model::{

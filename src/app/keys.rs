@@ -341,7 +341,10 @@ pub fn help() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
                 ("n  p", "next / previous indicator"),
                 ("Tab", "switch between the framework's text and your record"),
                 ("t", "next tab of the framework's text"),
-                ("←→", "level 5 / level 2 illustration (narrow screens)"),
+                (
+                    "←→",
+                    "level 5 / level 2 illustration (when not side by side)",
+                ),
                 (
                     "1-6",
                     "set the level (of the group, or of the chosen participant)",

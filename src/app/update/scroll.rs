@@ -159,9 +159,9 @@ pub(super) fn keep_cursor_visible(app: &mut App) {
     let entries = reference::entries(&app.library, ws, view.side_by_side);
     let places = view.places(&entries);
     let ref_view = view.reference_lines();
-    let ref_top = places
+    let (ref_top, ref_bottom) = places
         .get(ws.reference_cursor.min(places.len().saturating_sub(1)))
-        .map_or(0, |p| p.top);
+        .map_or((0, 0), |p| (p.top, p.top + p.height));
     let Some(ws) = app.workspace_mut() else {
         return;
     };
@@ -170,7 +170,9 @@ pub(super) fn keep_cursor_visible(app: &mut App) {
     } else if bottom > ws.record_scroll + record_lines {
         ws.record_scroll = bottom.saturating_sub(record_lines).min(top);
     }
-    if ref_top < ws.reference_scroll || ref_top >= ws.reference_scroll + ref_view {
+    // An entry longer than the view is read by scrolling through it: only
+    // an entry wholly out of view brings the view to its top.
+    if ref_bottom <= ws.reference_scroll || ref_top >= ws.reference_scroll + ref_view {
         ws.reference_scroll = ref_top;
     }
 }

@@ -526,16 +526,28 @@ fn leaving_a_session_saves_and_goes_home() {
 }
 
 #[test]
-fn help_opens_with_a_question_mark_and_any_key_closes_it() {
+fn help_opens_with_a_question_mark_and_closes_only_on_esc_question_mark_or_q() {
     let mut app = app_with(session("hmie-cp-2009", &["5.3"]), None);
-    key(&mut app, KeyCode::Char('?'));
-    assert!(matches!(app.overlay, Some(Overlay::Help)));
-    key(&mut app, KeyCode::Char('4'));
-    assert!(app.overlay.is_none());
+    for close in [KeyCode::Esc, KeyCode::Char('?'), KeyCode::Char('q')] {
+        key(&mut app, KeyCode::Char('?'));
+        assert!(matches!(app.overlay, Some(Overlay::Help { scroll: 0 })));
+        key(&mut app, KeyCode::Char('4'));
+        key(&mut app, KeyCode::Enter);
+        assert!(
+            matches!(app.overlay, Some(Overlay::Help { .. })),
+            "other keys keep help open"
+        );
+        key(&mut app, close);
+        assert!(app.overlay.is_none(), "{close:?} closes help");
+        assert!(
+            matches!(app.screen, Screen::Session(_)),
+            "and does nothing else"
+        );
+    }
     assert_eq!(
         ws(&app).session.items[0].level,
         None,
-        "the key only closed help"
+        "keys pressed over help do not reach the session"
     );
 }
 

@@ -222,7 +222,7 @@ pub fn row_lines(
             let mut lines = plain(format!("Level: {value}"), theme.title(), "", "       ");
             if level.is_none() {
                 lines.extend(plain(
-                    "press 1-6 to set it".into(),
+                    format!("press {} to set it", level_range(library, ws)),
                     theme.dim(),
                     "       ",
                     "       ",
@@ -366,4 +366,42 @@ fn field_label(field: &TextField, kind: SessionKind) -> &'static str {
 /// Height of a row at a width: what `update` uses to scroll.
 pub fn row_height(library: &Library, ws: &Workspace, row: &Row, width: u16) -> usize {
     row_lines(library, ws, row, width, Theme::PLAIN).len()
+}
+
+/// One line of the help screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpLine {
+    Heading(&'static str),
+    /// Keys (on the first line of a binding only) and words.
+    Key(String, String),
+    Blank,
+}
+
+/// The help screen's lines, wrapped at the width of its inside: what the
+/// popup draws and what `update` scrolls through.
+pub fn help_lines(app: &super::App, width: u16) -> Vec<HelpLine> {
+    let mut lines = Vec::new();
+    let words = usize::from(width).saturating_sub(18).max(8);
+    for (heading, entries) in super::keys::help(app) {
+        lines.push(HelpLine::Heading(heading));
+        for (keys, what) in entries {
+            for (i, l) in wrap_text(&what, words, "", "").into_iter().enumerate() {
+                let key = if i == 0 { keys.clone() } else { String::new() };
+                lines.push(HelpLine::Key(key, l));
+            }
+        }
+        lines.push(HelpLine::Blank);
+    }
+    lines
+}
+
+/// The keys that set a level on this session's scale: `1-4` or `1-6`.
+pub fn level_range(library: &Library, ws: &Workspace) -> String {
+    let numbers: Vec<u8> = reference::session_scale(library, &ws.session)
+        .map(|s| s.levels.iter().map(|l| l.number).collect())
+        .unwrap_or_default();
+    match (numbers.iter().min(), numbers.iter().max()) {
+        (Some(low), Some(high)) => format!("{low}-{high}"),
+        _ => "1-6".into(),
+    }
 }

@@ -156,7 +156,10 @@ pub struct Workspace {
 /// Popups over any screen.
 #[derive(Debug)]
 pub enum Overlay {
-    Help,
+    /// Every key, scrolled to a line.
+    Help {
+        scroll: usize,
+    },
     Palette(Box<Palette>),
     /// A question that needs y or n, and what `y` does.
     Confirm {

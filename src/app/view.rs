@@ -346,3 +346,15 @@ fn inside_border(area: Rect) -> Rect {
         height: area.height.saturating_sub(2),
     }
 }
+
+/// The help popup, and its inside where the key lines are drawn.
+pub fn help((width, height): (u16, u16)) -> (Rect, Rect) {
+    let area = centered(Rect::new(0, 0, width, height), 84, height.saturating_sub(2));
+    (area, inside_border(area))
+}
+
+/// Lines of help in view: all but the last line of the inside, which says
+/// how to scroll and close.
+pub fn help_lines_in_view(size: (u16, u16)) -> usize {
+    usize::from(help(size).1.height.saturating_sub(1)).max(1)
+}

@@ -42,8 +42,7 @@ fn on_illustrations(width: u16, height: u16, present: bool) -> Harness {
     h.key(KeyCode::Tab);
     assert_eq!(ws(&h).focus, Pane::Reference);
     for _ in 0..10 {
-        let tabs = reference::tabs(&h.app().library, ws(&h));
-        if tabs[ws(&h).reference_tab] == reference::ILLUSTRATIONS {
+        if reference::current_tab(&h.app().library, ws(&h)) == Some(reference::Tab::Illustrations) {
             return h;
         }
         h.key(Char('t'));
@@ -141,8 +140,10 @@ fn level_two_illustrations_are_reachable_in_every_mode_and_size() {
             assert_eq!(ws(&h).illustration_level, 5);
             h.key(KeyCode::Right);
             assert_eq!(ws(&h).illustration_level, 2, "{w}x{hgt} present={present}");
-            let tabs = reference::tabs(&h.app().library, ws(&h));
-            assert_eq!(tabs[ws(&h).reference_tab], reference::ILLUSTRATIONS);
+            assert_eq!(
+                reference::current_tab(&h.app().library, ws(&h)),
+                Some(reference::Tab::Illustrations)
+            );
             let screen = h.screen();
             assert!(
                 screen.contains("Level 2: weak"),

@@ -528,9 +528,10 @@ fn is_supervision(app: &App) -> bool {
 /// when the two levels are not drawn side by side.
 fn one_level_at_a_time(app: &App) -> bool {
     app.workspace().is_some_and(|ws| {
-        let tabs = super::reference::tabs(&app.library, ws);
-        tabs.get(ws.reference_tab) == Some(&super::reference::ILLUSTRATIONS)
-            && !SessionView::of(app, ws).side_by_side
+        let view = SessionView::of(app, ws);
+        super::reference::current_tab(&app.library, ws)
+            == Some(super::reference::Tab::Illustrations)
+            && !view.side_by_side
     })
 }
 

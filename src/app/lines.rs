@@ -143,26 +143,18 @@ pub fn spread_text(library: &Library, ws: &Workspace, item: usize) -> String {
             ws.session.participants.len()
         );
     }
-    let order: Vec<u8> = reference::session_scale(library, &ws.session)
-        .map(|s| s.levels.iter().map(|l| l.number).collect())
-        .unwrap_or_else(|| (1..=6).rev().collect());
-    let mut parts = Vec::new();
-    for level in order {
-        let names: Vec<&str> = record
-            .individual_levels
-            .iter()
-            .filter(|l| l.level == level)
-            .map(|l| l.participant.as_str())
-            .collect();
-        if !names.is_empty() {
-            parts.push(format!(
+    let scale = reference::session_scale(library, &ws.session);
+    let parts: Vec<String> = super::text::spread(scale, record)
+        .into_iter()
+        .map(|(level, names)| {
+            format!(
                 "{} {}: {}",
                 level_word(library, ws, level),
                 "■".repeat(names.len()),
                 names.join(", ")
-            ));
-        }
-    }
+            )
+        })
+        .collect();
     format!("Spread: {}", parts.join(" · "))
 }
 

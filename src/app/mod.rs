@@ -11,6 +11,7 @@ pub mod lines;
 pub mod palette;
 pub mod reference;
 pub mod rows;
+pub mod text;
 pub mod theme;
 pub mod timer;
 pub mod update;

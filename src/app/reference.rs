@@ -126,19 +126,46 @@ pub fn linked_questions(
         .collect()
 }
 
-// Tab names, short enough to fit side by side in an 80-column pane.
-pub const INDICATOR: &str = "Indicator";
-pub const ILLUSTRATIONS: &str = "Illustrations";
-pub const SCALE: &str = "Scale";
-pub const GOOD_LOOKS_LIKE: &str = "'Good' looks like";
-pub const SOURCES: &str = "Sources (M4)";
-pub const GUIDANCE: &str = "Guidance";
-pub const GOOD_STATEMENTS: &str = "'Good' (M2)";
-pub const MEASURES: &str = "Measures (M5)";
-pub const PLAN: &str = "Plan";
+/// The tabs of the reference pane: which part of the framework's text it shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Indicator,
+    Illustrations,
+    Scale,
+    GoodLooksLike,
+    Sources,
+    Guidance,
+    GoodStatements,
+    Measures,
+    Plan,
+    Summary,
+}
+
+impl Tab {
+    /// The tab's name, short enough to fit side by side in an 80-column pane.
+    pub fn label(self) -> &'static str {
+        match self {
+            Tab::Indicator => "Indicator",
+            Tab::Illustrations => "Illustrations",
+            Tab::Scale => "Scale",
+            Tab::GoodLooksLike => "'Good' looks like",
+            Tab::Sources => "Sources (M4)",
+            Tab::Guidance => "Guidance",
+            Tab::GoodStatements => "'Good' (M2)",
+            Tab::Measures => "Measures (M5)",
+            Tab::Plan => "Plan",
+            Tab::Summary => "Summary",
+        }
+    }
+}
+
+/// The tab the reference pane shows now.
+pub fn current_tab(library: &Library, ws: &Workspace) -> Option<Tab> {
+    tabs(library, ws).get(ws.reference_tab).copied()
+}
 
 /// Tab names of the reference pane for a stage.
-pub fn tabs(library: &Library, ws: &Workspace) -> Vec<&'static str> {
+pub fn tabs(library: &Library, ws: &Workspace) -> Vec<Tab> {
     match ws.stage {
         Stage::Walk { item, phase } => {
             let is_area = ws
@@ -153,15 +180,17 @@ pub fn tabs(library: &Library, ws: &Workspace) -> Vec<&'static str> {
             let supervision = ws.session.kind != crate::session::model::SessionKind::Workshop;
             match phase {
                 // In supervision, the picture to aim for comes first.
-                Phase::Now if supervision && is_area => vec![GOOD_LOOKS_LIKE],
-                Phase::Now if supervision => vec![GOOD_LOOKS_LIKE, INDICATOR, ILLUSTRATIONS],
-                Phase::Now if is_area => vec![GOOD_LOOKS_LIKE, SCALE],
-                Phase::Now => vec![INDICATOR, ILLUSTRATIONS, SCALE],
-                Phase::Know => vec![SOURCES, GUIDANCE],
-                Phase::Can => vec![GOOD_STATEMENTS, MEASURES, PLAN],
+                Phase::Now if supervision && is_area => vec![Tab::GoodLooksLike],
+                Phase::Now if supervision => {
+                    vec![Tab::GoodLooksLike, Tab::Indicator, Tab::Illustrations]
+                }
+                Phase::Now if is_area => vec![Tab::GoodLooksLike, Tab::Scale],
+                Phase::Now => vec![Tab::Indicator, Tab::Illustrations, Tab::Scale],
+                Phase::Know => vec![Tab::Sources, Tab::Guidance],
+                Phase::Can => vec![Tab::GoodStatements, Tab::Measures, Tab::Plan],
             }
         }
-        Stage::Summary => vec!["Summary"],
+        Stage::Summary => vec![Tab::Summary],
     }
 }
 
@@ -236,12 +265,11 @@ pub fn entries(library: &Library, ws: &Workspace, wide: bool) -> Vec<Entry> {
     };
     let found = query::find_item(framework, &record.item);
     let scale = session_scale(library, session);
-    let tab = tabs(library, ws)
-        .get(ws.reference_tab)
-        .copied()
-        .unwrap_or_default();
+    let Some(tab) = current_tab(library, ws) else {
+        return out;
+    };
     match (phase, tab) {
-        (Phase::Now, INDICATOR) => match found {
+        (Phase::Now, Tab::Indicator) => match found {
             Some(ItemRef::Indicator { indicator, .. }) => {
                 out.push(Entry::new(Style::Heading, "Themes"));
                 for theme in &indicator.themes {
@@ -295,7 +323,7 @@ pub fn entries(library: &Library, ws: &Workspace, wide: bool) -> Vec<Entry> {
                 "This item is not in the loaded framework.",
             )),
         },
-        (Phase::Now, ILLUSTRATIONS) => {
+        (Phase::Now, Tab::Illustrations) => {
             if let Some(ItemRef::Indicator { indicator, .. }) = found {
                 if indicator.illustrations.is_empty() {
                     out.push(Entry::new(
@@ -330,20 +358,20 @@ pub fn entries(library: &Library, ws: &Workspace, wide: bool) -> Vec<Entry> {
                 }
             }
         }
-        (Phase::Now, GOOD_LOOKS_LIKE) => {
+        (Phase::Now, Tab::GoodLooksLike) => {
             if let Some(ItemRef::Area(area)) = found {
                 blocks(&mut out, &area.description);
             }
             good_entries(&mut out, library, session, &record.item, false);
         }
-        (Phase::Now, SCALE) => {
+        (Phase::Now, Tab::Scale) => {
             let borrowed = match &session.scale {
                 ScaleChoice::Borrowed(id) => library.framework(id).map(|f| f.short_title.as_str()),
                 ScaleChoice::Framework => None,
             };
             scale_entries(&mut out, scale, borrowed);
         }
-        (Phase::Know, SOURCES) => {
+        (Phase::Know, Tab::Sources) => {
             out.push(Entry::new(
                 Style::Note,
                 "Suggested sources for the linked content areas. Enter adds one as evidence.",
@@ -408,14 +436,14 @@ pub fn entries(library: &Library, ws: &Workspace, wide: bool) -> Vec<Entry> {
                 ));
             }
         }
-        (Phase::Can, GOOD_STATEMENTS) => {
+        (Phase::Can, Tab::GoodStatements) => {
             out.push(Entry::new(
                 Style::Note,
                 "What 'good' could look like. Enter starts a priority from a statement.",
             ));
             good_entries(&mut out, library, session, &record.item, true);
         }
-        (Phase::Can, MEASURES) => {
+        (Phase::Can, Tab::Measures) => {
             out.push(Entry::new(
                 Style::Note,
                 "Example measures. Enter uses one as the measure of success of the newest priority for this item.",

@@ -228,8 +228,8 @@ impl SessionView {
         } else {
             SessionLayout::Walk
         };
-        let tabs = reference::tabs(&app.library, ws);
-        let on_illustrations = tabs.get(ws.reference_tab) == Some(&reference::ILLUSTRATIONS);
+        let on_illustrations =
+            reference::current_tab(&app.library, ws) == Some(reference::Tab::Illustrations);
         Self::new(app.size, layout, app.hide_notes, on_illustrations)
     }
 

@@ -88,8 +88,7 @@ pub fn render(frame: &mut Frame, app: &App, ws: &Workspace, base: Theme) {
 
     // One idea: the current tab of the framework's text, spaced out.
     let focused = ws.focus == Pane::Reference;
-    let tabs = reference::tabs(&app.library, ws);
-    let tab = tabs.get(ws.reference_tab).copied().unwrap_or_default();
+    let tab = reference::current_tab(&app.library, ws).map_or("", |t| t.label());
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border(focused))

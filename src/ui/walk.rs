@@ -9,6 +9,7 @@ use crate::app::lines::{
 };
 use crate::app::reference::{self, Entry};
 use crate::app::rows::{self, Row};
+use crate::app::text;
 use crate::app::theme::Theme;
 use crate::app::view::{self as layout, SessionView, WalkAreas};
 use crate::app::{App, Pane, Phase, Stage, Workspace};
@@ -155,11 +156,11 @@ fn reference_pane(frame: &mut Frame, app: &App, ws: &Workspace, area: Rect, them
     for (i, tab) in tabs.iter().enumerate() {
         let current = i == ws.reference_tab;
         spans.push(Span::styled(
-            format!(" {}{tab} ", if current { "▸" } else { "" }),
+            format!(" {}{} ", if current { "▸" } else { "" }, tab.label()),
             theme.step(current),
         ));
     }
-    let used: usize = tabs.iter().map(|t| t.chars().count() + 3).sum();
+    let used: usize = tabs.iter().map(|t| t.label().chars().count() + 3).sum();
     if used + 14 <= usize::from(tab_line.width) {
         spans.push(Span::styled("  t: next tab", theme.dim()));
     }
@@ -347,23 +348,17 @@ fn summary_pane(frame: &mut Frame, app: &App, ws: &Workspace, area: Rect, theme:
         );
         let confidence = record.confidence.map_or("–", |c| c.label());
         let sources = record.distinct_sources();
-        let triangulation = if sources >= 3 && record.has_family_views() {
-            "triangulated".to_owned()
-        } else {
-            let mut gaps = Vec::new();
-            if sources < 3 {
-                gaps.push("fewer than 3 sources");
-            }
-            if !record.has_family_views() {
-                gaps.push("no family views");
-            }
-            format!("! {}", gaps.join(", "))
+        let gaps = text::triangulation_gaps(record);
+        // A mark as well as a colour, so the gap never rests on colour alone.
+        let triangulation = match gaps.is_empty() {
+            true => text::triangulation_summary(record),
+            false => format!("! {}", text::triangulation_summary(record)),
         };
         let text = format!(
             "level {level} · confidence {confidence} · evidence {} · sources {sources}/4 · {triangulation}",
             record.evidence.len()
         );
-        let style = if triangulation.starts_with('!') {
+        let style = if !gaps.is_empty() {
             theme.warning()
         } else {
             theme.text()
@@ -409,9 +404,9 @@ fn summary_pane(frame: &mut Frame, app: &App, ws: &Workspace, area: Rect, theme:
             lines.push(Line::from(Span::styled(l, theme.dim())));
         }
     }
-    if session.priorities.len() > rows::PRIORITY_WARNING_OVER {
+    if session.priorities.len() > text::PRIORITIES_CAP {
         lines.push(Line::from(Span::styled(
-            "! More than five priorities: the frameworks ask for a small number",
+            format!("! {}", text::too_many_priorities(session.priorities.len())),
             theme.warning(),
         )));
     }

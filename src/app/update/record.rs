@@ -377,9 +377,9 @@ pub(super) fn add_priority(
     };
     ws.record_cursor = list.iter().position(|r| *r == target).unwrap_or(0);
     open_editor(ws, field);
-    if ws.session.priorities.len() > rows::PRIORITY_WARNING_OVER {
-        app.notice =
-            Some("More than five priorities: the frameworks ask for a small number".into());
+    let count = ws.session.priorities.len();
+    if count > crate::app::text::PRIORITIES_CAP {
+        app.notice = Some(crate::app::text::too_many_priorities(count));
     }
     let _ = effects;
     keep_cursor_visible(app);

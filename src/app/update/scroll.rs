@@ -7,9 +7,8 @@ pub(super) fn reference_command(app: &mut App, command: Command, effects: &mut V
     let view = SessionView::of(app, ws);
     let entries = reference::entries(&app.library, ws, view.side_by_side);
     let places = view.places(&entries);
-    let tab_names = reference::tabs(&app.library, ws);
-    let tab_count = tab_names.len().max(1);
-    let tab = tab_names.get(ws.reference_tab).copied().unwrap_or_default();
+    let tab_count = reference::tabs(&app.library, ws).len().max(1);
+    let tab = reference::current_tab(&app.library, ws);
     let height = view.reference_lines();
     let Some(ws) = app.workspace_mut() else {
         return;
@@ -62,7 +61,9 @@ pub(super) fn reference_command(app: &mut App, command: Command, effects: &mut V
             ws.reference_scroll = 0;
         }
         Command::Bottom => ws.reference_cursor = entries.len().saturating_sub(1),
-        Command::Left | Command::Right if tab == reference::ILLUSTRATIONS && !view.side_by_side => {
+        Command::Left | Command::Right
+            if tab == Some(reference::Tab::Illustrations) && !view.side_by_side =>
+        {
             ws.illustration_level = if ws.illustration_level == 5 { 2 } else { 5 };
             ws.reference_cursor = 0;
             ws.reference_scroll = 0;

@@ -90,7 +90,6 @@ pub fn priorities_label(kind: SessionKind) -> &'static str {
     }
 }
 
-/// How many priorities the frameworks' "small number" allows before howgood warns.
 
 /// The rows; in projector mode, private evidence is left out entirely.
 pub fn rows(library: &Library, ws: &Workspace, present: bool) -> Vec<Row> {

@@ -90,7 +90,6 @@ pub fn priorities_label(kind: SessionKind) -> &'static str {
     }
 }
 
-
 /// The rows; in projector mode, private evidence is left out entirely.
 pub fn rows(library: &Library, ws: &Workspace, present: bool) -> Vec<Row> {
     let session = &ws.session;

@@ -3,6 +3,9 @@
 //! first binding in the table that applies where the user is and matches
 //! the key wins; later bindings for the same key there are shadowed and
 //! shown nowhere.
+//!
+//! Long because it is one table: splitting the bindings across files would
+//! bring back the drift the table exists to prevent.
 
 use super::action::Command;
 use super::home::FormField;

@@ -1,6 +1,9 @@
 //! The reference pane: the framework's own words for the current item and
 //! phase, as entries the user can scroll through and, for suggestions, act
 //! on. Derived from content and state on demand.
+//!
+//! Long because each tab of each phase has its own entries; they share the
+//! item lookup and are kept together so the tabs read side by side.
 
 use super::{Phase, Stage, Workspace};
 use crate::content::library::Library;

@@ -5,6 +5,9 @@
 //! a list, a table, a link or HTML, and no text is dropped: characters that
 //! Markdown would treat as syntax are backslash-escaped, `<` becomes `&lt;`,
 //! and line breaks are kept (`<br>` in table cells, hard breaks elsewhere).
+//!
+//! Long because a board report has many sections, each short; they share
+//! the escaping rules, which must stay in one place.
 
 use crate::content::library::Library;
 use crate::content::model::{Framework, Scale};

@@ -13,6 +13,7 @@ use super::view::SessionView;
 use super::{App, Overlay, Pane, Phase, Screen, Stage};
 use crate::session::model::SessionKind;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::borrow::Cow;
 
 /// Where the keyboard is, for choosing key meanings and hints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -198,7 +199,8 @@ pub enum Does {
 pub struct Binding {
     pub scope: Scope,
     pub only: Only,
-    pub keys: &'static [Key],
+    /// The default keys, or the user's from `keys.ron`.
+    pub keys: Cow<'static, [Key]>,
     pub does: Does,
     /// The footer's word for it; none keeps it to the help screen.
     pub hint: Option<&'static str>,
@@ -215,15 +217,29 @@ const fn bind(
     Binding {
         scope,
         only: Only::Always,
-        keys,
+        keys: Cow::Borrowed(keys),
         does,
         hint,
         help,
     }
 }
 
-const fn only(only: Only, binding: Binding) -> Binding {
-    Binding { only, ..binding }
+const fn bind_for(
+    only: Only,
+    scope: Scope,
+    keys: &'static [Key],
+    does: Does,
+    hint: Option<&'static str>,
+    help: &'static str,
+) -> Binding {
+    Binding {
+        scope,
+        only,
+        keys: Cow::Borrowed(keys),
+        does,
+        hint,
+        help,
+    }
 }
 
 const fn run(command: Command) -> Does {
@@ -293,14 +309,14 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::FormCreate, &[Code(Enter)], run(C::Activate), Some("create"), "create the session"),
     bind(S::Form, &[Code(Esc)], run(C::Back), Some("cancel"), "cancel"),
     // Walking through an indicator.
-    only(Only::Supervision, bind(S::WalkNowRecord, &[Code(Char('n'))], run(C::NextItem), Some("question"), "next question")),
-    only(Only::Supervision, bind(S::WalkNowRecord, &[Code(Char('p'))], run(C::PreviousItem), Some("question"), "previous question")),
-    only(Only::Supervision, bind(S::WalkNowRecord, &[Code(Enter)], run(C::Activate), Some("reflect"), "write a reflection")),
-    only(Only::Supervision, bind(S::WalkNowRecord, &[Code(Char('f'))], run(C::CycleFraming), Some("you/we"), "wording of the questions: you, we, or as printed")),
+    bind_for(Only::Supervision, S::WalkNowRecord, &[Code(Char('n'))], run(C::NextItem), Some("question"), "next question"),
+    bind_for(Only::Supervision, S::WalkNowRecord, &[Code(Char('p'))], run(C::PreviousItem), Some("question"), "previous question"),
+    bind_for(Only::Supervision, S::WalkNowRecord, &[Code(Enter)], run(C::Activate), Some("reflect"), "write a reflection"),
+    bind_for(Only::Supervision, S::WalkNowRecord, &[Code(Char('f'))], run(C::CycleFraming), Some("you/we"), "wording of the questions: you, we, or as printed"),
     bind(S::Walk, &[Code(Char(']'))], run(C::NextPhase), Some("next phase"), "next phase: now, know, can be"),
     bind(S::Walk, &[Code(Tab), Code(BackTab)], run(C::SwitchPane), Some("pane"), "switch between the framework's text and your record"),
-    only(Only::Levels, bind(S::WalkNow, &[Key::Level], Does::SetLevel, Some("level"), "set the level (of the group, or of the chosen participant)")),
-    only(Only::Levels, bind(S::WalkNowRecord, &[Code(Char('0')), Code(Backspace), Code(Delete)], run(C::ClearLevel), None, "back to 'not yet evaluated'")),
+    bind_for(Only::Levels, S::WalkNow, &[Key::Level], Does::SetLevel, Some("level"), "set the level (of the group, or of the chosen participant)"),
+    bind_for(Only::Levels, S::WalkNowRecord, &[Code(Char('0')), Code(Backspace), Code(Delete)], run(C::ClearLevel), None, "back to 'not yet evaluated'"),
     bind(S::WalkNowRecord, &[Code(Enter)], run(C::Activate), Some("write"), "write in a field"),
     bind(S::WalkNowRecord, &[Code(Char(' '))], run(C::Toggle), Some("discussed"), "mark a question discussed; change a choice"),
     bind(S::WalkKnowRecord, &[Code(Char('a'))], run(C::AddEvidence), Some("add evidence"), "add evidence (phase 2)"),
@@ -308,8 +324,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::WalkRecord, &[Code(Enter)], run(C::Activate), Some("edit"), "edit the chosen field"),
     bind(S::WalkKnowRecord, &[Code(Char(' '))], run(C::Toggle), Some("change"), "change the chosen choice"),
     bind(S::WalkReference, &[Code(Char('t'))], run(C::NextTab), Some("tab"), "next tab of the framework's text"),
-    only(Only::OneLevel, bind(S::WalkReference, &[Code(Left)], run(C::Left), Some("level 5/2"), "level 5 / level 2 illustration (when not side by side)")),
-    only(Only::OneLevel, bind(S::WalkReference, &[Code(Right)], run(C::Right), Some("level 5/2"), "level 5 / level 2 illustration (when not side by side)")),
+    bind_for(Only::OneLevel, S::WalkReference, &[Code(Left)], run(C::Left), Some("level 5/2"), "level 5 / level 2 illustration (when not side by side)"),
+    bind_for(Only::OneLevel, S::WalkReference, &[Code(Right)], run(C::Right), Some("level 5/2"), "level 5 / level 2 illustration (when not side by side)"),
     bind(S::WalkReference, &[Code(Enter)], run(C::Activate), Some("use"), "use a suggestion"),
     bind(S::WalkReference, &[Code(Left)], run(C::Left), None, "previous tab of the framework's text"),
     bind(S::WalkReference, &[Code(Right)], run(C::Right), None, "next tab of the framework's text"),
@@ -539,9 +555,9 @@ fn one_level_at_a_time(app: &App) -> bool {
 }
 
 /// The binding a key reaches where the user is, if any.
-pub fn binding_for(app: &App, key: KeyEvent) -> Option<&'static Binding> {
+pub fn binding_for(app: &App, key: KeyEvent) -> Option<&Binding> {
     let context = context(app);
-    BINDINGS
+    app.keymap
         .iter()
         .find(|b| b.applies(app, context) && b.keys.iter().any(|k| k.matches(key)))
 }
@@ -554,11 +570,11 @@ pub fn command_for(app: &App, key: KeyEvent) -> Option<Command> {
 
 /// The bindings that apply now, each with the keys not claimed by an
 /// earlier binding: what the footer offers and help lists first.
-pub fn live(app: &App) -> Vec<(&'static Binding, Vec<Key>)> {
+pub fn live(app: &App) -> Vec<(&Binding, Vec<Key>)> {
     let context = context(app);
     let mut claimed: Vec<Key> = Vec::new();
     let mut out = Vec::new();
-    for binding in BINDINGS.iter().filter(|b| b.applies(app, context)) {
+    for binding in app.keymap.iter().filter(|b| b.applies(app, context)) {
         let free: Vec<Key> = binding
             .keys
             .iter()
@@ -610,7 +626,7 @@ pub fn help(app: &App) -> Vec<(&'static str, Vec<(String, String)>)> {
     order
         .map(|section| {
             let mut lines: Vec<(String, String)> = Vec::new();
-            for binding in BINDINGS.iter().filter(|b| b.scope.section() == section) {
+            for binding in app.keymap.iter().filter(|b| b.scope.section() == section) {
                 let what = match binding.only {
                     Only::Supervision => format!("{} (supervision)", binding.help),
                     _ => binding.help.to_owned(),
@@ -623,4 +639,139 @@ pub fn help(app: &App) -> Vec<(&'static str, Vec<(String, String)>)> {
             (section.label(), lines)
         })
         .collect()
+}
+
+/// `WalkNowRecord` → `walk_now_record`.
+fn snake(name: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            out.push('_');
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    out
+}
+
+impl Binding {
+    /// The name `keys.ron` gives it: place and command, e.g.
+    /// `walk.next_phase`. Keys a text field takes itself have none.
+    pub fn name(&self) -> Option<String> {
+        let command = match &self.does {
+            Does::Run(command) => {
+                let debug = format!("{command:?}");
+                let variant: String = debug.chars().take_while(|c| c.is_alphanumeric()).collect();
+                snake(&variant)
+            }
+            Does::SetLevel => "set_level".to_owned(),
+            Does::Field => return None,
+        };
+        Some(format!("{}.{command}", snake(&format!("{:?}", self.scope))))
+    }
+}
+
+/// A key as a user writes it in `keys.ron`: `q`, `Ctrl-n`, `Enter`, `PgDn`, `F1`.
+pub fn parse_key(text: &str) -> Option<Key> {
+    if let Some(c) = text.strip_prefix("Ctrl-") {
+        let mut chars = c.chars();
+        return match (chars.next(), chars.next()) {
+            (Some(c), None) => Some(Ctrl(c.to_ascii_lowercase())),
+            _ => None,
+        };
+    }
+    let code = match text {
+        "Up" | "↑" => Up,
+        "Down" | "↓" => Down,
+        "Left" | "←" => Left,
+        "Right" | "→" => Right,
+        "PgUp" | "PageUp" => PageUp,
+        "PgDn" | "PageDown" => PageDown,
+        "Home" => Home,
+        "End" => End,
+        "Enter" => Enter,
+        "Esc" => Esc,
+        "Tab" => Tab,
+        "Shift-Tab" => BackTab,
+        "Backspace" => Backspace,
+        "Del" | "Delete" => Delete,
+        "Space" => Char(' '),
+        _ => {
+            if let Some(n) = text.strip_prefix('F').and_then(|n| n.parse::<u8>().ok()) {
+                F(n)
+            } else {
+                let mut chars = text.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) => Char(c),
+                    _ => return None,
+                }
+            }
+        }
+    };
+    Some(Code(code))
+}
+
+/// Apply a `keys.ron` (a map from binding names to lists of keys) to the
+/// key map. Problems come back as `label:line:col: …`; a binding with a
+/// problem keeps its default keys, and the rest still apply.
+pub fn apply_overrides(keymap: &mut [Binding], text: &str, label: &str) -> Vec<String> {
+    let wanted: std::collections::BTreeMap<String, Vec<String>> = match ron::from_str(text) {
+        Ok(map) => map,
+        Err(e) => {
+            return vec![format!(
+                "{label}:{}:{}: {} (the default keys are kept)",
+                e.span.start.line, e.span.start.col, e.code
+            )];
+        }
+    };
+    let mut problems = Vec::new();
+    for (name, keys) in &wanted {
+        let at = text.find(&format!("\"{name}\"")).map_or((1, 1), |offset| {
+            crate::content::problem::line_col(text, offset)
+        });
+        let place = format!("{label}:{}:{}", at.0, at.1);
+        match override_one(keymap, name, keys) {
+            Ok(()) => {}
+            Err(why) => problems.push(format!("{place}: {why}")),
+        }
+    }
+    problems
+}
+
+fn override_one(keymap: &mut [Binding], name: &str, keys: &[String]) -> Result<(), String> {
+    let targets: Vec<usize> = (0..keymap.len())
+        .filter(|&i| keymap[i].name().as_deref() == Some(name))
+        .collect();
+    if targets.is_empty() {
+        return Err(format!(
+            "no key binding is called '{name}'; docs/keys.md lists them"
+        ));
+    }
+    if targets.iter().any(|&i| keymap[i].does == Does::SetLevel) {
+        return Err(format!("'{name}' takes the digit keys of the scale"));
+    }
+    let mut parsed = Vec::new();
+    for key in keys {
+        parsed.push(parse_key(key).ok_or_else(|| format!("'{key}' is not a key name"))?);
+    }
+    if parsed.is_empty() {
+        return Err(format!("'{name}' needs at least one key"));
+    }
+    for &i in &targets {
+        let scope = keymap[i].scope;
+        let clash = keymap.iter().enumerate().find(|(j, other)| {
+            !targets.contains(j)
+                && other.scope == scope
+                && other.keys.iter().any(|k| parsed.contains(k))
+        });
+        if let Some((_, other)) = clash {
+            return Err(format!(
+                "a key for '{name}' is already {}; the default keys are kept",
+                other.name().unwrap_or_else(|| other.help.to_owned())
+            ));
+        }
+    }
+    for i in targets {
+        keymap[i].keys = Cow::Owned(parsed.clone());
+    }
+    Ok(())
 }

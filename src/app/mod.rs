@@ -211,6 +211,8 @@ pub struct App {
     pub notice: Option<String>,
     pub quit: bool,
     pub theme: theme::Theme,
+    /// The key map: the defaults with the user's `keys.ron` applied.
+    pub keymap: Vec<keys::Binding>,
     /// The time zone dates and times are shown in (the system's; UTC in tests).
     pub time_zone: jiff::tz::TimeZone,
     /// The user's settings (daily review focus and rotation).
@@ -245,6 +247,7 @@ impl App {
             notice: None,
             quit: false,
             theme: theme::Theme::COLOR,
+            keymap: keys::BINDINGS.to_vec(),
             time_zone: jiff::tz::TimeZone::UTC,
             settings: crate::settings::Settings::default(),
             settings_problem: None,

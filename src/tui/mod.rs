@@ -1,12 +1,12 @@
 //! The terminal program: the event loop, signals, suspend and the panic
 //! handler. Everything else lives in `app` (state) and `ui` (drawing).
 
+pub mod config;
 pub mod runtime;
 pub mod terminal;
 
 use crate::app::App;
 use crate::app::action::{Action, Command};
-use crate::app::theme::Theme;
 use crate::cli::GlobalArgs;
 use crate::commands::content::{load_library, user_content_paths};
 use crate::paths;
@@ -78,7 +78,12 @@ pub fn run(global: &GlobalArgs, start: Start) -> anyhow::Result<()> {
     let settings_path = crate::settings::path(&data_dir);
     let (width, height) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = App::new(library, Timestamp::now(), (width, height));
-    app.theme = Theme::from_env(std::env::var_os("NO_COLOR").as_deref());
+    config::load(
+        &mut app,
+        paths::config_dir().as_deref(),
+        global.theme.as_deref(),
+        std::env::var_os("NO_COLOR").as_deref(),
+    );
     app.time_zone = jiff::tz::TimeZone::system();
     let mut runtime = Runtime::new(app, store, export_dir, settings_path);
     install_panic_hook(runtime.recovery.clone());

@@ -12,6 +12,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 fn popup(frame: &mut Frame, area: Rect, title: &str, theme: Theme) -> Rect {
     frame.render_widget(Clear, area);
+    frame.buffer_mut().set_style(area, theme.base());
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border(true))

@@ -321,6 +321,7 @@ pub(crate) fn record_pane(frame: &mut Frame, app: &App, ws: &Workspace, area: Re
                 )),
         );
         frame.render_widget(Clear, rect);
+        frame.buffer_mut().set_style(rect, theme.base());
         frame.render_widget(&textarea, rect);
     }
 }

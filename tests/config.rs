@@ -51,7 +51,7 @@ fn two_keys_and_a_colour_from_ron_files_take_effect() {
         Some("{\n  \"walk.summary\": [\"S\"],\n  \"common.quit\": [\"Q\", \"Ctrl-q\"],\n}\n"),
         Some("(\n  accent: \"#112233\",\n)\n"),
     );
-    assert_eq!(h.app().notice, None, "no problems");
+    assert!(h.app().startup_problems.is_empty(), "no problems");
     // The old keys are free, the new ones work, and the footer says so.
     assert_eq!(keys::command_for(h.app(), press(KeyCode::Char('q'))), None);
     assert_eq!(
@@ -95,7 +95,7 @@ fn two_keys_and_a_colour_from_ron_files_take_effect() {
 #[test]
 fn a_broken_keys_file_is_placed_and_the_defaults_kept() {
     let (h, dir) = with_config(Some("{\n  \"walk.summary\": [\"S\"\n"), None);
-    let notice = h.app().notice.clone().expect("a problem is shown");
+    let notice = h.app().startup_problems.join("\n");
     let label = dir.path().join("keys.ron").display().to_string();
     assert!(notice.contains(&format!("{label}:2:23")), "{notice}");
     assert_eq!(
@@ -108,7 +108,7 @@ fn a_broken_keys_file_is_placed_and_the_defaults_kept() {
 fn unknown_names_keys_and_clashes_are_placed_and_the_rest_apply() {
     let text = "{\n  \"walk.nonsense\": [\"x\"],\n  \"walk.summary\": [\"]\"],\n  \"walk.next_tab\": [\"Hyper-t\"],\n  \"common.quit\": [\"Q\"],\n}\n";
     let (h, dir) = with_config(Some(text), None);
-    let notice = h.app().notice.clone().expect("problems are shown");
+    let notice = h.app().startup_problems.join("\n");
     let label = dir.path().join("keys.ron").display().to_string();
     assert!(
         notice.contains(&format!(
@@ -144,7 +144,7 @@ fn unknown_names_keys_and_clashes_are_placed_and_the_rest_apply() {
 #[test]
 fn a_broken_theme_file_is_placed_and_the_app_still_draws() {
     let (h, dir) = with_config(None, Some("(\n  accent: \"#1122\",\n  bogus: 1,\n)\n"));
-    let notice = h.app().notice.clone().expect("a problem is shown");
+    let notice = h.app().startup_problems.join("\n");
     let label = dir.path().join("theme.ron").display().to_string();
     assert!(notice.contains(&format!("{label}:3:")), "{notice}");
     assert_eq!(
@@ -154,7 +154,7 @@ fn a_broken_theme_file_is_placed_and_the_app_still_draws() {
     assert!(h.screen().contains("Recognising and assessing"));
 
     let (h, dir) = with_config(None, Some("(\n  accent: \"#1122\",\n)\n"));
-    let notice = h.app().notice.clone().expect("a problem is shown");
+    let notice = h.app().startup_problems.join("\n");
     let label = dir.path().join("theme.ron").display().to_string();
     assert!(
         notice.contains(&format!("{label}:2:11: '#1122' is not a colour for accent")),
@@ -295,4 +295,24 @@ fn docs_name_every_binding_a_user_can_change() {
             );
         }
     }
+}
+
+#[test]
+fn problems_found_at_start_are_shown_on_the_home_screen() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("keys.ron"),
+        "{\n  \"walk.summary\": [\"S\"\n",
+    )
+    .expect("write");
+    let mut h = Harness::new(100, 30);
+    config::load(&mut h.runtime.app, Some(dir.path()), None, None);
+    h.runtime
+        .dispatch_effect(howgood::app::action::Effect::LoadHome);
+    let screen = h.screen();
+    assert!(screen.contains("keys.ron:2:23: Expected comma"), "{screen}");
+    assert!(
+        screen.contains("No sessions yet"),
+        "the app works as usual:\n{screen}"
+    );
 }

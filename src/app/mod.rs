@@ -211,6 +211,9 @@ pub struct App {
     pub notice: Option<String>,
     pub quit: bool,
     pub theme: theme::Theme,
+    /// Problems found at start (content files, theme.ron, keys.ron), shown
+    /// on the home screen rather than printed under it.
+    pub startup_problems: Vec<String>,
     /// The key map: the defaults with the user's `keys.ron` applied.
     pub keymap: Vec<keys::Binding>,
     /// The time zone dates and times are shown in (the system's; UTC in tests).
@@ -248,6 +251,7 @@ impl App {
             quit: false,
             theme: theme::Theme::COLOR,
             keymap: keys::BINDINGS.to_vec(),
+            startup_problems: Vec::new(),
             time_zone: jiff::tz::TimeZone::UTC,
             settings: crate::settings::Settings::default(),
             settings_problem: None,

@@ -9,7 +9,7 @@ use crate::app::theme;
 use std::path::Path;
 
 /// Set the app's theme and key map from `config_dir` and the chosen theme
-/// name; problems go to the notice line.
+/// name; problems are kept for the home screen.
 pub fn load(
     app: &mut App,
     config_dir: Option<&Path>,
@@ -28,9 +28,7 @@ pub fn load(
     if let Some((label, text)) = config_dir.and_then(|d| read(&d.join("keys.ron"), &mut problems)) {
         problems.extend(keys::apply_overrides(&mut app.keymap, &text, &label));
     }
-    if !problems.is_empty() {
-        app.notice = Some(problems.join(" · "));
-    }
+    app.startup_problems.extend(problems);
 }
 
 /// A config file's label and text; none when it does not exist.

@@ -65,9 +65,6 @@ pub fn run(global: &GlobalArgs, start: Start) -> anyhow::Result<()> {
         );
     }
     let library = load_library(&user_content_paths(global));
-    for problem in &library.problems {
-        eprintln!("warning: {problem} (skipped)");
-    }
     // Permission warnings are shown on the home screen, not printed here.
     let dir = paths::sessions_dir(global.data_dir.as_ref()).ok_or_else(|| {
         anyhow::anyhow!("no data folder: pass --data-dir DIR or set HOWGOOD_DATA_DIR")
@@ -77,7 +74,14 @@ pub fn run(global: &GlobalArgs, start: Start) -> anyhow::Result<()> {
     let export_dir = data_dir.join("exports");
     let settings_path = crate::settings::path(&data_dir);
     let (width, height) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
+    // Content problems are shown on the home screen, where they will be read.
+    let content_problems: Vec<String> = library
+        .problems
+        .iter()
+        .map(|p| format!("{p} (skipped)"))
+        .collect();
     let mut app = App::new(library, Timestamp::now(), (width, height));
+    app.startup_problems = content_problems;
     config::load(
         &mut app,
         paths::config_dir().as_deref(),

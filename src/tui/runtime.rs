@@ -215,6 +215,8 @@ impl Runtime {
                 // Loosened permissions and a damaged settings file are said
                 // where they will be read, not printed before the screen opens.
                 data.warnings = self.store.permission_warnings();
+                data.warnings
+                    .extend(self.app.startup_problems.iter().cloned());
                 if let Some(problem) = &self.app.settings_problem {
                     data.warnings
                         .push(format!("Settings are not being saved: {problem}"));

@@ -4,24 +4,23 @@
 
 mod common;
 
-use common::{Harness, start_time};
+use common::Harness;
 use howgood::app::Stage;
 use howgood::app::action::Command;
 use howgood::app::keys;
 use howgood::app::theme::{self, Palette, Preset};
-use howgood::session::model::{ItemRecord, ScaleChoice, Session, SessionKind};
+use howgood::session::model::{ItemRecord, Session, SessionKind};
 use howgood::tui::config;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Color, Modifier};
 
 fn workshop() -> Session {
-    let mut s = Session::new(
-        "2026-11-24-config-0001".into(),
+    let mut s = common::session(
+        "2026-11-24-config-0001",
         SessionKind::Workshop,
-        "Config".into(),
-        "hmie-cp-2009".into(),
-        ScaleChoice::Framework,
-        start_time(),
+        "Config",
+        "hmie-cp-2009",
+        &[],
     );
     s.items.push(ItemRecord::new("5.3"));
     s

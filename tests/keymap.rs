@@ -4,24 +4,17 @@
 
 mod common;
 
-use common::{Harness, start_time};
+use common::Harness;
 use howgood::app::keys::{self, BINDINGS, Binding, Does, Key};
 use howgood::app::{Overlay, Screen};
-use howgood::session::model::{ItemRecord, ScaleChoice, Session, SessionKind};
+use howgood::session::model::{Session, SessionKind};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::BTreeSet;
 
 fn session(kind: SessionKind, framework: &str, item: &str) -> Session {
-    let mut s = Session::new(
-        format!("2026-11-24-keys-{}", framework.len()),
-        kind,
-        "Keys".into(),
-        framework.into(),
-        ScaleChoice::Framework,
-        start_time(),
-    );
+    let id = format!("2026-11-24-keys-{}", framework.len());
+    let mut s = common::session(&id, kind, "Keys", framework, &[item]);
     s.participants = vec!["AB".into()];
-    s.items.push(ItemRecord::new(item));
     s
 }
 

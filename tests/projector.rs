@@ -4,23 +4,21 @@
 
 mod common;
 
-use common::{Harness, start_time};
+use common::Harness;
 use howgood::session::model::{
-    Evidence, EvidenceSource, IndividualLevel, InformationKind, ItemRecord, ScaleChoice, Session,
-    SessionKind,
+    Evidence, EvidenceSource, IndividualLevel, InformationKind, ItemRecord, Session, SessionKind,
 };
 use ratatui::crossterm::event::KeyCode::Char;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (240, 67)];
 
 fn workshop() -> Session {
-    let mut s = Session::new(
-        "2026-11-24-projected-0001".into(),
+    let mut s = common::session(
+        "2026-11-24-projected-0001",
         SessionKind::Workshop,
-        "Neglect: multi-agency workshop".into(),
-        "hmie-cp-2009".into(),
-        ScaleChoice::Framework,
-        start_time(),
+        "Neglect: multi-agency workshop",
+        "hmie-cp-2009",
+        &[],
     );
     s.participants = vec!["Police".into(), "Health".into(), "Education".into()];
     let mut item = ItemRecord::new("5.3");

@@ -3,24 +3,23 @@
 
 mod common;
 
-use common::{Harness, start_time};
+use common::Harness;
 use howgood::app::keys;
 use howgood::app::reference;
 use howgood::app::view::{SessionLayout, SessionView};
 use howgood::app::{Pane, Workspace};
-use howgood::session::model::{ItemRecord, ScaleChoice, Session, SessionKind};
+use howgood::session::model::{ItemRecord, Session, SessionKind};
 use ratatui::crossterm::event::KeyCode::{self, Char};
 
 const SIZES: [(u16, u16); 3] = [(80, 24), (160, 45), (240, 67)];
 
 fn workshop() -> Session {
-    let mut s = Session::new(
-        "2026-11-24-view-0001".into(),
+    let mut s = common::session(
+        "2026-11-24-view-0001",
         SessionKind::Workshop,
-        "Neglect: multi-agency workshop".into(),
-        "hmie-cp-2009".into(),
-        ScaleChoice::Framework,
-        start_time(),
+        "Neglect: multi-agency workshop",
+        "hmie-cp-2009",
+        &[],
     );
     s.participants = vec!["Police".into(), "Health".into()];
     s.items.push(ItemRecord::new("5.3"));

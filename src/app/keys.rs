@@ -214,14 +214,7 @@ const fn bind(
     hint: Option<&'static str>,
     help: &'static str,
 ) -> Binding {
-    Binding {
-        scope,
-        only: Only::Always,
-        keys: Cow::Borrowed(keys),
-        does,
-        hint,
-        help,
-    }
+    bind_for(Only::Always, scope, keys, does, hint, help)
 }
 
 const fn bind_for(

@@ -8,7 +8,7 @@ use super::widgets::{footer, status_line};
 use crate::app::lines::wrap_text;
 use crate::app::reference;
 use crate::app::theme::Theme;
-use crate::app::view::{self as layout, SessionView};
+use crate::app::view as layout;
 use crate::app::{App, Pane, Stage, Workspace};
 use crate::content::query;
 use ratatui::Frame;
@@ -97,21 +97,7 @@ pub fn render(frame: &mut Frame, app: &App, ws: &Workspace, base: Theme) {
             theme.border(focused),
         ));
     frame.render_widget(block, areas.reference);
-    let view = SessionView::of(app, ws);
-    let entries = reference::entries(&app.library, ws, view.side_by_side);
-    for column in view.columns(&entries) {
-        walk::draw_entries(
-            frame,
-            &entries[column.entries.clone()],
-            column.entries.start,
-            ws.reference_cursor,
-            focused,
-            ws.reference_scroll,
-            column.area,
-            theme,
-            view.spaced,
-        );
-    }
+    walk::draw_reference_entries(frame, app, ws, focused, theme);
 
     if !app.hide_notes {
         walk::record_pane(frame, app, ws, areas.record, theme);

@@ -166,6 +166,17 @@ fn reference_pane(frame: &mut Frame, app: &App, ws: &Workspace, area: Rect, them
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), tab_line);
 
+    draw_reference_entries(frame, app, ws, focused, theme);
+}
+
+/// The reference entries in the columns the view gives them.
+pub(crate) fn draw_reference_entries(
+    frame: &mut Frame,
+    app: &App,
+    ws: &Workspace,
+    focused: bool,
+    theme: Theme,
+) {
     let view = SessionView::of(app, ws);
     let entries = reference::entries(&app.library, ws, view.side_by_side);
     for column in view.columns(&entries) {

@@ -7,7 +7,7 @@ use howgood::app::App;
 use howgood::app::action::Action;
 use howgood::content::library::{Library, embedded_files};
 use howgood::session::codec;
-use howgood::session::model::Session;
+use howgood::session::model::{ItemRecord, ScaleChoice, Session, SessionKind};
 use howgood::session::store::SessionStore;
 use howgood::tui::runtime::Runtime;
 use howgood::ui;
@@ -28,6 +28,27 @@ pub fn library() -> Library {
 /// A fixed moment, so screens and files are the same on every run.
 pub fn start_time() -> Timestamp {
     "2026-11-24T09:30:00Z".parse().expect("timestamp")
+}
+
+/// A session as the tests build them: on its framework's own scale,
+/// created at [`start_time`], with the given items and nothing recorded.
+pub fn session(
+    id: &str,
+    kind: SessionKind,
+    title: &str,
+    framework: &str,
+    items: &[&str],
+) -> Session {
+    let mut s = Session::new(
+        id.into(),
+        kind,
+        title.into(),
+        framework.into(),
+        ScaleChoice::Framework,
+        start_time(),
+    );
+    s.items = items.iter().map(|i| ItemRecord::new(*i)).collect();
+    s
 }
 
 impl Harness {

@@ -211,6 +211,8 @@ pub struct App {
     pub notice: Option<String>,
     pub quit: bool,
     pub theme: theme::Theme,
+    /// New session ids' suffixes, so `update` never touches randomness.
+    pub ids: crate::session::ids::IdSource,
     /// Problems found at start (content files, theme.ron, keys.ron), shown
     /// on the home screen rather than printed under it.
     pub startup_problems: Vec<String>,
@@ -252,6 +254,9 @@ impl App {
             theme: theme::Theme::COLOR,
             keymap: keys::BINDINGS.to_vec(),
             startup_problems: Vec::new(),
+            // Seeded from the clock here (pure: `now` is given); the edge
+            // reseeds from the OS.
+            ids: crate::session::ids::IdSource::seeded(now.as_nanosecond() as u64),
             time_zone: jiff::tz::TimeZone::UTC,
             settings: crate::settings::Settings::default(),
             settings_problem: None,

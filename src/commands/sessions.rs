@@ -29,15 +29,15 @@ pub fn run_new(global: &GlobalArgs, args: &NewArgs) -> anyhow::Result<ExitCode> 
         KindArg::Daily => SessionKind::DailyReview,
     };
     let now = Timestamp::now();
-    let session = build_session(
-        &library,
+    let request = crate::session::create::Request {
         kind,
-        &args.framework,
-        &args.title,
-        &args.indicators,
-        &args.participants,
-        now,
-    )?;
+        framework: &args.framework,
+        title: &args.title,
+        items: &args.indicators,
+        participants: &args.participants,
+    };
+    let suffix = (crate::session::ids::random_u64() & 0xffff) as u16;
+    let session = build_session(&library, request, now, suffix)?;
     let store = open_store(global)?;
     let path = store.path_of(&session.id);
     OpenSession::create(&path, &session, now)?;

@@ -2,7 +2,7 @@
 
 use crate::content::library::{BORROWED_SCALE, Library};
 use crate::content::query;
-use crate::session::ids::new_session_id;
+use crate::session::ids::session_id;
 use crate::session::model::{ItemRecord, ScaleChoice, Session, SessionKind};
 use anyhow::bail;
 use jiff::Timestamp;
@@ -15,16 +15,30 @@ pub fn scale_for(library: &Library, framework: &str) -> ScaleChoice {
     }
 }
 
-/// A new session, checked against the content.
+/// What a new session is asked to be.
+#[derive(Debug, Clone, Copy)]
+pub struct Request<'a> {
+    pub kind: SessionKind,
+    pub framework: &'a str,
+    pub title: &'a str,
+    pub items: &'a [String],
+    pub participants: &'a [String],
+}
+
+/// A new session, checked against the content; its id ends in `id_suffix`.
 pub fn build_session(
     library: &Library,
-    kind: SessionKind,
-    framework_id: &str,
-    title: &str,
-    items: &[String],
-    participants: &[String],
+    request: Request,
     now: Timestamp,
+    id_suffix: u16,
 ) -> anyhow::Result<Session> {
+    let Request {
+        kind,
+        framework: framework_id,
+        title,
+        items,
+        participants,
+    } = request;
     let Some(framework) = library.framework(framework_id) else {
         let known: Vec<_> = library
             .frameworks
@@ -47,7 +61,7 @@ pub fn build_session(
         }
     }
     let mut session = Session::new(
-        new_session_id(title, now),
+        session_id(title, now, id_suffix),
         kind,
         title.trim().to_owned(),
         framework_id.to_owned(),

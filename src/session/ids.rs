@@ -40,10 +40,17 @@ pub fn slug(title: &str, max: usize) -> String {
     out
 }
 
+/// A new id with a random suffix (the command line's; the app draws its
+/// suffixes from its own [`IdSource`] so that `update` stays pure).
 pub fn new_session_id(title: &str, now: Timestamp) -> String {
+    session_id(title, now, (random_u64() & 0xffff) as u16)
+}
+
+/// The id for a title, a moment and a suffix.
+pub fn session_id(title: &str, now: Timestamp, suffix: u16) -> String {
     let date = jiff::tz::TimeZone::UTC.to_datetime(now).date();
     let slug = slug(title, 32);
-    let suffix = format!("{:04x}", random_u64() & 0xffff);
+    let suffix = format!("{suffix:04x}");
     if slug.is_empty() {
         format!("{date}-{suffix}")
     } else {
@@ -85,5 +92,28 @@ mod tests {
     fn slugs_stop_at_a_word_boundary() {
         assert_eq!(slug("one two three", 7), "one-two");
         assert_eq!(slug("  --  ", 10), "");
+    }
+}
+
+/// Where the app's new id suffixes come from: a splitmix64 sequence, seeded
+/// at the edge from the OS (tests seed it themselves), so that `update`
+/// draws ids without touching randomness.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdSource {
+    state: u64,
+}
+
+impl IdSource {
+    pub fn seeded(seed: u64) -> IdSource {
+        IdSource { state: seed }
+    }
+
+    /// The next 16-bit suffix.
+    pub fn next_suffix(&mut self) -> u16 {
+        self.state = self.state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        ((z ^ (z >> 31)) & 0xffff) as u16
     }
 }

@@ -82,6 +82,7 @@ pub fn run(global: &GlobalArgs, start: Start) -> anyhow::Result<()> {
         .collect();
     let mut app = App::new(library, Timestamp::now(), (width, height));
     app.startup_problems = content_problems;
+    app.ids = crate::session::ids::IdSource::seeded(crate::session::ids::random_u64());
     config::load(
         &mut app,
         paths::config_dir().as_deref(),

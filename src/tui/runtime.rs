@@ -259,18 +259,13 @@ impl Runtime {
                 self.open = None;
                 None
             }
-            Effect::SaveSettings(settings) => {
-                if let Err(problem) = crate::settings::save(&self.settings_path, &settings) {
-                    self.app.notice = Some(format!("Settings not saved: {problem}"));
-                }
-                None
-            }
-            Effect::SetRecoveryAside(path) => {
-                if let Err(error) = set_recovery_aside(&path) {
-                    self.app.notice = Some(format!("{}: {error}", path.display()));
-                }
-                None
-            }
+            // Failures are told through `update`, like every other answer.
+            Effect::SaveSettings(settings) => crate::settings::save(&self.settings_path, &settings)
+                .err()
+                .map(|problem| Action::EffectFailed(format!("Settings not saved: {problem}"))),
+            Effect::SetRecoveryAside(path) => set_recovery_aside(&path)
+                .err()
+                .map(|error| Action::EffectFailed(format!("{}: {error}", path.display()))),
             Effect::Quit => None,
         }
     }

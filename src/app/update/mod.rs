@@ -90,6 +90,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             });
         }
         Action::Saved(result) => on_saved(app, result),
+        Action::EffectFailed(message) => app.notice = Some(message),
         Action::Exported(result) => {
             app.overlay = Some(match result {
                 Ok(path) => Overlay::Message {

@@ -10,7 +10,7 @@ use crate::content::library::Library;
 use crate::content::model::{Block, ContentArea, Framework, GoodKind, InformationType, Scale};
 use crate::content::query::{self, ItemRef};
 use crate::content::text::{good_kind_label, information_label};
-use crate::session::model::{InformationKind, ScaleChoice, Session};
+use crate::session::model::{InformationKind, ItemRecord, ScaleChoice, Session};
 
 /// How an entry is shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -249,7 +249,21 @@ fn scale_entries(out: &mut Vec<Entry>, scale: Option<&Scale>, borrowed_from: Opt
     blocks(out, &scale.notes);
 }
 
-/// The entries of the reference pane for the workspace's stage and tab.
+/// What every tab's entries are drawn from.
+#[derive(Clone, Copy)]
+struct Item<'a> {
+    library: &'a Library,
+    ws: &'a Workspace,
+    session: &'a Session,
+    record: &'a ItemRecord,
+    found: Option<ItemRef<'a>>,
+    scale: Option<&'a Scale>,
+    /// Both illustration levels at once (side by side).
+    wide: bool,
+}
+
+/// The entries of the reference pane for the workspace's stage and tab,
+/// one function per tab.
 pub fn entries(library: &Library, ws: &Workspace, wide: bool) -> Vec<Entry> {
     let mut out = Vec::new();
     let session = &ws.session;
@@ -271,238 +285,312 @@ pub fn entries(library: &Library, ws: &Workspace, wide: bool) -> Vec<Entry> {
     let Some(tab) = current_tab(library, ws) else {
         return out;
     };
+    let item = Item {
+        library,
+        ws,
+        session,
+        record,
+        found,
+        scale,
+        wide,
+    };
     match (phase, tab) {
-        (Phase::Now, Tab::Indicator) => match found {
-            Some(ItemRef::Indicator { indicator, .. }) => {
-                out.push(Entry::new(Style::Heading, "Themes"));
-                for theme in &indicator.themes {
-                    out.push(Entry::new(Style::Bullet, &theme.text));
-                    for sub in &theme.items {
-                        out.push(Entry {
-                            style: Style::Bullet,
-                            text: sub.clone(),
-                            tag: Some("·".into()),
-                            take: None,
-                        });
-                    }
-                }
-                out.push(Entry::new(Style::Heading, "Key features"));
-                blocks(&mut out, &indicator.key_features);
-            }
-            Some(ItemRef::Statement { section, statement }) => {
-                out.push(Entry::new(Style::Heading, &section.title));
-                out.push(Entry {
-                    style: Style::Paragraph,
-                    text: statement.text.clone(),
-                    tag: Some(statement.id.clone()),
-                    take: None,
-                });
-            }
-            Some(ItemRef::Judgement { judgement, .. }) => {
-                blocks(&mut out, &judgement.introduction);
-                out.push(Entry::new(Style::Heading, "The criteria for 'good'"));
-                for group in &judgement.good {
-                    if !group.heading.is_empty() {
-                        out.push(Entry::new(Style::Heading, &group.heading));
-                    }
-                    for criterion in &group.criteria {
-                        out.push(Entry {
-                            style: Style::Bullet,
-                            text: criterion.text.clone(),
-                            tag: (!criterion.id.is_empty()).then(|| criterion.id.clone()),
-                            take: None,
-                        });
-                        out.extend(criterion.items.iter().map(|i| Entry {
-                            style: Style::Bullet,
-                            text: i.clone(),
-                            tag: Some("·".into()),
-                            take: None,
-                        }));
-                    }
-                }
-            }
-            _ => out.push(Entry::new(
-                Style::Note,
-                "This item is not in the loaded framework.",
-            )),
-        },
-        (Phase::Now, Tab::Illustrations) => {
-            if let Some(ItemRef::Indicator { indicator, .. }) = found {
-                if indicator.illustrations.is_empty() {
-                    out.push(Entry::new(
-                        Style::Note,
-                        "The framework gives no illustrations for this indicator.",
-                    ));
-                }
-                // On a wide screen both levels are shown side by side by the
-                // renderer; on a narrow one, one level at a time.
-                for illustration in &indicator.illustrations {
-                    if !wide && illustration.level != ws.illustration_level {
-                        continue;
-                    }
-                    out.push(Entry::new(
-                        Style::Heading,
-                        level_word(scale, illustration.level),
-                    ));
-                    out.extend(
-                        illustration
-                            .paragraphs
-                            .iter()
-                            .map(|p| Entry::new(Style::Paragraph, p)),
-                    );
-                }
-            } else if let Some(ItemRef::Judgement { judgement, .. }) = found {
-                for descriptor in &judgement.descriptors {
-                    out.push(Entry::new(
-                        Style::Heading,
-                        level_word(scale, descriptor.level),
-                    ));
-                    blocks(&mut out, &descriptor.body);
-                }
-            }
-        }
-        (Phase::Now, Tab::GoodLooksLike) => {
-            if let Some(ItemRef::Area(area)) = found {
-                blocks(&mut out, &area.description);
-            }
-            good_entries(&mut out, library, session, &record.item, false);
-        }
-        (Phase::Now, Tab::Scale) => {
-            let borrowed = match &session.scale {
-                ScaleChoice::Borrowed(id) => library.framework(id).map(|f| f.short_title.as_str()),
-                ScaleChoice::Framework => None,
-            };
-            scale_entries(&mut out, scale, borrowed);
-        }
-        (Phase::Know, Tab::Sources) => {
-            out.push(Entry::new(
-                Style::Note,
-                "Suggested sources for the linked content areas. Enter adds one as evidence.",
-            ));
-            if let Some((framework, areas)) = linked_areas(library, session, &record.item)
-                && let Some(content) = &framework.content
-            {
-                for area in areas {
-                    let sources: Vec<_> = content
-                        .sources
-                        .iter()
-                        .filter(|s| s.area == area.id)
-                        .collect();
-                    if sources.is_empty() {
-                        continue;
-                    }
-                    out.push(Entry::new(Style::Heading, &area.title));
-                    for source in sources {
-                        let mut text = source.text.clone();
-                        for item in &source.items {
-                            text.push_str(&format!("; {item}"));
-                        }
-                        out.push(Entry {
-                            style: Style::Suggestion,
-                            tag: Some(information_label(source.information).to_owned()),
-                            take: Some(Take::Evidence {
-                                information: information_kind(source.information),
-                                description: text.clone(),
-                            }),
-                            text,
-                        });
-                    }
-                }
-            } else {
-                out.push(Entry::new(
-                    Style::Note,
-                    "No content areas are linked to this item.",
-                ));
-            }
-        }
-        (Phase::Know, _) => {
-            for id in ["sources-of-evidence", "triangulation", "three-questions"] {
-                if let Some(passage) = library
-                    .framework(&session.framework)
-                    .into_iter()
-                    .chain(library.framework(crate::content::library::BORROWED_SCALE))
-                    .flat_map(|f| &f.guidance)
-                    .find(|p| p.id == id)
-                {
-                    out.push(Entry::new(Style::Heading, &passage.title));
-                    blocks(&mut out, &passage.body);
-                }
-            }
-            out.push(Entry::new(
-                Style::Heading,
-                "The four sources and the HMIE kinds of evidence",
-            ));
-            for source in crate::session::model::EvidenceSource::ALL {
-                out.push(Entry::new(
-                    Style::Bullet,
-                    format!("{} – {}", source.label(), source.hmie_equivalent()),
-                ));
-            }
-        }
-        (Phase::Can, Tab::GoodStatements) => {
-            out.push(Entry::new(
-                Style::Note,
-                "What 'good' could look like. Enter starts a priority from a statement.",
-            ));
-            good_entries(&mut out, library, session, &record.item, true);
-        }
-        (Phase::Can, Tab::Measures) => {
-            out.push(Entry::new(
-                Style::Note,
-                "Example measures. Enter uses one as the measure of success of the newest priority for this item.",
-            ));
-            if let Some((framework, areas)) = linked_areas(library, session, &record.item)
-                && let Some(content) = &framework.content
-            {
-                for area in areas {
-                    let measures: Vec<_> = content
-                        .measures
-                        .iter()
-                        .filter(|m| m.area == area.id)
-                        .collect();
-                    if measures.is_empty() {
-                        continue;
-                    }
-                    out.push(Entry::new(Style::Heading, &area.title));
-                    for measure in measures {
-                        let mut text = measure.text.clone();
-                        for item in &measure.items {
-                            text.push_str(&format!("; {item}"));
-                        }
-                        let tag = if measure.topic.is_empty() {
-                            information_label(measure.information).to_owned()
-                        } else {
-                            format!(
-                                "{}, {}",
-                                information_label(measure.information),
-                                measure.topic
-                            )
-                        };
-                        out.push(Entry {
-                            style: Style::Suggestion,
-                            tag: Some(tag),
-                            take: Some(Take::Measure(text.clone())),
-                            text,
-                        });
-                    }
-                }
-            }
-        }
-        (Phase::Can, _) => {
-            if let Some(passage) = library
-                .framework(&session.framework)
-                .into_iter()
-                .chain(library.framework(crate::content::library::BORROWED_SCALE))
-                .flat_map(|f| &f.guidance)
-                .find(|p| p.id == "improvement-plan")
-            {
-                out.push(Entry::new(Style::Heading, &passage.title));
-                blocks(&mut out, &passage.body);
-            }
-        }
+        (Phase::Now, Tab::Indicator) => indicator_tab(&item, &mut out),
+        (Phase::Now, Tab::Illustrations) => illustrations_tab(&item, &mut out),
+        (Phase::Now, Tab::GoodLooksLike) => good_looks_like_tab(&item, &mut out),
+        (Phase::Now, Tab::Scale) => scale_tab(&item, &mut out),
+        (Phase::Know, Tab::Sources) => sources_tab(&item, &mut out),
+        (Phase::Know, _) => guidance_tab(&item, &mut out),
+        (Phase::Can, Tab::GoodStatements) => good_statements_tab(&item, &mut out),
+        (Phase::Can, Tab::Measures) => measures_tab(&item, &mut out),
+        (Phase::Can, _) => plan_tab(&item, &mut out),
         _ => {}
     }
     out
+}
+
+fn indicator_tab(item: &Item, out: &mut Vec<Entry>) {
+    let Item { found, .. } = *item;
+    match found {
+        Some(ItemRef::Indicator { indicator, .. }) => {
+            out.push(Entry::new(Style::Heading, "Themes"));
+            for theme in &indicator.themes {
+                out.push(Entry::new(Style::Bullet, &theme.text));
+                for sub in &theme.items {
+                    out.push(Entry {
+                        style: Style::Bullet,
+                        text: sub.clone(),
+                        tag: Some("·".into()),
+                        take: None,
+                    });
+                }
+            }
+            out.push(Entry::new(Style::Heading, "Key features"));
+            blocks(out, &indicator.key_features);
+        }
+        Some(ItemRef::Statement { section, statement }) => {
+            out.push(Entry::new(Style::Heading, &section.title));
+            out.push(Entry {
+                style: Style::Paragraph,
+                text: statement.text.clone(),
+                tag: Some(statement.id.clone()),
+                take: None,
+            });
+        }
+        Some(ItemRef::Judgement { judgement, .. }) => {
+            blocks(out, &judgement.introduction);
+            out.push(Entry::new(Style::Heading, "The criteria for 'good'"));
+            for group in &judgement.good {
+                if !group.heading.is_empty() {
+                    out.push(Entry::new(Style::Heading, &group.heading));
+                }
+                for criterion in &group.criteria {
+                    out.push(Entry {
+                        style: Style::Bullet,
+                        text: criterion.text.clone(),
+                        tag: (!criterion.id.is_empty()).then(|| criterion.id.clone()),
+                        take: None,
+                    });
+                    out.extend(criterion.items.iter().map(|i| Entry {
+                        style: Style::Bullet,
+                        text: i.clone(),
+                        tag: Some("·".into()),
+                        take: None,
+                    }));
+                }
+            }
+        }
+        _ => out.push(Entry::new(
+            Style::Note,
+            "This item is not in the loaded framework.",
+        )),
+    }
+}
+
+fn illustrations_tab(item: &Item, out: &mut Vec<Entry>) {
+    let Item {
+        ws,
+        found,
+        scale,
+        wide,
+        ..
+    } = *item;
+    if let Some(ItemRef::Indicator { indicator, .. }) = found {
+        if indicator.illustrations.is_empty() {
+            out.push(Entry::new(
+                Style::Note,
+                "The framework gives no illustrations for this indicator.",
+            ));
+        }
+        // On a wide screen both levels are shown side by side by the
+        // renderer; on a narrow one, one level at a time.
+        for illustration in &indicator.illustrations {
+            if !wide && illustration.level != ws.illustration_level {
+                continue;
+            }
+            out.push(Entry::new(
+                Style::Heading,
+                level_word(scale, illustration.level),
+            ));
+            out.extend(
+                illustration
+                    .paragraphs
+                    .iter()
+                    .map(|p| Entry::new(Style::Paragraph, p)),
+            );
+        }
+    } else if let Some(ItemRef::Judgement { judgement, .. }) = found {
+        for descriptor in &judgement.descriptors {
+            out.push(Entry::new(
+                Style::Heading,
+                level_word(scale, descriptor.level),
+            ));
+            blocks(out, &descriptor.body);
+        }
+    }
+}
+
+fn good_looks_like_tab(item: &Item, out: &mut Vec<Entry>) {
+    let Item {
+        library,
+        session,
+        record,
+        found,
+        ..
+    } = *item;
+    if let Some(ItemRef::Area(area)) = found {
+        blocks(out, &area.description);
+    }
+    good_entries(out, library, session, &record.item, false);
+}
+
+fn scale_tab(item: &Item, out: &mut Vec<Entry>) {
+    let Item {
+        library,
+        session,
+        scale,
+        ..
+    } = *item;
+    let borrowed = match &session.scale {
+        ScaleChoice::Borrowed(id) => library.framework(id).map(|f| f.short_title.as_str()),
+        ScaleChoice::Framework => None,
+    };
+    scale_entries(out, scale, borrowed);
+}
+
+fn sources_tab(item: &Item, out: &mut Vec<Entry>) {
+    let Item {
+        library,
+        session,
+        record,
+        ..
+    } = *item;
+    out.push(Entry::new(
+        Style::Note,
+        "Suggested sources for the linked content areas. Enter adds one as evidence.",
+    ));
+    if let Some((framework, areas)) = linked_areas(library, session, &record.item)
+        && let Some(content) = &framework.content
+    {
+        for area in areas {
+            let sources: Vec<_> = content
+                .sources
+                .iter()
+                .filter(|s| s.area == area.id)
+                .collect();
+            if sources.is_empty() {
+                continue;
+            }
+            out.push(Entry::new(Style::Heading, &area.title));
+            for source in sources {
+                let mut text = source.text.clone();
+                for item in &source.items {
+                    text.push_str(&format!("; {item}"));
+                }
+                out.push(Entry {
+                    style: Style::Suggestion,
+                    tag: Some(information_label(source.information).to_owned()),
+                    take: Some(Take::Evidence {
+                        information: information_kind(source.information),
+                        description: text.clone(),
+                    }),
+                    text,
+                });
+            }
+        }
+    } else {
+        out.push(Entry::new(
+            Style::Note,
+            "No content areas are linked to this item.",
+        ));
+    }
+}
+
+fn guidance_tab(item: &Item, out: &mut Vec<Entry>) {
+    let Item {
+        library, session, ..
+    } = *item;
+    for id in ["sources-of-evidence", "triangulation", "three-questions"] {
+        if let Some(passage) = library
+            .framework(&session.framework)
+            .into_iter()
+            .chain(library.framework(crate::content::library::BORROWED_SCALE))
+            .flat_map(|f| &f.guidance)
+            .find(|p| p.id == id)
+        {
+            out.push(Entry::new(Style::Heading, &passage.title));
+            blocks(out, &passage.body);
+        }
+    }
+    out.push(Entry::new(
+        Style::Heading,
+        "The four sources and the HMIE kinds of evidence",
+    ));
+    for source in crate::session::model::EvidenceSource::ALL {
+        out.push(Entry::new(
+            Style::Bullet,
+            format!("{} – {}", source.label(), source.hmie_equivalent()),
+        ));
+    }
+}
+
+fn good_statements_tab(item: &Item, out: &mut Vec<Entry>) {
+    let Item {
+        library,
+        session,
+        record,
+        ..
+    } = *item;
+    out.push(Entry::new(
+        Style::Note,
+        "What 'good' could look like. Enter starts a priority from a statement.",
+    ));
+    good_entries(out, library, session, &record.item, true);
+}
+
+fn measures_tab(item: &Item, out: &mut Vec<Entry>) {
+    let Item {
+        library,
+        session,
+        record,
+        ..
+    } = *item;
+    out.push(Entry::new(
+            Style::Note,
+            "Example measures. Enter uses one as the measure of success of the newest priority for this item.",
+        ));
+    if let Some((framework, areas)) = linked_areas(library, session, &record.item)
+        && let Some(content) = &framework.content
+    {
+        for area in areas {
+            let measures: Vec<_> = content
+                .measures
+                .iter()
+                .filter(|m| m.area == area.id)
+                .collect();
+            if measures.is_empty() {
+                continue;
+            }
+            out.push(Entry::new(Style::Heading, &area.title));
+            for measure in measures {
+                let mut text = measure.text.clone();
+                for item in &measure.items {
+                    text.push_str(&format!("; {item}"));
+                }
+                let tag = if measure.topic.is_empty() {
+                    information_label(measure.information).to_owned()
+                } else {
+                    format!(
+                        "{}, {}",
+                        information_label(measure.information),
+                        measure.topic
+                    )
+                };
+                out.push(Entry {
+                    style: Style::Suggestion,
+                    tag: Some(tag),
+                    take: Some(Take::Measure(text.clone())),
+                    text,
+                });
+            }
+        }
+    }
+}
+
+fn plan_tab(item: &Item, out: &mut Vec<Entry>) {
+    let Item {
+        library, session, ..
+    } = *item;
+    if let Some(passage) = library
+        .framework(&session.framework)
+        .into_iter()
+        .chain(library.framework(crate::content::library::BORROWED_SCALE))
+        .flat_map(|f| &f.guidance)
+        .find(|p| p.id == "improvement-plan")
+    {
+        out.push(Entry::new(Style::Heading, &passage.title));
+        blocks(out, &passage.body);
+    }
 }
 
 fn information_kind(information: InformationType) -> InformationKind {

@@ -176,7 +176,8 @@ pub fn field_is_edited(ws: &Workspace, field: &TextField) -> bool {
     ws.editor.as_ref().is_some_and(|e| &e.field == field)
 }
 
-/// The lines of a record row (without the selection mark).
+/// The lines of a record row (without the selection mark), one function
+/// per kind of row where there is more than a line to say.
 pub fn row_lines(
     library: &Library,
     ws: &Workspace,
@@ -184,86 +185,38 @@ pub fn row_lines(
     width: u16,
     theme: Theme,
 ) -> Vec<Line<'static>> {
-    let inner = usize::from(width.saturating_sub(2)).max(8);
-    let session = &ws.session;
-    let item = ws.item_index();
-    let plain = |text: String, style: Style, first: &str, rest: &str| -> Vec<Line<'static>> {
-        wrap_text(&text, inner, first, rest)
-            .into_iter()
-            .map(|l| Line::from(Span::styled(l, style)))
-            .collect()
+    let r = RowLines {
+        library,
+        ws,
+        width,
+        theme,
     };
+    let item = ws.item_index();
+    let session = &ws.session;
     match row {
         Row::Heading(text) => {
             let mut lines = vec![Line::from("")];
-            lines.extend(plain(text.clone(), theme.heading(), "", ""));
+            lines.extend(r.plain(text.clone(), theme.heading(), "", ""));
             lines
         }
         Row::Info { text, warning } => {
             if *warning {
-                plain(text.clone(), theme.warning(), "! ", "  ")
+                r.plain(text.clone(), theme.warning(), "! ", "  ")
             } else {
-                plain(text.clone(), theme.text(), "", "")
+                r.plain(text.clone(), theme.text(), "", "")
             }
         }
-        Row::Level => {
-            let level = item
-                .and_then(|i| session.items.get(i))
-                .and_then(|r| r.level);
-            let value = level_text(library, ws, level);
-            let mut lines = plain(format!("Level: {value}"), theme.title(), "", "       ");
-            if level.is_none() {
-                lines.extend(plain(
-                    format!("press {} to set it", level_range(library, ws)),
-                    theme.dim(),
-                    "       ",
-                    "       ",
-                ));
-            }
-            lines
-        }
-        Row::ParticipantLevel(p) => {
-            let name = session.participants.get(*p).cloned().unwrap_or_default();
-            let record = item.and_then(|i| session.items.get(i));
-            let revealed = record.is_some_and(|r| r.revealed);
-            let given =
-                record.and_then(|r| r.individual_levels.iter().find(|l| l.participant == name));
-            // Silent until the reveal: the room sees that a level is in,
-            // not what it is.
-            let level = match given {
-                Some(l) if revealed => level_word(library, ws, l.level),
-                Some(_) => "● recorded".into(),
-                None => "–".into(),
-            };
-            plain(format!("{name}: {level}"), theme.text(), "  ", "    ")
-        }
-        Row::Spread => plain(
+        Row::Level => level_row(&r),
+        Row::ParticipantLevel(p) => participant_row(&r, *p),
+        Row::Spread => r.plain(
             item.map(|i| spread_text(library, ws, i))
                 .unwrap_or_default(),
             theme.text(),
             "",
             "  ",
         ),
-        Row::Text(field) => {
-            if field_is_edited(ws, field) {
-                return vec![Line::from(""); editor_height(ws, width)];
-            }
-            let value = fields::get_text(session, field);
-            let label = field_label(field, session.kind);
-            let mut lines = plain(format!("{label}:"), theme.label(), "", "  ");
-            if value.trim().is_empty() {
-                lines.push(Line::from(Span::styled(
-                    "  (empty – Enter to write)",
-                    theme.dim(),
-                )));
-            } else {
-                for paragraph in value.split('\n') {
-                    lines.extend(plain(paragraph.to_owned(), theme.text(), "  ", "  "));
-                }
-            }
-            lines
-        }
-        Row::Choice(choice) => plain(
+        Row::Text(field) => text_row(&r, field),
+        Row::Choice(choice) => r.plain(
             format!("{}: ‹ {} ›", choice.label(), choice.value(session)),
             theme.text(),
             "",
@@ -271,73 +224,161 @@ pub fn row_lines(
         ),
         Row::Toggle(toggle, label) => {
             let mark = if toggle.value(session) { "[x]" } else { "[ ]" };
-            plain(format!("{mark} {label}"), theme.text(), "", "    ")
+            r.plain(format!("{mark} {label}"), theme.text(), "", "    ")
         }
-        Row::Question { area, question } => {
-            let note = item.and_then(|i| session.items.get(i)).and_then(|r| {
-                r.questions
-                    .iter()
-                    .find(|q| &q.area == area && &q.question == question)
-            });
-            let discussed = note.is_some_and(|n| n.discussed);
-            let mark = match (session.kind, discussed) {
-                (SessionKind::DailyReview, _) => "",
-                (_, true) => "[x] ",
-                (_, false) => "[ ] ",
-            };
-            let field = TextField::QuestionNote {
-                item: item.unwrap_or(0),
-                area: area.clone(),
-                question: question.clone(),
-            };
-            let shown = crate::session::framing::reframe(question, session.framing);
-            let supervision = matches!(
-                session.kind,
-                crate::session::model::SessionKind::Supervision
-                    | crate::session::model::SessionKind::DailyReview
-            );
-            let hang = if mark.is_empty() { "" } else { "    " };
-            let mut lines = plain(
-                shown,
-                if supervision {
-                    theme.title()
-                } else {
-                    theme.text()
-                },
-                mark,
-                hang,
-            );
-            if supervision {
-                // The reflection is its own row below.
-                return lines;
-            }
-            if field_is_edited(ws, &field) {
-                lines.extend(vec![Line::from(""); editor_height(ws, width)]);
-            } else if let Some(note) = note.filter(|n| !n.note.trim().is_empty()) {
-                for paragraph in note.note.split('\n') {
-                    lines.extend(plain(
-                        paragraph.to_owned(),
-                        theme.dim(),
-                        "    Note: ",
-                        "          ",
-                    ));
-                }
-            }
-            lines
-        }
-        Row::Button(button) => {
-            let label = match button {
-                Button::AddEvidence => "+ Add evidence  (a)",
-                Button::AddPriority => match session.kind {
-                    SessionKind::Supervision => "+ Add an agreed action  (a)",
-                    SessionKind::DailyReview => "+ Add one small action  (Enter)",
-                    SessionKind::Workshop => "+ Add an improvement priority  (a)",
-                },
-                Button::Export => "Export the session as Markdown  (e)",
-            };
-            vec![Line::from(Span::styled(label, theme.key()))]
+        Row::Question { area, question } => question_row(&r, area, question),
+        Row::Button(button) => button_row(&r, button),
+    }
+}
+
+/// What every row's lines are made from.
+struct RowLines<'a> {
+    library: &'a Library,
+    ws: &'a Workspace,
+    width: u16,
+    theme: Theme,
+}
+
+impl RowLines<'_> {
+    /// Wrapped text in one style, with a first-line lead and a hanging indent.
+    fn plain(&self, text: String, style: Style, first: &str, rest: &str) -> Vec<Line<'static>> {
+        let inner = usize::from(self.width.saturating_sub(2)).max(8);
+        wrap_text(&text, inner, first, rest)
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l, style)))
+            .collect()
+    }
+}
+
+fn level_row(r: &RowLines) -> Vec<Line<'static>> {
+    let (library, ws) = (r.library, r.ws);
+    let session = &ws.session;
+    let item = ws.item_index();
+    let level = item
+        .and_then(|i| session.items.get(i))
+        .and_then(|r| r.level);
+    let value = level_text(library, ws, level);
+    let mut lines = r.plain(format!("Level: {value}"), r.theme.title(), "", "       ");
+    if level.is_none() {
+        lines.extend(r.plain(
+            format!("press {} to set it", level_range(library, ws)),
+            r.theme.dim(),
+            "       ",
+            "       ",
+        ));
+    }
+    lines
+}
+
+fn participant_row(r: &RowLines, p: usize) -> Vec<Line<'static>> {
+    let (library, ws) = (r.library, r.ws);
+    let session = &ws.session;
+    let item = ws.item_index();
+    let name = session.participants.get(p).cloned().unwrap_or_default();
+    let record = item.and_then(|i| session.items.get(i));
+    let revealed = record.is_some_and(|r| r.revealed);
+    let given = record.and_then(|r| r.individual_levels.iter().find(|l| l.participant == name));
+    // Silent until the reveal: the room sees that a level is in,
+    // not what it is.
+    let level = match given {
+        Some(l) if revealed => level_word(library, ws, l.level),
+        Some(_) => "● recorded".into(),
+        None => "–".into(),
+    };
+    r.plain(format!("{name}: {level}"), r.theme.text(), "  ", "    ")
+}
+
+fn text_row(r: &RowLines, field: &TextField) -> Vec<Line<'static>> {
+    let (ws, width) = (r.ws, r.width);
+    let session = &ws.session;
+    if field_is_edited(ws, field) {
+        return vec![Line::from(""); editor_height(ws, width)];
+    }
+    let value = fields::get_text(session, field);
+    let label = field_label(field, session.kind);
+    let mut lines = r.plain(format!("{label}:"), r.theme.label(), "", "  ");
+    if value.trim().is_empty() {
+        lines.push(Line::from(Span::styled(
+            "  (empty – Enter to write)",
+            r.theme.dim(),
+        )));
+    } else {
+        for paragraph in value.split('\n') {
+            lines.extend(r.plain(paragraph.to_owned(), r.theme.text(), "  ", "  "));
         }
     }
+    lines
+}
+
+fn question_row(r: &RowLines, area: &str, question: &str) -> Vec<Line<'static>> {
+    let (ws, width) = (r.ws, r.width);
+    let session = &ws.session;
+    let item = ws.item_index();
+    let note = item.and_then(|i| session.items.get(i)).and_then(|r| {
+        r.questions
+            .iter()
+            .find(|q| q.area == area && q.question == question)
+    });
+    let discussed = note.is_some_and(|n| n.discussed);
+    let mark = match (session.kind, discussed) {
+        (SessionKind::DailyReview, _) => "",
+        (_, true) => "[x] ",
+        (_, false) => "[ ] ",
+    };
+    let field = TextField::QuestionNote {
+        item: item.unwrap_or(0),
+        area: area.to_owned(),
+        question: question.to_owned(),
+    };
+    let shown = crate::session::framing::reframe(question, session.framing);
+    let supervision = matches!(
+        session.kind,
+        crate::session::model::SessionKind::Supervision
+            | crate::session::model::SessionKind::DailyReview
+    );
+    let hang = if mark.is_empty() { "" } else { "    " };
+    let mut lines = r.plain(
+        shown,
+        if supervision {
+            r.theme.title()
+        } else {
+            r.theme.text()
+        },
+        mark,
+        hang,
+    );
+    if supervision {
+        // The reflection is its own row below.
+        return lines;
+    }
+    if field_is_edited(ws, &field) {
+        lines.extend(vec![Line::from(""); editor_height(ws, width)]);
+    } else if let Some(note) = note.filter(|n| !n.note.trim().is_empty()) {
+        for paragraph in note.note.split('\n') {
+            lines.extend(r.plain(
+                paragraph.to_owned(),
+                r.theme.dim(),
+                "    Note: ",
+                "          ",
+            ));
+        }
+    }
+    lines
+}
+
+fn button_row(r: &RowLines, button: &Button) -> Vec<Line<'static>> {
+    let ws = r.ws;
+    let session = &ws.session;
+    let label = match button {
+        Button::AddEvidence => "+ Add evidence  (a)",
+        Button::AddPriority => match session.kind {
+            SessionKind::Supervision => "+ Add an agreed action  (a)",
+            SessionKind::DailyReview => "+ Add one small action  (Enter)",
+            SessionKind::Workshop => "+ Add an improvement priority  (a)",
+        },
+        Button::Export => "Export the session as Markdown  (e)",
+    };
+    vec![Line::from(Span::styled(label, r.theme.key()))]
 }
 
 /// A field's label in this kind of session.

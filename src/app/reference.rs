@@ -7,7 +7,9 @@
 
 use super::{Phase, Stage, Workspace};
 use crate::content::library::Library;
-use crate::content::model::{Block, ContentArea, Framework, GoodKind, InformationType, Scale};
+use crate::content::model::{
+    Block, ContentArea, ContentAreas, Framework, GoodKind, InformationType, Scale,
+};
 use crate::content::query::{self, ItemRef};
 use crate::content::text::{good_kind_label, information_label};
 use crate::session::model::{InformationKind, ItemRecord, ScaleChoice, Session};
@@ -439,46 +441,29 @@ fn scale_tab(item: &Item, out: &mut Vec<Entry>) {
 }
 
 fn sources_tab(item: &Item, out: &mut Vec<Entry>) {
-    let Item {
-        library,
-        session,
-        record,
-        ..
-    } = *item;
     out.push(Entry::new(
         Style::Note,
         "Suggested sources for the linked content areas. Enter adds one as evidence.",
     ));
-    if let Some((framework, areas)) = linked_areas(library, session, &record.item)
-        && let Some(content) = &framework.content
-    {
-        for area in areas {
-            let sources: Vec<_> = content
-                .sources
-                .iter()
-                .filter(|s| s.area == area.id)
-                .collect();
-            if sources.is_empty() {
-                continue;
+    let found = by_linked_area(
+        item,
+        out,
+        |c| &c.sources,
+        |s| &s.area,
+        |source| {
+            let text = with_items(&source.text, &source.items);
+            Entry {
+                style: Style::Suggestion,
+                tag: Some(information_label(source.information).to_owned()),
+                take: Some(Take::Evidence {
+                    information: information_kind(source.information),
+                    description: text.clone(),
+                }),
+                text,
             }
-            out.push(Entry::new(Style::Heading, &area.title));
-            for source in sources {
-                let mut text = source.text.clone();
-                for item in &source.items {
-                    text.push_str(&format!("; {item}"));
-                }
-                out.push(Entry {
-                    style: Style::Suggestion,
-                    tag: Some(information_label(source.information).to_owned()),
-                    take: Some(Take::Evidence {
-                        information: information_kind(source.information),
-                        description: text.clone(),
-                    }),
-                    text,
-                });
-            }
-        }
-    } else {
+        },
+    );
+    if !found {
         out.push(Entry::new(
             Style::Note,
             "No content areas are linked to this item.",
@@ -529,52 +514,73 @@ fn good_statements_tab(item: &Item, out: &mut Vec<Entry>) {
 }
 
 fn measures_tab(item: &Item, out: &mut Vec<Entry>) {
-    let Item {
-        library,
-        session,
-        record,
-        ..
-    } = *item;
     out.push(Entry::new(
-            Style::Note,
-            "Example measures. Enter uses one as the measure of success of the newest priority for this item.",
-        ));
-    if let Some((framework, areas)) = linked_areas(library, session, &record.item)
-        && let Some(content) = &framework.content
-    {
-        for area in areas {
-            let measures: Vec<_> = content
-                .measures
-                .iter()
-                .filter(|m| m.area == area.id)
-                .collect();
-            if measures.is_empty() {
-                continue;
+        Style::Note,
+        "Example measures. Enter uses one as the measure of success of the newest priority for this item.",
+    ));
+    by_linked_area(
+        item,
+        out,
+        |c| &c.measures,
+        |m| &m.area,
+        |measure| {
+            let text = with_items(&measure.text, &measure.items);
+            let tag = if measure.topic.is_empty() {
+                information_label(measure.information).to_owned()
+            } else {
+                format!(
+                    "{}, {}",
+                    information_label(measure.information),
+                    measure.topic
+                )
+            };
+            Entry {
+                style: Style::Suggestion,
+                tag: Some(tag),
+                take: Some(Take::Measure(text.clone())),
+                text,
             }
-            out.push(Entry::new(Style::Heading, &area.title));
-            for measure in measures {
-                let mut text = measure.text.clone();
-                for item in &measure.items {
-                    text.push_str(&format!("; {item}"));
-                }
-                let tag = if measure.topic.is_empty() {
-                    information_label(measure.information).to_owned()
-                } else {
-                    format!(
-                        "{}, {}",
-                        information_label(measure.information),
-                        measure.topic
-                    )
-                };
-                out.push(Entry {
-                    style: Style::Suggestion,
-                    tag: Some(tag),
-                    take: Some(Take::Measure(text.clone())),
-                    text,
-                });
-            }
+        },
+    );
+}
+
+/// The suggestions `pick` gives for each content area linked to the item,
+/// under the area's title. False when the item links to no area.
+fn by_linked_area<'a, T: 'a>(
+    item: &Item<'a>,
+    out: &mut Vec<Entry>,
+    pick: impl Fn(&'a ContentAreas) -> &'a Vec<T>,
+    area_of: impl Fn(&T) -> &String,
+    entry: impl Fn(&T) -> Entry,
+) -> bool {
+    let Some((framework, areas)) = linked_areas(item.library, item.session, &item.record.item)
+    else {
+        return false;
+    };
+    let Some(content) = &framework.content else {
+        return false;
+    };
+    for area in areas {
+        let suggestions: Vec<&T> = pick(content)
+            .iter()
+            .filter(|s| *area_of(s) == area.id)
+            .collect();
+        if suggestions.is_empty() {
+            continue;
         }
+        out.push(Entry::new(Style::Heading, &area.title));
+        out.extend(suggestions.into_iter().map(&entry));
     }
+    true
+}
+
+/// A suggestion's text with the sub-points the document lists under it.
+fn with_items(text: &str, items: &[String]) -> String {
+    let mut out = text.to_owned();
+    for item in items {
+        out.push_str(&format!("; {item}"));
+    }
+    out
 }
 
 fn plan_tab(item: &Item, out: &mut Vec<Entry>) {

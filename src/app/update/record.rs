@@ -204,7 +204,7 @@ fn move_cursor(ws: &mut Workspace, list: &[Row], command: &Command) {
                 8
             };
             let target = (ws.record_cursor + jump).min(list.len().saturating_sub(1));
-            if let Some(at) = rows::nearest_selectable(&list, target, false) {
+            if let Some(at) = rows::nearest_selectable(list, target, false) {
                 ws.record_cursor = at;
             }
         }
@@ -214,7 +214,7 @@ fn move_cursor(ws: &mut Workspace, list: &[Row], command: &Command) {
             } else {
                 ws.record_cursor.saturating_sub(8)
             };
-            if let Some(at) = rows::nearest_selectable(&list, target, true) {
+            if let Some(at) = rows::nearest_selectable(list, target, true) {
                 ws.record_cursor = at;
             }
             if *command == Command::Top {

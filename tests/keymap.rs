@@ -289,17 +289,3 @@ fn help_scrolls_to_every_key_at_80x24() {
         "q closed help only"
     );
 }
-
-#[test]
-#[ignore = "prints the binding names for docs/keys.md"]
-fn print_names() {
-    for b in BINDINGS {
-        if let Some(n) = b.name() {
-            println!(
-                "{n}\t{}\t{}",
-                b.label(&Harness::new(80, 24).runtime.app),
-                b.help
-            );
-        }
-    }
-}

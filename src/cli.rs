@@ -31,6 +31,10 @@ pub struct GlobalArgs {
     /// replaces it.
     #[arg(long, global = true, value_name = "DIR")]
     pub content_dir: Option<PathBuf>,
+    /// Colours: dark, light or high-contrast (changed further by
+    /// <config dir>/theme.ron). NO_COLOR turns colour off whatever is chosen.
+    #[arg(long, global = true, env = "HOWGOOD_THEME", value_name = "NAME")]
+    pub theme: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -44,10 +44,16 @@ pub fn sessions_dir(explicit: Option<&PathBuf>) -> Option<PathBuf> {
 /// The user's own content: `HOWGOOD_CONFIG_DIR/content` when that variable
 /// is set (tests and portable installs), else `<config dir>/content/`.
 pub fn user_content_dir() -> Option<PathBuf> {
+    config_dir().map(|d| d.join("content"))
+}
+
+/// The config folder: `HOWGOOD_CONFIG_DIR` when set, else the platform's.
+/// It holds `content/`, `theme.ron` and `keys.ron`.
+pub fn config_dir() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("HOWGOOD_CONFIG_DIR") {
-        return Some(PathBuf::from(dir).join("content"));
+        return Some(PathBuf::from(dir));
     }
-    project_dirs().map(|d| d.config_dir().join("content"))
+    project_dirs().map(|d| d.config_dir().to_owned())
 }
 
 /// The user's own report templates (a council's branding):

@@ -215,5 +215,5 @@ fn daily_review_screens() {
         h.wait(65);
         insta::assert_snapshot!(format!("daily_{w}x{hgt}"), h.screen());
     }
-    let _ = (KeyCode::Null, Overlay::Help);
+    let _ = (KeyCode::Null, Overlay::Help { scroll: 0 });
 }

@@ -341,7 +341,7 @@ fn many_priorities_get_a_note() {
     session.priorities.extend(std::iter::repeat_n(extra, 4));
     let doc = session_markdown(&session, &library(), today());
     assert!(doc.contains(
-        "This plan has 6 priorities. The frameworks ask for a small number of priorities"
+        "6 priorities: the frameworks ask for a small number, so that each gets the attention it needs."
     ));
 
     session.priorities.clear();

@@ -1,8 +1,8 @@
 //! Module 3 questions reworded for who is asking, on the document's real
 //! questions, in both directions, with the expected text in full.
 
-use howgood::app::framing::reframe;
 use howgood::content::library::{Library, embedded_files};
+use howgood::session::framing::reframe;
 use howgood::session::model::Framing;
 
 /// (as printed, framed 'you/your', framed 'we/us/our')

@@ -4,23 +4,21 @@
 
 mod common;
 
-use common::{Harness, start_time};
+use common::Harness;
 use howgood::session::model::{
-    Evidence, EvidenceSource, IndividualLevel, InformationKind, ItemRecord, ScaleChoice, Session,
-    SessionKind,
+    Evidence, EvidenceSource, IndividualLevel, InformationKind, ItemRecord, Session, SessionKind,
 };
 use ratatui::crossterm::event::KeyCode::Char;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (240, 67)];
 
 fn workshop() -> Session {
-    let mut s = Session::new(
-        "2026-11-24-projected-0001".into(),
+    let mut s = common::session(
+        "2026-11-24-projected-0001",
         SessionKind::Workshop,
-        "Neglect: multi-agency workshop".into(),
-        "hmie-cp-2009".into(),
-        ScaleChoice::Framework,
-        start_time(),
+        "Neglect: multi-agency workshop",
+        "hmie-cp-2009",
+        &[],
     );
     s.participants = vec!["Police".into(), "Health".into(), "Education".into()];
     let mut item = ItemRecord::new("5.3");
@@ -102,7 +100,7 @@ fn silent_ratings_are_revealed_together_as_a_distribution_by_name() {
         let Some(ws) = h.app().workspace() else {
             panic!("open")
         };
-        let spread = howgood::ui::walk::spread_text(&h.app().library, ws, 0);
+        let spread = howgood::app::lines::spread_text(&h.app().library, ws, 0);
         assert!(
             !spread.to_lowercase().contains("average") && !spread.to_lowercase().contains("mean")
         );
@@ -150,12 +148,12 @@ fn the_scribes_record_can_be_hidden_and_private_evidence_is_never_shown() {
 
 #[test]
 fn no_color_turns_colour_off_and_meaning_stays_in_words() {
-    let theme = howgood::ui::theme::Theme::from_env(Some(std::ffi::OsStr::new("1")));
+    let theme = howgood::app::theme::Theme::from_env(Some(std::ffi::OsStr::new("1")));
     assert!(!theme.color);
     assert_eq!(theme.warm().fg, None);
-    assert!(howgood::ui::theme::Theme::from_env(None).color);
+    assert!(howgood::app::theme::Theme::from_env(None).color);
     assert!(
-        howgood::ui::theme::Theme::from_env(Some(std::ffi::OsStr::new(""))).color,
+        howgood::app::theme::Theme::from_env(Some(std::ffi::OsStr::new(""))).color,
         "an empty NO_COLOR is unset"
     );
 }

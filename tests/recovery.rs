@@ -6,19 +6,18 @@ mod common;
 use common::Harness;
 use howgood::app::Overlay;
 use howgood::session::codec;
-use howgood::session::model::{ItemRecord, ScaleChoice, Session, SessionKind};
+use howgood::session::model::{ItemRecord, Session, SessionKind};
 use howgood::session::store::{OpenSession, Sidecar, sidecars_of, write_recovery};
 use ratatui::crossterm::event::KeyCode;
 use std::sync::{Arc, Mutex};
 
 fn session() -> Session {
-    let mut s = Session::new(
-        "2026-11-24-crash-0001".into(),
+    let mut s = common::session(
+        "2026-11-24-crash-0001",
         SessionKind::Workshop,
-        "Crash test".into(),
-        "hmie-cp-2009".into(),
-        ScaleChoice::Framework,
-        common::start_time(),
+        "Crash test",
+        "hmie-cp-2009",
+        &[],
     );
     s.items.push(ItemRecord::new("5.3"));
     s

@@ -152,15 +152,15 @@ fn participants_levels_show_as_a_spread_by_name_never_an_average() {
     let levels = &ws(&app).session.items[0].individual_levels;
     assert_eq!(levels.len(), 2);
     // Silent until revealed: the room sees how many, not which.
-    let hidden = howgood::ui::walk::spread_text(&app.library, ws(&app), 0);
+    let hidden = howgood::app::lines::spread_text(&app.library, ws(&app), 0);
     assert_eq!(
         hidden,
         "2 of 2 levels recorded, hidden until revealed (R reveals them together)"
     );
-    assert!(!howgood::ui::walk::spread_text(&app.library, ws(&app), 0).contains("Police"));
+    assert!(!howgood::app::lines::spread_text(&app.library, ws(&app), 0).contains("Police"));
     key(&mut app, KeyCode::Char('R'));
     assert!(ws(&app).session.items[0].revealed);
-    let spread = howgood::ui::walk::spread_text(&app.library, ws(&app), 0);
+    let spread = howgood::app::lines::spread_text(&app.library, ws(&app), 0);
     assert_eq!(spread, "Spread: 4 good ■: Police · 2 weak ■: Health");
     assert_eq!(
         ws(&app).session.items[0].level,
@@ -526,16 +526,28 @@ fn leaving_a_session_saves_and_goes_home() {
 }
 
 #[test]
-fn help_opens_with_a_question_mark_and_any_key_closes_it() {
+fn help_opens_with_a_question_mark_and_closes_only_on_esc_question_mark_or_q() {
     let mut app = app_with(session("hmie-cp-2009", &["5.3"]), None);
-    key(&mut app, KeyCode::Char('?'));
-    assert!(matches!(app.overlay, Some(Overlay::Help)));
-    key(&mut app, KeyCode::Char('4'));
-    assert!(app.overlay.is_none());
+    for close in [KeyCode::Esc, KeyCode::Char('?'), KeyCode::Char('q')] {
+        key(&mut app, KeyCode::Char('?'));
+        assert!(matches!(app.overlay, Some(Overlay::Help { scroll: 0 })));
+        key(&mut app, KeyCode::Char('4'));
+        key(&mut app, KeyCode::Enter);
+        assert!(
+            matches!(app.overlay, Some(Overlay::Help { .. })),
+            "other keys keep help open"
+        );
+        key(&mut app, close);
+        assert!(app.overlay.is_none(), "{close:?} closes help");
+        assert!(
+            matches!(app.screen, Screen::Session(_)),
+            "and does nothing else"
+        );
+    }
     assert_eq!(
         ws(&app).session.items[0].level,
         None,
-        "the key only closed help"
+        "keys pressed over help do not reach the session"
     );
 }
 
@@ -579,7 +591,7 @@ fn the_palette_opens_framework_text_outside_the_session_in_the_reader() {
 #[test]
 fn the_mouse_wheel_scrolls_and_a_click_chooses_a_row() {
     let mut app = app_with(session("hmie-cp-2009", &["5.3"]), None);
-    let areas = howgood::ui::layout::walk(app.size);
+    let areas = howgood::app::view::walk(app.size);
     let wheel = |kind| MouseEvent {
         kind,
         column: areas.record.x + 5,

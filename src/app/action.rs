@@ -23,6 +23,8 @@ pub enum Action {
     Opened(Result<Box<Opened>, String>),
     Saved(Result<Saved, String>),
     Exported(Result<PathBuf, String>),
+    /// An effect with no answer of its own failed: what to tell the user.
+    EffectFailed(String),
 }
 
 #[derive(Debug, Clone, PartialEq)]

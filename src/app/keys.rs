@@ -1,10 +1,19 @@
-//! Keys: what each key means where the user is, and the hints that tell
-//! them. The same tables drive the footer, the help screen and dispatch.
+//! Keys: one table of (where, key, command, hint, help) drives dispatch,
+//! the footer and the help screen, so the three cannot drift apart. The
+//! first binding in the table that applies where the user is and matches
+//! the key wins; later bindings for the same key there are shadowed and
+//! shown nowhere.
+//!
+//! Long because it is one table: splitting the bindings across files would
+//! bring back the drift the table exists to prevent.
 
 use super::action::Command;
 use super::home::FormField;
+use super::view::SessionView;
 use super::{App, Overlay, Pane, Phase, Screen, Stage};
+use crate::session::model::SessionKind;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::borrow::Cow;
 
 /// Where the keyboard is, for choosing key meanings and hints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,25 +35,29 @@ pub enum Context {
 }
 
 pub fn context(app: &App) -> Context {
+    overlay_context(app).unwrap_or_else(|| screen_context(app))
+}
+
+fn overlay_context(app: &App) -> Option<Context> {
     match &app.overlay {
-        Some(Overlay::Help) => return Context::Help,
-        Some(Overlay::Palette(_)) => return Context::Palette,
-        Some(Overlay::Confirm { .. }) => return Context::Confirm,
-        Some(Overlay::Reader { .. }) => return Context::Reader,
-        Some(Overlay::Message { .. }) => return Context::Message,
-        Some(Overlay::Focus { .. }) => return Context::Focus,
-        None => {}
+        Some(Overlay::Help { .. }) => Some(Context::Help),
+        Some(Overlay::Palette(_)) => Some(Context::Palette),
+        Some(Overlay::Confirm { .. }) => Some(Context::Confirm),
+        Some(Overlay::Reader { .. }) => Some(Context::Reader),
+        Some(Overlay::Message { .. }) => Some(Context::Message),
+        Some(Overlay::Focus { .. }) => Some(Context::Focus),
+        None => None,
     }
+}
+
+/// Where the keyboard is under any popup.
+fn screen_context(app: &App) -> Context {
     match &app.screen {
         Screen::Home => Context::Home,
         Screen::History { .. } => Context::History,
         Screen::NewSession(form) => Context::Form(form.field),
         Screen::Session(ws) if ws.editor.is_some() => Context::Editor,
-        Screen::Session(ws)
-            if ws.session.kind == crate::session::model::SessionKind::DailyReview =>
-        {
-            Context::Daily
-        }
+        Screen::Session(ws) if ws.session.kind == SessionKind::DailyReview => Context::Daily,
         Screen::Session(ws) => match ws.stage {
             Stage::Walk { phase, .. } => Context::Walk(phase, ws.focus),
             Stage::Summary => Context::Summary,
@@ -52,327 +65,706 @@ pub fn context(app: &App) -> Context {
     }
 }
 
-/// Keys that mean the same everywhere outside text fields.
-fn common(key: KeyEvent) -> Option<Command> {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    Some(match key.code {
-        KeyCode::Char('c') if ctrl => Command::Quit,
-        KeyCode::Char('p') if ctrl => Command::Palette,
-        KeyCode::Char('q') => Command::Quit,
-        KeyCode::Char('P') => Command::TogglePresent,
-        KeyCode::Char('H') => Command::ToggleNotes,
-        KeyCode::Char('?') | KeyCode::F(1) => Command::Help,
-        KeyCode::Char('/') => Command::Palette,
-        KeyCode::Esc => Command::Back,
-        KeyCode::Up | KeyCode::Char('k') => Command::Up,
-        KeyCode::Down | KeyCode::Char('j') => Command::Down,
-        KeyCode::PageUp => Command::PageUp,
-        KeyCode::PageDown => Command::PageDown,
-        KeyCode::Home | KeyCode::Char('g') => Command::Top,
-        KeyCode::End | KeyCode::Char('G') => Command::Bottom,
-        KeyCode::Left | KeyCode::Char('h') => Command::Left,
-        KeyCode::Right | KeyCode::Char('l') => Command::Right,
-        KeyCode::Enter => Command::Activate,
-        KeyCode::Char(' ') => Command::Toggle,
-        _ => return None,
-    })
+/// A key as the table names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    /// A key without Ctrl (Shift is part of the character).
+    Code(KeyCode),
+    Ctrl(char),
+    /// The digit keys that set a level, shown as the scale's own range.
+    Level,
+    /// Any key at all.
+    Any,
+    /// Keys a text field takes itself (typing, pasting, the mouse), named
+    /// for the footer and help only.
+    Named(&'static str),
 }
 
-/// The command a key stands for where the user is. Text fields and the
-/// palette's query take their keys directly and never reach here.
-pub fn command_for(app: &App, key: KeyEvent) -> Option<Command> {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    let supervision = is_supervision(app);
-    match context(app) {
-        Context::Help | Context::Message => Some(Command::Back),
-        Context::Confirm => match key.code {
-            KeyCode::Char('y') | KeyCode::Char('Y') => Some(Command::Activate),
-            _ => Some(Command::Back),
-        },
-        Context::Reader => match key.code {
-            KeyCode::Char('q') | KeyCode::Esc | KeyCode::Enter => Some(Command::Back),
-            _ => common(key),
-        },
-        Context::Home => match key.code {
-            KeyCode::Char('n') => Some(Command::NewSession),
-            KeyCode::Char('v') => Some(Command::NewSupervision),
-            KeyCode::Char('d') => Some(Command::StartDaily),
-            KeyCode::Char('h') => Some(Command::ShowHistory),
-            _ => common(key),
-        },
-        Context::History => match key.code {
-            KeyCode::Char('d') => Some(Command::StartDaily),
-            KeyCode::Char('c') => Some(Command::ChooseFocus),
-            _ => common(key),
-        },
-        Context::Focus => match key.code {
-            KeyCode::Esc | KeyCode::Char('q') => Some(Command::Back),
-            KeyCode::Enter => Some(Command::Activate),
-            KeyCode::Char(' ') => Some(Command::Toggle),
-            KeyCode::Up | KeyCode::Char('k') => Some(Command::Up),
-            KeyCode::Down | KeyCode::Char('j') => Some(Command::Down),
-            _ => None,
-        },
-        Context::Daily => match key.code {
-            KeyCode::Char('a') => Some(Command::AnotherQuestion),
-            KeyCode::Char(' ') => Some(Command::ToggleTimer),
-            KeyCode::Char('F') => Some(Command::FinishDaily),
-            KeyCode::Char('h') => Some(Command::ShowHistory),
-            KeyCode::Char('c') => Some(Command::ChooseFocus),
-            KeyCode::Char('+' | '=') => Some(Command::AddMinute),
-            KeyCode::Char('f') => Some(Command::CycleFraming),
-            KeyCode::Tab | KeyCode::BackTab => None,
-            _ => common(key),
-        },
-        Context::Form(_) => match key.code {
-            KeyCode::Tab => Some(Command::NextField),
-            KeyCode::BackTab => Some(Command::PreviousField),
-            _ => common(key),
-        },
-        Context::Walk(phase, pane) => match key.code {
-            KeyCode::Tab | KeyCode::BackTab => Some(Command::SwitchPane),
-            KeyCode::Char(']') => Some(Command::NextPhase),
-            KeyCode::Char('[') => Some(Command::PreviousPhase),
-            KeyCode::Char('n') if !ctrl => Some(Command::NextItem),
-            KeyCode::Char('p') if !ctrl => Some(Command::PreviousItem),
-            KeyCode::Char('t') => Some(Command::NextTab),
-            KeyCode::Char('+' | '=') => Some(Command::AddMinute),
-            KeyCode::Char('T') => Some(Command::ToggleTimer),
-            KeyCode::Char('R') if phase == Phase::Now => Some(Command::Reveal),
-            KeyCode::Char('f') if phase == Phase::Now => Some(Command::CycleFraming),
-            KeyCode::Char('s') => Some(Command::Summary),
-            KeyCode::Char(c @ '1'..='9') if phase == Phase::Now && !supervision => {
-                Some(Command::SetLevel(c as u8 - b'0'))
+use Key::{Code, Ctrl};
+use KeyCode::{
+    BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp,
+    Right, Tab, Up,
+};
+
+impl Key {
+    fn matches(self, key: KeyEvent) -> bool {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match self {
+            Code(Char(c)) => !ctrl && key.code == Char(c),
+            Code(code) => key.code == code,
+            Ctrl(c) => ctrl && key.code == Char(c),
+            Key::Level => !ctrl && matches!(key.code, Char('1'..='9')),
+            Key::Any => true,
+            Key::Named(_) => false,
+        }
+    }
+
+    /// How the key is written in the footer and help, given what is valid now.
+    pub fn label(self, app: &App) -> String {
+        match self {
+            Code(code) => code_label(code),
+            Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+            Key::Level => level_range(app),
+            Key::Any => "any key".into(),
+            Key::Named(name) => name.into(),
+        }
+    }
+}
+
+fn code_label(code: KeyCode) -> String {
+    match code {
+        Up => "↑".into(),
+        Down => "↓".into(),
+        Left => "←".into(),
+        Right => "→".into(),
+        PageUp => "PgUp".into(),
+        PageDown => "PgDn".into(),
+        Home => "Home".into(),
+        End => "End".into(),
+        Enter => "Enter".into(),
+        Esc => "Esc".into(),
+        Tab => "Tab".into(),
+        BackTab => "Shift-Tab".into(),
+        Backspace => "Backspace".into(),
+        Delete => "Del".into(),
+        F(n) => format!("F{n}"),
+        Char(' ') => "Space".into(),
+        Char(c) => c.to_string(),
+        other => format!("{other:?}"),
+    }
+}
+
+/// The levels of the open session's scale, as keys: `1-4` or `1-6`.
+pub fn level_range(app: &App) -> String {
+    app.workspace().map_or_else(
+        || "1-6".into(),
+        |ws| super::lines::level_range(&app.library, ws),
+    )
+}
+
+/// Where a binding applies. Each place is also a section of the help.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Outside text fields and the overlays that take every key.
+    Common,
+    Home,
+    History,
+    Focus,
+    Daily,
+    Form,
+    /// The form's kind and framework choices.
+    FormChoice,
+    FormItems,
+    FormText,
+    FormCreate,
+    /// The walk, in any phase or pane; or only in a phase, or a pane.
+    Walk,
+    WalkNow,
+    WalkRecord,
+    WalkReference,
+    WalkNowRecord,
+    WalkKnowRecord,
+    WalkCanRecord,
+    Summary,
+    Editor,
+    Palette,
+    Help,
+    Confirm,
+    Reader,
+    Message,
+}
+
+/// Who a binding is for, beyond the place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Only {
+    Always,
+    Supervision,
+    /// Sessions that record levels (not supervision).
+    Levels,
+    /// Illustrations shown one level at a time (not side by side).
+    OneLevel,
+}
+
+/// What a binding does.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Does {
+    Run(Command),
+    /// Set the level of the digit pressed.
+    SetLevel,
+    /// Taken by the text field, editor or palette itself.
+    Field,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Binding {
+    pub scope: Scope,
+    pub only: Only,
+    /// The default keys, or the user's from `keys.ron`.
+    pub keys: Cow<'static, [Key]>,
+    pub does: Does,
+    /// The footer's word for it; none keeps it to the help screen.
+    pub hint: Option<&'static str>,
+    pub help: &'static str,
+}
+
+const fn bind(
+    scope: Scope,
+    keys: &'static [Key],
+    does: Does,
+    hint: Option<&'static str>,
+    help: &'static str,
+) -> Binding {
+    bind_for(Only::Always, scope, keys, does, hint, help)
+}
+
+const fn bind_for(
+    only: Only,
+    scope: Scope,
+    keys: &'static [Key],
+    does: Does,
+    hint: Option<&'static str>,
+    help: &'static str,
+) -> Binding {
+    Binding {
+        scope,
+        only,
+        keys: Cow::Borrowed(keys),
+        does,
+        hint,
+        help,
+    }
+}
+
+const fn run(command: Command) -> Does {
+    Does::Run(command)
+}
+
+use Command as C;
+use Scope as S;
+
+/// Every key, most specific place first; the footer shows hints in this
+/// order, so the most useful come first within a place. One binding a line
+/// reads as a table, so rustfmt leaves it be.
+#[rustfmt::skip]
+pub static BINDINGS: &[Binding] = &[
+    // Help: scrolls, and closes only on the keys that name it.
+    bind(S::Help, &[Code(Esc), Code(Char('?')), Code(Char('q'))], run(C::Back), Some("close"), "close this help"),
+    bind(S::Help, &[Code(Up), Code(Char('k'))], run(C::Up), Some("scroll"), "scroll up"),
+    bind(S::Help, &[Code(Down), Code(Char('j'))], run(C::Down), Some("scroll"), "scroll down"),
+    bind(S::Help, &[Code(PageUp)], run(C::PageUp), Some("page"), "page up"),
+    bind(S::Help, &[Code(PageDown)], run(C::PageDown), Some("page"), "page down"),
+    bind(S::Help, &[Code(Char('g')), Code(Home)], run(C::Top), Some("top"), "the top"),
+    bind(S::Help, &[Code(Char('G')), Code(End)], run(C::Bottom), Some("end"), "the end"),
+    bind(S::Message, &[Key::Any], run(C::Back), Some("close"), "close the message"),
+    bind(S::Confirm, &[Code(Char('y')), Code(Char('Y'))], run(C::Activate), Some("yes"), "yes, do it"),
+    bind(S::Confirm, &[Key::Any], run(C::Back), Some("no"), "any other key: no"),
+    bind(S::Reader, &[Code(Esc), Code(Char('q')), Code(Enter)], run(C::Back), Some("close"), "close the text"),
+    bind(S::Reader, &[Code(Up), Code(Char('k'))], run(C::Up), Some("scroll"), "scroll up"),
+    bind(S::Reader, &[Code(Down), Code(Char('j'))], run(C::Down), Some("scroll"), "scroll down"),
+    bind(S::Focus, &[Code(Up), Code(Char('k'))], run(C::Up), Some("choose"), "move up"),
+    bind(S::Focus, &[Code(Down), Code(Char('j'))], run(C::Down), Some("choose"), "move down"),
+    bind(S::Focus, &[Code(Char(' '))], run(C::Toggle), Some("include"), "include or leave out the area"),
+    bind(S::Focus, &[Code(Enter)], run(C::Activate), Some("save"), "save the focus areas"),
+    bind(S::Focus, &[Code(Esc), Code(Char('q'))], run(C::Back), Some("cancel"), "leave them as they were"),
+    // Home and history.
+    bind(S::Home, &[Code(Up), Code(Char('k'))], run(C::Up), Some("choose"), "move up"),
+    bind(S::Home, &[Code(Down), Code(Char('j'))], run(C::Down), Some("choose"), "move down"),
+    bind(S::Home, &[Code(Enter)], run(C::Activate), Some("open"), "open the chosen session"),
+    bind(S::Home, &[Code(Char('n'))], run(C::NewSession), Some("new workshop"), "new workshop"),
+    bind(S::Home, &[Code(Char('v'))], run(C::NewSupervision), Some("supervision"), "new supervision"),
+    bind(S::Home, &[Code(Char('d'))], run(C::StartDaily), Some("daily review"), "today's daily review (start or continue)"),
+    bind(S::Home, &[Code(Char('h'))], run(C::ShowHistory), None, "the history of daily reviews"),
+    bind(S::History, &[Code(Up), Code(Char('k'))], run(C::Up), Some("choose"), "move up"),
+    bind(S::History, &[Code(Down), Code(Char('j'))], run(C::Down), Some("choose"), "move down"),
+    bind(S::History, &[Code(Enter)], run(C::Activate), Some("open"), "open the chosen review"),
+    bind(S::History, &[Code(Char('d'))], run(C::StartDaily), Some("today's review"), "today's daily review"),
+    bind(S::History, &[Code(Char('c'))], run(C::ChooseFocus), Some("focus areas"), "choose the focus areas"),
+    bind(S::History, &[Code(Esc)], run(C::Back), Some("home"), "back home"),
+    // The daily twenty minutes.
+    bind(S::Daily, &[Code(Enter)], run(C::Activate), Some("write"), "write in the chosen field"),
+    bind(S::Daily, &[Code(Char(' '))], run(C::ToggleTimer), Some("pause"), "pause or restart the twenty minutes"),
+    bind(S::Daily, &[Code(Char('a'))], run(C::AnotherQuestion), Some("another question"), "another question"),
+    bind(S::Daily, &[Code(Char('F'))], run(C::FinishDaily), Some("finish"), "finish (early or on time)"),
+    bind(S::Daily, &[Code(Char('h'))], run(C::ShowHistory), Some("history"), "the history of daily reviews"),
+    bind(S::Daily, &[Code(Char('c'))], run(C::ChooseFocus), Some("focus"), "choose the focus areas the questions come from"),
+    bind(S::Daily, &[Code(Char('+')), Code(Char('='))], run(C::AddMinute), None, "another minute"),
+    bind(S::Daily, &[Code(Char('f'))], run(C::CycleFraming), None, "wording of the question: you, we, or as printed"),
+    // The new session form.
+    bind(S::Form, &[Code(Tab)], run(C::NextField), Some("next field"), "next field"),
+    bind(S::Form, &[Code(BackTab)], run(C::PreviousField), None, "previous field"),
+    bind(S::FormChoice, &[Code(Left)], run(C::Left), Some("change"), "previous choice"),
+    bind(S::FormChoice, &[Code(Right)], run(C::Right), Some("change"), "next choice"),
+    bind(S::FormItems, &[Key::Named("type")], Does::Field, Some("filter"), "filter the indicators"),
+    bind(S::FormItems, &[Code(Up)], run(C::Up), Some("move"), "move up"),
+    bind(S::FormItems, &[Code(Down)], run(C::Down), Some("move"), "move down"),
+    bind(S::FormItems, &[Code(Enter)], run(C::Activate), Some("choose"), "choose or unchoose the indicator"),
+    bind(S::FormText, &[Key::Named("type")], Does::Field, Some("write"), "write the title or the participants"),
+    bind(S::FormCreate, &[Code(Enter)], run(C::Activate), Some("create"), "create the session"),
+    bind(S::Form, &[Code(Esc)], run(C::Back), Some("cancel"), "cancel"),
+    // Walking through an indicator.
+    bind_for(Only::Supervision, S::WalkNowRecord, &[Code(Char('n'))], run(C::NextItem), Some("question"), "next question"),
+    bind_for(Only::Supervision, S::WalkNowRecord, &[Code(Char('p'))], run(C::PreviousItem), Some("question"), "previous question"),
+    bind_for(Only::Supervision, S::WalkNowRecord, &[Code(Enter)], run(C::Activate), Some("reflect"), "write a reflection"),
+    bind_for(Only::Supervision, S::WalkNowRecord, &[Code(Char('f'))], run(C::CycleFraming), Some("you/we"), "wording of the questions: you, we, or as printed"),
+    bind(S::Walk, &[Code(Char(']'))], run(C::NextPhase), Some("next phase"), "next phase: now, know, can be"),
+    bind(S::Walk, &[Code(Tab), Code(BackTab)], run(C::SwitchPane), Some("pane"), "switch between the framework's text and your record"),
+    bind_for(Only::Levels, S::WalkNow, &[Key::Level], Does::SetLevel, Some("level"), "set the level (of the group, or of the chosen participant)"),
+    bind_for(Only::Levels, S::WalkNowRecord, &[Code(Char('0')), Code(Backspace), Code(Delete)], run(C::ClearLevel), None, "back to 'not yet evaluated'"),
+    bind(S::WalkNowRecord, &[Code(Enter)], run(C::Activate), Some("write"), "write in a field"),
+    bind(S::WalkNowRecord, &[Code(Char(' '))], run(C::Toggle), Some("discussed"), "mark a question discussed; change a choice"),
+    bind(S::WalkKnowRecord, &[Code(Char('a'))], run(C::AddEvidence), Some("add evidence"), "add evidence (phase 2)"),
+    bind(S::WalkCanRecord, &[Code(Char('a'))], run(C::AddPriority), Some("add priority"), "add a priority (phase 3)"),
+    bind(S::WalkRecord, &[Code(Enter)], run(C::Activate), Some("edit"), "edit the chosen field"),
+    bind(S::WalkKnowRecord, &[Code(Char(' '))], run(C::Toggle), Some("change"), "change the chosen choice"),
+    bind(S::WalkReference, &[Code(Char('t'))], run(C::NextTab), Some("tab"), "next tab of the framework's text"),
+    bind_for(Only::OneLevel, S::WalkReference, &[Code(Left)], run(C::Left), Some("level 5/2"), "level 5 / level 2 illustration (when not side by side)"),
+    bind_for(Only::OneLevel, S::WalkReference, &[Code(Right)], run(C::Right), Some("level 5/2"), "level 5 / level 2 illustration (when not side by side)"),
+    bind(S::WalkReference, &[Code(Enter)], run(C::Activate), Some("use"), "use a suggestion"),
+    bind(S::WalkReference, &[Code(Left)], run(C::Left), None, "previous tab of the framework's text"),
+    bind(S::WalkReference, &[Code(Right)], run(C::Right), None, "next tab of the framework's text"),
+    // The summary.
+    bind(S::Summary, &[Code(Up)], run(C::Up), Some("field"), "previous field"),
+    bind(S::Summary, &[Code(Down)], run(C::Down), Some("field"), "next field"),
+    bind(S::Summary, &[Code(Enter)], run(C::Activate), Some("edit"), "edit the chosen field"),
+    bind(S::Summary, &[Code(Char('e'))], run(C::Export), Some("export"), "export the session as Markdown"),
+    bind(S::Summary, &[Code(Char('['))], run(C::PreviousPhase), Some("back to walk"), "back to the last indicator"),
+    bind(S::Summary, &[Code(Tab), Code(BackTab)], run(C::SwitchPane), None, "switch between the overview and the record"),
+    bind(S::Summary, &[Code(Char('d'))], run(C::DeleteSelected), None, "delete the chosen priority (asks first)"),
+    bind(S::Summary, &[Code(Esc)], run(C::Back), Some("home"), "back home"),
+    // Help, offered in every footer after the place's own keys.
+    bind(S::Common, &[Code(Char('?')), Code(F(1))], run(C::Help), Some("help"), "this help"),
+    // The walk's keys for any phase or pane.
+    bind(S::WalkNow, &[Code(Char('R'))], run(C::Reveal), None, "reveal the participants' levels together"),
+    bind(S::WalkNow, &[Code(Char('f'))], run(C::CycleFraming), None, "wording of the questions: you, we, or as printed"),
+    bind(S::Walk, &[Code(Char('t'))], run(C::NextTab), None, "next tab of the framework's text"),
+    bind(S::Walk, &[Code(Char('['))], run(C::PreviousPhase), Some("back"), "previous phase"),
+    bind(S::Walk, &[Code(Char('n'))], run(C::NextItem), Some("item"), "next indicator"),
+    bind(S::Walk, &[Code(Char('p'))], run(C::PreviousItem), Some("item"), "previous indicator"),
+    bind(S::Walk, &[Code(Char('s'))], run(C::Summary), Some("summary"), "the summary and close of session"),
+    bind(S::Walk, &[Code(Char('+')), Code(Char('='))], run(C::AddMinute), None, "give this phase another minute"),
+    bind(S::Walk, &[Code(Char('T'))], run(C::ToggleTimer), None, "pause or restart the phase timer"),
+    bind(S::WalkRecord, &[Code(Char('d'))], run(C::DeleteSelected), None, "delete the chosen evidence or priority (asks first)"),
+    // Writing: the editor takes its own keys.
+    bind(S::Editor, &[Code(Esc), Code(Tab)], Does::Field, Some("done"), "done (the text is saved as you type)"),
+    bind(S::Editor, &[Ctrl('u'), Ctrl('z')], Does::Field, Some("undo"), "undo"),
+    bind(S::Editor, &[Ctrl('r')], Does::Field, Some("redo"), "redo"),
+    bind(S::Editor, &[Ctrl('a'), Ctrl('e')], Does::Field, Some("line start/end"), "start / end of line"),
+    bind(S::Editor, &[Ctrl('k')], Does::Field, None, "delete to end of line"),
+    bind(S::Editor, &[Key::Named("paste")], Does::Field, None, "pastes text; line breaks are kept"),
+    // Finding: the palette takes its own keys.
+    bind(S::Palette, &[Key::Named("type")], Does::Field, Some("search"), "search indicators, illustrations, questions and notes"),
+    bind(S::Palette, &[Code(Up)], Does::Field, Some("choose"), "previous result"),
+    bind(S::Palette, &[Code(Down)], Does::Field, Some("choose"), "next result"),
+    bind(S::Palette, &[Code(Enter)], Does::Field, Some("go"), "go to the result"),
+    bind(S::Palette, &[Code(Esc)], Does::Field, Some("close"), "close"),
+    // Everywhere else.
+    bind(S::Common, &[Code(Char('/')), Ctrl('p')], run(C::Palette), Some("find"), "find anything: indicators, illustrations, questions, notes"),
+    bind(S::Common, &[Code(Char('q')), Ctrl('c')], run(C::Quit), Some("quit"), "quit (everything is already saved)"),
+    bind(S::Common, &[Code(Esc)], run(C::Back), None, "back (closes a field, a popup, or leaves the session)"),
+    bind(S::Common, &[Code(Char('P'))], run(C::TogglePresent), None, "projector mode on or off (or start with --present)"),
+    bind(S::Common, &[Code(Char('H'))], run(C::ToggleNotes), None, "in projector mode, hide or show the scribe's record"),
+    bind(S::Common, &[Code(Up), Code(Char('k'))], run(C::Up), None, "move up"),
+    bind(S::Common, &[Code(Down), Code(Char('j'))], run(C::Down), None, "move down"),
+    bind(S::Common, &[Code(PageUp)], run(C::PageUp), None, "page up"),
+    bind(S::Common, &[Code(PageDown)], run(C::PageDown), None, "page down"),
+    bind(S::Common, &[Code(Home), Code(Char('g'))], run(C::Top), None, "the top"),
+    bind(S::Common, &[Code(End), Code(Char('G'))], run(C::Bottom), None, "the end"),
+    bind(S::Common, &[Code(Left), Code(Char('h'))], run(C::Left), None, "left: previous tab or choice"),
+    bind(S::Common, &[Code(Right), Code(Char('l'))], run(C::Right), None, "right: next tab or choice"),
+    bind(S::Common, &[Code(Enter)], run(C::Activate), None, "open, choose, write"),
+    bind(S::Common, &[Code(Char(' '))], run(C::Toggle), None, "mark, include or change"),
+    bind(S::Common, &[Key::Named("mouse")], Does::Field, None, "click to choose, wheel to scroll"),
+];
+
+impl Scope {
+    /// Whether this place includes where the keyboard is.
+    fn holds(self, context: Context) -> bool {
+        use Context as X;
+        match (self, context) {
+            (S::Common, c) => matches!(
+                c,
+                X::Home | X::History | X::Daily | X::Form(_) | X::Walk(..) | X::Summary | X::Reader
+            ),
+            (S::Home, X::Home)
+            | (S::History, X::History)
+            | (S::Focus, X::Focus)
+            | (S::Daily, X::Daily)
+            | (S::Form, X::Form(_))
+            | (S::Walk, X::Walk(..))
+            | (S::WalkNow, X::Walk(Phase::Now, _))
+            | (S::WalkRecord, X::Walk(_, Pane::Record))
+            | (S::WalkReference, X::Walk(_, Pane::Reference))
+            | (S::WalkNowRecord, X::Walk(Phase::Now, Pane::Record))
+            | (S::WalkKnowRecord, X::Walk(Phase::Know, Pane::Record))
+            | (S::WalkCanRecord, X::Walk(Phase::Can, Pane::Record))
+            | (S::Summary, X::Summary)
+            | (S::Editor, X::Editor)
+            | (S::Palette, X::Palette)
+            | (S::Help, X::Help)
+            | (S::Confirm, X::Confirm)
+            | (S::Reader, X::Reader)
+            | (S::Message, X::Message) => true,
+            (S::FormChoice, X::Form(f)) => matches!(f, FormField::Kind | FormField::Framework),
+            (S::FormItems, X::Form(f)) => f == FormField::Items,
+            (S::FormText, X::Form(f)) => matches!(f, FormField::Title | FormField::Participants),
+            (S::FormCreate, X::Form(f)) => f == FormField::Create,
+            _ => false,
+        }
+    }
+
+    /// The help screen's heading for this place.
+    pub fn section(self) -> Section {
+        match self {
+            S::Common => Section::Everywhere,
+            S::Home => Section::Home,
+            S::History | S::Focus => Section::History,
+            S::Daily => Section::Daily,
+            S::Form | S::FormChoice | S::FormItems | S::FormText | S::FormCreate => Section::Form,
+            S::Walk
+            | S::WalkNow
+            | S::WalkRecord
+            | S::WalkReference
+            | S::WalkNowRecord
+            | S::WalkKnowRecord
+            | S::WalkCanRecord => Section::Walk,
+            S::Summary => Section::Summary,
+            S::Editor => Section::Writing,
+            S::Palette => Section::Find,
+            S::Help | S::Confirm | S::Reader | S::Message => Section::Popups,
+        }
+    }
+}
+
+/// The help screen's sections, in their usual order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Everywhere,
+    Home,
+    Daily,
+    History,
+    Form,
+    Walk,
+    Writing,
+    Summary,
+    Find,
+    Popups,
+}
+
+impl Section {
+    pub const ALL: [Section; 10] = [
+        Section::Everywhere,
+        Section::Home,
+        Section::Daily,
+        Section::History,
+        Section::Form,
+        Section::Walk,
+        Section::Writing,
+        Section::Summary,
+        Section::Find,
+        Section::Popups,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Section::Everywhere => "Everywhere",
+            Section::Home => "Home",
+            Section::Daily => "Daily review",
+            Section::History => "History and focus areas",
+            Section::Form => "A new session",
+            Section::Walk => "Walking through an indicator",
+            Section::Writing => "Writing",
+            Section::Summary => "Summary",
+            Section::Find => "Finding",
+            Section::Popups => "Help, questions and reading",
+        }
+    }
+
+    /// The section for where the keyboard is.
+    pub fn of(context: Context) -> Section {
+        match context {
+            Context::Home => Section::Home,
+            Context::History | Context::Focus => Section::History,
+            Context::Daily => Section::Daily,
+            Context::Form(_) => Section::Form,
+            Context::Walk(..) => Section::Walk,
+            Context::Summary => Section::Summary,
+            Context::Editor => Section::Writing,
+            Context::Palette => Section::Find,
+            Context::Help | Context::Confirm | Context::Reader | Context::Message => {
+                Section::Popups
             }
-            KeyCode::Char('0') | KeyCode::Backspace | KeyCode::Delete
-                if phase == Phase::Now && pane == Pane::Record && !supervision =>
-            {
-                Some(Command::ClearLevel)
+        }
+    }
+}
+
+impl Binding {
+    /// Whether the binding applies where the user is now.
+    pub fn applies(&self, app: &App, context: Context) -> bool {
+        self.scope.holds(context)
+            && match self.only {
+                Only::Always => true,
+                Only::Supervision => is_supervision(app),
+                Only::Levels => !is_supervision(app),
+                Only::OneLevel => one_level_at_a_time(app),
             }
-            KeyCode::Char('a') if phase == Phase::Know => Some(Command::AddEvidence),
-            KeyCode::Char('a') if phase == Phase::Can => Some(Command::AddPriority),
-            KeyCode::Char('d') if pane == Pane::Record => Some(Command::DeleteSelected),
-            _ => common(key),
-        },
-        Context::Summary => match key.code {
-            KeyCode::Tab | KeyCode::BackTab => Some(Command::SwitchPane),
-            KeyCode::Char('e') => Some(Command::Export),
-            KeyCode::Char('[') => Some(Command::PreviousPhase),
-            KeyCode::Char('d') => Some(Command::DeleteSelected),
-            _ => common(key),
-        },
-        // Editors and the palette take keys themselves.
-        Context::Editor | Context::Palette => None,
+    }
+
+    /// The command a matching key stands for.
+    pub fn command(&self, key: KeyEvent) -> Option<Command> {
+        match &self.does {
+            Does::Run(command) => Some(command.clone()),
+            Does::SetLevel => match key.code {
+                Char(c @ '1'..='9') => Some(Command::SetLevel(c as u8 - b'0')),
+                _ => None,
+            },
+            Does::Field => None,
+        }
+    }
+
+    /// Its keys as written, joined.
+    pub fn label(&self, app: &App) -> String {
+        self.keys
+            .iter()
+            .map(|k| k.label(app))
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 
 fn is_supervision(app: &App) -> bool {
     app.workspace()
-        .is_some_and(|ws| ws.session.kind == crate::session::model::SessionKind::Supervision)
+        .is_some_and(|ws| ws.session.kind == SessionKind::Supervision)
+}
+
+/// Whether ←/→ switch the illustration level here: on the illustrations tab
+/// when the two levels are not drawn side by side.
+fn one_level_at_a_time(app: &App) -> bool {
+    app.workspace().is_some_and(|ws| {
+        let view = SessionView::of(app, ws);
+        super::reference::current_tab(&app.library, ws)
+            == Some(super::reference::Tab::Illustrations)
+            && !view.side_by_side
+    })
+}
+
+/// The binding a key reaches where the user is, if any.
+pub fn binding_for(app: &App, key: KeyEvent) -> Option<&Binding> {
+    let context = context(app);
+    app.keymap
+        .iter()
+        .find(|b| b.applies(app, context) && b.keys.iter().any(|k| k.matches(key)))
+}
+
+/// The command a key stands for where the user is. Text fields and the
+/// palette's query take their keys directly and never reach here.
+pub fn command_for(app: &App, key: KeyEvent) -> Option<Command> {
+    binding_for(app, key).and_then(|b| b.command(key))
+}
+
+/// The bindings that apply now, each with the keys not claimed by an
+/// earlier binding: what the footer offers and help lists first.
+pub fn live(app: &App) -> Vec<(&Binding, Vec<Key>)> {
+    let context = context(app);
+    let mut claimed: Vec<Key> = Vec::new();
+    let mut out = Vec::new();
+    for binding in app.keymap.iter().filter(|b| b.applies(app, context)) {
+        let free: Vec<Key> = binding
+            .keys
+            .iter()
+            .copied()
+            .filter(|k| !claimed.contains(k))
+            .collect();
+        claimed.extend(&free);
+        if !free.is_empty() {
+            out.push((binding, free));
+        }
+    }
+    out
 }
 
 /// Key hints for the footer: (keys, what they do), most useful first.
-pub fn hints(app: &App) -> Vec<(&'static str, &'static str)> {
-    match context(app) {
-        Context::Walk(Phase::Now, Pane::Record) if is_supervision(app) => vec![
-            ("n/p", "question"),
-            ("Enter", "reflect"),
-            ("f", "you/we"),
-            ("]", "next phase"),
-            ("Tab", "pane"),
-            ("?", "all keys"),
-            ("s", "summary"),
-            ("q", "quit"),
-        ],
-        Context::Home => vec![
-            ("↑↓", "choose"),
-            ("Enter", "open"),
-            ("n", "new workshop"),
-            ("v", "supervision"),
-            ("d", "daily review"),
-            ("?", "help"),
-            ("q", "quit"),
-        ],
-        Context::History => vec![
-            ("↑↓", "choose"),
-            ("Enter", "open"),
-            ("d", "today's review"),
-            ("c", "focus areas"),
-            ("Esc", "home"),
-        ],
-        Context::Focus => vec![
-            ("↑↓", "choose"),
-            ("Space", "include"),
-            ("Enter", "save"),
-            ("Esc", "cancel"),
-        ],
-        Context::Daily => vec![
-            ("Enter", "write"),
-            ("Space", "pause"),
-            ("a", "another question"),
-            ("F", "finish"),
-            ("h", "history"),
-            ("c", "focus"),
-            ("q", "quit"),
-        ],
-        Context::Form(field) => {
-            let mut hints = vec![("Tab", "next field")];
-            match field {
-                FormField::Kind | FormField::Framework => hints.push(("←→", "change")),
-                FormField::Items => {
-                    hints.push(("type", "filter"));
-                    hints.push(("↑↓", "move"));
-                    hints.push(("Enter", "choose"));
+/// Neighbours with the same word share it: `↑↓ choose`, `n/p item`.
+pub fn hints(app: &App) -> Vec<(String, &'static str)> {
+    let mut out: Vec<(String, &'static str)> = Vec::new();
+    for (binding, keys) in live(app) {
+        let Some(hint) = binding.hint else { continue };
+        let label = match keys[0] {
+            Key::Any if !out.is_empty() => "any other key".to_owned(),
+            key => key.label(app),
+        };
+        match out.last_mut() {
+            Some((keys, word)) if *word == hint => {
+                let arrows = label.chars().all(|c| "↑↓←→".contains(c));
+                if !arrows {
+                    keys.push('/');
                 }
-                FormField::Create => hints.push(("Enter", "create")),
-                FormField::Title | FormField::Participants => hints.push(("type", "write")),
+                keys.push_str(&label);
             }
-            hints.push(("Esc", "cancel"));
-            hints
+            _ => out.push((label, hint)),
         }
-        Context::Walk(phase, pane) => {
-            let mut hints = vec![("]", "next phase"), ("Tab", "pane")];
-            match (phase, pane) {
-                (Phase::Now, Pane::Record) => {
-                    hints.push(("1-6", "level"));
-                    hints.push(("Enter", "write"));
-                    hints.push(("Space", "discussed"));
-                }
-                (Phase::Know, Pane::Record) => {
-                    hints.push(("a", "add evidence"));
-                    hints.push(("Enter", "edit"));
-                    hints.push(("Space", "change"));
-                }
-                (Phase::Can, Pane::Record) => {
-                    hints.push(("a", "add priority"));
-                    hints.push(("Enter", "edit"));
-                }
-                (Phase::Now, Pane::Reference) => {
-                    hints.push(("t", "tab"));
-                    hints.push(("←→", "level 5/2"));
-                }
-                (_, Pane::Reference) => {
-                    hints.push(("t", "tab"));
-                    hints.push(("Enter", "use"));
+    }
+    out
+}
+
+/// Everything `?` lists, by section, the section for where the user is
+/// first: (heading, [(keys, what they do)]).
+pub fn help(app: &App) -> Vec<(&'static str, Vec<(String, String)>)> {
+    // Help is about the place under it, not about itself.
+    let here = match context(app) {
+        Context::Help => screen_context(app),
+        other => other,
+    };
+    let current = Section::of(here);
+    let order = std::iter::once(current).chain(Section::ALL.into_iter().filter(|s| *s != current));
+    order
+        .map(|section| {
+            let mut lines: Vec<(String, String)> = Vec::new();
+            for binding in app.keymap.iter().filter(|b| b.scope.section() == section) {
+                let what = match binding.only {
+                    Only::Supervision => format!("{} (supervision)", binding.help),
+                    _ => binding.help.to_owned(),
+                };
+                let line = (binding.label(app), what);
+                if !lines.contains(&line) {
+                    lines.push(line);
                 }
             }
-            hints.push(("?", "all keys"));
-            hints.push(("[", "back"));
-            hints.push(("n/p", "item"));
-            hints.push(("s", "summary"));
-            hints.push(("/", "find"));
-            hints.push(("q", "quit"));
-            hints
+            (section.label(), lines)
+        })
+        .collect()
+}
+
+/// `WalkNowRecord` → `walk_now_record`.
+fn snake(name: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            out.push('_');
         }
-        Context::Summary => vec![
-            ("↑↓", "field"),
-            ("Enter", "edit"),
-            ("e", "export"),
-            ("[", "back to walk"),
-            ("/", "find"),
-            ("?", "help"),
-            ("Esc", "home"),
-        ],
-        Context::Editor => vec![
-            ("Esc", "done"),
-            ("Ctrl-U/Z", "undo"),
-            ("Ctrl-R", "redo"),
-            ("Ctrl-A/E", "line start/end"),
-        ],
-        Context::Palette => vec![
-            ("type", "search"),
-            ("↑↓", "choose"),
-            ("Enter", "go"),
-            ("Esc", "close"),
-        ],
-        Context::Help | Context::Message => vec![("any key", "close")],
-        Context::Confirm => vec![("y", "yes"), ("any other key", "no")],
-        Context::Reader => vec![("↑↓ PgUp PgDn", "scroll"), ("Esc", "close")],
+        out.push(c.to_ascii_lowercase());
+    }
+    out
+}
+
+impl Binding {
+    /// The name `keys.ron` gives it: place and command, e.g.
+    /// `walk.next_phase`. Keys a text field takes itself have none.
+    pub fn name(&self) -> Option<String> {
+        let command = match &self.does {
+            Does::Run(command) => {
+                let debug = format!("{command:?}");
+                let variant: String = debug.chars().take_while(|c| c.is_alphanumeric()).collect();
+                snake(&variant)
+            }
+            Does::SetLevel => "set_level".to_owned(),
+            Does::Field => return None,
+        };
+        Some(format!("{}.{command}", snake(&format!("{:?}", self.scope))))
     }
 }
 
-/// Everything `?` lists, by place.
-pub fn help() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
-    vec![
-        (
-            "Everywhere",
-            vec![
-                ("?  F1", "this help"),
-                (
-                    "/  Ctrl-P",
-                    "find anything: indicators, illustrations, questions, notes",
-                ),
-                (
-                    "Esc",
-                    "back (closes a field, a popup, or leaves the session)",
-                ),
-                ("q  Ctrl-C", "quit (everything is already saved)"),
-                ("P", "projector mode on or off (or start with --present)"),
-                ("H", "in projector mode, hide or show the scribe's record"),
-                ("↑↓ j k", "move"),
-                ("PgUp PgDn g G", "page, top, bottom"),
-                ("mouse", "click to choose, wheel to scroll"),
-            ],
-        ),
-        (
-            "Home",
-            vec![
-                ("n", "new workshop"),
-                ("v", "new supervision"),
-                ("d", "today's daily review (start or continue)"),
-                ("h", "the history of daily reviews"),
-                ("Enter", "open the chosen session"),
-            ],
-        ),
-        (
-            "Daily review",
-            vec![
-                ("Space", "pause or restart the twenty minutes"),
-                ("a", "another question"),
-                ("F", "finish (early or on time)"),
-                ("c", "choose the focus areas the questions come from"),
-                ("h", "history"),
-            ],
-        ),
-        (
-            "Walking through an indicator",
-            vec![
-                ("[  ]", "previous / next phase: now, know, can be"),
-                ("n  p", "next / previous indicator"),
-                ("Tab", "switch between the framework's text and your record"),
-                ("t", "next tab of the framework's text"),
-                ("←→", "level 5 / level 2 illustration (narrow screens)"),
-                (
-                    "1-6",
-                    "set the level (of the group, or of the chosen participant)",
-                ),
-                ("0  Backspace", "back to 'not yet evaluated'"),
-                ("Enter", "write in a field; use a suggestion"),
-                ("Space", "mark a question discussed; change a choice"),
-                ("a", "add evidence (phase 2) or a priority (phase 3)"),
-                ("d", "delete the chosen evidence or priority (asks first)"),
-                ("s", "the summary and close of session"),
-                ("+  =", "give this phase another minute"),
-                ("T", "pause or restart the phase timer"),
-            ],
-        ),
-        (
-            "Writing",
-            vec![
-                ("Esc  Tab", "done (the text is saved as you type)"),
-                ("Ctrl-U  Ctrl-Z", "undo"),
-                ("Ctrl-R", "redo"),
-                ("Ctrl-A  Ctrl-E", "start / end of line"),
-                ("Ctrl-K", "delete to end of line"),
-                ("paste", "pastes text; line breaks are kept"),
-            ],
-        ),
-        (
-            "Summary",
-            vec![
-                ("e", "export the session as Markdown"),
-                ("[", "back to the last indicator"),
-            ],
-        ),
-    ]
+/// A key as a user writes it in `keys.ron`: `q`, `Ctrl-n`, `Enter`, `PgDn`, `F1`.
+pub fn parse_key(text: &str) -> Option<Key> {
+    if let Some(c) = text.strip_prefix("Ctrl-") {
+        let mut chars = c.chars();
+        return match (chars.next(), chars.next()) {
+            (Some(c), None) => Some(Ctrl(c.to_ascii_lowercase())),
+            _ => None,
+        };
+    }
+    let code = match text {
+        "Up" | "↑" => Up,
+        "Down" | "↓" => Down,
+        "Left" | "←" => Left,
+        "Right" | "→" => Right,
+        "PgUp" | "PageUp" => PageUp,
+        "PgDn" | "PageDown" => PageDown,
+        "Home" => Home,
+        "End" => End,
+        "Enter" => Enter,
+        "Esc" => Esc,
+        "Tab" => Tab,
+        "Shift-Tab" => BackTab,
+        "Backspace" => Backspace,
+        "Del" | "Delete" => Delete,
+        "Space" => Char(' '),
+        _ => {
+            if let Some(n) = text.strip_prefix('F').and_then(|n| n.parse::<u8>().ok()) {
+                F(n)
+            } else {
+                let mut chars = text.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) => Char(c),
+                    _ => return None,
+                }
+            }
+        }
+    };
+    Some(Code(code))
+}
+
+/// Apply a `keys.ron` (a map from binding names to lists of keys) to the
+/// key map. Problems come back as `label:line:col: …`; a binding with a
+/// problem keeps its default keys, and the rest still apply.
+pub fn apply_overrides(keymap: &mut [Binding], text: &str, label: &str) -> Vec<String> {
+    let wanted: std::collections::BTreeMap<String, Vec<String>> = match ron::from_str(text) {
+        Ok(map) => map,
+        Err(e) => {
+            return vec![format!(
+                "{label}:{}:{}: {} (the default keys are kept)",
+                e.span.start.line, e.span.start.col, e.code
+            )];
+        }
+    };
+    let mut problems = Vec::new();
+    for (name, keys) in &wanted {
+        let at = text.find(&format!("\"{name}\"")).map_or((1, 1), |offset| {
+            crate::content::problem::line_col(text, offset)
+        });
+        let place = format!("{label}:{}:{}", at.0, at.1);
+        match override_one(keymap, name, keys) {
+            Ok(()) => {}
+            Err(why) => problems.push(format!("{place}: {why}")),
+        }
+    }
+    problems
+}
+
+fn override_one(keymap: &mut [Binding], name: &str, keys: &[String]) -> Result<(), String> {
+    let targets: Vec<usize> = (0..keymap.len())
+        .filter(|&i| keymap[i].name().as_deref() == Some(name))
+        .collect();
+    if targets.is_empty() {
+        return Err(format!(
+            "no key binding is called '{name}'; docs/keys.md lists them"
+        ));
+    }
+    if targets.iter().any(|&i| keymap[i].does == Does::SetLevel) {
+        return Err(format!("'{name}' takes the digit keys of the scale"));
+    }
+    let mut parsed = Vec::new();
+    for key in keys {
+        parsed.push(parse_key(key).ok_or_else(|| format!("'{key}' is not a key name"))?);
+    }
+    if parsed.is_empty() {
+        return Err(format!("'{name}' needs at least one key"));
+    }
+    for &i in &targets {
+        let scope = keymap[i].scope;
+        let clash = keymap.iter().enumerate().find(|(j, other)| {
+            !targets.contains(j)
+                && other.scope == scope
+                && other.keys.iter().any(|k| parsed.contains(k))
+        });
+        if let Some((_, other)) = clash {
+            return Err(format!(
+                "a key for '{name}' is already {}; the default keys are kept",
+                other.name().unwrap_or_else(|| other.help.to_owned())
+            ));
+        }
+    }
+    for i in targets {
+        keymap[i].keys = Cow::Owned(parsed.clone());
+    }
+    Ok(())
 }

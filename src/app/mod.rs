@@ -5,14 +5,17 @@ pub mod action;
 pub mod daily;
 pub mod editor;
 pub mod fields;
-pub mod framing;
 pub mod home;
 pub mod keys;
+pub mod lines;
 pub mod palette;
 pub mod reference;
 pub mod rows;
+pub mod text;
+pub mod theme;
 pub mod timer;
 pub mod update;
+pub mod view;
 
 use crate::content::library::Library;
 use crate::session::model::Session;
@@ -154,7 +157,10 @@ pub struct Workspace {
 /// Popups over any screen.
 #[derive(Debug)]
 pub enum Overlay {
-    Help,
+    /// Every key, scrolled to a line.
+    Help {
+        scroll: usize,
+    },
     Palette(Box<Palette>),
     /// A question that needs y or n, and what `y` does.
     Confirm {
@@ -204,7 +210,16 @@ pub struct App {
     /// A one-line notice shown in the status bar until the next key.
     pub notice: Option<String>,
     pub quit: bool,
-    pub theme: crate::ui::theme::Theme,
+    pub theme: theme::Theme,
+    /// Where new session ids' suffixes and the stable ids of new
+    /// priorities, milestones and evidence come from: seeded by the edge,
+    /// so `update` never touches randomness.
+    pub ids: crate::session::ids::IdSource,
+    /// Problems found at start (content files, theme.ron, keys.ron), shown
+    /// on the home screen rather than printed under it.
+    pub startup_problems: Vec<String>,
+    /// The key map: the defaults with the user's `keys.ron` applied.
+    pub keymap: Vec<keys::Binding>,
     /// The time zone dates and times are shown in (the system's; UTC in tests).
     pub time_zone: jiff::tz::TimeZone,
     /// The user's settings (daily review focus and rotation).
@@ -215,9 +230,6 @@ pub struct App {
     pub present: bool,
     /// In projector mode, whether the scribe's record is hidden from the room.
     pub hide_notes: bool,
-    /// Where stable ids of new priorities, milestones and evidence come
-    /// from: seeded by the edge, so `update` stays pure.
-    pub ids: crate::session::ids::IdSource,
 }
 
 impl App {
@@ -241,15 +253,17 @@ impl App {
             size,
             notice: None,
             quit: false,
-            theme: crate::ui::theme::Theme::COLOR,
+            theme: theme::Theme::COLOR,
+            keymap: keys::BINDINGS.to_vec(),
+            startup_problems: Vec::new(),
+            // Seeded from the clock here (pure: `now` is given); the edge
+            // reseeds from the OS.
+            ids: crate::session::ids::IdSource::seeded(now.as_nanosecond() as u64),
             time_zone: jiff::tz::TimeZone::UTC,
             settings: crate::settings::Settings::default(),
             settings_problem: None,
             present: false,
             hide_notes: false,
-            // The edge reseeds this from the operating system; the clock
-            // keeps two runs apart where it does not (tests fix both).
-            ids: crate::session::ids::IdSource::seeded(now.as_nanosecond() as u64),
         }
     }
 

@@ -1,13 +1,18 @@
 //! The reference pane: the framework's own words for the current item and
 //! phase, as entries the user can scroll through and, for suggestions, act
 //! on. Derived from content and state on demand.
+//!
+//! Long because each tab of each phase has its own entries; they share the
+//! item lookup and are kept together so the tabs read side by side.
 
 use super::{Phase, Stage, Workspace};
 use crate::content::library::Library;
-use crate::content::model::{Block, ContentArea, Framework, GoodKind, InformationType, Scale};
+use crate::content::model::{
+    Block, ContentArea, ContentAreas, Framework, GoodKind, InformationType, Scale,
+};
 use crate::content::query::{self, ItemRef};
 use crate::content::text::{good_kind_label, information_label};
-use crate::session::model::{InformationKind, ScaleChoice, Session};
+use crate::session::model::{InformationKind, ItemRecord, ScaleChoice, Session};
 
 /// How an entry is shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,19 +131,46 @@ pub fn linked_questions(
         .collect()
 }
 
-// Tab names, short enough to fit side by side in an 80-column pane.
-pub const INDICATOR: &str = "Indicator";
-pub const ILLUSTRATIONS: &str = "Illustrations";
-pub const SCALE: &str = "Scale";
-pub const GOOD_LOOKS_LIKE: &str = "'Good' looks like";
-pub const SOURCES: &str = "Sources (M4)";
-pub const GUIDANCE: &str = "Guidance";
-pub const GOOD_STATEMENTS: &str = "'Good' (M2)";
-pub const MEASURES: &str = "Measures (M5)";
-pub const PLAN: &str = "Plan";
+/// The tabs of the reference pane: which part of the framework's text it shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Indicator,
+    Illustrations,
+    Scale,
+    GoodLooksLike,
+    Sources,
+    Guidance,
+    GoodStatements,
+    Measures,
+    Plan,
+    Summary,
+}
+
+impl Tab {
+    /// The tab's name, short enough to fit side by side in an 80-column pane.
+    pub fn label(self) -> &'static str {
+        match self {
+            Tab::Indicator => "Indicator",
+            Tab::Illustrations => "Illustrations",
+            Tab::Scale => "Scale",
+            Tab::GoodLooksLike => "'Good' looks like",
+            Tab::Sources => "Sources (M4)",
+            Tab::Guidance => "Guidance",
+            Tab::GoodStatements => "'Good' (M2)",
+            Tab::Measures => "Measures (M5)",
+            Tab::Plan => "Plan",
+            Tab::Summary => "Summary",
+        }
+    }
+}
+
+/// The tab the reference pane shows now.
+pub fn current_tab(library: &Library, ws: &Workspace) -> Option<Tab> {
+    tabs(library, ws).get(ws.reference_tab).copied()
+}
 
 /// Tab names of the reference pane for a stage.
-pub fn tabs(library: &Library, ws: &Workspace) -> Vec<&'static str> {
+pub fn tabs(library: &Library, ws: &Workspace) -> Vec<Tab> {
     match ws.stage {
         Stage::Walk { item, phase } => {
             let is_area = ws
@@ -153,15 +185,17 @@ pub fn tabs(library: &Library, ws: &Workspace) -> Vec<&'static str> {
             let supervision = ws.session.kind != crate::session::model::SessionKind::Workshop;
             match phase {
                 // In supervision, the picture to aim for comes first.
-                Phase::Now if supervision && is_area => vec![GOOD_LOOKS_LIKE],
-                Phase::Now if supervision => vec![GOOD_LOOKS_LIKE, INDICATOR, ILLUSTRATIONS],
-                Phase::Now if is_area => vec![GOOD_LOOKS_LIKE, SCALE],
-                Phase::Now => vec![INDICATOR, ILLUSTRATIONS, SCALE],
-                Phase::Know => vec![SOURCES, GUIDANCE],
-                Phase::Can => vec![GOOD_STATEMENTS, MEASURES, PLAN],
+                Phase::Now if supervision && is_area => vec![Tab::GoodLooksLike],
+                Phase::Now if supervision => {
+                    vec![Tab::GoodLooksLike, Tab::Indicator, Tab::Illustrations]
+                }
+                Phase::Now if is_area => vec![Tab::GoodLooksLike, Tab::Scale],
+                Phase::Now => vec![Tab::Indicator, Tab::Illustrations, Tab::Scale],
+                Phase::Know => vec![Tab::Sources, Tab::Guidance],
+                Phase::Can => vec![Tab::GoodStatements, Tab::Measures, Tab::Plan],
             }
         }
-        Stage::Summary => vec!["Summary"],
+        Stage::Summary => vec![Tab::Summary],
     }
 }
 
@@ -217,7 +251,21 @@ fn scale_entries(out: &mut Vec<Entry>, scale: Option<&Scale>, borrowed_from: Opt
     blocks(out, &scale.notes);
 }
 
-/// The entries of the reference pane for the workspace's stage and tab.
+/// What every tab's entries are drawn from.
+#[derive(Clone, Copy)]
+struct Item<'a> {
+    library: &'a Library,
+    ws: &'a Workspace,
+    session: &'a Session,
+    record: &'a ItemRecord,
+    found: Option<ItemRef<'a>>,
+    scale: Option<&'a Scale>,
+    /// Both illustration levels at once (side by side).
+    wide: bool,
+}
+
+/// The entries of the reference pane for the workspace's stage and tab,
+/// one function per tab.
 pub fn entries(library: &Library, ws: &Workspace, wide: bool) -> Vec<Entry> {
     let mut out = Vec::new();
     let session = &ws.session;
@@ -236,242 +284,319 @@ pub fn entries(library: &Library, ws: &Workspace, wide: bool) -> Vec<Entry> {
     };
     let found = query::find_item(framework, &record.item);
     let scale = session_scale(library, session);
-    let tab = tabs(library, ws)
-        .get(ws.reference_tab)
-        .copied()
-        .unwrap_or_default();
+    let Some(tab) = current_tab(library, ws) else {
+        return out;
+    };
+    let item = Item {
+        library,
+        ws,
+        session,
+        record,
+        found,
+        scale,
+        wide,
+    };
     match (phase, tab) {
-        (Phase::Now, INDICATOR) => match found {
-            Some(ItemRef::Indicator { indicator, .. }) => {
-                out.push(Entry::new(Style::Heading, "Themes"));
-                for theme in &indicator.themes {
-                    out.push(Entry::new(Style::Bullet, &theme.text));
-                    for sub in &theme.items {
-                        out.push(Entry {
-                            style: Style::Bullet,
-                            text: sub.clone(),
-                            tag: Some("·".into()),
-                            take: None,
-                        });
-                    }
-                }
-                out.push(Entry::new(Style::Heading, "Key features"));
-                blocks(&mut out, &indicator.key_features);
-            }
-            Some(ItemRef::Statement { section, statement }) => {
-                out.push(Entry::new(Style::Heading, &section.title));
-                out.push(Entry {
-                    style: Style::Paragraph,
-                    text: statement.text.clone(),
-                    tag: Some(statement.id.clone()),
-                    take: None,
-                });
-            }
-            Some(ItemRef::Judgement { judgement, .. }) => {
-                blocks(&mut out, &judgement.introduction);
-                out.push(Entry::new(Style::Heading, "The criteria for 'good'"));
-                for group in &judgement.good {
-                    if !group.heading.is_empty() {
-                        out.push(Entry::new(Style::Heading, &group.heading));
-                    }
-                    for criterion in &group.criteria {
-                        out.push(Entry {
-                            style: Style::Bullet,
-                            text: criterion.text.clone(),
-                            tag: (!criterion.id.is_empty()).then(|| criterion.id.clone()),
-                            take: None,
-                        });
-                        out.extend(criterion.items.iter().map(|i| Entry {
-                            style: Style::Bullet,
-                            text: i.clone(),
-                            tag: Some("·".into()),
-                            take: None,
-                        }));
-                    }
-                }
-            }
-            _ => out.push(Entry::new(
-                Style::Note,
-                "This item is not in the loaded framework.",
-            )),
-        },
-        (Phase::Now, ILLUSTRATIONS) => {
-            if let Some(ItemRef::Indicator { indicator, .. }) = found {
-                if indicator.illustrations.is_empty() {
-                    out.push(Entry::new(
-                        Style::Note,
-                        "The framework gives no illustrations for this indicator.",
-                    ));
-                }
-                // On a wide screen both levels are shown side by side by the
-                // renderer; on a narrow one, one level at a time.
-                for illustration in &indicator.illustrations {
-                    if !wide && illustration.level != ws.illustration_level {
-                        continue;
-                    }
-                    out.push(Entry::new(
-                        Style::Heading,
-                        level_word(scale, illustration.level),
-                    ));
-                    out.extend(
-                        illustration
-                            .paragraphs
-                            .iter()
-                            .map(|p| Entry::new(Style::Paragraph, p)),
-                    );
-                }
-            } else if let Some(ItemRef::Judgement { judgement, .. }) = found {
-                for descriptor in &judgement.descriptors {
-                    out.push(Entry::new(
-                        Style::Heading,
-                        level_word(scale, descriptor.level),
-                    ));
-                    blocks(&mut out, &descriptor.body);
-                }
-            }
-        }
-        (Phase::Now, GOOD_LOOKS_LIKE) => {
-            if let Some(ItemRef::Area(area)) = found {
-                blocks(&mut out, &area.description);
-            }
-            good_entries(&mut out, library, session, &record.item, false);
-        }
-        (Phase::Now, SCALE) => {
-            let borrowed = match &session.scale {
-                ScaleChoice::Borrowed(id) => library.framework(id).map(|f| f.short_title.as_str()),
-                ScaleChoice::Framework => None,
-            };
-            scale_entries(&mut out, scale, borrowed);
-        }
-        (Phase::Know, SOURCES) => {
-            out.push(Entry::new(
-                Style::Note,
-                "Suggested sources for the linked content areas. Enter adds one as evidence.",
-            ));
-            if let Some((framework, areas)) = linked_areas(library, session, &record.item)
-                && let Some(content) = &framework.content
-            {
-                for area in areas {
-                    let sources: Vec<_> = content
-                        .sources
-                        .iter()
-                        .filter(|s| s.area == area.id)
-                        .collect();
-                    if sources.is_empty() {
-                        continue;
-                    }
-                    out.push(Entry::new(Style::Heading, &area.title));
-                    for source in sources {
-                        let mut text = source.text.clone();
-                        for item in &source.items {
-                            text.push_str(&format!("; {item}"));
-                        }
-                        out.push(Entry {
-                            style: Style::Suggestion,
-                            tag: Some(information_label(source.information).to_owned()),
-                            take: Some(Take::Evidence {
-                                information: information_kind(source.information),
-                                description: text.clone(),
-                            }),
-                            text,
-                        });
-                    }
-                }
-            } else {
-                out.push(Entry::new(
-                    Style::Note,
-                    "No content areas are linked to this item.",
-                ));
-            }
-        }
-        (Phase::Know, _) => {
-            for id in ["sources-of-evidence", "triangulation", "three-questions"] {
-                if let Some(passage) = library
-                    .framework(&session.framework)
-                    .into_iter()
-                    .chain(library.framework(crate::commands::sessions::BORROWED_SCALE))
-                    .flat_map(|f| &f.guidance)
-                    .find(|p| p.id == id)
-                {
-                    out.push(Entry::new(Style::Heading, &passage.title));
-                    blocks(&mut out, &passage.body);
-                }
-            }
-            out.push(Entry::new(
-                Style::Heading,
-                "The four sources and the HMIE kinds of evidence",
-            ));
-            for source in crate::session::model::EvidenceSource::ALL {
-                out.push(Entry::new(
-                    Style::Bullet,
-                    format!("{} – {}", source.label(), source.hmie_equivalent()),
-                ));
-            }
-        }
-        (Phase::Can, GOOD_STATEMENTS) => {
-            out.push(Entry::new(
-                Style::Note,
-                "What 'good' could look like. Enter starts a priority from a statement.",
-            ));
-            good_entries(&mut out, library, session, &record.item, true);
-        }
-        (Phase::Can, MEASURES) => {
-            out.push(Entry::new(
-                Style::Note,
-                "Example measures. Enter uses one as the measure of success of the newest priority for this item.",
-            ));
-            if let Some((framework, areas)) = linked_areas(library, session, &record.item)
-                && let Some(content) = &framework.content
-            {
-                for area in areas {
-                    let measures: Vec<_> = content
-                        .measures
-                        .iter()
-                        .filter(|m| m.area == area.id)
-                        .collect();
-                    if measures.is_empty() {
-                        continue;
-                    }
-                    out.push(Entry::new(Style::Heading, &area.title));
-                    for measure in measures {
-                        let mut text = measure.text.clone();
-                        for item in &measure.items {
-                            text.push_str(&format!("; {item}"));
-                        }
-                        let tag = if measure.topic.is_empty() {
-                            information_label(measure.information).to_owned()
-                        } else {
-                            format!(
-                                "{}, {}",
-                                information_label(measure.information),
-                                measure.topic
-                            )
-                        };
-                        out.push(Entry {
-                            style: Style::Suggestion,
-                            tag: Some(tag),
-                            take: Some(Take::Measure(text.clone())),
-                            text,
-                        });
-                    }
-                }
-            }
-        }
-        (Phase::Can, _) => {
-            if let Some(passage) = library
-                .framework(&session.framework)
-                .into_iter()
-                .chain(library.framework(crate::commands::sessions::BORROWED_SCALE))
-                .flat_map(|f| &f.guidance)
-                .find(|p| p.id == "improvement-plan")
-            {
-                out.push(Entry::new(Style::Heading, &passage.title));
-                blocks(&mut out, &passage.body);
-            }
-        }
+        (Phase::Now, Tab::Indicator) => indicator_tab(&item, &mut out),
+        (Phase::Now, Tab::Illustrations) => illustrations_tab(&item, &mut out),
+        (Phase::Now, Tab::GoodLooksLike) => good_looks_like_tab(&item, &mut out),
+        (Phase::Now, Tab::Scale) => scale_tab(&item, &mut out),
+        (Phase::Know, Tab::Sources) => sources_tab(&item, &mut out),
+        (Phase::Know, _) => guidance_tab(&item, &mut out),
+        (Phase::Can, Tab::GoodStatements) => good_statements_tab(&item, &mut out),
+        (Phase::Can, Tab::Measures) => measures_tab(&item, &mut out),
+        (Phase::Can, _) => plan_tab(&item, &mut out),
         _ => {}
     }
     out
+}
+
+fn indicator_tab(item: &Item, out: &mut Vec<Entry>) {
+    let Item { found, .. } = *item;
+    match found {
+        Some(ItemRef::Indicator { indicator, .. }) => {
+            out.push(Entry::new(Style::Heading, "Themes"));
+            for theme in &indicator.themes {
+                out.push(Entry::new(Style::Bullet, &theme.text));
+                for sub in &theme.items {
+                    out.push(Entry {
+                        style: Style::Bullet,
+                        text: sub.clone(),
+                        tag: Some("·".into()),
+                        take: None,
+                    });
+                }
+            }
+            out.push(Entry::new(Style::Heading, "Key features"));
+            blocks(out, &indicator.key_features);
+        }
+        Some(ItemRef::Statement { section, statement }) => {
+            out.push(Entry::new(Style::Heading, &section.title));
+            out.push(Entry {
+                style: Style::Paragraph,
+                text: statement.text.clone(),
+                tag: Some(statement.id.clone()),
+                take: None,
+            });
+        }
+        Some(ItemRef::Judgement { judgement, .. }) => {
+            blocks(out, &judgement.introduction);
+            out.push(Entry::new(Style::Heading, "The criteria for 'good'"));
+            for group in &judgement.good {
+                if !group.heading.is_empty() {
+                    out.push(Entry::new(Style::Heading, &group.heading));
+                }
+                for criterion in &group.criteria {
+                    out.push(Entry {
+                        style: Style::Bullet,
+                        text: criterion.text.clone(),
+                        tag: (!criterion.id.is_empty()).then(|| criterion.id.clone()),
+                        take: None,
+                    });
+                    out.extend(criterion.items.iter().map(|i| Entry {
+                        style: Style::Bullet,
+                        text: i.clone(),
+                        tag: Some("·".into()),
+                        take: None,
+                    }));
+                }
+            }
+        }
+        _ => out.push(Entry::new(
+            Style::Note,
+            "This item is not in the loaded framework.",
+        )),
+    }
+}
+
+fn illustrations_tab(item: &Item, out: &mut Vec<Entry>) {
+    let Item {
+        ws,
+        found,
+        scale,
+        wide,
+        ..
+    } = *item;
+    if let Some(ItemRef::Indicator { indicator, .. }) = found {
+        if indicator.illustrations.is_empty() {
+            out.push(Entry::new(
+                Style::Note,
+                "The framework gives no illustrations for this indicator.",
+            ));
+        }
+        // On a wide screen both levels are shown side by side by the
+        // renderer; on a narrow one, one level at a time.
+        for illustration in &indicator.illustrations {
+            if !wide && illustration.level != ws.illustration_level {
+                continue;
+            }
+            out.push(Entry::new(
+                Style::Heading,
+                level_word(scale, illustration.level),
+            ));
+            out.extend(
+                illustration
+                    .paragraphs
+                    .iter()
+                    .map(|p| Entry::new(Style::Paragraph, p)),
+            );
+        }
+    } else if let Some(ItemRef::Judgement { judgement, .. }) = found {
+        for descriptor in &judgement.descriptors {
+            out.push(Entry::new(
+                Style::Heading,
+                level_word(scale, descriptor.level),
+            ));
+            blocks(out, &descriptor.body);
+        }
+    }
+}
+
+fn good_looks_like_tab(item: &Item, out: &mut Vec<Entry>) {
+    let Item {
+        library,
+        session,
+        record,
+        found,
+        ..
+    } = *item;
+    if let Some(ItemRef::Area(area)) = found {
+        blocks(out, &area.description);
+    }
+    good_entries(out, library, session, &record.item, false);
+}
+
+fn scale_tab(item: &Item, out: &mut Vec<Entry>) {
+    let Item {
+        library,
+        session,
+        scale,
+        ..
+    } = *item;
+    let borrowed = match &session.scale {
+        ScaleChoice::Borrowed(id) => library.framework(id).map(|f| f.short_title.as_str()),
+        ScaleChoice::Framework => None,
+    };
+    scale_entries(out, scale, borrowed);
+}
+
+fn sources_tab(item: &Item, out: &mut Vec<Entry>) {
+    out.push(Entry::new(
+        Style::Note,
+        "Suggested sources for the linked content areas. Enter adds one as evidence.",
+    ));
+    let found = by_linked_area(
+        item,
+        out,
+        |c| &c.sources,
+        |s| &s.area,
+        |source| {
+            let text = with_items(&source.text, &source.items);
+            Entry {
+                style: Style::Suggestion,
+                tag: Some(information_label(source.information).to_owned()),
+                take: Some(Take::Evidence {
+                    information: information_kind(source.information),
+                    description: text.clone(),
+                }),
+                text,
+            }
+        },
+    );
+    if !found {
+        out.push(Entry::new(
+            Style::Note,
+            "No content areas are linked to this item.",
+        ));
+    }
+}
+
+fn guidance_tab(item: &Item, out: &mut Vec<Entry>) {
+    let Item {
+        library, session, ..
+    } = *item;
+    for id in ["sources-of-evidence", "triangulation", "three-questions"] {
+        if let Some(passage) = library
+            .framework(&session.framework)
+            .into_iter()
+            .chain(library.framework(crate::content::library::BORROWED_SCALE))
+            .flat_map(|f| &f.guidance)
+            .find(|p| p.id == id)
+        {
+            out.push(Entry::new(Style::Heading, &passage.title));
+            blocks(out, &passage.body);
+        }
+    }
+    out.push(Entry::new(
+        Style::Heading,
+        "The four sources and the HMIE kinds of evidence",
+    ));
+    for source in crate::session::model::EvidenceSource::ALL {
+        out.push(Entry::new(
+            Style::Bullet,
+            format!("{} – {}", source.label(), source.hmie_equivalent()),
+        ));
+    }
+}
+
+fn good_statements_tab(item: &Item, out: &mut Vec<Entry>) {
+    let Item {
+        library,
+        session,
+        record,
+        ..
+    } = *item;
+    out.push(Entry::new(
+        Style::Note,
+        "What 'good' could look like. Enter starts a priority from a statement.",
+    ));
+    good_entries(out, library, session, &record.item, true);
+}
+
+fn measures_tab(item: &Item, out: &mut Vec<Entry>) {
+    out.push(Entry::new(
+        Style::Note,
+        "Example measures. Enter uses one as the measure of success of the newest priority for this item.",
+    ));
+    by_linked_area(
+        item,
+        out,
+        |c| &c.measures,
+        |m| &m.area,
+        |measure| {
+            let text = with_items(&measure.text, &measure.items);
+            let tag = if measure.topic.is_empty() {
+                information_label(measure.information).to_owned()
+            } else {
+                format!(
+                    "{}, {}",
+                    information_label(measure.information),
+                    measure.topic
+                )
+            };
+            Entry {
+                style: Style::Suggestion,
+                tag: Some(tag),
+                take: Some(Take::Measure(text.clone())),
+                text,
+            }
+        },
+    );
+}
+
+/// The suggestions `pick` gives for each content area linked to the item,
+/// under the area's title. False when the item links to no area.
+fn by_linked_area<'a, T: 'a>(
+    item: &Item<'a>,
+    out: &mut Vec<Entry>,
+    pick: impl Fn(&'a ContentAreas) -> &'a Vec<T>,
+    area_of: impl Fn(&T) -> &String,
+    entry: impl Fn(&T) -> Entry,
+) -> bool {
+    let Some((framework, areas)) = linked_areas(item.library, item.session, &item.record.item)
+    else {
+        return false;
+    };
+    let Some(content) = &framework.content else {
+        return false;
+    };
+    for area in areas {
+        let suggestions: Vec<&T> = pick(content)
+            .iter()
+            .filter(|s| *area_of(s) == area.id)
+            .collect();
+        if suggestions.is_empty() {
+            continue;
+        }
+        out.push(Entry::new(Style::Heading, &area.title));
+        out.extend(suggestions.into_iter().map(&entry));
+    }
+    true
+}
+
+/// A suggestion's text with the sub-points the document lists under it.
+fn with_items(text: &str, items: &[String]) -> String {
+    let mut out = text.to_owned();
+    for item in items {
+        out.push_str(&format!("; {item}"));
+    }
+    out
+}
+
+fn plan_tab(item: &Item, out: &mut Vec<Entry>) {
+    let Item {
+        library, session, ..
+    } = *item;
+    if let Some(passage) = library
+        .framework(&session.framework)
+        .into_iter()
+        .chain(library.framework(crate::content::library::BORROWED_SCALE))
+        .flat_map(|f| &f.guidance)
+        .find(|p| p.id == "improvement-plan")
+    {
+        out.push(Entry::new(Style::Heading, &passage.title));
+        blocks(out, &passage.body);
+    }
 }
 
 fn information_kind(information: InformationType) -> InformationKind {

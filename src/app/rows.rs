@@ -90,9 +90,6 @@ pub fn priorities_label(kind: SessionKind) -> &'static str {
     }
 }
 
-/// How many priorities the frameworks' "small number" allows before howgood warns.
-pub const PRIORITY_WARNING_OVER: usize = 5;
-
 /// The rows; in projector mode, private evidence is left out entirely.
 pub fn rows(library: &Library, ws: &Workspace, present: bool) -> Vec<Row> {
     let session = &ws.session;
@@ -197,18 +194,11 @@ pub fn rows(library: &Library, ws: &Workspace, present: bool) -> Vec<Row> {
                         text: format!(
                             "{sources} of 4 sources of information support this evaluation"
                         ),
-                        warning: sources < 3,
+                        warning: sources < super::text::MIN_SOURCES,
                     });
-                    if sources < 3 {
+                    for gap in super::text::triangulation_gaps(record) {
                         rows.push(Row::Info {
-                            text: "Rests on fewer than three sources: look for a second and third"
-                                .into(),
-                            warning: true,
-                        });
-                    }
-                    if !record.has_family_views() {
-                        rows.push(Row::Info {
-                            text: "No views of children and families recorded yet".into(),
+                            text: gap.advice().into(),
                             warning: true,
                         });
                     }
@@ -239,11 +229,9 @@ pub fn rows(library: &Library, ws: &Workspace, present: bool) -> Vec<Row> {
                         "{} ({count} in this session)",
                         priorities_label(session.kind)
                     )));
-                    if count > PRIORITY_WARNING_OVER {
+                    if count > super::text::PRIORITIES_CAP {
                         rows.push(Row::Info {
-                            text: format!(
-                                "{count} priorities: the frameworks ask for a small number, taken forward well"
-                            ),
+                            text: super::text::too_many_priorities(count),
                             warning: true,
                         });
                     }

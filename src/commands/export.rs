@@ -62,7 +62,7 @@ pub fn write_output(
 /// Read the session named on the command line.
 fn load(global: &GlobalArgs, name: &str) -> anyhow::Result<Session> {
     let store = open_store(global)?;
-    let path = crate::tui::runtime::resolve(&store, name).map_err(anyhow::Error::msg)?;
+    let path = crate::session::resolve::resolve(&store, name).map_err(anyhow::Error::msg)?;
     let (_, decoded) = crate::session::store::read_session(&path)?;
     Ok(decoded.session)
 }

@@ -2,19 +2,14 @@
 
 use crate::cli::{GlobalArgs, KindArg, NewArgs, SessionsCommand};
 use crate::commands::content::load_library;
-use crate::content::library::Library;
-use crate::content::query;
 use crate::paths;
-use crate::safe_io::{has_control, printable, printable_line};
-use crate::session::ids::new_session_id;
-use crate::session::model::{ItemRecord, ScaleChoice, Session, SessionKind};
+use crate::safe_io::{printable, printable_line};
+use crate::session::create::build_session;
+use crate::session::model::{Session, SessionKind};
 use crate::session::store::{OpenSession, SessionStore, history_files};
 use anyhow::{Context, bail};
 use jiff::Timestamp;
 use std::process::ExitCode;
-
-/// The framework whose scale sessions borrow when theirs has none.
-pub const BORROWED_SCALE: &str = "hmie-cp-2009";
 
 /// Open the sessions folder and print any permission warnings.
 pub fn open_store(global: &GlobalArgs) -> anyhow::Result<SessionStore> {
@@ -27,72 +22,6 @@ pub fn open_store(global: &GlobalArgs) -> anyhow::Result<SessionStore> {
     Ok(store)
 }
 
-/// The scale a new session on this framework records levels against.
-pub fn scale_for(library: &Library, framework: &str) -> ScaleChoice {
-    match library.framework(framework) {
-        Some(f) if f.scale.is_some() => ScaleChoice::Framework,
-        _ => ScaleChoice::Borrowed(BORROWED_SCALE.to_owned()),
-    }
-}
-
-/// A new session, checked against the content.
-pub fn build_session(
-    library: &Library,
-    kind: SessionKind,
-    framework_id: &str,
-    title: &str,
-    items: &[String],
-    participants: &[String],
-    now: Timestamp,
-) -> anyhow::Result<Session> {
-    let Some(framework) = library.framework(framework_id) else {
-        let known: Vec<_> = library
-            .frameworks
-            .iter()
-            .map(|(f, _)| f.id.as_str())
-            .collect();
-        bail!(
-            "unknown framework '{framework_id}'; known: {}",
-            known.join(", ")
-        );
-    };
-    if title.trim().is_empty() {
-        bail!("a session needs a title");
-    }
-    if has_control(title) || title.contains(['\n', '\t']) {
-        bail!(
-            "the title contains a control character (such as a terminal escape); type it as plain text"
-        );
-    }
-    if participants.iter().any(|p| p.chars().any(char::is_control)) {
-        bail!(
-            "a participant name contains a control character (such as a terminal escape); type it as plain text"
-        );
-    }
-    for item in items {
-        if !query::evaluable_ids(framework).any(|id| id == item) {
-            bail!(
-                "'{item}' is not an indicator, statement, judgement or content area of {framework_id}; `howgood content show {framework_id}` lists them"
-            );
-        }
-    }
-    let mut session = Session::new(
-        new_session_id(title, now),
-        kind,
-        title.trim().to_owned(),
-        framework_id.to_owned(),
-        scale_for(library, framework_id),
-        now,
-    );
-    session.items = items.iter().map(ItemRecord::new).collect();
-    session.participants = participants
-        .iter()
-        .map(|p| p.trim().to_owned())
-        .filter(|p| !p.is_empty())
-        .collect();
-    Ok(session)
-}
-
 pub fn run_new(global: &GlobalArgs, args: &NewArgs) -> anyhow::Result<ExitCode> {
     let library = load_library(&crate::commands::content::user_content_paths(global));
     let kind = match args.kind {
@@ -101,15 +30,15 @@ pub fn run_new(global: &GlobalArgs, args: &NewArgs) -> anyhow::Result<ExitCode> 
         KindArg::Daily => SessionKind::DailyReview,
     };
     let now = Timestamp::now();
-    let session = build_session(
-        &library,
+    let request = crate::session::create::Request {
         kind,
-        &args.framework,
-        &args.title,
-        &args.indicators,
-        &args.participants,
-        now,
-    )?;
+        framework: &args.framework,
+        title: &args.title,
+        items: &args.indicators,
+        participants: &args.participants,
+    };
+    let suffix = (crate::session::ids::random_u64() & 0xffff) as u16;
+    let session = build_session(&library, request, now, suffix)?;
     let store = open_store(global)?;
     let mut session = session;
     if let Some(earlier) = &args.follows {

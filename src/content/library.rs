@@ -11,6 +11,9 @@ use super::query;
 use super::validate::{validate_crosswalk, validate_framework};
 use std::path::{Path, PathBuf};
 
+/// The framework whose scale sessions borrow when theirs has none.
+pub const BORROWED_SCALE: &str = "hmie-cp-2009";
+
 /// Where a framework was loaded from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {

@@ -198,7 +198,7 @@ fn item_view(
             .iter()
             .filter(|q| q.discussed || !q.note.trim().is_empty())
             .map(|q| QuestionView {
-                text: crate::app::framing::reframe(&q.question, session.framing),
+                text: crate::session::framing::reframe(&q.question, session.framing),
                 note: q.note.trim().to_owned(),
             })
             .collect(),

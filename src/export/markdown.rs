@@ -5,6 +5,9 @@
 //! a list, a table, a link or HTML, and no text is dropped: characters that
 //! Markdown would treat as syntax are backslash-escaped, `<` becomes `&lt;`,
 //! and line breaks are kept (`<br>` in table cells, hard breaks elsewhere).
+//!
+//! Long because a board report has many sections, each short; they share
+//! the escaping rules, which must stay in one place.
 
 use crate::content::library::Library;
 use crate::content::model::{Framework, Scale};
@@ -242,17 +245,14 @@ fn agreed_level(scale: Option<&Scale>, record: &ItemRecord) -> String {
 
 /// What the evidence lacks for triangulation, or "ok".
 fn triangulation(record: &ItemRecord) -> String {
-    let mut gaps = Vec::new();
-    if record.distinct_sources() < 3 {
-        gaps.push("fewer than three sources");
-    }
-    if !record.has_family_views() {
-        gaps.push("no children's or families' views");
-    }
+    let gaps = crate::app::text::triangulation_gaps(record);
     if gaps.is_empty() {
         "ok".to_owned()
     } else {
-        gaps.join("; ")
+        gaps.iter()
+            .map(|g| g.label())
+            .collect::<Vec<_>>()
+            .join("; ")
     }
 }
 
@@ -408,32 +408,13 @@ fn item_section(
     }
 }
 
-/// Who gave which level, best level first in the scale's own order: a
-/// distribution of names, never a sum or an average.
+/// Who gave which level: the spread of names (see `app::text::spread`).
 fn distribution(scale: Option<&Scale>, record: &ItemRecord) -> String {
-    let mut levels: Vec<u8> = Vec::new();
-    for individual in &record.individual_levels {
-        if !levels.contains(&individual.level) {
-            levels.push(individual.level);
-        }
-    }
-    let rank = |level: u8| {
-        let position = scale.and_then(|s| s.levels.iter().position(|l| l.number == level));
-        // Levels the scale knows come first in its order; others after,
-        // highest number first.
-        (position.unwrap_or(usize::MAX), std::cmp::Reverse(level))
-    };
-    levels.sort_by_key(|l| rank(*l));
-    levels
-        .iter()
-        .map(|level| {
-            let names: Vec<String> = record
-                .individual_levels
-                .iter()
-                .filter(|i| i.level == *level)
-                .map(|i| or_dash(inline(&i.participant)))
-                .collect();
-            format!("{}: {}", level_label(scale, *level), names.join(", "))
+    crate::app::text::spread(scale, record)
+        .into_iter()
+        .map(|(level, names)| {
+            let names: Vec<String> = names.iter().map(|n| or_dash(inline(n))).collect();
+            format!("{}: {}", level_label(scale, level), names.join(", "))
         })
         .collect::<Vec<_>>()
         .join("; ")
@@ -448,7 +429,7 @@ fn question_item(
     let text = if question.question.trim().is_empty() {
         "(question not recorded)".to_owned()
     } else {
-        let worded = crate::app::framing::reframe(&question.question, session.framing);
+        let worded = crate::session::framing::reframe(&question.question, session.framing);
         format!("*{}*", paragraph(&worded, "  "))
     };
     let area = if question.area == item {
@@ -521,10 +502,10 @@ fn improvement_plan(blocks: &mut Vec<String>, kind: SessionKind, priorities: &[P
         ));
     }
     blocks.push(lines.join("\n"));
-    if priorities.len() > 5 {
+    if priorities.len() > crate::app::text::PRIORITIES_CAP {
         blocks.push(format!(
-            "This plan has {} priorities. The frameworks ask for a small number of priorities, so that each gets the attention it needs.",
-            priorities.len()
+            "{}.",
+            crate::app::text::too_many_priorities(priorities.len())
         ));
     }
 }

@@ -50,10 +50,17 @@ pub fn slug(title: &str, max: usize) -> String {
     out
 }
 
+/// A new id with a random suffix (the command line's; the app draws its
+/// suffixes from its own [`IdSource`] so that `update` stays pure).
 pub fn new_session_id(title: &str, now: Timestamp) -> String {
+    session_id(title, now, (random_u64() & 0xffff) as u16)
+}
+
+/// The id for a title, a moment and a suffix.
+pub fn session_id(title: &str, now: Timestamp, suffix: u16) -> String {
     let date = jiff::tz::TimeZone::UTC.to_datetime(now).date();
     let slug = slug(title, 32);
-    let suffix = format!("{:04x}", random_u64() & 0xffff);
+    let suffix = format!("{suffix:04x}");
     if slug.is_empty() {
         format!("{date}-{suffix}")
     } else {
@@ -106,6 +113,12 @@ impl IdSource {
     pub fn next_id(&mut self) -> StableId {
         self.state = self.state.wrapping_add(0x9e37_79b9_7f4a_7c15);
         encode_id(mix(self.state))
+    }
+
+    /// The next 16-bit suffix for a session id (see [`session_id`]).
+    pub fn next_suffix(&mut self) -> u16 {
+        self.state = self.state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        (mix(self.state) & 0xffff) as u16
     }
 }
 

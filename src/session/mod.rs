@@ -2,9 +2,12 @@
 
 pub mod atomic;
 pub mod codec;
+pub mod create;
+pub mod framing;
 pub mod ids;
 pub mod migrate;
 pub mod model;
 pub mod progress;
 pub mod register;
+pub mod resolve;
 pub mod store;

@@ -1,6 +1,7 @@
 //! The terminal program: the event loop, signals, suspend and the panic
 //! handler. Everything else lives in `app` (state) and `ui` (drawing).
 
+pub mod config;
 pub mod runtime;
 pub mod terminal;
 
@@ -11,7 +12,6 @@ use crate::commands::content::{load_library, user_content_paths};
 use crate::paths;
 use crate::session::store::write_emergency;
 use crate::ui;
-use crate::ui::theme::Theme;
 use jiff::Timestamp;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -71,12 +71,6 @@ pub fn run(global: &GlobalArgs, start: Start) -> anyhow::Result<()> {
         );
     }
     let library = load_library(&user_content_paths(global));
-    for problem in &library.problems {
-        eprintln!(
-            "warning: {} (skipped)",
-            crate::safe_io::printable(&problem.to_string())
-        );
-    }
     // Permission warnings are shown on the home screen, not printed here.
     let dir = paths::sessions_dir(global.data_dir.as_ref()).ok_or_else(|| {
         anyhow::anyhow!("no data folder: pass --data-dir DIR or set HOWGOOD_DATA_DIR")
@@ -86,10 +80,22 @@ pub fn run(global: &GlobalArgs, start: Start) -> anyhow::Result<()> {
     let export_dir = data_dir.join("exports");
     let settings_path = crate::settings::path(&data_dir);
     let (width, height) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
+    // Content problems are shown on the home screen, where they will be read.
+    let content_problems: Vec<String> = library
+        .problems
+        .iter()
+        .map(|p| format!("{p} (skipped)"))
+        .collect();
     let mut app = App::new(library, Timestamp::now(), (width, height));
-    app.theme = Theme::from_env(std::env::var_os("NO_COLOR").as_deref());
-    app.time_zone = jiff::tz::TimeZone::system();
+    app.startup_problems = content_problems;
     app.ids = crate::session::ids::IdSource::random();
+    config::load(
+        &mut app,
+        paths::config_dir().as_deref(),
+        global.theme.as_deref(),
+        std::env::var_os("NO_COLOR").as_deref(),
+    );
+    app.time_zone = jiff::tz::TimeZone::system();
     let mut runtime = Runtime::new(app, store, export_dir, settings_path);
     runtime.emergency_dirs = paths::emergency_dirs(&data_dir);
     install_panic_hook(runtime.recovery.clone(), runtime.emergency_dirs.clone());

@@ -38,45 +38,6 @@ pub struct Runtime {
     pub emergency: Option<PathBuf>,
 }
 
-/// Find a session by id, path, or unique title prefix.
-pub fn resolve(store: &SessionStore, query: &str) -> Result<PathBuf, String> {
-    let as_path = Path::new(query);
-    if (query.contains(std::path::MAIN_SEPARATOR) || query.ends_with(".ron")) && as_path.exists() {
-        return Ok(as_path.to_owned());
-    }
-    if crate::session::ids::is_valid_id(query) && store.path_of(query).exists() {
-        return Ok(store.path_of(query));
-    }
-    let wanted = query.to_lowercase();
-    let matches: Vec<_> = store
-        .entries()
-        .into_iter()
-        .filter_map(|e| {
-            let decoded = e.state.ok()?;
-            decoded
-                .session
-                .title
-                .to_lowercase()
-                .starts_with(&wanted)
-                .then_some((e.path, decoded.session.title))
-        })
-        .collect();
-    match matches.len() {
-        1 => Ok(matches[0].0.clone()),
-        0 => Err(format!(
-            "no session has the id, path or title '{query}'; `howgood sessions list` shows them"
-        )),
-        _ => Err(format!(
-            "'{query}' begins several titles ({}); give more of the title or the id",
-            matches
-                .iter()
-                .map(|(_, t)| t.as_str())
-                .collect::<Vec<_>>()
-                .join("; ")
-        )),
-    }
-}
-
 /// The home screen's data, read from the sessions folder.
 pub fn home_data(
     store: &SessionStore,
@@ -314,6 +275,8 @@ impl Runtime {
                 // Loosened permissions and a damaged settings file are said
                 // where they will be read, not printed before the screen opens.
                 data.warnings = self.store.permission_warnings();
+                data.warnings
+                    .extend(self.app.startup_problems.iter().cloned());
                 if let Some(problem) = &self.app.settings_problem {
                     data.warnings
                         .push(format!("Settings are not being saved: {problem}"));
@@ -322,7 +285,7 @@ impl Runtime {
             }
             Effect::Open(query) => {
                 self.open = None;
-                let result = resolve(&self.store, &query)
+                let result = crate::session::resolve::resolve(&self.store, &query)
                     .map_err(StoreError::ReadOnly)
                     .and_then(|path| OpenSession::open(&path, self.app.now));
                 let action = match result {
@@ -380,18 +343,13 @@ impl Runtime {
                 }
                 None
             }
-            Effect::SaveSettings(settings) => {
-                if let Err(problem) = crate::settings::save(&self.settings_path, &settings) {
-                    self.app.notice = Some(format!("Settings not saved: {problem}"));
-                }
-                None
-            }
-            Effect::SetRecoveryAside(path) => {
-                if let Err(error) = set_recovery_aside(&path) {
-                    self.app.notice = Some(format!("{}: {error}", path.display()));
-                }
-                None
-            }
+            // Failures are told through `update`, like every other answer.
+            Effect::SaveSettings(settings) => crate::settings::save(&self.settings_path, &settings)
+                .err()
+                .map(|problem| Action::EffectFailed(format!("Settings not saved: {problem}"))),
+            Effect::SetRecoveryAside(path) => set_recovery_aside(&path)
+                .err()
+                .map(|error| Action::EffectFailed(format!("{}: {error}", path.display()))),
             Effect::Quit => None,
         }
     }

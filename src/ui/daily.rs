@@ -1,26 +1,17 @@
 //! The daily twenty minutes: a visible countdown, the question of the day,
 //! a reflection and one small action.
 
-use super::theme::Theme;
 use super::widgets::{footer, status_line};
+use crate::app::theme::Theme;
+use crate::app::view::{self, SessionView};
 use crate::app::{App, Workspace};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 pub fn render(frame: &mut Frame, app: &App, ws: &Workspace, theme: Theme) {
-    let area = Rect::new(0, 0, app.size.0, app.size.1);
-    let timer_rows = if app.size.1 >= 40 { 8 } else { 4 };
-    let [title, timer, hint, body, status, foot] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(timer_rows),
-        Constraint::Length(1),
-        Constraint::Min(6),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [title, timer, hint, _, status, foot] = view::daily(app.size);
+    let body = SessionView::of(app, ws).record;
     let today = app
         .local(ws.session.created)
         .strftime("%A %-d %B %Y")

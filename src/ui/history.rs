@@ -1,8 +1,9 @@
 //! Past daily reviews, by date, with the question and the reflection.
 
-use super::theme::Theme;
-use super::widgets::{footer, wrap_text};
+use super::widgets::footer;
 use crate::app::App;
+use crate::app::lines::wrap_text;
+use crate::app::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};

@@ -1,49 +1,17 @@
 //! The home screen: new session, resume, recent sessions, due priorities.
 
-use super::theme::Theme;
-use super::widgets::{footer, wrap_text};
+use super::widgets::footer;
 use crate::app::App;
 use crate::app::home::HomeRow;
+use crate::app::lines::wrap_text;
+use crate::app::theme::Theme;
+use crate::app::view;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-/// The areas of the home screen.
-fn areas(size: (u16, u16)) -> [Rect; 4] {
-    let area = Rect::new(0, 0, size.0, size.1);
-    let [title, body, due, foot] = Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Min(4),
-        Constraint::Length(due_height(size.1)),
-        Constraint::Length(1),
-    ])
-    .areas(area);
-    [title, body, due, foot]
-}
-
-fn due_height(height: u16) -> u16 {
-    (height / 3).clamp(4, 12)
-}
-
-/// The home row under a mouse click, if any.
-pub fn row_at(app: &App, _column: u16, row: u16) -> Option<usize> {
-    let [_, body, _, _] = areas(app.size);
-    let first = body.y + 1;
-    if row < first || row >= body.y + body.height.saturating_sub(1) {
-        return None;
-    }
-    let index = usize::from(row - first) + scroll(app, body);
-    (index < app.home.rows().len()).then_some(index)
-}
-
-fn scroll(app: &App, body: Rect) -> usize {
-    let view = usize::from(body.height.saturating_sub(2)).max(1);
-    app.home.cursor.saturating_sub(view - 1)
-}
-
 pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
-    let [title, body, due, foot] = areas(app.size);
+    let [title, body, due, foot] = view::home_areas(app.size);
     let heading = Line::from(vec![
         Span::styled(" howgood ", theme.title()),
         Span::styled(
@@ -143,7 +111,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
             lines.push(Line::from(Span::styled(l, theme.warning())));
         }
     }
-    let skip = scroll(app, body);
+    let skip = view::home_scroll(app.home.cursor, body);
     frame.render_widget(
         Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()),
         inner,

@@ -4,24 +4,26 @@ pub mod big;
 pub mod daily;
 pub mod history;
 pub mod home;
-pub mod layout;
 pub mod new_session;
 pub mod overlays;
 pub mod present;
-pub mod theme;
 pub mod walk;
 pub mod widgets;
 
+use crate::app::theme::Theme;
+use crate::app::view as layout;
 use crate::app::{App, Screen};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
-use theme::Theme;
 
 pub fn render(frame: &mut Frame, app: &App) {
     let theme = app.theme;
     let area = frame.area();
+    // A light theme paints its own background; the others leave the
+    // terminal's.
+    frame.buffer_mut().set_style(area, theme.base());
     if layout::is_too_small((area.width, area.height)) {
         too_small(frame, area, theme);
         return;

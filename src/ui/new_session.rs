@@ -1,9 +1,10 @@
 //! The new-session form.
 
-use super::theme::Theme;
-use super::widgets::{footer, wrap_text};
+use super::widgets::footer;
 use crate::app::App;
 use crate::app::home::{FormField, NewSessionForm};
+use crate::app::lines::wrap_text;
+use crate::app::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};

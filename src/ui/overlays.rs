@@ -1,10 +1,9 @@
 //! Popups: help, the find palette, confirmations, the reader, messages.
 
-use super::layout::centered;
-use super::theme::Theme;
-use super::widgets::wrap_text;
-use crate::app::keys;
+use crate::app::lines::{HelpLine, help_lines, wrap_text};
 use crate::app::palette::Palette;
+use crate::app::theme::Theme;
+use crate::app::view::{self, centered};
 use crate::app::{App, Overlay};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -13,6 +12,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 fn popup(frame: &mut Frame, area: Rect, title: &str, theme: Theme) -> Rect {
     frame.render_widget(Clear, area);
+    frame.buffer_mut().set_style(area, theme.base());
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border(true))
@@ -25,26 +25,26 @@ fn popup(frame: &mut Frame, area: Rect, title: &str, theme: Theme) -> Rect {
 pub fn render(frame: &mut Frame, app: &App, overlay: &Overlay, theme: Theme) {
     let screen = Rect::new(0, 0, app.size.0, app.size.1);
     match overlay {
-        Overlay::Help => {
-            let area = centered(screen, 84, screen.height.saturating_sub(2));
+        Overlay::Help { scroll } => {
+            let (area, _) = view::help(app.size);
             let inner = popup(frame, area, "Keys", theme);
-            let mut lines = Vec::new();
-            for (place, entries) in keys::help() {
-                lines.push(Line::from(Span::styled(place, theme.heading())));
-                for (keys, what) in entries {
-                    let width = usize::from(inner.width).saturating_sub(18).max(8);
-                    for (i, l) in wrap_text(what, width, "", "").into_iter().enumerate() {
-                        let key = if i == 0 { keys } else { "" };
-                        lines.push(Line::from(vec![
-                            Span::styled(format!("  {key:<16}"), theme.key()),
-                            Span::raw(l),
-                        ]));
-                    }
-                }
-                lines.push(Line::from(""));
-            }
+            let shown = view::help_lines_in_view(app.size);
+            let mut lines: Vec<Line> = help_lines(app, inner.width)
+                .into_iter()
+                .skip(*scroll)
+                .take(shown)
+                .map(|line| match line {
+                    HelpLine::Heading(text) => Line::from(Span::styled(text, theme.heading())),
+                    HelpLine::Key(key, what) => Line::from(vec![
+                        Span::styled(format!("  {key:<16}"), theme.key()),
+                        Span::raw(what),
+                    ]),
+                    HelpLine::Blank => Line::from(""),
+                })
+                .collect();
+            lines.resize(shown, Line::from(""));
             lines.push(Line::from(Span::styled(
-                "Any key closes this help.",
+                "j k PgUp PgDn g G scroll · Esc ? q close",
                 theme.dim(),
             )));
             frame.render_widget(Paragraph::new(lines), inner);

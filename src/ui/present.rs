@@ -3,11 +3,12 @@
 //! idea at a time, and the scribe's record hideable. Private evidence is
 //! never drawn here (see `rows`).
 
-use super::layout;
-use super::theme::Theme;
 use super::walk;
-use super::widgets::{footer, status_line, wrap_text};
+use super::widgets::{footer, status_line};
+use crate::app::lines::wrap_text;
 use crate::app::reference;
+use crate::app::theme::Theme;
+use crate::app::view as layout;
 use crate::app::{App, Pane, Stage, Workspace};
 use crate::content::query;
 use ratatui::Frame;
@@ -76,7 +77,10 @@ pub fn render(frame: &mut Frame, app: &App, ws: &Workspace, base: Theme) {
         && record.is_some_and(|r| r.revealed && !r.individual_levels.is_empty())
     {
         lines.push(Line::from(Span::styled(
-            format!(" {}", walk::spread_text(&app.library, ws, item)),
+            format!(
+                " {}",
+                crate::app::lines::spread_text(&app.library, ws, item)
+            ),
             theme.warning(),
         )));
     }
@@ -84,8 +88,7 @@ pub fn render(frame: &mut Frame, app: &App, ws: &Workspace, base: Theme) {
 
     // One idea: the current tab of the framework's text, spaced out.
     let focused = ws.focus == Pane::Reference;
-    let tabs = reference::tabs(&app.library, ws);
-    let tab = tabs.get(ws.reference_tab).copied().unwrap_or_default();
+    let tab = reference::current_tab(&app.library, ws).map_or("", |t| t.label());
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border(focused))
@@ -93,20 +96,8 @@ pub fn render(frame: &mut Frame, app: &App, ws: &Workspace, base: Theme) {
             format!(" {tab}   (t: next) "),
             theme.border(focused),
         ));
-    let inner = block.inner(areas.reference);
     frame.render_widget(block, areas.reference);
-    let entries = reference::entries(&app.library, ws, false);
-    walk::draw_entries(
-        frame,
-        &entries,
-        0,
-        ws.reference_cursor,
-        focused,
-        ws.reference_scroll,
-        inner,
-        theme,
-        true,
-    );
+    walk::draw_reference_entries(frame, app, ws, focused, theme);
 
     if !app.hide_notes {
         walk::record_pane(frame, app, ws, areas.record, theme);

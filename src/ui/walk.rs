@@ -1,18 +1,22 @@
 //! The session screen: the walk through an item's three phases, and the
 //! summary at the close. Reads state; draws.
 
-use super::layout::{self, WalkAreas};
-use super::theme::Theme;
-use super::widgets::{footer, status_line, wrap_text};
-use crate::app::fields::{self, TextField};
-use crate::app::reference::{self, Entry, Style as EntryStyle};
-use crate::app::rows::{self, Button, Row};
+use super::widgets::{footer, status_line};
+use crate::app::fields::TextField;
+use crate::app::lines::wrap_text;
+use crate::app::lines::{
+    editor_height, entry_lines_themed, field_is_edited, level_word, row_lines,
+};
+use crate::app::reference::{self, Entry};
+use crate::app::rows::{self, Row};
+use crate::app::text;
+use crate::app::theme::Theme;
+use crate::app::view::{self as layout, SessionView, WalkAreas};
 use crate::app::{App, Pane, Phase, Stage, Workspace};
-use crate::content::library::Library;
 use crate::content::query;
 use crate::session::model::SessionKind;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
@@ -20,344 +24,6 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 /// The reminder shown wherever people write.
 pub const PRIVACY_REMINDER: &str = "Use initials or case references, not names";
 pub const PRIVACY_REMINDER_SHORT: &str = "Initials or case refs, not names";
-
-/// Lines of a reference entry at a width (the first two columns are kept
-/// for the selection mark).
-/// In projector mode (`spaced`) every entry is followed by a blank line.
-pub fn entry_lines(entry: &Entry, width: u16, selected: bool, spaced: bool) -> Vec<Line<'static>> {
-    entry_lines_themed(entry, width, selected, spaced, Theme::PLAIN)
-}
-
-pub(crate) fn entry_lines_themed(
-    entry: &Entry,
-    width: u16,
-    selected: bool,
-    spaced: bool,
-    theme: Theme,
-) -> Vec<Line<'static>> {
-    let inner = usize::from(width.saturating_sub(2)).max(8);
-    let mark = if selected { "▌ " } else { "  " };
-    let mut out: Vec<Line<'static>> = Vec::new();
-    let (style, first, rest, text) = match entry.style {
-        EntryStyle::Heading => (
-            theme.heading(),
-            String::new(),
-            String::new(),
-            entry.text.clone(),
-        ),
-        EntryStyle::Paragraph => match &entry.tag {
-            Some(tag) => (
-                theme.text(),
-                format!("{tag} "),
-                " ".repeat(tag.chars().count() + 1),
-                entry.text.clone(),
-            ),
-            None => (
-                theme.text(),
-                String::new(),
-                String::new(),
-                entry.text.clone(),
-            ),
-        },
-        EntryStyle::Bullet => {
-            let tag = entry.tag.clone().unwrap_or_else(|| "•".into());
-            let lead = if tag == "·" {
-                "   · ".to_owned()
-            } else {
-                format!("{tag} ")
-            };
-            let hang = " ".repeat(lead.chars().count());
-            (theme.text(), lead, hang, entry.text.clone())
-        }
-        EntryStyle::Suggestion => {
-            let lead = match &entry.tag {
-                Some(tag) => format!("+ [{tag}] "),
-                None => "+ ".to_owned(),
-            };
-            (theme.text(), lead, "  ".to_owned(), entry.text.clone())
-        }
-        EntryStyle::Note => (
-            theme.dim(),
-            String::new(),
-            String::new(),
-            entry.text.clone(),
-        ),
-    };
-    if entry.style == EntryStyle::Heading {
-        out.push(Line::from(""));
-    }
-    for line in wrap_text(&text, inner, &first, &rest) {
-        out.push(Line::from(vec![
-            Span::styled(mark, theme.key()),
-            Span::styled(line, style),
-        ]));
-    }
-    if matches!(entry.style, EntryStyle::Paragraph | EntryStyle::Note)
-        || (spaced && matches!(entry.style, EntryStyle::Bullet | EntryStyle::Suggestion))
-    {
-        out.push(Line::from(""));
-    }
-    out
-}
-
-fn level_text(library: &Library, ws: &Workspace, level: Option<u8>) -> String {
-    let Some(level) = level else {
-        return "not yet evaluated".into();
-    };
-    let scale = reference::session_scale(library, &ws.session);
-    match scale.and_then(|s| s.levels.iter().find(|l| l.number == level)) {
-        Some(l) if l.summary.is_empty() => format!("{level} {}", l.word),
-        Some(l) => format!("{level} {} – {}", l.word, l.summary),
-        None => level.to_string(),
-    }
-}
-
-fn level_word(library: &Library, ws: &Workspace, level: u8) -> String {
-    reference::session_scale(library, &ws.session)
-        .and_then(|s| s.levels.iter().find(|l| l.number == level))
-        .map_or_else(|| level.to_string(), |l| format!("{level} {}", l.word))
-}
-
-/// The spread of participants' levels by name, best level first. Never an
-/// average: the frameworks warn against turning evaluations into scores.
-pub fn spread_text(library: &Library, ws: &Workspace, item: usize) -> String {
-    let Some(record) = ws.session.items.get(item) else {
-        return String::new();
-    };
-    if record.individual_levels.is_empty() {
-        return "Spread: no individual levels yet".into();
-    }
-    if !record.revealed {
-        return format!(
-            "{} of {} levels recorded, hidden until revealed (R reveals them together)",
-            record.individual_levels.len(),
-            ws.session.participants.len()
-        );
-    }
-    let order: Vec<u8> = reference::session_scale(library, &ws.session)
-        .map(|s| s.levels.iter().map(|l| l.number).collect())
-        .unwrap_or_else(|| (1..=6).rev().collect());
-    let mut parts = Vec::new();
-    for level in order {
-        let names: Vec<&str> = record
-            .individual_levels
-            .iter()
-            .filter(|l| l.level == level)
-            .map(|l| l.participant.as_str())
-            .collect();
-        if !names.is_empty() {
-            parts.push(format!(
-                "{} {}: {}",
-                level_word(library, ws, level),
-                "■".repeat(names.len()),
-                names.join(", ")
-            ));
-        }
-    }
-    format!("Spread: {}", parts.join(" · "))
-}
-
-/// Height of the editor when it is open on a field.
-fn editor_height(ws: &Workspace, width: u16) -> usize {
-    let Some(editor) = &ws.editor else { return 0 };
-    let inner = usize::from(width.saturating_sub(2)).max(8);
-    let lines: usize = editor
-        .textarea
-        .lines()
-        .iter()
-        .map(|l| (l.chars().count() / inner) + 1)
-        .sum();
-    let base = if editor.field.is_single_line() { 1 } else { 4 };
-    (lines.max(base) + 3).min(14)
-}
-
-fn field_is_edited(ws: &Workspace, field: &TextField) -> bool {
-    ws.editor.as_ref().is_some_and(|e| &e.field == field)
-}
-
-/// The lines of a record row (without the selection mark).
-fn row_lines(
-    library: &Library,
-    ws: &Workspace,
-    row: &Row,
-    width: u16,
-    theme: Theme,
-) -> Vec<Line<'static>> {
-    let inner = usize::from(width.saturating_sub(2)).max(8);
-    let session = &ws.session;
-    let item = ws.item_index();
-    let plain = |text: String, style: Style, first: &str, rest: &str| -> Vec<Line<'static>> {
-        wrap_text(&text, inner, first, rest)
-            .into_iter()
-            .map(|l| Line::from(Span::styled(l, style)))
-            .collect()
-    };
-    match row {
-        Row::Heading(text) => {
-            let mut lines = vec![Line::from("")];
-            lines.extend(plain(text.clone(), theme.heading(), "", ""));
-            lines
-        }
-        Row::Info { text, warning } => {
-            if *warning {
-                plain(text.clone(), theme.warning(), "! ", "  ")
-            } else {
-                plain(text.clone(), theme.text(), "", "")
-            }
-        }
-        Row::Level => {
-            let level = item
-                .and_then(|i| session.items.get(i))
-                .and_then(|r| r.level);
-            let value = level_text(library, ws, level);
-            let mut lines = plain(format!("Level: {value}"), theme.title(), "", "       ");
-            if level.is_none() {
-                lines.extend(plain(
-                    "press 1-6 to set it".into(),
-                    theme.dim(),
-                    "       ",
-                    "       ",
-                ));
-            }
-            lines
-        }
-        Row::ParticipantLevel(p) => {
-            let name = session.participants.get(*p).cloned().unwrap_or_default();
-            let record = item.and_then(|i| session.items.get(i));
-            let revealed = record.is_some_and(|r| r.revealed);
-            let given =
-                record.and_then(|r| r.individual_levels.iter().find(|l| l.participant == name));
-            // Silent until the reveal: the room sees that a level is in,
-            // not what it is.
-            let level = match given {
-                Some(l) if revealed => level_word(library, ws, l.level),
-                Some(_) => "● recorded".into(),
-                None => "–".into(),
-            };
-            plain(format!("{name}: {level}"), theme.text(), "  ", "    ")
-        }
-        Row::Spread => plain(
-            item.map(|i| spread_text(library, ws, i))
-                .unwrap_or_default(),
-            theme.text(),
-            "",
-            "  ",
-        ),
-        Row::Text(field) => {
-            if field_is_edited(ws, field) {
-                return vec![Line::from(""); editor_height(ws, width)];
-            }
-            let value = fields::get_text(session, field);
-            let label = field_label(field, session.kind);
-            let mut lines = plain(format!("{label}:"), theme.label(), "", "  ");
-            if value.trim().is_empty() {
-                lines.push(Line::from(Span::styled(
-                    "  (empty – Enter to write)",
-                    theme.dim(),
-                )));
-            } else {
-                for paragraph in value.split('\n') {
-                    lines.extend(plain(paragraph.to_owned(), theme.text(), "  ", "  "));
-                }
-            }
-            lines
-        }
-        Row::Choice(choice) => plain(
-            format!("{}: ‹ {} ›", choice.label(), choice.value(session)),
-            theme.text(),
-            "",
-            "  ",
-        ),
-        Row::Toggle(toggle, label) => {
-            let mark = if toggle.value(session) { "[x]" } else { "[ ]" };
-            plain(format!("{mark} {label}"), theme.text(), "", "    ")
-        }
-        Row::Question { area, question } => {
-            let note = item.and_then(|i| session.items.get(i)).and_then(|r| {
-                r.questions
-                    .iter()
-                    .find(|q| &q.area == area && &q.question == question)
-            });
-            let discussed = note.is_some_and(|n| n.discussed);
-            let mark = match (session.kind, discussed) {
-                (SessionKind::DailyReview, _) => "",
-                (_, true) => "[x] ",
-                (_, false) => "[ ] ",
-            };
-            let field = TextField::QuestionNote {
-                item: item.unwrap_or(0),
-                area: area.clone(),
-                question: question.clone(),
-            };
-            let shown = crate::app::framing::reframe(question, session.framing);
-            let supervision = matches!(
-                session.kind,
-                crate::session::model::SessionKind::Supervision
-                    | crate::session::model::SessionKind::DailyReview
-            );
-            let hang = if mark.is_empty() { "" } else { "    " };
-            let mut lines = plain(
-                shown,
-                if supervision {
-                    theme.title()
-                } else {
-                    theme.text()
-                },
-                mark,
-                hang,
-            );
-            if supervision {
-                // The reflection is its own row below.
-                return lines;
-            }
-            if field_is_edited(ws, &field) {
-                lines.extend(vec![Line::from(""); editor_height(ws, width)]);
-            } else if let Some(note) = note.filter(|n| !n.note.trim().is_empty()) {
-                for paragraph in note.note.split('\n') {
-                    lines.extend(plain(
-                        paragraph.to_owned(),
-                        theme.dim(),
-                        "    Note: ",
-                        "          ",
-                    ));
-                }
-            }
-            lines
-        }
-        Row::Button(button) => {
-            let label = match button {
-                Button::AddEvidence => "+ Add evidence  (a)",
-                Button::AddPriority => match session.kind {
-                    SessionKind::Supervision => "+ Add an agreed action  (a)",
-                    SessionKind::DailyReview => "+ Add one small action  (Enter)",
-                    SessionKind::Workshop => "+ Add an improvement priority  (a)",
-                },
-                Button::Export => "Export the session as Markdown  (e)",
-            };
-            vec![Line::from(Span::styled(label, theme.key()))]
-        }
-    }
-}
-
-/// A field's label in this kind of session.
-fn field_label(field: &TextField, kind: SessionKind) -> &'static str {
-    match (field, kind) {
-        (TextField::QuestionNote { .. }, SessionKind::Supervision | SessionKind::DailyReview) => {
-            "Reflection"
-        }
-        (TextField::PriorityStatement(_), SessionKind::DailyReview) => "Action",
-        (TextField::PriorityStatement(_), SessionKind::Supervision) => "Agreed action",
-        (TextField::PriorityDeadline(_), SessionKind::DailyReview | SessionKind::Supervision) => {
-            "By (date)"
-        }
-        _ => field.label(),
-    }
-}
-
-/// Height of a row at a width: what `update` uses to scroll.
-pub fn row_height(library: &Library, ws: &Workspace, row: &Row, width: u16) -> usize {
-    row_lines(library, ws, row, width, Theme::PLAIN).len()
-}
 
 fn pane_block(title: String, focused: bool, theme: Theme) -> Block<'static> {
     Block::default()
@@ -485,69 +151,45 @@ fn reference_pane(frame: &mut Frame, app: &App, ws: &Workspace, area: Rect, them
     if inner.height < 2 {
         return;
     }
-    let [tab_line, body] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
+    let tab_line = Rect { height: 1, ..inner };
     let mut spans = Vec::new();
     for (i, tab) in tabs.iter().enumerate() {
         let current = i == ws.reference_tab;
         spans.push(Span::styled(
-            format!(" {}{tab} ", if current { "▸" } else { "" }),
+            format!(" {}{} ", if current { "▸" } else { "" }, tab.label()),
             theme.step(current),
         ));
     }
-    let used: usize = tabs.iter().map(|t| t.chars().count() + 3).sum();
+    let used: usize = tabs.iter().map(|t| t.label().chars().count() + 3).sum();
     if used + 14 <= usize::from(tab_line.width) {
         spans.push(Span::styled("  t: next tab", theme.dim()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), tab_line);
 
-    let wide = layout::is_wide(app.size);
-    let entries = reference::entries(&app.library, ws, wide);
-    let tab = tabs.get(ws.reference_tab).copied().unwrap_or_default();
-    if wide && tab == reference::ILLUSTRATIONS {
-        // Level 5 and level 2 side by side.
-        let split = entries
-            .iter()
-            .enumerate()
-            .skip(1)
-            .find(|(_, e)| e.style == EntryStyle::Heading)
-            .map_or(entries.len(), |(i, _)| i);
-        let [left, right] =
-            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
-                .areas(body);
+    draw_reference_entries(frame, app, ws, focused, theme);
+}
+
+/// The reference entries in the columns the view gives them.
+pub(crate) fn draw_reference_entries(
+    frame: &mut Frame,
+    app: &App,
+    ws: &Workspace,
+    focused: bool,
+    theme: Theme,
+) {
+    let view = SessionView::of(app, ws);
+    let entries = reference::entries(&app.library, ws, view.side_by_side);
+    for column in view.columns(&entries) {
         draw_entries(
             frame,
-            &entries[..split],
-            0,
+            &entries[column.entries.clone()],
+            column.entries.start,
             ws.reference_cursor,
             focused,
             ws.reference_scroll,
-            left,
+            column.area,
             theme,
-            false,
-        );
-        draw_entries(
-            frame,
-            &entries[split..],
-            split,
-            ws.reference_cursor,
-            focused,
-            ws.reference_scroll,
-            right,
-            theme,
-            false,
-        );
-    } else {
-        draw_entries(
-            frame,
-            &entries,
-            0,
-            ws.reference_cursor,
-            focused,
-            ws.reference_scroll,
-            body,
-            theme,
-            false,
+            view.spaced,
         );
     }
 }
@@ -690,6 +332,7 @@ pub(crate) fn record_pane(frame: &mut Frame, app: &App, ws: &Workspace, area: Re
                 )),
         );
         frame.render_widget(Clear, rect);
+        frame.buffer_mut().set_style(rect, theme.base());
         frame.render_widget(&textarea, rect);
     }
 }
@@ -717,23 +360,17 @@ fn summary_pane(frame: &mut Frame, app: &App, ws: &Workspace, area: Rect, theme:
         );
         let confidence = record.confidence.map_or("–", |c| c.label());
         let sources = record.distinct_sources();
-        let triangulation = if sources >= 3 && record.has_family_views() {
-            "triangulated".to_owned()
-        } else {
-            let mut gaps = Vec::new();
-            if sources < 3 {
-                gaps.push("fewer than 3 sources");
-            }
-            if !record.has_family_views() {
-                gaps.push("no family views");
-            }
-            format!("! {}", gaps.join(", "))
+        let gaps = text::triangulation_gaps(record);
+        // A mark as well as a colour, so the gap never rests on colour alone.
+        let triangulation = match gaps.is_empty() {
+            true => text::triangulation_summary(record),
+            false => format!("! {}", text::triangulation_summary(record)),
         };
         let text = format!(
             "level {level} · confidence {confidence} · evidence {} · sources {sources}/4 · {triangulation}",
             record.evidence.len()
         );
-        let style = if triangulation.starts_with('!') {
+        let style = if !gaps.is_empty() {
             theme.warning()
         } else {
             theme.text()
@@ -779,9 +416,9 @@ fn summary_pane(frame: &mut Frame, app: &App, ws: &Workspace, area: Rect, theme:
             lines.push(Line::from(Span::styled(l, theme.dim())));
         }
     }
-    if session.priorities.len() > rows::PRIORITY_WARNING_OVER {
+    if session.priorities.len() > text::PRIORITIES_CAP {
         lines.push(Line::from(Span::styled(
-            "! More than five priorities: the frameworks ask for a small number",
+            format!("! {}", text::too_many_priorities(session.priorities.len())),
             theme.warning(),
         )));
     }

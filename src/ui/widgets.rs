@@ -1,31 +1,13 @@
 //! Small pieces shared by the screens: wrapping, the status line, the key
 //! hints footer.
 
-use super::theme::Theme;
 use crate::app::keys;
+use crate::app::theme::Theme;
 use crate::app::{App, SaveStatus, Workspace};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-
-/// Wrap `text` to `width` columns with a first-line lead and a hanging
-/// indent for the rest. Never returns no lines.
-pub fn wrap_text(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
-    let options = textwrap::Options::new(width.max(4))
-        .initial_indent(first)
-        .subsequent_indent(rest)
-        .break_words(true);
-    let lines: Vec<String> = textwrap::wrap(text, options)
-        .into_iter()
-        .map(|l| l.into_owned())
-        .collect();
-    if lines.is_empty() {
-        vec![first.to_owned()]
-    } else {
-        lines
-    }
-}
 
 /// The save state, or a notice, on one line.
 pub fn status_line(frame: &mut Frame, app: &App, ws: Option<&Workspace>, area: Rect, theme: Theme) {

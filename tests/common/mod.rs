@@ -7,7 +7,7 @@ use howgood::app::App;
 use howgood::app::action::Action;
 use howgood::content::library::{Library, embedded_files};
 use howgood::session::codec;
-use howgood::session::model::Session;
+use howgood::session::model::{ItemRecord, ScaleChoice, Session, SessionKind};
 use howgood::session::store::SessionStore;
 use howgood::tui::runtime::Runtime;
 use howgood::ui;
@@ -30,12 +30,33 @@ pub fn start_time() -> Timestamp {
     "2026-11-24T09:30:00Z".parse().expect("timestamp")
 }
 
+/// A session as the tests build them: on its framework's own scale,
+/// created at [`start_time`], with the given items and nothing recorded.
+pub fn session(
+    id: &str,
+    kind: SessionKind,
+    title: &str,
+    framework: &str,
+    items: &[&str],
+) -> Session {
+    let mut s = Session::new(
+        id.into(),
+        kind,
+        title.into(),
+        framework.into(),
+        ScaleChoice::Framework,
+        start_time(),
+    );
+    s.items = items.iter().map(|i| ItemRecord::new(*i)).collect();
+    s
+}
+
 impl Harness {
     pub fn new(width: u16, height: u16) -> Harness {
         let dir = tempfile::tempdir().expect("tempdir");
         let (store, _) = SessionStore::open(dir.path().join("sessions")).expect("store");
         let mut app = App::new(library(), start_time(), (width, height));
-        app.theme = ui::theme::Theme::PLAIN;
+        app.theme = howgood::app::theme::Theme::PLAIN;
         let mut runtime = Runtime::new(
             app,
             store,

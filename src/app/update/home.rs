@@ -47,12 +47,12 @@ pub(super) fn start_daily(app: &mut App, effects: &mut Vec<Effect>) {
         return;
     };
     let mut session = crate::session::model::Session::new(
-        crate::session::ids::new_session_id("daily review", app.now),
+        crate::session::ids::session_id("daily review", app.now, app.ids.next_suffix()),
         SessionKind::DailyReview,
         format!("Daily review {today}"),
         crate::app::daily::DAILY_FRAMEWORK.to_owned(),
         crate::session::model::ScaleChoice::Borrowed(
-            crate::commands::sessions::BORROWED_SCALE.to_owned(),
+            crate::content::library::BORROWED_SCALE.to_owned(),
         ),
         app.now,
     );
@@ -242,15 +242,17 @@ pub(super) fn form_command(app: &mut App, command: Command, effects: &mut Vec<Ef
                     form.error = Some("No framework is loaded".into());
                     return;
                 };
-                match crate::commands::sessions::build_session(
-                    &app.library,
-                    form.kind,
-                    &framework.id,
-                    &NewSessionForm::text(&form.title),
-                    &form.chosen,
-                    &form.participants_list(),
-                    app.now,
-                ) {
+                let suffix = app.ids.next_suffix();
+                let participants = form.participants_list();
+                let request = crate::session::create::Request {
+                    kind: form.kind,
+                    framework: &framework.id,
+                    title: &NewSessionForm::text(&form.title),
+                    items: &form.chosen,
+                    participants: &participants,
+                };
+                match crate::session::create::build_session(&app.library, request, app.now, suffix)
+                {
                     Ok(_) if form.chosen.is_empty() => {
                         form.error = Some("Choose at least one item to cover (Cover: type to filter, Enter to choose)".into());
                     }

@@ -127,7 +127,10 @@ pub(super) fn on_mouse(
         return;
     }
     let (column, row) = (mouse.column, mouse.row);
-    let (reference_pane, record_pane) = layout::panes(app.size, app.present, app.hide_notes);
+    let view = app.workspace().map(|ws| SessionView::of(app, ws));
+    let (reference_pane, record_pane) = view
+        .as_ref()
+        .map_or(Default::default(), |v| (v.reference, v.record));
     let over_reference = reference_pane.contains((column, row).into());
     let over_record = record_pane.contains((column, row).into());
     match &mut app.screen {
@@ -143,12 +146,14 @@ pub(super) fn on_mouse(
             }
             MouseEventKind::Down(MouseButton::Left) if over_record => {
                 ws.focus = Pane::Record;
-                let width = record_pane.width.saturating_sub(2);
                 let target = (row - record_pane.y).saturating_sub(1) as usize + ws.record_scroll;
                 let row_list = rows::rows(&app.library, ws, app.present);
+                let heights = view
+                    .as_ref()
+                    .map(|v| v.row_heights(&app.library, ws, &row_list))
+                    .unwrap_or_default();
                 let mut line = 0;
-                for (index, r) in row_list.iter().enumerate() {
-                    let height = crate::ui::walk::row_height(&app.library, ws, r, width);
+                for (index, (r, &height)) in row_list.iter().zip(&heights).enumerate() {
                     if target < line + height {
                         if r.is_selectable() {
                             ws.record_cursor = index;
@@ -167,7 +172,12 @@ pub(super) fn on_mouse(
             MouseEventKind::ScrollDown => run(app, Command::Down, effects),
             MouseEventKind::ScrollUp => run(app, Command::Up, effects),
             MouseEventKind::Down(MouseButton::Left) => {
-                if let Some(index) = crate::ui::home::row_at(app, column, row) {
+                if let Some(index) = crate::app::view::home_row_at(
+                    app.size,
+                    app.home.cursor,
+                    app.home.rows().len(),
+                    row,
+                ) {
                     app.home.cursor = index;
                 }
             }

@@ -9,12 +9,12 @@ use super::keys::{self, Context};
 use super::palette::{Palette, Target};
 use super::reference::{self, Take};
 use super::rows::{self, Button, Row};
+use super::view::SessionView;
 use super::{App, Overlay, Pane, Phase, SaveStatus, Screen, Stage, Workspace};
 use crate::content::text;
 use crate::session::model::{
     Evidence, EvidenceSource, IndividualLevel, InformationKind, Priority, SessionKind,
 };
-use crate::ui::layout;
 use jiff::{SignedDuration, Timestamp};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEventKind};
 
@@ -90,6 +90,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             });
         }
         Action::Saved(result) => on_saved(app, result),
+        Action::EffectFailed(message) => app.notice = Some(message),
         Action::Exported(result) => {
             app.overlay = Some(match result {
                 Ok(path) => Overlay::Message {
@@ -273,7 +274,7 @@ fn run(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
             return;
         }
         Command::Help if app.overlay.is_none() => {
-            app.overlay = Some(Overlay::Help);
+            app.overlay = Some(Overlay::Help { scroll: 0 });
             return;
         }
         Command::Palette if app.overlay.is_none() => {
@@ -368,7 +369,28 @@ fn overlay_command(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
             }
             app.overlay = Some(Overlay::Focus { cursor, chosen });
         }
-        Overlay::Help | Overlay::Message { .. } => {}
+        Overlay::Help { scroll } => {
+            if command == Command::Back {
+                return;
+            }
+            let inner = super::view::help(app.size).1;
+            let total = super::lines::help_lines(app, inner.width).len();
+            let page = super::view::help_lines_in_view(app.size);
+            let last = total.saturating_sub(page);
+            let scroll = match command {
+                Command::Down => scroll + 1,
+                Command::Up => scroll.saturating_sub(1),
+                Command::PageDown => scroll + page.saturating_sub(1).max(1),
+                Command::PageUp => scroll.saturating_sub(page.saturating_sub(1).max(1)),
+                Command::Top => 0,
+                Command::Bottom => last,
+                _ => scroll,
+            };
+            app.overlay = Some(Overlay::Help {
+                scroll: scroll.min(last),
+            });
+        }
+        Overlay::Message { .. } => {}
     }
 }
 

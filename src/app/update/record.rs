@@ -34,47 +34,12 @@ pub(super) fn record_command(app: &mut App, command: Command, effects: &mut Vec<
         return;
     }
     match command {
-        Command::Up => {
-            if ws.record_cursor > 0
-                && let Some(at) = (0..ws.record_cursor)
-                    .rev()
-                    .find(|&i| list[i].is_selectable())
-            {
-                ws.record_cursor = at;
-            } else {
-                ws.record_scroll = 0;
-            }
-        }
-        Command::Down => {
-            if let Some(at) = (ws.record_cursor + 1..list.len()).find(|&i| list[i].is_selectable())
-            {
-                ws.record_cursor = at;
-            }
-        }
-        Command::PageDown | Command::Bottom => {
-            let jump = if command == Command::Bottom {
-                list.len()
-            } else {
-                8
-            };
-            let target = (ws.record_cursor + jump).min(list.len().saturating_sub(1));
-            if let Some(at) = rows::nearest_selectable(&list, target, false) {
-                ws.record_cursor = at;
-            }
-        }
-        Command::PageUp | Command::Top => {
-            let target = if command == Command::Top {
-                0
-            } else {
-                ws.record_cursor.saturating_sub(8)
-            };
-            if let Some(at) = rows::nearest_selectable(&list, target, true) {
-                ws.record_cursor = at;
-            }
-            if command == Command::Top {
-                ws.record_scroll = 0;
-            }
-        }
+        Command::Up
+        | Command::Down
+        | Command::PageDown
+        | Command::Bottom
+        | Command::PageUp
+        | Command::Top => move_cursor(ws, &list, &command),
         Command::SetLevel(level) => {
             if level == 0 || level > max_level {
                 app.notice = Some(format!("Levels run from 1 to {max_level}"));
@@ -118,13 +83,7 @@ pub(super) fn record_command(app: &mut App, command: Command, effects: &mut Vec<
                             .map(|l| l.level),
                         _ => ws.session.items[item].level,
                     };
-                    let next = match (current, forward) {
-                        (None, true) => Some(1),
-                        (None, false) => Some(max_level),
-                        (Some(l), true) if l < max_level => Some(l + 1),
-                        (Some(l), false) if l > 1 => Some(l - 1),
-                        (Some(l), _) => Some(l),
-                    };
+                    let next = Some(step_level(current, forward, max_level));
                     match row {
                         Some(Row::ParticipantLevel(p)) => set_participant_level(ws, item, p, next),
                         _ => ws.session.items[item].level = next,
@@ -215,6 +174,65 @@ pub(super) fn record_command(app: &mut App, command: Command, effects: &mut Vec<
             }
         }
         _ => {}
+    }
+}
+
+/// Move the record cursor between selectable rows.
+fn move_cursor(ws: &mut Workspace, list: &[Row], command: &Command) {
+    match command {
+        Command::Up => {
+            if ws.record_cursor > 0
+                && let Some(at) = (0..ws.record_cursor)
+                    .rev()
+                    .find(|&i| list[i].is_selectable())
+            {
+                ws.record_cursor = at;
+            } else {
+                ws.record_scroll = 0;
+            }
+        }
+        Command::Down => {
+            if let Some(at) = (ws.record_cursor + 1..list.len()).find(|&i| list[i].is_selectable())
+            {
+                ws.record_cursor = at;
+            }
+        }
+        Command::PageDown | Command::Bottom => {
+            let jump = if *command == Command::Bottom {
+                list.len()
+            } else {
+                8
+            };
+            let target = (ws.record_cursor + jump).min(list.len().saturating_sub(1));
+            if let Some(at) = rows::nearest_selectable(list, target, false) {
+                ws.record_cursor = at;
+            }
+        }
+        Command::PageUp | Command::Top => {
+            let target = if *command == Command::Top {
+                0
+            } else {
+                ws.record_cursor.saturating_sub(8)
+            };
+            if let Some(at) = rows::nearest_selectable(list, target, true) {
+                ws.record_cursor = at;
+            }
+            if *command == Command::Top {
+                ws.record_scroll = 0;
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The level ←/→ give from the current one, within the scale's range.
+fn step_level(current: Option<u8>, forward: bool, max_level: u8) -> u8 {
+    match (current, forward) {
+        (None, true) => 1,
+        (None, false) => max_level,
+        (Some(l), true) if l < max_level => l + 1,
+        (Some(l), false) if l > 1 => l - 1,
+        (Some(l), _) => l,
     }
 }
 
@@ -377,9 +395,9 @@ pub(super) fn add_priority(
     };
     ws.record_cursor = list.iter().position(|r| *r == target).unwrap_or(0);
     open_editor(ws, field);
-    if ws.session.priorities.len() > rows::PRIORITY_WARNING_OVER {
-        app.notice =
-            Some("More than five priorities: the frameworks ask for a small number".into());
+    let count = ws.session.priorities.len();
+    if count > crate::app::text::PRIORITIES_CAP {
+        app.notice = Some(crate::app::text::too_many_priorities(count));
     }
     let _ = effects;
     keep_cursor_visible(app);

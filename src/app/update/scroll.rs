@@ -3,27 +3,22 @@
 use super::*;
 
 pub(super) fn reference_command(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
-    let wide = layout::is_wide(app.size);
     let Some(ws) = app.workspace() else { return };
-    let entries = reference::entries(&app.library, ws, wide);
-    let tab_names = reference::tabs(&app.library, ws);
-    let tab_count = tab_names.len().max(1);
-    let tab = tab_names.get(ws.reference_tab).copied().unwrap_or_default();
-    let height = layout::walk(app.size).reference.height.saturating_sub(3) as usize;
-    let width = layout::walk(app.size).reference.width.saturating_sub(2);
-    let heights: Vec<usize> = entries
-        .iter()
-        .map(|e| crate::ui::walk::entry_lines(e, width, false, app.present).len())
-        .collect();
+    let view = SessionView::of(app, ws);
+    let entries = reference::entries(&app.library, ws, view.side_by_side);
+    let places = view.places(&entries);
+    let tab_count = reference::tabs(&app.library, ws).len().max(1);
+    let tab = reference::current_tab(&app.library, ws);
+    let height = view.reference_lines();
     let Some(ws) = app.workspace_mut() else {
         return;
     };
-    let top_of = |i: usize| heights[..i].iter().sum::<usize>();
+    let bottom_of = |i: usize| places[i].top + places[i].height;
     match command {
         Command::Down => {
             // Read a long entry to its end before moving to the next.
             let cursor = ws.reference_cursor.min(entries.len().saturating_sub(1));
-            let entry_end = top_of(cursor) + heights.get(cursor).copied().unwrap_or(0);
+            let entry_end = places.get(cursor).map_or(0, |p| p.top + p.height);
             if entry_end > ws.reference_scroll + height {
                 ws.reference_scroll += height.saturating_sub(2).max(1);
             } else if cursor + 1 < entries.len() {
@@ -32,7 +27,10 @@ pub(super) fn reference_command(app: &mut App, command: Command, effects: &mut V
         }
         Command::Up => {
             let cursor = ws.reference_cursor;
-            if top_of(cursor) < ws.reference_scroll {
+            if places
+                .get(cursor)
+                .is_some_and(|p| p.top < ws.reference_scroll)
+            {
                 ws.reference_scroll = ws
                     .reference_scroll
                     .saturating_sub(height.saturating_sub(2).max(1));
@@ -41,11 +39,11 @@ pub(super) fn reference_command(app: &mut App, command: Command, effects: &mut V
             }
         }
         Command::PageDown => {
-            let total: usize = heights.iter().sum();
+            let total = (0..places.len()).map(bottom_of).max().unwrap_or(0);
             ws.reference_scroll = (ws.reference_scroll + height.saturating_sub(1).max(1))
                 .min(total.saturating_sub(1));
             ws.reference_cursor = (0..entries.len())
-                .find(|&i| top_of(i) + heights[i] > ws.reference_scroll)
+                .find(|&i| bottom_of(i) > ws.reference_scroll)
                 .unwrap_or(0);
             return;
         }
@@ -54,7 +52,7 @@ pub(super) fn reference_command(app: &mut App, command: Command, effects: &mut V
                 .reference_scroll
                 .saturating_sub(height.saturating_sub(1).max(1));
             ws.reference_cursor = (0..entries.len())
-                .find(|&i| top_of(i) + heights[i] > ws.reference_scroll)
+                .find(|&i| bottom_of(i) > ws.reference_scroll)
                 .unwrap_or(0);
             return;
         }
@@ -63,7 +61,9 @@ pub(super) fn reference_command(app: &mut App, command: Command, effects: &mut V
             ws.reference_scroll = 0;
         }
         Command::Bottom => ws.reference_cursor = entries.len().saturating_sub(1),
-        Command::Left | Command::Right if tab == reference::ILLUSTRATIONS && !wide => {
+        Command::Left | Command::Right
+            if tab == Some(reference::Tab::Illustrations) && !view.side_by_side =>
+        {
             ws.illustration_level = if ws.illustration_level == 5 { 2 } else { 5 };
             ws.reference_cursor = 0;
             ws.reference_scroll = 0;
@@ -143,16 +143,11 @@ pub(super) fn reference_command(app: &mut App, command: Command, effects: &mut V
 
 /// Keep the record and reference cursors on screen, given the layout.
 pub(super) fn keep_cursor_visible(app: &mut App) {
-    let (reference_pane, record_pane) = layout::panes(app.size, app.present, app.hide_notes);
-    let wide = layout::is_wide(app.size);
     let Some(ws) = app.workspace() else { return };
+    let view = SessionView::of(app, ws);
     let list = rows::rows(&app.library, ws, app.present);
-    let width = record_pane.width.saturating_sub(2);
-    let heights: Vec<usize> = list
-        .iter()
-        .map(|r| crate::ui::walk::row_height(&app.library, ws, r, width))
-        .collect();
-    let view = record_pane.height.saturating_sub(2) as usize;
+    let heights = view.row_heights(&app.library, ws, &list);
+    let record_lines = view.record_inner().height as usize;
     let cursor = ws.record_cursor.min(heights.len().saturating_sub(1));
     let top: usize = heights[..cursor.min(heights.len())].iter().sum();
     let bottom = top + heights.get(cursor).copied().unwrap_or(1);
@@ -162,26 +157,23 @@ pub(super) fn keep_cursor_visible(app: &mut App) {
     } else {
         top
     };
-    let entries = reference::entries(&app.library, ws, wide);
-    let ref_width = reference_pane.width.saturating_sub(2);
-    let ref_heights: Vec<usize> = entries
-        .iter()
-        .map(|e| crate::ui::walk::entry_lines(e, ref_width, false, app.present).len())
-        .collect();
-    let ref_view = reference_pane.height.saturating_sub(3) as usize;
-    let ref_cursor = ws.reference_cursor.min(ref_heights.len().saturating_sub(1));
-    let ref_top: usize = ref_heights[..ref_cursor.min(ref_heights.len())]
-        .iter()
-        .sum();
+    let entries = reference::entries(&app.library, ws, view.side_by_side);
+    let places = view.places(&entries);
+    let ref_view = view.reference_lines();
+    let (ref_top, ref_bottom) = places
+        .get(ws.reference_cursor.min(places.len().saturating_sub(1)))
+        .map_or((0, 0), |p| (p.top, p.top + p.height));
     let Some(ws) = app.workspace_mut() else {
         return;
     };
     if heading_top < ws.record_scroll {
         ws.record_scroll = heading_top;
-    } else if bottom > ws.record_scroll + view {
-        ws.record_scroll = bottom.saturating_sub(view).min(top);
+    } else if bottom > ws.record_scroll + record_lines {
+        ws.record_scroll = bottom.saturating_sub(record_lines).min(top);
     }
-    if ref_top < ws.reference_scroll || ref_top >= ws.reference_scroll + ref_view {
+    // An entry longer than the view is read by scrolling through it: only
+    // an entry wholly out of view brings the view to its top.
+    if ref_bottom <= ws.reference_scroll || ref_top >= ws.reference_scroll + ref_view {
         ws.reference_scroll = ref_top;
     }
 }

@@ -52,43 +52,7 @@ pub(super) fn session_command(app: &mut App, command: Command, effects: &mut Vec
         | Command::NextItem
         | Command::PreviousItem
         | Command::Summary => {
-            let stage = match (ws.stage, &command) {
-                (Stage::Walk { item, phase }, Command::NextPhase) => match phase.next() {
-                    Some(next) => Stage::Walk { item, phase: next },
-                    None if item + 1 < items => Stage::Walk {
-                        item: item + 1,
-                        phase: Phase::Now,
-                    },
-                    None => Stage::Summary,
-                },
-                (Stage::Walk { item, phase }, Command::PreviousPhase) => match phase.previous() {
-                    Some(previous) => Stage::Walk {
-                        item,
-                        phase: previous,
-                    },
-                    None if item > 0 => Stage::Walk {
-                        item: item - 1,
-                        phase: Phase::Can,
-                    },
-                    None => ws.stage,
-                },
-                (Stage::Summary, Command::PreviousPhase) if items > 0 => Stage::Walk {
-                    item: items - 1,
-                    phase: Phase::Can,
-                },
-                (Stage::Walk { item, phase }, Command::NextItem) if item + 1 < items => {
-                    Stage::Walk {
-                        item: item + 1,
-                        phase,
-                    }
-                }
-                (Stage::Walk { item, phase }, Command::PreviousItem) if item > 0 => Stage::Walk {
-                    item: item - 1,
-                    phase,
-                },
-                (_, Command::Summary) => Stage::Summary,
-                (stage, _) => stage,
-            };
+            let stage = next_stage(ws.stage, &command, items);
             if stage != ws.stage {
                 go_to(app, stage, effects);
             }
@@ -103,62 +67,8 @@ pub(super) fn session_command(app: &mut App, command: Command, effects: &mut Vec
             return;
         }
         Command::AddMinute => ws.timer.add_minute(),
-        Command::AnotherQuestion => {
-            if !writable(app) {
-                return;
-            }
-            let pool = crate::app::daily::pool(&app.library, &app.settings.daily.focus_areas);
-            let Some(question) = crate::app::daily::next_question(&pool, &mut app.settings.daily)
-            else {
-                return;
-            };
-            let Some(ws) = app.workspace_mut() else {
-                return;
-            };
-            if let Some(record) = ws.session.items.first_mut() {
-                // An unanswered question gives way; an answered one stays.
-                if record
-                    .questions
-                    .last()
-                    .is_some_and(|q| q.note.trim().is_empty())
-                {
-                    record.questions.pop();
-                }
-                record.item = question.area.clone();
-                record.questions.push(crate::session::model::QuestionNote {
-                    area: question.area,
-                    question: question.question,
-                    discussed: false,
-                    note: String::new(),
-                });
-                touch(ws, now);
-            }
-            ws.record_cursor = 0;
-            save_now(app, effects);
-            save_settings(app, effects);
-            settle(app);
-            return;
-        }
-        Command::FinishDaily => {
-            ws.timer.pause(now);
-            if let Some(question) = ws
-                .session
-                .items
-                .first_mut()
-                .and_then(|r| r.questions.last_mut())
-            {
-                question.discussed = true;
-            }
-            if ws.read_only.is_none() {
-                touch(ws, now);
-            }
-            save_now(app, effects);
-            effects.push(Effect::Close);
-            effects.push(Effect::LoadHome);
-            app.screen = Screen::History { cursor: 0 };
-            app.notice = Some("Saved. That is today's twenty minutes.".into());
-            return;
-        }
+        Command::AnotherQuestion => return another_question(app, effects),
+        Command::FinishDaily => return finish_daily(app, effects),
         Command::CycleFraming => {
             use crate::session::model::Framing;
             ws.session.framing = match ws.session.framing {
@@ -244,6 +154,107 @@ pub(super) fn session_command(app: &mut App, command: Command, effects: &mut Vec
         },
     }
     settle(app);
+}
+
+/// Where the phase, item and summary keys lead from a stage.
+fn next_stage(stage: Stage, command: &Command, items: usize) -> Stage {
+    match (stage, command) {
+        (Stage::Walk { item, phase }, Command::NextPhase) => match phase.next() {
+            Some(next) => Stage::Walk { item, phase: next },
+            None if item + 1 < items => Stage::Walk {
+                item: item + 1,
+                phase: Phase::Now,
+            },
+            None => Stage::Summary,
+        },
+        (Stage::Walk { item, phase }, Command::PreviousPhase) => match phase.previous() {
+            Some(previous) => Stage::Walk {
+                item,
+                phase: previous,
+            },
+            None if item > 0 => Stage::Walk {
+                item: item - 1,
+                phase: Phase::Can,
+            },
+            None => stage,
+        },
+        (Stage::Summary, Command::PreviousPhase) if items > 0 => Stage::Walk {
+            item: items - 1,
+            phase: Phase::Can,
+        },
+        (Stage::Walk { item, phase }, Command::NextItem) if item + 1 < items => Stage::Walk {
+            item: item + 1,
+            phase,
+        },
+        (Stage::Walk { item, phase }, Command::PreviousItem) if item > 0 => Stage::Walk {
+            item: item - 1,
+            phase,
+        },
+        (_, Command::Summary) => Stage::Summary,
+        (stage, _) => stage,
+    }
+}
+
+/// The daily review's next question in place of an unanswered one.
+fn another_question(app: &mut App, effects: &mut Vec<Effect>) {
+    let now = app.now;
+    if !writable(app) {
+        return;
+    }
+    let pool = crate::app::daily::pool(&app.library, &app.settings.daily.focus_areas);
+    let Some(question) = crate::app::daily::next_question(&pool, &mut app.settings.daily) else {
+        return;
+    };
+    let Some(ws) = app.workspace_mut() else {
+        return;
+    };
+    if let Some(record) = ws.session.items.first_mut() {
+        // An unanswered question gives way; an answered one stays.
+        if record
+            .questions
+            .last()
+            .is_some_and(|q| q.note.trim().is_empty())
+        {
+            record.questions.pop();
+        }
+        record.item = question.area.clone();
+        record.questions.push(crate::session::model::QuestionNote {
+            area: question.area,
+            question: question.question,
+            discussed: false,
+            note: String::new(),
+        });
+        touch(ws, now);
+    }
+    ws.record_cursor = 0;
+    save_now(app, effects);
+    save_settings(app, effects);
+    settle(app);
+}
+
+/// The end of the daily twenty minutes: saved, and on to the history.
+fn finish_daily(app: &mut App, effects: &mut Vec<Effect>) {
+    let now = app.now;
+    let Some(ws) = app.workspace_mut() else {
+        return;
+    };
+    ws.timer.pause(now);
+    if let Some(question) = ws
+        .session
+        .items
+        .first_mut()
+        .and_then(|r| r.questions.last_mut())
+    {
+        question.discussed = true;
+    }
+    if ws.read_only.is_none() {
+        touch(ws, now);
+    }
+    save_now(app, effects);
+    effects.push(Effect::Close);
+    effects.push(Effect::LoadHome);
+    app.screen = Screen::History { cursor: 0 };
+    app.notice = Some("Saved. That is today's twenty minutes.".into());
 }
 
 /// Move to a stage: save first (a screen change), reset the panes.

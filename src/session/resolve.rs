@@ -1,0 +1,44 @@
+//! Finding a session by id, path, or unique title prefix: how the command
+//! line and the open-by-name prompt name a session.
+
+use crate::session::store::SessionStore;
+use std::path::{Path, PathBuf};
+
+/// Find a session by id, path, or unique title prefix.
+pub fn resolve(store: &SessionStore, query: &str) -> Result<PathBuf, String> {
+    let as_path = Path::new(query);
+    if (query.contains(std::path::MAIN_SEPARATOR) || query.ends_with(".ron")) && as_path.exists() {
+        return Ok(as_path.to_owned());
+    }
+    if crate::session::ids::is_valid_id(query) && store.path_of(query).exists() {
+        return Ok(store.path_of(query));
+    }
+    let wanted = query.to_lowercase();
+    let matches: Vec<_> = store
+        .entries()
+        .into_iter()
+        .filter_map(|e| {
+            let decoded = e.state.ok()?;
+            decoded
+                .session
+                .title
+                .to_lowercase()
+                .starts_with(&wanted)
+                .then_some((e.path, decoded.session.title))
+        })
+        .collect();
+    match matches.len() {
+        1 => Ok(matches[0].0.clone()),
+        0 => Err(format!(
+            "no session has the id, path or title '{query}'; `howgood sessions list` shows them"
+        )),
+        _ => Err(format!(
+            "'{query}' begins several titles ({}); give more of the title or the id",
+            matches
+                .iter()
+                .map(|(_, t)| t.as_str())
+                .collect::<Vec<_>>()
+                .join("; ")
+        )),
+    }
+}

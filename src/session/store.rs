@@ -91,6 +91,62 @@ pub fn sidecars_of(session_path: &Path, kind: Sidecar) -> Vec<PathBuf> {
     found
 }
 
+/// The copies waiting beside one session, by file name, oldest first.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Copies {
+    pub recovery: Vec<String>,
+    pub conflicts: Vec<String>,
+}
+
+/// The sessions folder sorted in one pass: session file names, and the
+/// recovery and conflict copies of each session id in a map (a search per
+/// session made a folder of 10,000 sessions and their backups take 30 s).
+#[derive(Debug, Clone, Default)]
+pub struct Folder {
+    /// `<id>.ron` names, in folder order.
+    pub sessions: Vec<String>,
+    pub sidecars: std::collections::HashMap<String, Copies>,
+}
+
+/// Whether a name in the sessions folder is a session file (`<id>.ron`),
+/// not a sidecar, lock, temp file or history folder.
+pub fn is_session_name(name: &str) -> bool {
+    !name.starts_with('.') && name.ends_with(".ron") && name.matches('.').count() == 1
+}
+
+impl Folder {
+    pub fn of_names(names: impl IntoIterator<Item = String>) -> Folder {
+        let mut folder = Folder::default();
+        for name in names {
+            if name.starts_with('.') || !name.ends_with(".ron") {
+                continue; // locks, history, temp files
+            }
+            let Some((id, rest)) = name.split_once('.') else {
+                continue;
+            };
+            if rest == "ron" {
+                folder.sessions.push(name);
+                continue;
+            }
+            let recovery = rest.starts_with(&Sidecar::Recovery.infix()[1..]);
+            if !recovery && !rest.starts_with(&Sidecar::Conflict.infix()[1..]) {
+                continue; // backups, set-aside and recovered copies
+            }
+            let copies = folder.sidecars.entry(id.to_owned()).or_default();
+            if recovery {
+                copies.recovery.push(name);
+            } else {
+                copies.conflicts.push(name);
+            }
+        }
+        for copies in folder.sidecars.values_mut() {
+            copies.recovery.sort();
+            copies.conflicts.sort();
+        }
+        folder
+    }
+}
+
 /// Mark a recovery copy as dealt with (its changes were taken into the
 /// session): renamed, not deleted, so the words stay on disk.
 pub fn set_recovery_aside(recovery: &Path) -> io::Result<PathBuf> {
@@ -477,44 +533,28 @@ impl SessionStore {
         let Ok(read) = fs::read_dir(&self.dir) else {
             return Vec::new();
         };
-        let mut paths: Vec<PathBuf> = read
+        let names: Vec<String> = read
             .flatten()
-            .map(|e| e.path())
-            .filter(|p| {
-                p.extension().is_some_and(|e| e == "ron")
-                    && !p
-                        .file_name()
-                        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-            })
+            .map(|e| e.file_name().to_string_lossy().into_owned())
             .collect();
-        paths.sort();
-        let (sessions, sidecars): (Vec<PathBuf>, Vec<PathBuf>) = paths.into_iter().partition(|p| {
-            p.file_name()
-                .is_some_and(|n| n.to_string_lossy().matches('.').count() == 1)
-        });
-        sessions
-            .into_iter()
-            .map(|path| {
+        let mut folder = Folder::of_names(names);
+        folder.sessions.sort();
+        folder
+            .sessions
+            .iter()
+            .map(|name| {
+                let path = self.dir.join(name);
                 let id = session_id_of(&path);
-                let attached = |sidecar: Sidecar| -> Vec<PathBuf> {
-                    sidecars
-                        .iter()
-                        .filter(|p| {
-                            let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
-                            name.is_some_and(|n| n.starts_with(&format!("{id}{}", sidecar.infix())))
-                        })
-                        .cloned()
-                        .collect()
-                };
                 let state = fs::read(&path).map_err(io_error(&path)).and_then(|bytes| {
                     codec::decode(&bytes).map_err(|error| StoreError::Decode {
                         path: path.clone(),
                         error,
                     })
                 });
+                let copies = folder.sidecars.remove(&id).unwrap_or_default();
                 Entry {
-                    recovery: attached(Sidecar::Recovery),
-                    conflicts: attached(Sidecar::Conflict),
+                    recovery: copies.recovery.iter().map(|n| self.dir.join(n)).collect(),
+                    conflicts: copies.conflicts.iter().map(|n| self.dir.join(n)).collect(),
                     id,
                     path,
                     state,

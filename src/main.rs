@@ -17,6 +17,7 @@ fn main() -> ExitCode {
         Some(Command::New(args)) => commands::sessions::run_new(&cli.global, args),
         Some(Command::Export(args)) => commands::sessions::run_export(&cli.global, args),
         Some(Command::Sessions(command)) => commands::sessions::run(&cli.global, command),
+        Some(Command::Search(args)) => commands::sessions::run_search(&cli.global, args),
         Some(Command::Internal(command)) => commands::internal::run(command),
     };
     result.unwrap_or_else(|error| {

@@ -115,9 +115,8 @@ fn the_index_follows_create_edit_external_edit_delete_rename_damage_and_restore(
     let setup = setup();
     let path = setup.dir.join("a.ron");
     // Create, through the store.
-    let mut open =
-        OpenSession::create(&path, &session("a", "Alpha", SessionKind::Workshop), now())
-            .expect("create");
+    let mut open = OpenSession::create(&path, &session("a", "Alpha", SessionKind::Workshop), now())
+        .expect("create");
     let (index, done) = reconcile(&setup);
     assert_eq!(done.read, 1);
     assert_eq!(titles(&index), ["Alpha"]);
@@ -155,7 +154,11 @@ fn the_index_follows_create_edit_external_edit_delete_rename_damage_and_restore(
     let damaged = index.damaged().expect("damaged");
     assert_eq!(damaged.len(), 1);
     assert_eq!(damaged[0].file, "a.ron");
-    assert!(damaged[0].error.contains("a.ron:1:"), "{}", damaged[0].error);
+    assert!(
+        damaged[0].error.contains("a.ron:1:"),
+        "{}",
+        damaged[0].error
+    );
 
     // Restore.
     std::fs::write(&path, &good).expect("restore");
@@ -246,10 +249,7 @@ fn the_index_file_is_private() {
     many(&setup);
     drop(reconcile(&setup));
     for suffix in ["", "-wal", "-shm"] {
-        let path = PathBuf::from(format!(
-            "{}{suffix}",
-            Index::path_in(&setup.data).display()
-        ));
+        let path = PathBuf::from(format!("{}{suffix}", Index::path_in(&setup.data).display()));
         if let Ok(meta) = std::fs::metadata(&path) {
             assert_eq!(
                 meta.permissions().mode() & 0o777,
@@ -273,9 +273,18 @@ fn search_ranks_hits_across_all_sessions_with_session_and_field() {
     assert_eq!(hits.len(), 32, "every session's note, and the special one");
     assert_eq!(hits[0].session_id, "z", "the densest match first");
     assert_eq!(hits[0].field, "5.3 strengths");
-    assert!(hits[0].snippet.contains("[Supervision]"), "{}", hits[0].snippet);
+    assert!(
+        hits[0].snippet.contains("[Supervision]"),
+        "{}",
+        hits[0].snippet
+    );
     assert!(index.search("audit twen", 50).expect("prefix").len() >= 31);
-    assert!(index.search("\"(*", 5).expect("punctuation is safe").is_empty());
+    assert!(
+        index
+            .search("\"(*", 5)
+            .expect("punctuation is safe")
+            .is_empty()
+    );
 }
 
 #[test]

@@ -1,15 +1,19 @@
 //! `howgood new`, `howgood sessions list | restore`.
 
-use crate::cli::{ExportArgs, ExportFormat, GlobalArgs, KindArg, NewArgs, SessionsCommand};
+use crate::cli::{
+    ExportArgs, ExportFormat, GlobalArgs, KindArg, NewArgs, SearchArgs, SessionsCommand,
+};
 use crate::commands::content::load_library;
 use crate::content::library::Library;
 use crate::content::query;
+use crate::index::{Index, Reconciled};
 use crate::paths;
 use crate::session::ids::new_session_id;
 use crate::session::model::{ItemRecord, ScaleChoice, Session, SessionKind};
 use crate::session::store::{OpenSession, SessionStore};
 use anyhow::{Context, bail};
 use jiff::Timestamp;
+use std::io::Write;
 use std::process::ExitCode;
 
 /// The framework whose scale sessions borrow when theirs has none.
@@ -109,7 +113,7 @@ pub fn run_new(global: &GlobalArgs, args: &NewArgs) -> anyhow::Result<ExitCode> 
 pub fn run(global: &GlobalArgs, command: &SessionsCommand) -> anyhow::Result<ExitCode> {
     let store = open_store(global)?;
     match command {
-        SessionsCommand::List { json } => list(&store, *json),
+        SessionsCommand::List { json } => list(global, &store, *json),
         SessionsCommand::Restore { id } => {
             let (aside, restored) = store.restore_from_history(id, Timestamp::now())?;
             println!(
@@ -119,65 +123,144 @@ pub fn run(global: &GlobalArgs, command: &SessionsCommand) -> anyhow::Result<Exi
             );
             Ok(ExitCode::SUCCESS)
         }
+        SessionsCommand::Reindex => {
+            let path = index_path(global, &store);
+            Index::recreate(&path, "asked for")?;
+            let (index, done) = Index::open_current(&path, &store.dir, &mut progress(true))?;
+            eprintln!(
+                "indexed {} files ({} damaged) in {}",
+                done.read,
+                index.damaged()?.len(),
+                index.path.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
-fn list(store: &SessionStore, json: bool) -> anyhow::Result<ExitCode> {
-    let mut rows = Vec::new();
-    let mut listed = Vec::new();
-    for entry in store.entries() {
-        match &entry.state {
-            Ok(decoded) => {
-                let s = &decoded.session;
-                listed.push(serde_json::json!({
-                    "id": s.id,
-                    "kind": s.kind.label(),
-                    "title": s.title,
-                    "framework": s.framework,
-                    "created": s.created.to_string(),
-                    "updated": s.updated.to_string(),
-                    "items": s.items.len(),
-                    "evaluated": s.evaluated_count(),
-                    "priorities": s.priorities.len(),
-                    "path": entry.path.display().to_string(),
-                    "read_only": decoded.read_only_reason(),
-                    "recovery_copies": entry.recovery.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
-                    "conflict_copies": entry.conflicts.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
-                }));
-                rows.push([
-                    s.id.clone(),
-                    s.kind.label().to_owned(),
-                    s.framework.clone(),
-                    format!("{}/{}", s.evaluated_count(), s.items.len()),
-                    s.priorities.len().to_string(),
-                    s.updated.strftime("%Y-%m-%d %H:%M").to_string(),
-                    s.title.clone(),
-                ]);
-                for copy in entry.recovery.iter().chain(&entry.conflicts) {
-                    eprintln!("note: {} has an unsaved copy at {}", s.id, copy.display());
-                }
-            }
-            Err(error) => {
-                eprintln!("{error}");
-                match store.newest_good_history(&entry.id) {
-                    Some((path, _)) => eprintln!(
-                        "  newest good version: {} (`howgood sessions restore {}` sets the damaged file aside and restores it)",
-                        path.display(),
-                        entry.id
-                    ),
-                    None => eprintln!("  no earlier version in history; the file is left as it is"),
-                }
-            }
+/// `<data dir>/index.sqlite`.
+fn index_path(global: &GlobalArgs, store: &SessionStore) -> std::path::PathBuf {
+    let data_dir = paths::data_dir(global.data_dir.as_ref())
+        .unwrap_or_else(|| crate::session::atomic::parent_dir(&store.dir).to_owned());
+    Index::path_in(&data_dir)
+}
+
+/// Progress of a long (re)index on stderr; short ones stay quiet unless
+/// `always`.
+fn progress(always: bool) -> impl FnMut(usize, usize) {
+    let mut last_tenth = usize::MAX;
+    move |done, total| {
+        if !always && total < 2000 {
+            return;
+        }
+        let tenth = done * 10 / total.max(1);
+        if tenth != last_tenth || done == total {
+            last_tenth = tenth;
+            eprintln!("indexing: {done}/{total} session files read");
         }
     }
+}
+
+/// The index, brought up to date with the sessions folder.
+pub fn current_index(
+    global: &GlobalArgs,
+    store: &SessionStore,
+) -> anyhow::Result<(Index, Reconciled)> {
+    let path = index_path(global, store);
+    let (index, done) = Index::open_current(&path, &store.dir, &mut progress(false))?;
+    if let Some(reason) = &index.rebuilt
+        && done.read >= 2000
+    {
+        eprintln!("the index was rebuilt: {reason}");
+    }
+    Ok((index, done))
+}
+
+/// Advice for a damaged file: where its newest good version is.
+fn damaged_advice(store: &SessionStore, file: &str) -> String {
+    let id = file.trim_end_matches(".ron");
+    match store.newest_good_history(id) {
+        Some((path, _)) => format!(
+            "  newest good version: {} (`howgood sessions restore {id}` sets the damaged file aside and restores it)",
+            path.display()
+        ),
+        None => "  no earlier version in history; the file is left as it is".to_owned(),
+    }
+}
+
+fn list(global: &GlobalArgs, store: &SessionStore, json: bool) -> anyhow::Result<ExitCode> {
+    let (index, done) = current_index(global, store)?;
+    let sessions = index.sessions()?;
+    let mut folder = done.folder;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut listed = Vec::new();
+    let mut rows = Vec::with_capacity(sessions.len());
+    for s in &sessions {
+        let path = store.dir.join(&s.file);
+        let copies = folder
+            .sidecars
+            .remove(&crate::session::store::session_id_of(&path))
+            .unwrap_or_default();
+        for copy in copies.recovery.iter().chain(&copies.conflicts) {
+            eprintln!(
+                "note: {} has an unsaved copy at {}",
+                s.id,
+                store.dir.join(copy).display()
+            );
+        }
+        if json {
+            let paths = |names: &[String]| -> Vec<String> {
+                names
+                    .iter()
+                    .map(|n| store.dir.join(n).display().to_string())
+                    .collect()
+            };
+            listed.push(serde_json::json!({
+                "id": s.id,
+                "kind": s.kind.label(),
+                "title": s.title,
+                "framework": s.framework,
+                "created": s.created.to_string(),
+                "updated": s.updated.to_string(),
+                "items": s.items,
+                "evaluated": s.evaluated,
+                "priorities": s.priorities,
+                "path": path.display().to_string(),
+                "read_only": s.read_only,
+                "recovery_copies": paths(&copies.recovery),
+                "conflict_copies": paths(&copies.conflicts),
+            }));
+        } else {
+            rows.push([
+                s.id.clone(),
+                s.kind.label().to_owned(),
+                s.framework.clone(),
+                format!("{}/{}", s.evaluated, s.items),
+                s.priorities.to_string(),
+                s.updated.strftime("%Y-%m-%d %H:%M").to_string(),
+                s.title.clone(),
+            ]);
+        }
+    }
+    for damaged in index.damaged()? {
+        eprintln!("{}", damaged.error);
+        eprintln!("{}", damaged_advice(store, &damaged.file));
+    }
     if json {
-        println!("{}", serde_json::to_string_pretty(&listed)?);
+        serde_json::to_writer_pretty(&mut out, &listed)?;
+        writeln!(out)?;
         return Ok(ExitCode::SUCCESS);
     }
     if rows.is_empty() {
-        println!("no sessions yet in {}", store.dir.display());
+        writeln!(out, "no sessions yet in {}", store.dir.display())?;
         return Ok(ExitCode::SUCCESS);
     }
+    write_table(&mut out, &rows)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_table(out: &mut impl Write, rows: &[[String; 7]]) -> std::io::Result<()> {
     let header = [
         "ID",
         "KIND",
@@ -196,22 +279,55 @@ fn list(store: &SessionStore, json: bool) -> anyhow::Result<ExitCode> {
                 .unwrap_or(0)
         })
         .collect();
-    let line = |cells: [&str; 7]| {
-        let mut out = String::new();
+    let mut line = |cells: [&str; 7]| -> std::io::Result<()> {
         for (c, width) in widths.iter().enumerate() {
-            out.push_str(&format!("{:<width$}  ", cells[c]));
+            write!(out, "{:<width$}  ", cells[c])?;
         }
-        out.push_str(cells[6]);
-        out
+        writeln!(out, "{}", cells[6])
     };
-    println!("{}", line(header));
-    for row in &rows {
-        println!(
-            "{}",
-            line([
-                &row[0], &row[1], &row[2], &row[3], &row[4], &row[5], &row[6]
-            ])
-        );
+    line(header)?;
+    for row in rows {
+        line([
+            &row[0], &row[1], &row[2], &row[3], &row[4], &row[5], &row[6],
+        ])?;
+    }
+    Ok(())
+}
+
+/// `howgood search WORDS`: every session's notes, best match first.
+pub fn run_search(global: &GlobalArgs, args: &SearchArgs) -> anyhow::Result<ExitCode> {
+    let store = open_store(global)?;
+    let (index, _) = current_index(global, &store)?;
+    let hits = index.search(&args.words.join(" "), args.limit)?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if args.json {
+        let hits: Vec<_> = hits
+            .iter()
+            .map(|h| {
+                serde_json::json!({
+                    "session": h.session_id,
+                    "title": h.title,
+                    "kind": h.kind.label(),
+                    "field": h.field,
+                    "snippet": h.snippet,
+                })
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut out, &hits)?;
+        writeln!(out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if hits.is_empty() {
+        writeln!(out, "nothing found")?;
+        return Ok(ExitCode::from(1));
+    }
+    for h in &hits {
+        writeln!(
+            out,
+            "{}  {} · {}\n    {}",
+            h.session_id, h.title, h.field, h.snippet
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -103,7 +103,10 @@ pub fn extract(s: &Session) -> IndexedSession {
         let item = &record.item;
         push(format!("{item} rationale"), &record.rationale);
         push(format!("{item} strengths"), &record.strengths);
-        push(format!("{item} areas for improvement"), &record.improvements);
+        push(
+            format!("{item} areas for improvement"),
+            &record.improvements,
+        );
         for note in &record.questions {
             push(format!("{item} question note"), &note.note);
         }

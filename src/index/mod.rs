@@ -278,8 +278,7 @@ impl Index {
     }
 
     fn configure(&self) -> Result<(), rusqlite::Error> {
-        self.conn
-            .busy_timeout(std::time::Duration::from_secs(5))?;
+        self.conn.busy_timeout(std::time::Duration::from_secs(5))?;
         self.conn.pragma_update(None, "journal_mode", "WAL")?;
         // A cache: losing the last transaction on power loss costs a re-read.
         self.conn.pragma_update(None, "synchronous", "NORMAL")?;
@@ -528,7 +527,13 @@ fn fts_query(words: &str) -> Option<String> {
         terms
             .iter()
             .enumerate()
-            .map(|(n, t)| if n == last { format!("{t}*") } else { t.clone() })
+            .map(|(n, t)| {
+                if n == last {
+                    format!("{t}*")
+                } else {
+                    t.clone()
+                }
+            })
             .collect::<Vec<_>>()
             .join(" "),
     )

@@ -4,8 +4,8 @@
 pub mod runtime;
 pub mod terminal;
 
-use crate::app::App;
 use crate::app::action::{Action, Command};
+use crate::app::{App, Screen};
 use crate::cli::GlobalArgs;
 use crate::commands::content::{load_library, user_content_paths};
 use crate::paths;
@@ -20,8 +20,10 @@ use runtime::{RecoverySlot, Runtime};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
-/// How often the clock ticks (autosave pauses, timers).
+/// How often the clock ticks in a session (autosave pauses, timers).
 const TICK: Duration = Duration::from_millis(250);
+/// How often it ticks elsewhere, where nothing runs on the clock.
+const IDLE_TICK: Duration = Duration::from_secs(1);
 /// Most queued events handled between two frames.
 const MAX_EVENTS_PER_FRAME: usize = 200;
 
@@ -148,16 +150,30 @@ fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<std::io::Stdout>>,
     runtime: &Mutex<Runtime>,
 ) -> anyhow::Result<()> {
+    let mut redraw = true;
+    let mut drawn_second = None;
     loop {
+        let timer_screen;
         {
             let runtime = lock(runtime);
-            terminal.draw(|frame| ui::render(frame, &runtime.app))?;
+            // Sessions show a running clock: redraw when its second changes.
+            // Other screens redraw only after an event or a tick that did
+            // something, so an idle howgood costs nothing.
+            timer_screen = matches!(runtime.app.screen, Screen::Session(_));
+            let second = runtime.app.now.as_second();
+            if redraw || (timer_screen && drawn_second != Some(second)) {
+                terminal.draw(|frame| ui::render(frame, &runtime.app))?;
+                drawn_second = Some(second);
+            }
+            redraw = false;
             if runtime.app.quit {
                 return Ok(());
             }
         }
+        let wait = if timer_screen { TICK } else { IDLE_TICK };
         // The lock is not held while waiting for input, so a signal can save.
-        if event::poll(TICK)? {
+        if event::poll(wait)? {
+            redraw = true;
             // Handle everything already typed before drawing again, so a
             // burst of keys (or a slow search) never leaves the screen behind.
             let mut handled = 0;
@@ -191,7 +207,7 @@ fn event_loop(
         }
         let mut runtime = lock(runtime);
         runtime.app.now = Timestamp::now();
-        runtime.dispatch(Action::Tick);
+        redraw |= runtime.tick();
     }
 }
 

@@ -7,6 +7,7 @@ use crate::app::home::{DUE_SOON_DAYS, DuePriority, HomeData, SessionSummary};
 use crate::app::update::update;
 use crate::app::{App, Screen};
 use crate::export;
+use crate::index::{Index, IndexError};
 use crate::session::atomic::{create_private_dir, write_atomic};
 use crate::session::codec;
 use crate::session::model::Session;
@@ -29,6 +30,8 @@ pub struct Runtime {
     /// Where the user's settings are kept.
     pub settings_path: PathBuf,
     pub recovery: RecoverySlot,
+    /// The index, opened at the first home screen (`<data dir>/index.sqlite`).
+    pub index: Option<Index>,
 }
 
 /// Find a session by id, path, or unique title prefix.
@@ -70,7 +73,90 @@ pub fn resolve(store: &SessionStore, query: &str) -> Result<PathBuf, String> {
     }
 }
 
-/// The home screen's data, read from the sessions folder.
+/// Open priorities the home screen fetches at most (soonest first): the
+/// pane shows a dozen.
+const DUE_SHOWN: usize = 200;
+
+/// The home screen's data, from the index (brought up to date with the
+/// folder first, so only changed files are read).
+pub fn home_data_indexed(
+    store: &SessionStore,
+    index: &mut Index,
+    today: jiff::civil::Date,
+    time_zone: &jiff::tz::TimeZone,
+) -> Result<HomeData, IndexError> {
+    let mut folder = index.reconcile(&store.dir, &mut |_, _| {})?.folder;
+    let mut data = HomeData::default();
+    let until = today
+        .checked_add(jiff::Span::new().days(DUE_SOON_DAYS))
+        .unwrap_or(today);
+    for s in index.sessions()? {
+        if s.kind == crate::session::model::SessionKind::DailyReview {
+            continue;
+        }
+        let copies = folder
+            .sidecars
+            .remove(&crate::session::store::session_id_of(Path::new(&s.file)))
+            .unwrap_or_default();
+        data.sessions.push(SessionSummary {
+            id: s.id,
+            kind: s.kind,
+            title: s.title,
+            framework: s.framework,
+            updated: s.updated,
+            items: s.items,
+            evaluated: s.evaluated,
+            priorities: s.priorities,
+            unsaved_copies: copies
+                .recovery
+                .iter()
+                .chain(&copies.conflicts)
+                .map(|n| store.dir.join(n).display().to_string())
+                .collect(),
+            read_only: s.read_only,
+        });
+    }
+    data.daily = index
+        .daily()?
+        .into_iter()
+        .map(|d| crate::app::home::DailyEntry {
+            id: d.id,
+            date: d.created.to_zoned_datetime(time_zone.clone()).date(),
+            question: d.question,
+            reflection: d.reflection,
+            action: d.action,
+        })
+        .collect();
+    data.daily
+        .sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
+    data.due = index
+        .due(until)?
+        .into_iter()
+        .take(DUE_SHOWN)
+        .map(|d| DuePriority {
+            session_id: d.session_id,
+            session_title: d.session_title,
+            statement: d.statement,
+            owner: d.owner,
+            deadline: d.deadline,
+        })
+        .collect();
+    for damaged in index.damaged()? {
+        let id = damaged.file.trim_end_matches(".ron");
+        let advice = match store.newest_good_history(id) {
+            Some((path, _)) => format!(
+                "; newest good version: {} (`howgood sessions restore {id}`)",
+                path.display()
+            ),
+            None => String::new(),
+        };
+        data.damaged.push(format!("{}{advice}", damaged.error));
+    }
+    Ok(data)
+}
+
+/// The home screen's data, read from every file in the sessions folder:
+/// used only when the index cannot be opened.
 pub fn home_data(
     store: &SessionStore,
     today: jiff::civil::Date,
@@ -170,6 +256,7 @@ impl Runtime {
             export_dir,
             settings_path,
             recovery: Arc::new(Mutex::new(None)),
+            index: None,
         }
     }
 
@@ -202,6 +289,20 @@ impl Runtime {
         self.update_recovery_slot();
     }
 
+    /// A clock tick. Returns whether it led to anything (a save, say), so
+    /// the loop redraws only when something may have changed.
+    pub fn tick(&mut self) -> bool {
+        let effects = update(&mut self.app, Action::Tick);
+        let any = !effects.is_empty();
+        for effect in effects {
+            if let Some(result) = self.perform(effect) {
+                self.dispatch(result);
+            }
+        }
+        self.update_recovery_slot();
+        any
+    }
+
     /// Keep the panic handler's copy of unsaved work current.
     fn update_recovery_slot(&mut self) {
         let (Screen::Session(ws), Some(open)) = (&self.app.screen, &self.open) else {
@@ -214,6 +315,39 @@ impl Runtime {
             *slot = ws
                 .is_dirty()
                 .then(|| (open.path.clone(), ws.session.clone()));
+        }
+    }
+
+    /// The home data from the index, or from the files if the index
+    /// cannot be used (the reason is shown on the home screen).
+    fn load_home(&mut self) -> HomeData {
+        let today = self.today();
+        let index_path = Index::path_in(crate::session::atomic::parent_dir(&self.store.dir));
+        if self.index.is_none() {
+            match Index::open(&index_path) {
+                Ok(index) => self.index = Some(index),
+                Err(error) => {
+                    let mut data = home_data(&self.store, today, &self.app.time_zone);
+                    data.warnings
+                        .push(format!("The index is not in use: {error}"));
+                    return data;
+                }
+            }
+        }
+        let Some(index) = self.index.as_mut() else {
+            return home_data(&self.store, today, &self.app.time_zone);
+        };
+        match home_data_indexed(&self.store, index, today, &self.app.time_zone) {
+            Ok(data) => data,
+            Err(error) => {
+                // Damaged while open: rebuild it from the files next time.
+                self.index = None;
+                let _ = Index::recreate(&index_path, "damaged");
+                let mut data = home_data(&self.store, today, &self.app.time_zone);
+                data.warnings
+                    .push(format!("The index is being rebuilt: {error}"));
+                data
+            }
         }
     }
 
@@ -250,7 +384,7 @@ impl Runtime {
     fn perform(&mut self, effect: Effect) -> Option<Action> {
         match effect {
             Effect::LoadHome => {
-                let mut data = home_data(&self.store, self.today(), &self.app.time_zone);
+                let mut data = self.load_home();
                 // Loosened permissions and a damaged settings file are said
                 // where they will be read, not printed before the screen opens.
                 data.warnings = self.store.permission_warnings();

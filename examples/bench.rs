@@ -19,19 +19,86 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// How a child is run: plain (output discarded), or on a fresh
+/// pseudo-terminal of this size, as its controlling terminal.
+#[derive(Clone, Copy)]
+enum Tty {
+    None,
+    Pty(u16, u16),
+}
+
+/// A pseudo-terminal pair: (master, slave).
+fn open_pty(cols: u16, rows: u16) -> (std::fs::File, std::fs::File) {
+    use std::os::fd::FromRawFd;
+    let mut master = 0;
+    let mut slave = 0;
+    let size = libc::winsize {
+        ws_row: rows,
+        ws_col: cols,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: openpty fills in two descriptors we then own.
+    let rc = unsafe {
+        libc::openpty(
+            &mut master,
+            &mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            &size,
+        )
+    };
+    assert_eq!(rc, 0, "openpty failed");
+    // SAFETY: both descriptors were just opened and are owned here only.
+    unsafe {
+        (
+            std::fs::File::from_raw_fd(master),
+            std::fs::File::from_raw_fd(slave),
+        )
+    }
+}
+
 /// One timed run of a child process: wall time and peak resident set
 /// (of the child and anything it waited for, from `wait4`).
-fn run_once(argv: &[String], env: &[(&str, &str)]) -> (Duration, u64) {
+fn run_once(argv: &[String], env: &[(&str, &str)], tty: Tty) -> (Duration, u64) {
+    use std::os::unix::process::CommandExt;
     let mut cmd = Command::new(&argv[0]);
-    cmd.args(&argv[1..])
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
+    cmd.args(&argv[1..]);
     for (k, v) in env {
         cmd.env(k, v);
     }
+    let mut reader = None;
+    match tty {
+        Tty::None => {
+            cmd.stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null());
+        }
+        Tty::Pty(cols, rows) => {
+            let (master, slave) = open_pty(cols, rows);
+            cmd.stdin(slave.try_clone().expect("dup"))
+                .stdout(slave.try_clone().expect("dup"))
+                .stderr(slave);
+            cmd.env("TERM", "xterm-256color");
+            // SAFETY: only async-signal-safe calls between fork and exec.
+            unsafe {
+                cmd.pre_exec(|| {
+                    libc::setsid();
+                    libc::ioctl(0, libc::TIOCSCTTY, 0);
+                    Ok(())
+                });
+            }
+            // Drain what the child draws so it never blocks on a full pty.
+            reader = Some(std::thread::spawn(move || {
+                let mut master = master;
+                let mut sink = Vec::new();
+                let _ = std::io::Read::read_to_end(&mut master, &mut sink);
+            }));
+        }
+    }
     let start = Instant::now();
     let child = cmd.spawn().unwrap_or_else(|e| panic!("{}: {e}", argv[0]));
+    drop(cmd);
     let mut status = 0;
     // SAFETY: rusage is plain data that wait4 fills in.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
@@ -43,17 +110,14 @@ fn run_once(argv: &[String], env: &[(&str, &str)]) -> (Duration, u64) {
         libc::WIFEXITED(status) && libc::WEXITSTATUS(status) <= 1,
         "{argv:?} failed with status {status}"
     );
+    if let Some(reader) = reader {
+        let _ = reader.join();
+    }
     (elapsed, usage.ru_maxrss as u64)
 }
 
-/// A command run in a pseudo-terminal of this size (via `script`).
-fn in_pty(size: (u16, u16), command: &str) -> Vec<String> {
-    vec![
-        "script".into(),
-        "-qec".into(),
-        format!("stty cols {} rows {}; exec {command}", size.0, size.1),
-        "/dev/null".into(),
-    ]
+fn words(command: &str) -> Vec<String> {
+    command.split_whitespace().map(str::to_owned).collect()
 }
 
 fn sh(command: &str) -> Vec<String> {
@@ -66,12 +130,14 @@ struct Measured {
 }
 
 /// Run the commands interleaved `runs` times (after one warm-up each).
-fn compare(runs: usize, commands: &[(Vec<String>, Vec<(&str, &str)>)]) -> Vec<Measured> {
+type Run<'a> = (Vec<String>, Vec<(&'a str, &'a str)>, Tty);
+
+fn compare(runs: usize, commands: &[Run<'_>]) -> Vec<Measured> {
     let mut times: Vec<Vec<f64>> = vec![Vec::new(); commands.len()];
     let mut rss = vec![0u64; commands.len()];
     for round in 0..=runs {
-        for (n, (argv, env)) in commands.iter().enumerate() {
-            let (elapsed, max_rss) = run_once(argv, env);
+        for (n, (argv, env, tty)) in commands.iter().enumerate() {
+            let (elapsed, max_rss) = run_once(argv, env, *tty);
             if round > 0 {
                 times[n].push(elapsed.as_secs_f64() * 1000.0);
                 rss[n] = rss[n].max(max_rss);
@@ -175,8 +241,8 @@ fn main() {
         let m = compare(
             runs,
             &[
-                (in_pty(size, &bare), first.to_vec()),
-                (in_pty(size, &home), first.to_vec()),
+                (words(&bare), first.to_vec(), Tty::Pty(size.0, size.1)),
+                (words(&home), first.to_vec(), Tty::Pty(size.0, size.1)),
             ],
         );
         println!(
@@ -200,12 +266,17 @@ fn main() {
                     n.to_string(),
                 ],
                 &[],
+                Tty::None,
             );
         }
         let dir = data.join("sessions").display().to_string();
         let with_data = format!("{howgood} --data-dir {}", data.display());
         eprintln!("reindexing {n} sessions");
-        let (reindex, reindex_rss) = run_once(&sh(&format!("{with_data} sessions reindex")), &[]);
+        let (reindex, reindex_rss) = run_once(
+            &sh(&format!("{with_data} sessions reindex")),
+            &[],
+            Tty::None,
+        );
         println!("\n## {n} sessions (two thirds daily reviews; each with a v1 backup)\n");
         println!(
             "Reindex from scratch: {:.2} s ({:.1} µs per session), peak {:.1} MiB.\n",
@@ -218,8 +289,8 @@ fn main() {
         let m = compare(
             runs,
             &[
-                (in_pty((120, 40), &bare), first.to_vec()),
-                (in_pty((120, 40), &with_data), first.to_vec()),
+                (words(&bare), first.to_vec(), Tty::Pty(120, 40)),
+                (words(&with_data), first.to_vec(), Tty::Pty(120, 40)),
             ],
         );
         println!(
@@ -232,8 +303,8 @@ fn main() {
         let m = compare(
             runs,
             &[
-                (sh(&format!("grep -r -m1 title {dir}")), Vec::new()),
-                (sh(&format!("{with_data} sessions list")), Vec::new()),
+                (sh(&format!("grep -r -m1 title {dir}")), Vec::new(), Tty::None),
+                (sh(&format!("{with_data} sessions list")), Vec::new(), Tty::None),
             ],
         );
         println!(
@@ -247,10 +318,11 @@ fn main() {
             let m = compare(
                 runs,
                 &[
-                    (sh(&format!("grep -r -l -m1 {word} {dir}")), Vec::new()),
+                    (sh(&format!("grep -r -l -m1 {word} {dir}")), Vec::new(), Tty::None),
                     (
                         sh(&format!("{with_data} search {word} --limit 20")),
                         Vec::new(),
+                        Tty::None,
                     ),
                 ],
             );

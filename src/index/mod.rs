@@ -11,7 +11,7 @@ pub mod extract;
 use crate::session::atomic::{create_private, create_private_dir};
 use crate::session::codec;
 use crate::session::model::SessionKind;
-use crate::session::store::{Folder, StoreError, is_session_name};
+use crate::session::store::{Folder, StoreError, is_session_name, loose_warning};
 use extract::{IndexedSession, extract, kind_name, kind_of};
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -182,6 +182,8 @@ pub struct Reconciled {
     pub unchanged: usize,
     /// The folder's recovery and conflict copies, by session id.
     pub folder: Folder,
+    /// Warnings about session files others can read (found on the way).
+    pub loose: Vec<String>,
 }
 
 pub struct Index {
@@ -321,6 +323,7 @@ impl Index {
     ) -> Result<Reconciled, IndexError> {
         let read = std::fs::read_dir(dir).map_err(|e| IndexError::Io(dir.to_owned(), e))?;
         let mut names = Vec::new();
+        let mut loose = Vec::new();
         let mut on_disk: HashMap<String, (i64, i64)> = HashMap::new();
         for entry in read.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
@@ -329,6 +332,7 @@ impl Index {
                 && meta.is_file()
             {
                 on_disk.insert(name.clone(), stamp_of(&meta));
+                loose.extend(loose_warning(&entry.path(), &meta));
             }
             names.push(name);
         }
@@ -368,6 +372,7 @@ impl Index {
             removed: removed.len(),
             unchanged: on_disk.len() - total,
             folder,
+            loose,
         })
     }
 

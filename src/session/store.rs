@@ -4,7 +4,7 @@
 //! a file changed behind our back is never overwritten.
 
 use super::atomic::{
-    self, create_private, create_private_dir, mode, remove_stale_temps, write_atomic,
+    self, create_private, create_private_dir, remove_stale_temps, write_atomic,
 };
 use super::codec::{self, DecodeError, Decoded, EncodeError};
 use super::model::Session;
@@ -473,6 +473,27 @@ pub fn write_recovery(
     Ok(path)
 }
 
+/// A warning if others than the owner can read this file or folder.
+pub fn loose_warning(path: &Path, meta: &fs::Metadata) -> Option<String> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let found = meta.permissions().mode() & 0o777;
+        let expected = if meta.is_dir() { 0o700 } else { 0o600 };
+        (found & 0o077 != 0).then(|| {
+            format!(
+                "{} can be read by other users (mode {found:o}; howgood expects {expected:o}); `chmod {expected:o}` it",
+                path.display()
+            )
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (path, meta);
+        None
+    }
+}
+
 /// One `.ron` file in the sessions folder, as `sessions list` shows it.
 #[derive(Debug)]
 pub struct Entry {
@@ -493,39 +514,45 @@ impl SessionStore {
     /// Open (creating, private) the sessions folder, remove temp files left
     /// by a crash, and return warnings about loosened permissions.
     pub fn open(dir: PathBuf) -> Result<(SessionStore, Vec<String>), StoreError> {
-        create_private_dir(&dir).map_err(io_error(&dir))?;
-        remove_stale_temps(&dir, SystemTime::now());
-        let store = SessionStore { dir };
+        let store = Self::open_quietly(dir)?;
         let warnings = store.permission_warnings();
         Ok((store, warnings))
+    }
+
+    /// The same without the permission check, for callers that check as
+    /// they go through the folder anyway (the index does).
+    pub fn open_quietly(dir: PathBuf) -> Result<SessionStore, StoreError> {
+        create_private_dir(&dir).map_err(io_error(&dir))?;
+        remove_stale_temps(&dir, SystemTime::now());
+        Ok(SessionStore { dir })
     }
 
     pub fn path_of(&self, id: &str) -> PathBuf {
         self.dir.join(format!("{id}.ron"))
     }
 
-    /// Files and folders readable by others than their owner.
+    /// Files and folders readable by others than their owner (one `stat`
+    /// per entry).
     pub fn permission_warnings(&self) -> Vec<String> {
-        let mut warnings = Vec::new();
-        let mut check = |path: &Path, expected: u32| {
-            if let Some(found) = mode(path)
-                && found & 0o077 != 0
-            {
-                warnings.push(format!(
-                    "{} can be read by other users (mode {found:o}; howgood expects {expected:o}); `chmod {expected:o}` it",
-                    path.display()
-                ));
-            }
-        };
-        check(&self.dir, 0o700);
+        let mut warnings = self.folder_permission_warning();
         if let Ok(entries) = fs::read_dir(&self.dir) {
             for entry in entries.flatten() {
-                let path = entry.path();
-                let expected = if path.is_dir() { 0o700 } else { 0o600 };
-                check(&path, expected);
+                let Ok(meta) = entry.metadata() else {
+                    continue;
+                };
+                warnings.extend(loose_warning(&entry.path(), &meta));
             }
         }
         warnings
+    }
+
+    /// The sessions folder itself, if others can read it.
+    pub fn folder_permission_warning(&self) -> Vec<String> {
+        fs::metadata(&self.dir)
+            .ok()
+            .and_then(|meta| loose_warning(&self.dir, &meta))
+            .into_iter()
+            .collect()
     }
 
     /// Every session file, decoded or with its error, with its sidecars.

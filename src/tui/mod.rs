@@ -74,7 +74,7 @@ pub fn run(global: &GlobalArgs, start: Start) -> anyhow::Result<()> {
     let dir = paths::sessions_dir(global.data_dir.as_ref()).ok_or_else(|| {
         anyhow::anyhow!("no data folder: pass --data-dir DIR or set HOWGOOD_DATA_DIR")
     })?;
-    let (store, _) = crate::session::store::SessionStore::open(dir)?;
+    let store = crate::session::store::SessionStore::open_quietly(dir)?;
     let data_dir = paths::data_dir(global.data_dir.as_ref()).unwrap_or_else(|| store.dir.clone());
     let export_dir = data_dir.join("exports");
     let settings_path = crate::settings::path(&data_dir);

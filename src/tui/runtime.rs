@@ -85,8 +85,12 @@ pub fn home_data_indexed(
     today: jiff::civil::Date,
     time_zone: &jiff::tz::TimeZone,
 ) -> Result<HomeData, IndexError> {
-    let mut folder = index.reconcile(&store.dir, &mut |_, _| {})?.folder;
+    let done = index.reconcile(&store.dir, &mut |_, _| {})?;
+    let mut folder = done.folder;
     let mut data = HomeData::default();
+    // Loosened permissions are found while the folder is compared anyway.
+    data.warnings = store.folder_permission_warning();
+    data.warnings.extend(done.loose);
     let until = today
         .checked_add(jiff::Span::new().days(DUE_SOON_DAYS))
         .unwrap_or(today);
@@ -335,7 +339,9 @@ impl Runtime {
             }
         }
         let Some(index) = self.index.as_mut() else {
-            return home_data(&self.store, today, &self.app.time_zone);
+            let mut data = home_data(&self.store, today, &self.app.time_zone);
+            data.warnings = self.store.permission_warnings();
+            return data;
         };
         match home_data_indexed(&self.store, index, today, &self.app.time_zone) {
             Ok(data) => data,
@@ -384,10 +390,9 @@ impl Runtime {
     fn perform(&mut self, effect: Effect) -> Option<Action> {
         match effect {
             Effect::LoadHome => {
-                let mut data = self.load_home();
                 // Loosened permissions and a damaged settings file are said
                 // where they will be read, not printed before the screen opens.
-                data.warnings = self.store.permission_warnings();
+                let mut data = self.load_home();
                 if let Some(problem) = &self.app.settings_problem {
                     data.warnings
                         .push(format!("Settings are not being saved: {problem}"));

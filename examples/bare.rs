@@ -11,7 +11,10 @@ fn main() -> std::io::Result<()> {
     let once = std::env::var_os("HOWGOOD_BENCH_FIRST_FRAME").is_some();
     let result = loop {
         if let Err(error) = terminal.draw(|frame| {
-            frame.render_widget(Paragraph::new("Hello from a bare ratatui app"), frame.area())
+            frame.render_widget(
+                Paragraph::new("Hello from a bare ratatui app"),
+                frame.area(),
+            )
         }) {
             break Err(error);
         }

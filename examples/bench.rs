@@ -167,12 +167,7 @@ fn median(mut samples: Vec<f64>) -> f64 {
 fn key_press(data: &Path, size: (u16, u16)) -> (f64, f64, f64) {
     let (store, _) = SessionStore::open(data.join("sessions")).expect("store");
     let app = App::new(load_library(&[]), Timestamp::now(), size);
-    let mut runtime = Runtime::new(
-        app,
-        store,
-        data.join("exports"),
-        data.join("settings.ron"),
-    );
+    let mut runtime = Runtime::new(app, store, data.join("exports"), data.join("settings.ron"));
     let start = Instant::now();
     runtime.start(None);
     let load_ms = start.elapsed().as_secs_f64() * 1000.0;
@@ -303,8 +298,16 @@ fn main() {
         let m = compare(
             runs,
             &[
-                (sh(&format!("grep -r -m1 title {dir}")), Vec::new(), Tty::None),
-                (sh(&format!("{with_data} sessions list")), Vec::new(), Tty::None),
+                (
+                    sh(&format!("grep -r -m1 title {dir}")),
+                    Vec::new(),
+                    Tty::None,
+                ),
+                (
+                    sh(&format!("{with_data} sessions list")),
+                    Vec::new(),
+                    Tty::None,
+                ),
             ],
         );
         println!(
@@ -318,7 +321,11 @@ fn main() {
             let m = compare(
                 runs,
                 &[
-                    (sh(&format!("grep -r -l -m1 {word} {dir}")), Vec::new(), Tty::None),
+                    (
+                        sh(&format!("grep -r -l -m1 {word} {dir}")),
+                        Vec::new(),
+                        Tty::None,
+                    ),
                     (
                         sh(&format!("{with_data} search {word} --limit 20")),
                         Vec::new(),

@@ -111,10 +111,10 @@ pub fn run_new(global: &GlobalArgs, args: &NewArgs) -> anyhow::Result<ExitCode> 
 }
 
 pub fn run(global: &GlobalArgs, command: &SessionsCommand) -> anyhow::Result<ExitCode> {
-    let store = open_store(global)?;
     match command {
-        SessionsCommand::List { json } => list(global, &store, *json),
+        SessionsCommand::List { json } => list(global, &open_store_quietly(global)?, *json),
         SessionsCommand::Restore { id } => {
+            let store = open_store(global)?;
             let (aside, restored) = store.restore_from_history(id, Timestamp::now())?;
             println!(
                 "restored {id} from {}\nthe damaged file is kept at {}",
@@ -124,6 +124,7 @@ pub fn run(global: &GlobalArgs, command: &SessionsCommand) -> anyhow::Result<Exi
             Ok(ExitCode::SUCCESS)
         }
         SessionsCommand::Reindex => {
+            let store = open_store(global)?;
             let path = index_path(global, &store);
             Index::recreate(&path, "asked for")?;
             let (index, done) = Index::open_current(&path, &store.dir, &mut progress(true))?;
@@ -161,13 +162,25 @@ fn progress(always: bool) -> impl FnMut(usize, usize) {
     }
 }
 
-/// The index, brought up to date with the sessions folder.
+/// Open the sessions folder without the permission pass: the index's
+/// pass over the folder finds loosened session files on the way.
+fn open_store_quietly(global: &GlobalArgs) -> anyhow::Result<SessionStore> {
+    let dir = paths::sessions_dir(global.data_dir.as_ref())
+        .context("no data folder: pass --data-dir DIR or set HOWGOOD_DATA_DIR")?;
+    Ok(SessionStore::open_quietly(dir)?)
+}
+
+/// The index, brought up to date with the sessions folder; permission
+/// warnings found on the way go to stderr.
 pub fn current_index(
     global: &GlobalArgs,
     store: &SessionStore,
 ) -> anyhow::Result<(Index, Reconciled)> {
     let path = index_path(global, store);
     let (index, done) = Index::open_current(&path, &store.dir, &mut progress(false))?;
+    for warning in store.folder_permission_warning().iter().chain(&done.loose) {
+        eprintln!("warning: {warning}");
+    }
     if let Some(reason) = &index.rebuilt
         && done.read >= 2000
     {
@@ -296,7 +309,7 @@ fn write_table(out: &mut impl Write, rows: &[[String; 7]]) -> std::io::Result<()
 
 /// `howgood search WORDS`: every session's notes, best match first.
 pub fn run_search(global: &GlobalArgs, args: &SearchArgs) -> anyhow::Result<ExitCode> {
-    let store = open_store(global)?;
+    let store = open_store_quietly(global)?;
     let (index, _) = current_index(global, &store)?;
     let hits = index.search(&args.words.join(" "), args.limit)?;
     let stdout = std::io::stdout();

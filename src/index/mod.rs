@@ -376,6 +376,17 @@ impl Index {
         })
     }
 
+    /// Bring one file's entry up to date (after howgood itself saved it).
+    pub fn refresh_file(&mut self, dir: &Path, name: &str) -> Result<(), IndexError> {
+        let tx = self.conn.transaction()?;
+        match std::fs::metadata(dir.join(name)) {
+            Ok(meta) if is_session_name(name) => index_file(&tx, dir, name, stamp_of(&meta))?,
+            _ => forget(&tx, name)?,
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Every readable session, most recently updated first.
     pub fn sessions(&self) -> Result<Vec<Listed>, IndexError> {
         let mut stmt = self.conn.prepare(
@@ -458,7 +469,9 @@ impl Index {
     /// The files of sessions whose title begins with `prefix` (any case).
     pub fn titles_starting(&self, prefix: &str) -> Result<Vec<(String, String)>, IndexError> {
         let wanted = prefix.to_lowercase();
-        let mut stmt = self.conn.prepare("SELECT file, title FROM sessions")?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT file, title FROM sessions ORDER BY file")?;
         let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
         let mut found = Vec::new();
         for row in rows {

@@ -3,9 +3,7 @@
 //! goes to a history folder; one process at a time may write, others read;
 //! a file changed behind our back is never overwritten.
 
-use super::atomic::{
-    self, create_private, create_private_dir, remove_stale_temps, write_atomic,
-};
+use super::atomic::{self, create_private, create_private_dir, remove_stale_temps, write_atomic};
 use super::codec::{self, DecodeError, Decoded, EncodeError};
 use super::model::Session;
 use jiff::Timestamp;

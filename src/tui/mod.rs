@@ -83,6 +83,7 @@ pub fn run(global: &GlobalArgs, start: Start) -> anyhow::Result<()> {
     app.theme = Theme::from_env(std::env::var_os("NO_COLOR").as_deref());
     app.time_zone = jiff::tz::TimeZone::system();
     let mut runtime = Runtime::new(app, store, export_dir, settings_path);
+    runtime.background_reconcile = true;
     install_panic_hook(runtime.recovery.clone());
 
     runtime.app.present = global.present;
@@ -154,6 +155,10 @@ fn event_loop(
     let mut drawn_second = None;
     // Benchmarks (benches/run.sh) time a start to its first frame.
     let first_frame_only = std::env::var_os("HOWGOOD_BENCH_FIRST_FRAME").is_some();
+    // The folder is compared with the index on another thread, after the
+    // frame is drawn; its answer arrives here.
+    let (reconciled, answers) = std::sync::mpsc::channel();
+    let mut reconciling = false;
     loop {
         let timer_screen;
         {
@@ -172,7 +177,12 @@ fn event_loop(
                 return Ok(());
             }
         }
-        let wait = if timer_screen { TICK } else { IDLE_TICK };
+        reconciling |= start_reconcile(&mut lock(runtime), &reconciled, reconciling);
+        let wait = if timer_screen || reconciling {
+            TICK
+        } else {
+            IDLE_TICK
+        };
         // The lock is not held while waiting for input, so a signal can save.
         if event::poll(wait)? {
             redraw = true;
@@ -210,7 +220,36 @@ fn event_loop(
         let mut runtime = lock(runtime);
         runtime.app.now = Timestamp::now();
         redraw |= runtime.tick();
+        if let Ok(answer) = answers.try_recv() {
+            reconciling = false;
+            if let Ok(done) = answer {
+                runtime.reconciled(done);
+                redraw = true;
+            }
+        }
     }
+}
+
+type Answer = Result<crate::index::Reconciled, crate::index::IndexError>;
+
+/// Start comparing the folder with the index on its own thread (with its
+/// own connection), if the runtime wants it and none is running.
+fn start_reconcile(
+    runtime: &mut Runtime,
+    answer: &std::sync::mpsc::Sender<Answer>,
+    running: bool,
+) -> bool {
+    if running || !runtime.reconcile_wanted {
+        return false;
+    }
+    runtime.reconcile_wanted = false;
+    let (path, dir) = (runtime.index_path(), runtime.store.dir.clone());
+    let answer = answer.clone();
+    std::thread::spawn(move || {
+        let result = crate::index::Index::open_current(&path, &dir, &mut |_, _| {});
+        let _ = answer.send(result.map(|(_, done)| done));
+    });
+    true
 }
 
 /// Ctrl-Z: save, give the shell its terminal back, and carry on when resumed.

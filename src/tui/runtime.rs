@@ -7,12 +7,12 @@ use crate::app::home::{DUE_SOON_DAYS, DuePriority, HomeData, SessionSummary};
 use crate::app::update::update;
 use crate::app::{App, Screen};
 use crate::export;
-use crate::index::{Index, IndexError};
+use crate::index::{Index, IndexError, Reconciled};
 use crate::session::atomic::{create_private_dir, write_atomic};
 use crate::session::codec;
 use crate::session::model::Session;
 use crate::session::store::{
-    Access, OpenSession, SessionStore, Sidecar, StoreError, set_recovery_aside, sidecars_of,
+    Access, Folder, OpenSession, SessionStore, Sidecar, StoreError, set_recovery_aside, sidecars_of,
 };
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -32,6 +32,15 @@ pub struct Runtime {
     pub recovery: RecoverySlot,
     /// The index, opened at the first home screen (`<data dir>/index.sqlite`).
     pub index: Option<Index>,
+    /// Compare the folder with the index after drawing rather than before
+    /// (the terminal program does; tests compare before).
+    pub background_reconcile: bool,
+    /// A comparison is wanted (background mode).
+    pub reconcile_wanted: bool,
+    /// Recovery and conflict copies found by the last pass over the folder.
+    folder: Folder,
+    /// Loosened session file permissions found by the last pass.
+    loose: Vec<String>,
 }
 
 /// Find a session by id, path, or unique title prefix.
@@ -44,19 +53,30 @@ pub fn resolve(store: &SessionStore, query: &str) -> Result<PathBuf, String> {
         return Ok(store.path_of(query));
     }
     let wanted = query.to_lowercase();
-    let matches: Vec<_> = store
-        .entries()
-        .into_iter()
-        .filter_map(|e| {
-            let decoded = e.state.ok()?;
-            decoded
-                .session
-                .title
-                .to_lowercase()
-                .starts_with(&wanted)
-                .then_some((e.path, decoded.session.title))
-        })
-        .collect();
+    // Titles come from the index (reading only changed files); every file
+    // is read only if the index cannot be used.
+    let index_path = Index::path_in(crate::session::atomic::parent_dir(&store.dir));
+    let indexed = Index::open_current(&index_path, &store.dir, &mut |_, _| {})
+        .and_then(|(index, _)| index.titles_starting(query));
+    let matches: Vec<(PathBuf, String)> = match indexed {
+        Ok(found) => found
+            .into_iter()
+            .map(|(file, title)| (store.dir.join(file), title))
+            .collect(),
+        Err(_) => store
+            .entries()
+            .into_iter()
+            .filter_map(|e| {
+                let decoded = e.state.ok()?;
+                decoded
+                    .session
+                    .title
+                    .to_lowercase()
+                    .starts_with(&wanted)
+                    .then_some((e.path, decoded.session.title))
+            })
+            .collect(),
+    };
     match matches.len() {
         1 => Ok(matches[0].0.clone()),
         0 => Err(format!(
@@ -77,20 +97,16 @@ pub fn resolve(store: &SessionStore, query: &str) -> Result<PathBuf, String> {
 /// pane shows a dozen.
 const DUE_SHOWN: usize = 200;
 
-/// The home screen's data, from the index (brought up to date with the
-/// folder first, so only changed files are read).
+/// The home screen's data, from the index, with the recovery and conflict
+/// copies of the last pass over the folder.
 pub fn home_data_indexed(
     store: &SessionStore,
-    index: &mut Index,
+    index: &Index,
+    folder: &Folder,
     today: jiff::civil::Date,
     time_zone: &jiff::tz::TimeZone,
 ) -> Result<HomeData, IndexError> {
-    let done = index.reconcile(&store.dir, &mut |_, _| {})?;
-    let mut folder = done.folder;
     let mut data = HomeData::default();
-    // Loosened permissions are found while the folder is compared anyway.
-    data.warnings = store.folder_permission_warning();
-    data.warnings.extend(done.loose);
     let until = today
         .checked_add(jiff::Span::new().days(DUE_SOON_DAYS))
         .unwrap_or(today);
@@ -100,7 +116,8 @@ pub fn home_data_indexed(
         }
         let copies = folder
             .sidecars
-            .remove(&crate::session::store::session_id_of(Path::new(&s.file)))
+            .get(&crate::session::store::session_id_of(Path::new(&s.file)))
+            .cloned()
             .unwrap_or_default();
         data.sessions.push(SessionSummary {
             id: s.id,
@@ -261,6 +278,10 @@ impl Runtime {
             settings_path,
             recovery: Arc::new(Mutex::new(None)),
             index: None,
+            background_reconcile: false,
+            reconcile_wanted: false,
+            folder: Folder::default(),
+            loose: Vec::new(),
         }
     }
 
@@ -326,34 +347,75 @@ impl Runtime {
     /// cannot be used (the reason is shown on the home screen).
     fn load_home(&mut self) -> HomeData {
         let today = self.today();
-        let index_path = Index::path_in(crate::session::atomic::parent_dir(&self.store.dir));
+        let fallback = |runtime: &Runtime, why: String| {
+            let mut data = home_data(&runtime.store, today, &runtime.app.time_zone);
+            data.warnings = runtime.store.permission_warnings();
+            data.warnings.push(why);
+            data
+        };
         if self.index.is_none() {
-            match Index::open(&index_path) {
+            match Index::open(&self.index_path()) {
                 Ok(index) => self.index = Some(index),
-                Err(error) => {
-                    let mut data = home_data(&self.store, today, &self.app.time_zone);
-                    data.warnings
-                        .push(format!("The index is not in use: {error}"));
-                    return data;
-                }
+                Err(error) => return fallback(self, format!("The index is not in use: {error}")),
             }
         }
-        let Some(index) = self.index.as_mut() else {
-            let mut data = home_data(&self.store, today, &self.app.time_zone);
-            data.warnings = self.store.permission_warnings();
-            return data;
-        };
-        match home_data_indexed(&self.store, index, today, &self.app.time_zone) {
+        match self.home_from_index() {
             Ok(data) => data,
             Err(error) => {
                 // Damaged while open: rebuild it from the files next time.
                 self.index = None;
-                let _ = Index::recreate(&index_path, "damaged");
-                let mut data = home_data(&self.store, today, &self.app.time_zone);
-                data.warnings
-                    .push(format!("The index is being rebuilt: {error}"));
-                data
+                let _ = Index::recreate(&self.index_path(), "damaged");
+                fallback(self, format!("The index is being rebuilt: {error}"))
             }
+        }
+    }
+
+    /// `<data dir>/index.sqlite`.
+    pub fn index_path(&self) -> PathBuf {
+        Index::path_in(crate::session::atomic::parent_dir(&self.store.dir))
+    }
+
+    /// The home data from the index. In the foreground the folder is
+    /// compared first; in the background mode (the terminal program) an
+    /// index already filled is shown at once and compared after the frame
+    /// is drawn (`reconcile_wanted`, then `reconciled`).
+    fn home_from_index(&mut self) -> Result<HomeData, IndexError> {
+        let today = self.today();
+        let Some(index) = self.index.as_mut() else {
+            return Ok(HomeData::default());
+        };
+        if self.background_reconcile && index.file_count()? > 0 {
+            self.reconcile_wanted = true;
+        } else {
+            let done = index.reconcile(&self.store.dir, &mut |_, _| {})?;
+            self.folder = done.folder;
+            self.loose = done.loose;
+        }
+        let mut data =
+            home_data_indexed(&self.store, index, &self.folder, today, &self.app.time_zone)?;
+        data.warnings = self.store.folder_permission_warning();
+        data.warnings.extend(self.loose.iter().cloned());
+        Ok(data)
+    }
+
+    /// A comparison of the folder with the index finished in the
+    /// background: show what changed, if anything did.
+    pub fn reconciled(&mut self, done: Reconciled) {
+        let changed = done.read > 0
+            || done.removed > 0
+            || self.folder.sidecars != done.folder.sidecars
+            || self.loose != done.loose;
+        self.folder = done.folder;
+        self.loose = done.loose;
+        if changed && matches!(self.app.screen, Screen::Home | Screen::History { .. }) {
+            self.dispatch_effect(Effect::LoadHome);
+        }
+    }
+
+    /// After our own save, the index learns of it at once.
+    fn reindex_file(&mut self, path: &Path) {
+        if let (Some(index), Some(name)) = (self.index.as_mut(), path.file_name()) {
+            let _ = index.refresh_file(&self.store.dir, &name.to_string_lossy());
         }
     }
 
@@ -414,13 +476,15 @@ impl Runtime {
                 self.open = None;
                 let path = self.store.path_of(&session.id);
                 let result = OpenSession::create(&path, &session, self.app.now);
+                self.reindex_file(&path);
                 Some(self.opened(result))
             }
             Effect::Save(session) => {
                 let open = self.open.as_mut()?;
-                Some(Action::Saved(
-                    open.save(&session, self.app.now).map_err(|e| e.to_string()),
-                ))
+                let saved = open.save(&session, self.app.now).map_err(|e| e.to_string());
+                let path = open.path.clone();
+                self.reindex_file(&path);
+                Some(Action::Saved(saved))
             }
             Effect::Export(session) => {
                 let markdown = export::session_markdown(&session, &self.app.library, self.today());

@@ -301,3 +301,21 @@ fn due_priorities_and_daily_reviews_come_from_the_index() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_quick_open_trusts_a_settled_folder_and_compares_a_changed_one() {
+    let setup = setup();
+    many(&setup);
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let folder = std::fs::File::open(&setup.dir).expect("open folder");
+    folder.set_modified(an_hour_ago).expect("set folder time");
+    drop(reconcile(&setup));
+    let path = Index::path_in(&setup.data);
+    let (index, done) = Index::open_quick(&path, &setup.dir, &mut |_, _| {}).expect("quick");
+    assert!(done.is_none(), "nothing was added, removed or replaced");
+    assert_eq!(index.sessions().expect("list").len(), 30);
+    write(&setup.dir, &session("new", "Newcomer", SessionKind::Workshop));
+    let (index, done) = Index::open_quick(&path, &setup.dir, &mut |_, _| {}).expect("quick");
+    assert_eq!(done.expect("the folder changed").read, 1);
+    assert!(titles(&index).contains(&"Newcomer".to_owned()));
+}

@@ -170,14 +170,26 @@ fn open_store_quietly(global: &GlobalArgs) -> anyhow::Result<SessionStore> {
     Ok(SessionStore::open_quietly(dir)?)
 }
 
-/// The index, brought up to date with the sessions folder; permission
-/// warnings found on the way go to stderr.
+/// The index, brought up to date with the sessions folder (quickly when
+/// the folder is as the index last saw it); permission warnings found on
+/// the way go to stderr.
 pub fn current_index(
     global: &GlobalArgs,
     store: &SessionStore,
 ) -> anyhow::Result<(Index, Reconciled)> {
     let path = index_path(global, store);
-    let (index, done) = Index::open_current(&path, &store.dir, &mut progress(false))?;
+    let (index, done) = Index::open_quick(&path, &store.dir, &mut progress(false))?;
+    let done = match done {
+        Some(done) => done,
+        None => Reconciled {
+            folder: crate::session::store::Folder::of_names(
+                std::fs::read_dir(&store.dir)?
+                    .flatten()
+                    .map(|e| e.file_name().to_string_lossy().into_owned()),
+            ),
+            ..Reconciled::default()
+        },
+    };
     for warning in store.folder_permission_warning().iter().chain(&done.loose) {
         eprintln!("warning: {warning}");
     }
@@ -310,7 +322,8 @@ fn write_table(out: &mut impl Write, rows: &[[String; 7]]) -> std::io::Result<()
 /// `howgood search WORDS`: every session's notes, best match first.
 pub fn run_search(global: &GlobalArgs, args: &SearchArgs) -> anyhow::Result<ExitCode> {
     let store = open_store_quietly(global)?;
-    let (index, _) = current_index(global, &store)?;
+    let path = index_path(global, &store);
+    let (index, _) = Index::open_quick(&path, &store.dir, &mut progress(false))?;
     let hits = index.search(&args.words.join(" "), args.limit)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

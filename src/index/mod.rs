@@ -22,7 +22,7 @@ use std::time::UNIX_EPOCH;
 
 /// Bumped whenever the tables change: an index with another version is
 /// rebuilt from the files.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 /// The index file's name in the data folder.
 pub const FILE_NAME: &str = "index.sqlite";
 /// Files decoded per transaction: what is done stays done (and visible to
@@ -30,6 +30,7 @@ pub const FILE_NAME: &str = "index.sqlite";
 const BATCH: usize = 500;
 
 const SCHEMA: &str = "
+CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE files (
     name TEXT PRIMARY KEY,
     size INTEGER NOT NULL,
@@ -313,6 +314,46 @@ impl Index {
         }
     }
 
+    /// Open the index and, unless the folder is as the last full
+    /// comparison left it, compare it. `None`: nothing was compared because
+    /// no file was added, removed or replaced since (the folder's own
+    /// modification time says so; howgood and most editors replace files by
+    /// renaming). A file rewritten in place by another program is seen by
+    /// the next full comparison (the home screen, `open_current`, `reindex`).
+    pub fn open_quick(
+        path: &Path,
+        sessions_dir: &Path,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<(Index, Option<Reconciled>), IndexError> {
+        let index = Self::open(path)?;
+        if index.folder_unchanged(sessions_dir).unwrap_or(false) {
+            return Ok((index, None));
+        }
+        drop(index);
+        let (index, done) = Self::open_current(path, sessions_dir, progress)?;
+        Ok((index, Some(done)))
+    }
+
+    /// Whether the folder's modification time is the one recorded by the
+    /// last full comparison, and old enough that a change in the same
+    /// clock tick cannot hide behind it.
+    fn folder_unchanged(&self, dir: &Path) -> Result<bool, IndexError> {
+        let meta = std::fs::metadata(dir).map_err(|e| IndexError::Io(dir.to_owned(), e))?;
+        let (_, mtime) = stamp_of(&meta);
+        let recorded: Option<i64> = self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = 'folder_mtime'", [], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        let settled = meta
+            .modified()
+            .ok()
+            .and_then(|m| m.elapsed().ok())
+            .is_some_and(|age| age >= std::time::Duration::from_secs(2));
+        Ok(recorded == Some(mtime) && settled)
+    }
+
     /// Compare the folder with the index by name, size and modification
     /// time; read only the files that are new or changed, drop the ones
     /// that are gone. `progress(done, total)` is called as files are read.
@@ -321,6 +362,11 @@ impl Index {
         dir: &Path,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<Reconciled, IndexError> {
+        // The folder's time before reading it: a change while we read
+        // leaves it different from what we record.
+        let folder_mtime = std::fs::metadata(dir)
+            .map(|m| stamp_of(&m).1)
+            .map_err(|e| IndexError::Io(dir.to_owned(), e))?;
         let read = std::fs::read_dir(dir).map_err(|e| IndexError::Io(dir.to_owned(), e))?;
         let mut names = Vec::new();
         let mut loose = Vec::new();
@@ -367,6 +413,10 @@ impl Index {
             tx.commit()?;
             progress((done * BATCH + batch.len()).min(total), total);
         }
+        self.conn.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('folder_mtime', ?1)",
+            [folder_mtime],
+        )?;
         Ok(Reconciled {
             read: total,
             removed: removed.len(),

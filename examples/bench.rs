@@ -317,7 +317,7 @@ fn main() {
             ratio(m[1].median_ms, m[0].median_ms),
             m[1].max_rss_mib
         );
-        for word in ["chronology", "neglect"] {
+        for word in ["interpreter", "chronology"] {
             let m = compare(
                 runs,
                 &[

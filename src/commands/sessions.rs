@@ -321,7 +321,11 @@ fn write_table(out: &mut impl Write, rows: &[[String; 7]]) -> std::io::Result<()
 
 /// `howgood search WORDS`: every session's notes, best match first.
 pub fn run_search(global: &GlobalArgs, args: &SearchArgs) -> anyhow::Result<ExitCode> {
-    let store = open_store_quietly(global)?;
+    // Only the index is read (and the folder's time): no pass over the folder.
+    let store = SessionStore {
+        dir: paths::sessions_dir(global.data_dir.as_ref())
+            .context("no data folder: pass --data-dir DIR or set HOWGOOD_DATA_DIR")?,
+    };
     let path = index_path(global, &store);
     let (index, _) = Index::open_quick(&path, &store.dir, &mut progress(false))?;
     let hits = index.search(&args.words.join(" "), args.limit)?;

@@ -539,26 +539,38 @@ impl Index {
         let Some(query) = fts_query(words) else {
             return Ok(Vec::new());
         };
-        let mut stmt = self.conn.prepare(
+        // The best rows first, by FTS5's own rank (bm25) without joins;
+        // then the session, field and snippet of those few only.
+        let mut top = self.conn.prepare_cached(
+            "SELECT rowid FROM texts_fts WHERE texts_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+        )?;
+        let rowids: Vec<i64> = top
+            .query_map(params![query, limit as i64], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        let mut detail = self.conn.prepare_cached(
             "SELECT s.id, s.title, s.kind, t.field,
                     snippet(texts_fts, 0, '[', ']', '…', 12)
              FROM texts_fts
              JOIN texts t ON t.rowid = texts_fts.rowid
              JOIN sessions s ON s.file = t.file
-             WHERE texts_fts MATCH ?1
-             ORDER BY bm25(texts_fts), s.id
-             LIMIT ?2",
+             WHERE texts_fts MATCH ?1 AND texts_fts.rowid = ?2",
         )?;
-        let rows = stmt.query_map(params![query, limit as i64], |r| {
-            Ok(Hit {
-                session_id: r.get(0)?,
-                title: r.get(1)?,
-                kind: kind_of(&r.get::<_, String>(2)?).unwrap_or(SessionKind::Workshop),
-                field: r.get(3)?,
-                snippet: r.get(4)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let mut hits = Vec::with_capacity(rowids.len());
+        for rowid in rowids {
+            let hit = detail
+                .query_row(params![query, rowid], |r| {
+                    Ok(Hit {
+                        session_id: r.get(0)?,
+                        title: r.get(1)?,
+                        kind: kind_of(&r.get::<_, String>(2)?).unwrap_or(SessionKind::Workshop),
+                        field: r.get(3)?,
+                        snippet: r.get(4)?,
+                    })
+                })
+                .optional()?;
+            hits.extend(hit);
+        }
+        Ok(hits)
     }
 
     /// How many files the index knows (sessions and damaged ones).

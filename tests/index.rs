@@ -292,11 +292,13 @@ fn due_priorities_and_daily_reviews_come_from_the_index() {
     let setup = setup();
     many(&setup);
     let (index, _) = reconcile(&setup);
-    let due = index.due("2026-12-09".parse().expect("date")).expect("due");
+    let due = index
+        .due("2026-12-09".parse().expect("date"), 100)
+        .expect("due");
     assert_eq!(due.len(), 20, "workshops only, not daily reviews");
     assert!(
         index
-            .due("2026-11-30".parse().expect("date"))
+            .due("2026-11-30".parse().expect("date"), 100)
             .expect("due")
             .is_empty()
     );

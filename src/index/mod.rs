@@ -285,6 +285,9 @@ impl Index {
         self.conn.pragma_update(None, "journal_mode", "WAL")?;
         // A cache: losing the last transaction on power loss costs a re-read.
         self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // Reading through a memory map saves a system call per page on the
+        // long scans of lists.
+        self.conn.pragma_update(None, "mmap_size", 1i64 << 30)?;
         Ok(())
     }
 
@@ -439,11 +442,20 @@ impl Index {
 
     /// Every readable session, most recently updated first.
     pub fn sessions(&self) -> Result<Vec<Listed>, IndexError> {
-        let mut stmt = self.conn.prepare(
+        self.listed("")
+    }
+
+    /// Every readable session but daily reviews (the home screen's list).
+    pub fn sessions_but_daily(&self) -> Result<Vec<Listed>, IndexError> {
+        self.listed("WHERE kind != 'daily'")
+    }
+
+    fn listed(&self, filter: &str) -> Result<Vec<Listed>, IndexError> {
+        let mut stmt = self.conn.prepare(&format!(
             "SELECT file, id, kind, title, framework, created, updated, items, evaluated,
                     priorities, read_only
-             FROM sessions ORDER BY updated DESC, file",
-        )?;
+             FROM sessions {filter} ORDER BY updated DESC, file"
+        ))?;
         let rows = stmt.query_map([], |r| {
             Ok(Listed {
                 file: r.get(0)?,
@@ -477,15 +489,16 @@ impl Index {
     }
 
     /// Open priorities of workshops and supervisions due on or before
-    /// `until` (overdue ones included), soonest first.
-    pub fn due(&self, until: Date) -> Result<Vec<Due>, IndexError> {
+    /// `until` (overdue ones included), soonest first, at most `limit`.
+    pub fn due(&self, until: Date, limit: usize) -> Result<Vec<Due>, IndexError> {
         let mut stmt = self.conn.prepare(
             "SELECT s.id, s.title, p.statement, p.owner, p.deadline
              FROM priorities p JOIN sessions s ON s.file = p.file
              WHERE p.open AND p.deadline IS NOT NULL AND p.deadline <= ?1 AND s.kind != 'daily'
-             ORDER BY p.deadline, s.id, p.position",
+             ORDER BY p.deadline, s.id, p.position
+             LIMIT ?2",
         )?;
-        let rows = stmt.query_map([until.to_string()], |r| {
+        let rows = stmt.query_map(params![until.to_string(), limit as i64], |r| {
             let deadline: String = r.get(4)?;
             Ok(Due {
                 session_id: r.get(0)?,

@@ -110,10 +110,7 @@ pub fn home_data_indexed(
     let until = today
         .checked_add(jiff::Span::new().days(DUE_SOON_DAYS))
         .unwrap_or(today);
-    for s in index.sessions()? {
-        if s.kind == crate::session::model::SessionKind::DailyReview {
-            continue;
-        }
+    for s in index.sessions_but_daily()? {
         let copies = folder
             .sidecars
             .get(&crate::session::store::session_id_of(Path::new(&s.file)))
@@ -151,9 +148,8 @@ pub fn home_data_indexed(
     data.daily
         .sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
     data.due = index
-        .due(until)?
+        .due(until, DUE_SHOWN)?
         .into_iter()
-        .take(DUE_SHOWN)
         .map(|d| DuePriority {
             session_id: d.session_id,
             session_title: d.session_title,

@@ -348,6 +348,6 @@ fn main() {
             press,
             ratio(press, paragraph)
         );
-        println!("| home data from the index (in process, index current) | | {load:.1} ms | | | |");
+        println!("| home data, folder compared with the index first (in process, as after a return to the home screen in tests) | | {load:.1} ms | | | |");
     }
 }

@@ -285,9 +285,6 @@ impl Index {
         self.conn.pragma_update(None, "journal_mode", "WAL")?;
         // A cache: losing the last transaction on power loss costs a re-read.
         self.conn.pragma_update(None, "synchronous", "NORMAL")?;
-        // Reading through a memory map saves a system call per page on the
-        // long scans of lists.
-        self.conn.pragma_update(None, "mmap_size", 1i64 << 30)?;
         Ok(())
     }
 

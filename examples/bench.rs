@@ -97,6 +97,8 @@ fn run_once(argv: &[String], env: &[(&str, &str)], tty: Tty) -> (Duration, u64) 
         }
     }
     let start = Instant::now();
+    // Reaped below with wait4, which also gives its peak memory.
+    #[allow(clippy::zombie_processes)]
     let child = cmd.spawn().unwrap_or_else(|e| panic!("{}: {e}", argv[0]));
     drop(cmd);
     let mut status = 0;
@@ -348,6 +350,8 @@ fn main() {
             press,
             ratio(press, paragraph)
         );
-        println!("| home data, folder compared with the index first (in process, as after a return to the home screen in tests) | | {load:.1} ms | | | |");
+        println!(
+            "| home data, folder compared with the index first (in process, as after a return to the home screen in tests) | | {load:.1} ms | | | |"
+        );
     }
 }

@@ -215,7 +215,7 @@ fn daily(n: usize, rng: &mut Rng, start: Timestamp) -> Session {
 fn workshop(n: usize, count: usize, rng: &mut Rng, start: Timestamp) -> Session {
     let days = (count * 2 / 3 / 50 + 1) as i64;
     let created = start + ((n as i64) * days * 24 / count as i64).hours();
-    let kind = if n % 4 == 0 {
+    let kind = if n.is_multiple_of(4) {
         SessionKind::Supervision
     } else {
         SessionKind::Workshop

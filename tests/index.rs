@@ -316,7 +316,10 @@ fn a_quick_open_trusts_a_settled_folder_and_compares_a_changed_one() {
     let (index, done) = Index::open_quick(&path, &setup.dir, &mut |_, _| {}).expect("quick");
     assert!(done.is_none(), "nothing was added, removed or replaced");
     assert_eq!(index.sessions().expect("list").len(), 30);
-    write(&setup.dir, &session("new", "Newcomer", SessionKind::Workshop));
+    write(
+        &setup.dir,
+        &session("new", "Newcomer", SessionKind::Workshop),
+    );
     let (index, done) = Index::open_quick(&path, &setup.dir, &mut |_, _| {}).expect("quick");
     assert_eq!(done.expect("the folder changed").read, 1);
     assert!(titles(&index).contains(&"Newcomer".to_owned()));

@@ -342,9 +342,11 @@ impl Index {
         let (_, mtime) = stamp_of(&meta);
         let recorded: Option<i64> = self
             .conn
-            .query_row("SELECT value FROM meta WHERE key = 'folder_mtime'", [], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'folder_mtime'",
+                [],
+                |r| r.get(0),
+            )
             .optional()?;
         let settled = meta
             .modified()

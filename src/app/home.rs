@@ -281,3 +281,47 @@ impl NewSessionForm {
         found.into_iter().map(|(_, _, c)| c).collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(id: &str) -> SessionSummary {
+        SessionSummary {
+            id: id.to_owned(),
+            kind: SessionKind::Workshop,
+            title: id.to_owned(),
+            framework: "hmie-cp-2009".to_owned(),
+            updated: Timestamp::UNIX_EPOCH,
+            items: 0,
+            evaluated: 0,
+            priorities: 0,
+            unsaved_copies: Vec::new(),
+            read_only: None,
+        }
+    }
+
+    #[test]
+    fn each_row_is_found_by_position_without_building_the_list() {
+        let mut home = HomeState::default();
+        let data = HomeData {
+            sessions: (0..1000).map(|n| summary(&format!("s{n}"))).collect(),
+            ..HomeData::default()
+        };
+        home.cursor = 5000;
+        home.loaded(data, jiff::civil::date(2026, 11, 25));
+        assert_eq!(home.row_count(), 1004);
+        assert_eq!(home.cursor, 1003, "the cursor stays on the list");
+        assert_eq!(home.row(3), Some(HomeRow::Resume("s0".to_owned())));
+        assert_eq!(home.row(4), Some(HomeRow::Session("s0".to_owned())));
+        assert_eq!(home.session_at(1003).map(|s| s.id.as_str()), Some("s999"));
+        assert_eq!(home.row(1004), None);
+        assert_eq!(home.rows().len(), home.row_count());
+        assert!(
+            home.rows()
+                .iter()
+                .enumerate()
+                .all(|(i, r)| home.row(i).as_ref() == Some(r))
+        );
+    }
+}

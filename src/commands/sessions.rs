@@ -220,7 +220,6 @@ fn list(global: &GlobalArgs, store: &SessionStore, json: bool) -> anyhow::Result
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut listed = Vec::new();
-    let mut rows = Vec::with_capacity(sessions.len());
     for s in &sessions {
         let path = store.dir.join(&s.file);
         let copies = folder
@@ -256,16 +255,6 @@ fn list(global: &GlobalArgs, store: &SessionStore, json: bool) -> anyhow::Result
                 "recovery_copies": paths(&copies.recovery),
                 "conflict_copies": paths(&copies.conflicts),
             }));
-        } else {
-            rows.push([
-                s.id.clone(),
-                s.kind.label().to_owned(),
-                s.framework.clone(),
-                format!("{}/{}", s.evaluated, s.items),
-                s.priorities.to_string(),
-                s.updated.strftime("%Y-%m-%d %H:%M").to_string(),
-                s.title.clone(),
-            ]);
         }
     }
     for damaged in index.damaged()? {
@@ -277,15 +266,30 @@ fn list(global: &GlobalArgs, store: &SessionStore, json: bool) -> anyhow::Result
         writeln!(out)?;
         return Ok(ExitCode::SUCCESS);
     }
-    if rows.is_empty() {
+    if sessions.is_empty() {
         writeln!(out, "no sessions yet in {}", store.dir.display())?;
         return Ok(ExitCode::SUCCESS);
     }
-    write_table(&mut out, &rows)?;
+    write_table(&mut out, &sessions)?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn write_table(out: &mut impl Write, rows: &[[String; 7]]) -> std::io::Result<()> {
+/// The cells of one row of the table.
+fn cells(s: &crate::index::Listed) -> [String; 7] {
+    [
+        s.id.clone(),
+        s.kind.label().to_owned(),
+        s.framework.clone(),
+        format!("{}/{}", s.evaluated, s.items),
+        s.priorities.to_string(),
+        s.updated.strftime("%Y-%m-%d %H:%M").to_string(),
+        s.title.clone(),
+    ]
+}
+
+/// Two passes over the sessions (widths, then lines), so the table's text
+/// is never held in memory all at once.
+fn write_table(out: &mut impl Write, sessions: &[crate::index::Listed]) -> std::io::Result<()> {
     let header = [
         "ID",
         "KIND",
@@ -295,15 +299,12 @@ fn write_table(out: &mut impl Write, rows: &[[String; 7]]) -> std::io::Result<()
         "UPDATED (UTC)",
         "TITLE",
     ];
-    let widths: Vec<usize> = (0..6)
-        .map(|c| {
-            rows.iter()
-                .map(|r| r[c].chars().count())
-                .chain([header[c].len()])
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
+    let mut widths: Vec<usize> = header[..6].iter().map(|h| h.len()).collect();
+    for s in sessions {
+        for (c, cell) in cells(s)[..6].iter().enumerate() {
+            widths[c] = widths[c].max(cell.chars().count());
+        }
+    }
     let mut line = |cells: [&str; 7]| -> std::io::Result<()> {
         for (c, width) in widths.iter().enumerate() {
             write!(out, "{:<width$}  ", cells[c])?;
@@ -311,7 +312,8 @@ fn write_table(out: &mut impl Write, rows: &[[String; 7]]) -> std::io::Result<()
         writeln!(out, "{}", cells[6])
     };
     line(header)?;
-    for row in rows {
+    for s in sessions {
+        let row = cells(s);
         line([
             &row[0], &row[1], &row[2], &row[3], &row[4], &row[5], &row[6],
         ])?;

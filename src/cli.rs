@@ -69,6 +69,9 @@ pub enum Command {
     /// It gets a new id if a session with its id exists; nothing is
     /// overwritten.
     Import(ImportArgs),
+    /// Search the notes, reflections, evidence, priorities and titles of
+    /// every session, best match first.
+    Search(SearchArgs),
     /// Test support: not for people. Runs storage operations in a child
     /// process so tests can kill it or compete with it.
     #[command(subcommand, hide = true)]
@@ -278,6 +281,23 @@ pub enum SessionsCommand {
         /// Session id.
         id: String,
     },
+    /// Rebuild the index (`<data dir>/index.sqlite`) from the session
+    /// files, with progress on stderr. Nothing is lost: the files are the
+    /// truth and the index is only a cache of them.
+    Reindex,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words to find, all of them; the last may be the start of a word.
+    #[arg(required = true)]
+    pub words: Vec<String>,
+    /// One JSON object per hit, in an array.
+    #[arg(long)]
+    pub json: bool,
+    /// At most this many hits.
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
 }
 
 #[derive(Debug, Subcommand)]

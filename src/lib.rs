@@ -5,6 +5,7 @@ pub mod cli;
 pub mod commands;
 pub mod content;
 pub mod export;
+pub mod index;
 pub mod paths;
 pub mod safe_io;
 pub mod session;

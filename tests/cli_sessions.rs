@@ -173,3 +173,57 @@ fn the_screens_say_clearly_when_there_is_no_terminal() {
         .code(1)
         .stderr(predicate::str::contains("the screens need a terminal"));
 }
+
+#[test]
+fn search_finds_words_in_every_session_with_its_field() {
+    let home = TempDir::new().expect("tempdir");
+    let (id, path) = new_session(home.path());
+    let text = std::fs::read_to_string(&path).expect("read");
+    let text = text.replacen(
+        "rationale: \"\"",
+        "rationale: \"Chronologies are patchy\"",
+        1,
+    );
+    std::fs::write(&path, text).expect("edit");
+    howgood(home.path())
+        .args(["search", "chronolog"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(&id).and(predicate::str::contains("5.3 rationale")));
+    let output = howgood(home.path())
+        .args(["search", "--json", "patchy"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let hits: serde_json::Value = serde_json::from_slice(&output).expect("json");
+    assert_eq!(hits[0]["session"], id.as_str());
+    assert_eq!(hits[0]["snippet"], "Chronologies are [patchy]");
+    howgood(home.path())
+        .args(["search", "absent"])
+        .assert()
+        .code(1)
+        .stdout("nothing found\n");
+}
+
+#[test]
+fn reindex_rebuilds_the_index_with_progress_and_loses_nothing() {
+    let home = TempDir::new().expect("tempdir");
+    let (id, _) = new_session(home.path());
+    howgood(home.path())
+        .args(["sessions", "reindex"])
+        .assert()
+        .success()
+        .stderr(
+            predicate::str::contains("indexing: 1/1")
+                .and(predicate::str::contains("indexed 1 files")),
+        );
+    let index = home.path().join("data/index.sqlite");
+    std::fs::write(&index, b"not a database at all, just bytes").expect("damage index");
+    howgood(home.path())
+        .args(["sessions", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(&id));
+}

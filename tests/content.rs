@@ -663,3 +663,17 @@ fn integrated_inspection_has_good_criteria_and_descriptors_per_agency() {
         "outstanding, requires improvement, inadequate"
     );
 }
+
+/// Starts trust the embedded content (it cannot change after the build);
+/// this is where it is checked, with the full validation.
+#[test]
+fn a_start_trusts_embedded_content_that_the_full_check_passes() {
+    let checked = Library::assemble(embedded_files(), Vec::new());
+    assert!(checked.problems.is_empty(), "{:#?}", checked.problems);
+    let trusted = Library::assemble_trusting_embedded(embedded_files(), Vec::new());
+    assert_eq!(
+        format!("{:?}", trusted.frameworks),
+        format!("{:?}", checked.frameworks)
+    );
+    assert_eq!(trusted.crosswalk, checked.crosswalk);
+}

@@ -80,6 +80,7 @@ pub fn next_question(
 /// Consecutive days with a review, ending today or (if not yet today)
 /// yesterday. Dates may come in any order and repeat.
 pub fn streak(dates: &[jiff::civil::Date], today: jiff::civil::Date) -> usize {
+    let dates: std::collections::HashSet<_> = dates.iter().collect();
     let has = |d: jiff::civil::Date| dates.contains(&d);
     let Ok(yesterday) = today.yesterday() else {
         return 0;

@@ -78,10 +78,25 @@ pub enum HomeRow {
 pub struct HomeState {
     pub data: HomeData,
     pub cursor: usize,
+    /// Days in a row with a daily review, worked out once per load (not
+    /// per frame) by `HomeState::loaded`.
+    pub streak: usize,
+    /// Whether today's daily review exists, likewise.
+    pub done_today: bool,
 }
 
 impl HomeState {
-    pub fn rows(&self) -> Vec<HomeRow> {
+    /// Take newly loaded data and work out what the screens show of it.
+    pub fn loaded(&mut self, data: HomeData, today: Date) {
+        let dates: Vec<Date> = data.daily.iter().map(|d| d.date).collect();
+        self.streak = crate::app::daily::streak(&dates, today);
+        self.done_today = dates.contains(&today);
+        self.data = data;
+        self.cursor = self.cursor.min(self.row_count().saturating_sub(1));
+    }
+
+    /// The rows above the sessions: new, daily, history, resume.
+    fn fixed_rows(&self) -> Vec<HomeRow> {
         let mut rows = vec![HomeRow::New, HomeRow::NewSupervision, HomeRow::Daily];
         if !self.data.daily.is_empty() {
             rows.push(HomeRow::History);
@@ -89,13 +104,35 @@ impl HomeState {
         if let Some(latest) = self.data.sessions.first() {
             rows.push(HomeRow::Resume(latest.id.clone()));
         }
-        rows.extend(
-            self.data
-                .sessions
-                .iter()
-                .map(|s| HomeRow::Session(s.id.clone())),
-        );
         rows
+    }
+
+    fn fixed_count(&self) -> usize {
+        3 + usize::from(!self.data.daily.is_empty()) + usize::from(!self.data.sessions.is_empty())
+    }
+
+    pub fn row_count(&self) -> usize {
+        self.fixed_count() + self.data.sessions.len()
+    }
+
+    /// The session listed at a row, without a search.
+    pub fn session_at(&self, index: usize) -> Option<&SessionSummary> {
+        self.data
+            .sessions
+            .get(index.checked_sub(self.fixed_count())?)
+    }
+
+    /// One row, computed on its own: screens ask only for the rows they show.
+    pub fn row(&self, index: usize) -> Option<HomeRow> {
+        match self.session_at(index) {
+            Some(s) => Some(HomeRow::Session(s.id.clone())),
+            None => self.fixed_rows().get(index).cloned(),
+        }
+    }
+
+    /// Every row (tests and small lists; screens use `row`).
+    pub fn rows(&self) -> Vec<HomeRow> {
+        (0..self.row_count()).filter_map(|i| self.row(i)).collect()
     }
 }
 
@@ -242,5 +279,49 @@ impl NewSessionForm {
             .collect();
         found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         found.into_iter().map(|(_, _, c)| c).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(id: &str) -> SessionSummary {
+        SessionSummary {
+            id: id.to_owned(),
+            kind: SessionKind::Workshop,
+            title: id.to_owned(),
+            framework: "hmie-cp-2009".to_owned(),
+            updated: Timestamp::UNIX_EPOCH,
+            items: 0,
+            evaluated: 0,
+            priorities: 0,
+            unsaved_copies: Vec::new(),
+            read_only: None,
+        }
+    }
+
+    #[test]
+    fn each_row_is_found_by_position_without_building_the_list() {
+        let mut home = HomeState::default();
+        let data = HomeData {
+            sessions: (0..1000).map(|n| summary(&format!("s{n}"))).collect(),
+            ..HomeData::default()
+        };
+        home.cursor = 5000;
+        home.loaded(data, jiff::civil::date(2026, 11, 25));
+        assert_eq!(home.row_count(), 1004);
+        assert_eq!(home.cursor, 1003, "the cursor stays on the list");
+        assert_eq!(home.row(3), Some(HomeRow::Resume("s0".to_owned())));
+        assert_eq!(home.row(4), Some(HomeRow::Session("s0".to_owned())));
+        assert_eq!(home.session_at(1003).map(|s| s.id.as_str()), Some("s999"));
+        assert_eq!(home.row(1004), None);
+        assert_eq!(home.rows().len(), home.row_count());
+        assert!(
+            home.rows()
+                .iter()
+                .enumerate()
+                .all(|(i, r)| home.row(i).as_ref() == Some(r))
+        );
     }
 }

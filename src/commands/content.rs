@@ -1,7 +1,7 @@
 //! `howgood content list | show | check`.
 
 use crate::cli::{ContentCommand, GlobalArgs};
-use crate::content::library::{Library, Origin, embedded_files, read_user_files};
+use crate::content::library::{ContentFile, Library, Origin, embedded_files, read_user_files};
 use crate::content::problem::Problem;
 use crate::content::{query, text};
 use crate::paths;
@@ -19,7 +19,21 @@ pub fn user_content_paths(global: &GlobalArgs) -> Vec<PathBuf> {
 }
 
 /// Load the library from the embedded content and the given user paths.
+/// The library as a start needs it: user files validated, the embedded
+/// ones trusted (the tests validate them).
 pub fn load_library(user_paths: &[PathBuf]) -> Library {
+    load(user_paths, Library::assemble_trusting_embedded)
+}
+
+/// The library with every file validated, embedded ones too (`content check`).
+pub fn load_library_checked(user_paths: &[PathBuf]) -> Library {
+    load(user_paths, Library::assemble)
+}
+
+fn load(
+    user_paths: &[PathBuf],
+    assemble: fn(Vec<ContentFile>, Vec<ContentFile>) -> Library,
+) -> Library {
     let mut files = Vec::new();
     let mut read_problems = Vec::new();
     for path in user_paths {
@@ -27,7 +41,7 @@ pub fn load_library(user_paths: &[PathBuf]) -> Library {
         files.extend(found);
         read_problems.extend(problems);
     }
-    let mut library = Library::assemble(embedded_files(), files);
+    let mut library = assemble(embedded_files(), files);
     read_problems.append(&mut library.problems);
     library.problems = read_problems;
     library
@@ -96,7 +110,7 @@ pub fn run(global: &GlobalArgs, command: &ContentCommand) -> anyhow::Result<Exit
                     return Ok(ExitCode::FAILURE);
                 }
             }
-            let library = load_library(&checked);
+            let library = load_library_checked(&checked);
             for problem in &library.problems {
                 writeln!(out, "{}", printable(&problem.to_string()))?;
             }

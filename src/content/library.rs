@@ -117,31 +117,59 @@ pub fn read_user_files(path: &Path) -> (Vec<ContentFile>, Vec<Problem>) {
 
 impl Library {
     /// Build the library from the embedded files and the user's files, in
-    /// order. A user framework with an embedded framework's id replaces it.
+    /// order, validating every one. A user framework with an embedded
+    /// framework's id replaces it.
     pub fn assemble(embedded: Vec<ContentFile>, user: Vec<ContentFile>) -> Self {
+        Self::assemble_with(embedded, user, true)
+    }
+
+    /// The same, but trusting the embedded files: they are validated by the
+    /// tests (`tests/content.rs`) and cannot change after the build, so a
+    /// start does not pay for checking them again. User files are checked.
+    pub fn assemble_trusting_embedded(embedded: Vec<ContentFile>, user: Vec<ContentFile>) -> Self {
+        Self::assemble_with(embedded, user, false)
+    }
+
+    fn assemble_with(
+        embedded: Vec<ContentFile>,
+        user: Vec<ContentFile>,
+        check_embedded: bool,
+    ) -> Self {
         let mut library = Library::default();
-        let mut crosswalks = Vec::new();
-        for file in embedded.into_iter().chain(user) {
-            if file.is_crosswalk() {
-                crosswalks.push(file);
-                continue;
-            }
-            let framework = match parse_framework(&file.label, &file.text) {
-                Ok(f) => f,
-                Err(problem) => {
-                    library.problems.push(problem);
-                    continue;
+        let user_given = !user.is_empty();
+        let (crosswalks, files): (Vec<ContentFile>, Vec<ContentFile>) = embedded
+            .into_iter()
+            .chain(user)
+            .partition(ContentFile::is_crosswalk);
+        // Files parse independently: on two threads a start takes about
+        // half as long. Results are added in file order.
+        let check = |file: &ContentFile| -> Result<Framework, Vec<Problem>> {
+            let framework = parse_framework(&file.label, &file.text).map_err(|p| vec![p])?;
+            let trusted = !check_embedded && file.origin == Origin::Embedded;
+            if !trusted {
+                let problems = validate_framework(&file.label, &file.text, &framework);
+                if !problems.is_empty() {
+                    return Err(problems);
                 }
-            };
-            let problems = validate_framework(&file.label, &file.text, &framework);
-            if !problems.is_empty() {
-                library.problems.extend(problems);
-                continue;
             }
-            library.add(file, framework);
+            Ok(framework)
+        };
+        let half = files.len() / 2;
+        let results: Vec<Result<Framework, Vec<Problem>>> = std::thread::scope(|scope| {
+            let second = scope.spawn(|| files[half..].iter().map(check).collect::<Vec<_>>());
+            let mut results: Vec<_> = files[..half].iter().map(check).collect();
+            match second.join() {
+                Ok(rest) => results.extend(rest),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+            results
+        });
+        for (file, result) in files.into_iter().zip(results) {
+            match result {
+                Ok(framework) => library.add(file, framework),
+                Err(problems) => library.problems.extend(problems),
+            }
         }
-        let frameworks: Vec<Framework> =
-            library.frameworks.iter().map(|(f, _)| f.clone()).collect();
         for file in crosswalks {
             let crosswalk = match parse_crosswalk(&file.label, &file.text) {
                 Ok(c) => c,
@@ -150,12 +178,18 @@ impl Library {
                     continue;
                 }
             };
-            library.problems.extend(validate_crosswalk(
-                &file.label,
-                &file.text,
-                &crosswalk,
-                &frameworks,
-            ));
+            // The embedded crosswalk is checked again only against user
+            // frameworks that may have replaced the ones it links.
+            if check_embedded || user_given || file.origin != Origin::Embedded {
+                let frameworks: Vec<Framework> =
+                    library.frameworks.iter().map(|(f, _)| f.clone()).collect();
+                library.problems.extend(validate_crosswalk(
+                    &file.label,
+                    &file.text,
+                    &crosswalk,
+                    &frameworks,
+                ));
+            }
             library.merge_crosswalk(crosswalk);
         }
         library

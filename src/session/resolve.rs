@@ -4,14 +4,11 @@
 use crate::session::store::SessionStore;
 use std::path::{Path, PathBuf};
 
-/// Find a session by id, path, or unique title prefix.
+/// Find a session by id, path, or unique title prefix, reading every
+/// session file for titles (the index offers a quicker way: `index::resolve`).
 pub fn resolve(store: &SessionStore, query: &str) -> Result<PathBuf, String> {
-    let as_path = Path::new(query);
-    if (query.contains(std::path::MAIN_SEPARATOR) || query.ends_with(".ron")) && as_path.exists() {
-        return Ok(as_path.to_owned());
-    }
-    if crate::session::ids::is_valid_id(query) && store.path_of(query).exists() {
-        return Ok(store.path_of(query));
+    if let Some(path) = by_path_or_id(store, query) {
+        return Ok(path);
     }
     let wanted = query.to_lowercase();
     let matches: Vec<_> = store
@@ -27,6 +24,23 @@ pub fn resolve(store: &SessionStore, query: &str) -> Result<PathBuf, String> {
                 .then_some((e.path, decoded.session.title))
         })
         .collect();
+    pick(query, matches)
+}
+
+/// The session a query names by its path or its id, if it does.
+pub fn by_path_or_id(store: &SessionStore, query: &str) -> Option<PathBuf> {
+    let as_path = Path::new(query);
+    if (query.contains(std::path::MAIN_SEPARATOR) || query.ends_with(".ron")) && as_path.exists() {
+        return Some(as_path.to_owned());
+    }
+    if crate::session::ids::is_valid_id(query) && store.path_of(query).exists() {
+        return Some(store.path_of(query));
+    }
+    None
+}
+
+/// The one session whose title begins with the query, or why there is not one.
+pub fn pick(query: &str, matches: Vec<(PathBuf, String)>) -> Result<PathBuf, String> {
     match matches.len() {
         1 => Ok(matches[0].0.clone()),
         0 => Err(format!(

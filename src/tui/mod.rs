@@ -5,8 +5,8 @@ pub mod config;
 pub mod runtime;
 pub mod terminal;
 
-use crate::app::App;
 use crate::app::action::{Action, Command};
+use crate::app::{App, Screen};
 use crate::cli::GlobalArgs;
 use crate::commands::content::{load_library, user_content_paths};
 use crate::paths;
@@ -21,8 +21,10 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
-/// How often the clock ticks (autosave pauses, timers).
+/// How often the clock ticks in a session (autosave pauses, timers).
 const TICK: Duration = Duration::from_millis(250);
+/// How often it ticks elsewhere, where nothing runs on the clock.
+const IDLE_TICK: Duration = Duration::from_secs(1);
 /// Most queued events handled between two frames.
 const MAX_EVENTS_PER_FRAME: usize = 200;
 
@@ -75,7 +77,7 @@ pub fn run(global: &GlobalArgs, start: Start) -> anyhow::Result<()> {
     let dir = paths::sessions_dir(global.data_dir.as_ref()).ok_or_else(|| {
         anyhow::anyhow!("no data folder: pass --data-dir DIR or set HOWGOOD_DATA_DIR")
     })?;
-    let (store, _) = crate::session::store::SessionStore::open(dir)?;
+    let store = crate::session::store::SessionStore::open_quietly(dir)?;
     let data_dir = paths::data_dir(global.data_dir.as_ref()).unwrap_or_else(|| store.dir.clone());
     let export_dir = data_dir.join("exports");
     let settings_path = crate::settings::path(&data_dir);
@@ -98,6 +100,7 @@ pub fn run(global: &GlobalArgs, start: Start) -> anyhow::Result<()> {
     app.time_zone = jiff::tz::TimeZone::system();
     let mut runtime = Runtime::new(app, store, export_dir, settings_path);
     runtime.emergency_dirs = paths::emergency_dirs(&data_dir);
+    runtime.background_reconcile = true;
     install_panic_hook(runtime.recovery.clone(), runtime.emergency_dirs.clone());
 
     runtime.app.present = global.present;
@@ -242,22 +245,47 @@ fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<std::io::Stdout>>,
     runtime: &Mutex<Runtime>,
 ) -> anyhow::Result<()> {
+    let mut redraw = true;
+    let mut drawn_second = None;
+    // Benchmarks (benches/run.sh) time a start to its first frame.
+    let first_frame_only = std::env::var_os("HOWGOOD_BENCH_FIRST_FRAME").is_some();
+    // The folder is compared with the index on another thread, after the
+    // frame is drawn; its answer arrives here.
+    let (reconciled, answers) = std::sync::mpsc::channel();
+    let mut reconciling = false;
     loop {
+        let timer_screen;
         {
             let runtime = lock(runtime);
-            terminal.draw(|frame| ui::render(frame, &runtime.app))?;
-            if runtime.app.quit {
+            // Sessions show a running clock: redraw when its second changes.
+            // Other screens redraw only after an event or a tick that did
+            // something, so an idle howgood costs nothing.
+            timer_screen = matches!(runtime.app.screen, Screen::Session(_));
+            let second = runtime.app.now.as_second();
+            if redraw || (timer_screen && drawn_second != Some(second)) {
+                terminal.draw(|frame| ui::render(frame, &runtime.app))?;
+                drawn_second = Some(second);
+            }
+            redraw = false;
+            if runtime.app.quit || first_frame_only {
                 return Ok(());
             }
         }
+        reconciling |= start_reconcile(&mut lock(runtime), &reconciled, reconciling);
+        let wait = if timer_screen || reconciling {
+            TICK
+        } else {
+            IDLE_TICK
+        };
         // The lock is not held while waiting for input, so a signal can save.
-        let input = wait_for_input(TICK);
+        let input = wait_for_input(wait);
         if input == Input::Gone {
             // The terminal went away without a hang-up signal: leave
             // through the saving exit rather than read for ever.
             return Ok(());
         }
         if input == Input::Ready && event_waiting()? {
+            redraw = true;
             // Handle everything already typed before drawing again, so a
             // burst of keys (or a slow search) never leaves the screen behind.
             let mut handled = 0;
@@ -288,8 +316,37 @@ fn event_loop(
         }
         let mut runtime = lock(runtime);
         runtime.app.now = Timestamp::now();
-        runtime.dispatch(Action::Tick);
+        redraw |= runtime.tick();
+        if let Ok(answer) = answers.try_recv() {
+            reconciling = false;
+            if let Ok(done) = answer {
+                runtime.reconciled(done);
+                redraw = true;
+            }
+        }
     }
+}
+
+type Answer = Result<crate::index::Reconciled, crate::index::IndexError>;
+
+/// Start comparing the folder with the index on its own thread (with its
+/// own connection), if the runtime wants it and none is running.
+fn start_reconcile(
+    runtime: &mut Runtime,
+    answer: &std::sync::mpsc::Sender<Answer>,
+    running: bool,
+) -> bool {
+    if running || !runtime.reconcile_wanted {
+        return false;
+    }
+    runtime.reconcile_wanted = false;
+    let (path, dir) = (runtime.index_path(), runtime.store.dir.clone());
+    let answer = answer.clone();
+    std::thread::spawn(move || {
+        let result = crate::index::Index::open_current(&path, &dir, &mut |_, _| {});
+        let _ = answer.send(result.map(|(_, done)| done));
+    });
+    true
 }
 
 /// Ctrl-Z: save, give the shell its terminal back, and carry on when resumed.

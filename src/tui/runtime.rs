@@ -7,11 +7,12 @@ use crate::app::home::{DUE_SOON_DAYS, DuePriority, HomeData, SessionSummary};
 use crate::app::update::update;
 use crate::app::{App, Screen};
 use crate::export;
+use crate::index::{Index, IndexError, Reconciled};
 use crate::session::atomic::{create_private_dir, write_atomic};
 use crate::session::codec;
 use crate::session::model::Session;
 use crate::session::store::{
-    Access, OpenSession, SessionStore, StoreError, recovery_copies, session_id_of,
+    Access, Folder, OpenSession, SessionStore, StoreError, recovery_copies, session_id_of,
     set_recovery_aside, write_emergency,
 };
 use std::path::{Path, PathBuf};
@@ -36,9 +37,100 @@ pub struct Runtime {
     /// The emergency copy of the open session's unsaved work, if saves
     /// are failing.
     pub emergency: Option<PathBuf>,
+    /// The index, opened at the first home screen (`<data dir>/index.sqlite`).
+    pub index: Option<Index>,
+    /// Compare the folder with the index after drawing rather than before
+    /// (the terminal program does; tests compare before).
+    pub background_reconcile: bool,
+    /// A comparison is wanted (background mode).
+    pub reconcile_wanted: bool,
+    /// Recovery and conflict copies found by the last pass over the folder.
+    folder: Folder,
+    /// Loosened session file permissions found by the last pass.
+    loose: Vec<String>,
 }
 
-/// The home screen's data, read from the sessions folder.
+/// Open priorities the home screen fetches at most (soonest first): the
+/// pane shows a dozen.
+const DUE_SHOWN: usize = 200;
+
+/// The home screen's data, from the index, with the recovery and conflict
+/// copies of the last pass over the folder.
+pub fn home_data_indexed(
+    store: &SessionStore,
+    index: &Index,
+    folder: &Folder,
+    today: jiff::civil::Date,
+    time_zone: &jiff::tz::TimeZone,
+) -> Result<HomeData, IndexError> {
+    let mut data = HomeData::default();
+    let until = today
+        .checked_add(jiff::Span::new().days(DUE_SOON_DAYS))
+        .unwrap_or(today);
+    for s in index.sessions_but_daily()? {
+        let copies = folder
+            .sidecars
+            .get(&crate::session::store::session_id_of(Path::new(&s.file)))
+            .cloned()
+            .unwrap_or_default();
+        data.sessions.push(SessionSummary {
+            id: s.id,
+            kind: s.kind,
+            title: s.title,
+            framework: s.framework,
+            updated: s.updated,
+            items: s.items,
+            evaluated: s.evaluated,
+            priorities: s.priorities,
+            unsaved_copies: copies
+                .recovery
+                .iter()
+                .chain(&copies.conflicts)
+                .map(|n| store.dir.join(n).display().to_string())
+                .collect(),
+            read_only: s.read_only,
+        });
+    }
+    data.daily = index
+        .daily()?
+        .into_iter()
+        .map(|d| crate::app::home::DailyEntry {
+            id: d.id,
+            date: d.created.to_zoned_datetime(time_zone.clone()).date(),
+            question: d.question,
+            reflection: d.reflection,
+            action: d.action,
+        })
+        .collect();
+    data.daily
+        .sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
+    data.due = index
+        .due(until, DUE_SHOWN)?
+        .into_iter()
+        .map(|d| DuePriority {
+            session_id: d.session_id,
+            session_title: d.session_title,
+            statement: d.statement,
+            owner: d.owner,
+            deadline: d.deadline,
+        })
+        .collect();
+    for damaged in index.damaged()? {
+        let id = damaged.file.trim_end_matches(".ron");
+        let advice = match store.newest_good_history(id) {
+            Some((path, _)) => format!(
+                "; newest good version: {} (`howgood sessions restore {id}`)",
+                path.display()
+            ),
+            None => String::new(),
+        };
+        data.damaged.push(format!("{}{advice}", damaged.error));
+    }
+    Ok(data)
+}
+
+/// The home screen's data, read from every file in the sessions folder:
+/// used only when the index cannot be opened.
 pub fn home_data(
     store: &SessionStore,
     today: jiff::civil::Date,
@@ -155,6 +247,11 @@ impl Runtime {
             recovery: Arc::new(Mutex::new(None)),
             emergency_dirs,
             emergency: None,
+            index: None,
+            background_reconcile: false,
+            reconcile_wanted: false,
+            folder: Folder::default(),
+            loose: Vec::new(),
         }
     }
 
@@ -222,6 +319,20 @@ impl Runtime {
         self.update_recovery_slot();
     }
 
+    /// A clock tick. Returns whether it led to anything (a save, say), so
+    /// the loop redraws only when something may have changed.
+    pub fn tick(&mut self) -> bool {
+        let effects = update(&mut self.app, Action::Tick);
+        let any = !effects.is_empty();
+        for effect in effects {
+            if let Some(result) = self.perform(effect) {
+                self.dispatch(result);
+            }
+        }
+        self.update_recovery_slot();
+        any
+    }
+
     /// Keep the panic handler's copy of unsaved work current.
     fn update_recovery_slot(&mut self) {
         let (Screen::Session(ws), Some(open)) = (&self.app.screen, &self.open) else {
@@ -234,6 +345,82 @@ impl Runtime {
             *slot = ws
                 .is_dirty()
                 .then(|| (open.path.clone(), ws.session.clone()));
+        }
+    }
+
+    /// The home data from the index, or from the files if the index
+    /// cannot be used (the reason is shown on the home screen).
+    fn load_home(&mut self) -> HomeData {
+        let today = self.today();
+        let fallback = |runtime: &Runtime, why: String| {
+            let mut data = home_data(&runtime.store, today, &runtime.app.time_zone);
+            data.warnings = runtime.store.permission_warnings();
+            data.warnings.push(why);
+            data
+        };
+        if self.index.is_none() {
+            match Index::open(&self.index_path()) {
+                Ok(index) => self.index = Some(index),
+                Err(error) => return fallback(self, format!("The index is not in use: {error}")),
+            }
+        }
+        match self.home_from_index() {
+            Ok(data) => data,
+            Err(error) => {
+                // Damaged while open: rebuild it from the files next time.
+                self.index = None;
+                let _ = Index::recreate(&self.index_path(), "damaged");
+                fallback(self, format!("The index is being rebuilt: {error}"))
+            }
+        }
+    }
+
+    /// `<data dir>/index.sqlite`.
+    pub fn index_path(&self) -> PathBuf {
+        Index::path_in(crate::session::atomic::parent_dir(&self.store.dir))
+    }
+
+    /// The home data from the index. In the foreground the folder is
+    /// compared first; in the background mode (the terminal program) an
+    /// index already filled is shown at once and compared after the frame
+    /// is drawn (`reconcile_wanted`, then `reconciled`).
+    fn home_from_index(&mut self) -> Result<HomeData, IndexError> {
+        let today = self.today();
+        let Some(index) = self.index.as_mut() else {
+            return Ok(HomeData::default());
+        };
+        if self.background_reconcile && index.file_count()? > 0 {
+            self.reconcile_wanted = true;
+        } else {
+            let done = index.reconcile(&self.store.dir, &mut |_, _| {})?;
+            self.folder = done.folder;
+            self.loose = done.loose;
+        }
+        let mut data =
+            home_data_indexed(&self.store, index, &self.folder, today, &self.app.time_zone)?;
+        data.warnings = self.store.folder_permission_warning();
+        data.warnings.extend(self.loose.iter().cloned());
+        Ok(data)
+    }
+
+    /// A comparison of the folder with the index finished in the
+    /// background: show what changed, if anything did.
+    pub fn reconciled(&mut self, done: Reconciled) {
+        let changed = done.read > 0
+            || done.removed > 0
+            || self.folder.sidecars != done.folder.sidecars
+            || self.loose != done.loose;
+        self.folder = done.folder;
+        self.loose = done.loose;
+        if changed && matches!(self.app.screen, Screen::Home | Screen::History { .. }) {
+            self.dispatch_effect(Effect::LoadHome);
+        }
+    }
+
+    /// After our own save, the index learns of it at once.
+    fn reindex_file(&mut self, path: &Path) {
+        if let (Some(index), Some(name)) = (self.index.as_mut(), path.file_name()) {
+            let _ = index.refresh_file(&self.store.dir, &name.to_string_lossy());
         }
     }
 
@@ -271,10 +458,9 @@ impl Runtime {
     fn perform(&mut self, effect: Effect) -> Option<Action> {
         match effect {
             Effect::LoadHome => {
-                let mut data = home_data(&self.store, self.today(), &self.app.time_zone);
                 // Loosened permissions and a damaged settings file are said
                 // where they will be read, not printed before the screen opens.
-                data.warnings = self.store.permission_warnings();
+                let mut data = self.load_home();
                 data.warnings
                     .extend(self.app.startup_problems.iter().cloned());
                 if let Some(problem) = &self.app.settings_problem {
@@ -298,6 +484,7 @@ impl Runtime {
                 self.open = None;
                 let path = self.store.path_of(&session.id);
                 let result = OpenSession::create(&path, &session, self.app.now);
+                self.reindex_file(&path);
                 Some(self.opened(result))
             }
             Effect::Save(session) => {
@@ -305,6 +492,7 @@ impl Runtime {
                 let path = open.path.clone();
                 match open.save(&session, self.app.now) {
                     Ok(saved) => {
+                        self.reindex_file(&path);
                         // The file has it all now: the emergency copy is spent.
                         if let Some(copy) = self.emergency.take()
                             && session_id_of(&copy) == session_id_of(&path)

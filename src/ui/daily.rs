@@ -16,8 +16,7 @@ pub fn render(frame: &mut Frame, app: &App, ws: &Workspace, theme: Theme) {
         .local(ws.session.created)
         .strftime("%A %-d %B %Y")
         .to_string();
-    let dates: Vec<_> = app.home.data.daily.iter().map(|d| d.date).collect();
-    let streak = crate::app::daily::streak(&dates, app.today());
+    let streak = app.home.streak;
     let mut spans = vec![
         Span::styled(" Your daily twenty minutes", theme.title()),
         Span::styled(format!(" · {today}"), theme.dim()),

@@ -19,8 +19,7 @@ pub fn render(frame: &mut Frame, app: &App, cursor: usize, theme: Theme) {
     ])
     .areas(area);
     let daily = &app.home.data.daily;
-    let dates: Vec<_> = daily.iter().map(|d| d.date).collect();
-    let streak = crate::app::daily::streak(&dates, app.today());
+    let streak = app.home.streak;
     // A plain count, never a reproach.
     let summary = match (daily.len(), streak) {
         (0, _) => "No daily reviews yet.".to_owned(),
@@ -43,7 +42,13 @@ pub fn render(frame: &mut Frame, app: &App, cursor: usize, theme: Theme) {
     let width = usize::from(inner.width).saturating_sub(2).max(10);
     let mut lines: Vec<Line> = Vec::new();
     let mut cursor_line = 0;
-    for (index, entry) in daily.iter().enumerate() {
+    let view = usize::from(inner.height).max(1);
+    // Only entries near the cursor are built: every entry takes at least
+    // one line, so none before `cursor - view` can be on screen.
+    for (index, entry) in daily.iter().enumerate().skip(cursor.saturating_sub(view)) {
+        if index > cursor && lines.len() >= cursor_line + view {
+            break;
+        }
         let selected = index == cursor;
         if selected {
             cursor_line = lines.len();
@@ -93,7 +98,6 @@ pub fn render(frame: &mut Frame, app: &App, cursor: usize, theme: Theme) {
             }
         }
     }
-    let view = usize::from(inner.height).max(1);
     let skip = cursor_line.saturating_sub(view / 2);
     frame.render_widget(
         Paragraph::new(lines.into_iter().skip(skip).take(view).collect::<Vec<_>>()),

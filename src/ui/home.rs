@@ -29,40 +29,38 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
     frame.render_widget(block, body);
     let data = &app.home.data;
     let mut lines = Vec::new();
-    for (index, row) in app.home.rows().iter().enumerate() {
+    // Only the rows that fit are built: the list may hold years of sessions.
+    let skip = view::home_scroll(app.home.cursor, body);
+    let shown = usize::from(inner.height);
+    let end = app.home.row_count().min(skip + shown);
+    for index in skip..end {
+        let Some(row) = app.home.row(index) else {
+            continue;
+        };
         let selected = index == app.home.cursor;
-        let text = match row {
+        let text = match &row {
             HomeRow::New => "+ New workshop  (n)".to_owned(),
             HomeRow::NewSupervision => "+ New supervision  (v)".to_owned(),
             HomeRow::Daily => {
-                let today = app.today();
-                if data.daily.iter().any(|d| d.date == today) {
+                if app.home.done_today {
                     "☀ Continue today's daily review  (d)".to_owned()
                 } else {
                     "☀ Your daily twenty minutes  (d)".to_owned()
                 }
             }
-            HomeRow::History => {
-                let dates: Vec<_> = data.daily.iter().map(|d| d.date).collect();
-                let streak = crate::app::daily::streak(&dates, app.today());
-                match streak {
-                    0 | 1 => format!("  Past daily reviews ({})  (h)", data.daily.len()),
-                    n => format!(
-                        "  Past daily reviews ({}, {n} days in a row)  (h)",
-                        data.daily.len()
-                    ),
-                }
-            }
-            HomeRow::Resume(id) => {
-                let title = data
-                    .sessions
-                    .iter()
-                    .find(|s| &s.id == id)
-                    .map_or("", |s| s.title.as_str());
+            HomeRow::History => match app.home.streak {
+                0 | 1 => format!("  Past daily reviews ({})  (h)", data.daily.len()),
+                n => format!(
+                    "  Past daily reviews ({}, {n} days in a row)  (h)",
+                    data.daily.len()
+                ),
+            },
+            HomeRow::Resume(_) => {
+                let title = data.sessions.first().map_or("", |s| s.title.as_str());
                 format!("↻ Resume: {title}")
             }
-            HomeRow::Session(id) => {
-                let Some(s) = data.sessions.iter().find(|s| &s.id == id) else {
+            HomeRow::Session(_) => {
+                let Some(s) = app.home.session_at(index) else {
                     continue;
                 };
                 let updated = app.local(s.updated).strftime("%Y-%m-%d");
@@ -111,11 +109,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
             lines.push(Line::from(Span::styled(l, theme.warning())));
         }
     }
-    let skip = view::home_scroll(app.home.cursor, body);
-    frame.render_widget(
-        Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()),
-        inner,
-    );
+    frame.render_widget(Paragraph::new(lines), inner);
 
     let block = Block::default()
         .borders(Borders::ALL)
@@ -132,6 +126,9 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
         )));
     }
     for p in &data.due {
+        if lines.len() >= usize::from(inner.height) {
+            break; // the rest would not be seen
+        }
         let (tag, style) = if p.deadline < today {
             ("OVERDUE", theme.warning())
         } else {

@@ -93,16 +93,16 @@ pub(super) fn history_command(app: &mut App, command: Command, effects: &mut Vec
 }
 
 pub(super) fn home_command(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
-    let rows = app.home.rows();
+    let rows = app.home.row_count();
     match command {
         Command::Up => app.home.cursor = app.home.cursor.saturating_sub(1),
-        Command::Down => app.home.cursor = (app.home.cursor + 1).min(rows.len().saturating_sub(1)),
+        Command::Down => app.home.cursor = (app.home.cursor + 1).min(rows.saturating_sub(1)),
         Command::Top => app.home.cursor = 0,
-        Command::Bottom => app.home.cursor = rows.len().saturating_sub(1),
+        Command::Bottom => app.home.cursor = rows.saturating_sub(1),
         Command::NewSession => {
             app.screen = Screen::NewSession(Box::new(NewSessionForm::new(&app.library)))
         }
-        Command::Activate => match rows.get(app.home.cursor) {
+        Command::Activate => match app.home.row(app.home.cursor).as_ref() {
             Some(HomeRow::New) => {
                 app.screen = Screen::NewSession(Box::new(NewSessionForm::new(&app.library)))
             }

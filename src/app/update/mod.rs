@@ -57,9 +57,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Tick => on_tick(app, &mut effects),
         Action::Command(command) => run(app, command, &mut effects),
         Action::HomeLoaded(data) => {
-            app.home.data = data;
-            let rows = app.home.rows().len();
-            app.home.cursor = app.home.cursor.min(rows.saturating_sub(1));
+            let today = app.today();
+            app.home.loaded(data, today);
         }
         Action::Opened(Ok(opened)) => {
             let Opened {

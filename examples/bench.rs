@@ -1,0 +1,357 @@
+//! The benchmarks of benches/run.sh: what users wait for, each measured
+//! against a baseline in the same run (interleaved, medians), printed as a
+//! Markdown report. Needs only what a Linux machine has: `script` (util-linux)
+//! for a pseudo-terminal and `grep`.
+//!
+//! cargo run --release --example bench -- WORK_DIR RUNS SIZE...
+
+use howgood::app::App;
+use howgood::app::action::Action;
+use howgood::commands::content::load_library;
+use howgood::session::store::SessionStore;
+use howgood::tui::runtime::Runtime;
+use jiff::Timestamp;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::widgets::Paragraph;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// How a child is run: plain (output discarded), or on a fresh
+/// pseudo-terminal of this size, as its controlling terminal.
+#[derive(Clone, Copy)]
+enum Tty {
+    None,
+    Pty(u16, u16),
+}
+
+/// A pseudo-terminal pair: (master, slave).
+fn open_pty(cols: u16, rows: u16) -> (std::fs::File, std::fs::File) {
+    use std::os::fd::FromRawFd;
+    let mut master = 0;
+    let mut slave = 0;
+    let size = libc::winsize {
+        ws_row: rows,
+        ws_col: cols,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: openpty fills in two descriptors we then own.
+    let rc = unsafe {
+        libc::openpty(
+            &mut master,
+            &mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            &size,
+        )
+    };
+    assert_eq!(rc, 0, "openpty failed");
+    // SAFETY: both descriptors were just opened and are owned here only.
+    unsafe {
+        (
+            std::fs::File::from_raw_fd(master),
+            std::fs::File::from_raw_fd(slave),
+        )
+    }
+}
+
+/// One timed run of a child process: wall time and peak resident set
+/// (of the child and anything it waited for, from `wait4`).
+fn run_once(argv: &[String], env: &[(&str, &str)], tty: Tty) -> (Duration, u64) {
+    use std::os::unix::process::CommandExt;
+    let mut cmd = Command::new(&argv[0]);
+    cmd.args(&argv[1..]);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut reader = None;
+    match tty {
+        Tty::None => {
+            cmd.stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null());
+        }
+        Tty::Pty(cols, rows) => {
+            let (master, slave) = open_pty(cols, rows);
+            cmd.stdin(slave.try_clone().expect("dup"))
+                .stdout(slave.try_clone().expect("dup"))
+                .stderr(slave);
+            cmd.env("TERM", "xterm-256color");
+            // SAFETY: only async-signal-safe calls between fork and exec.
+            unsafe {
+                cmd.pre_exec(|| {
+                    libc::setsid();
+                    libc::ioctl(0, libc::TIOCSCTTY, 0);
+                    Ok(())
+                });
+            }
+            // Drain what the child draws so it never blocks on a full pty.
+            reader = Some(std::thread::spawn(move || {
+                let mut master = master;
+                let mut sink = Vec::new();
+                let _ = std::io::Read::read_to_end(&mut master, &mut sink);
+            }));
+        }
+    }
+    let start = Instant::now();
+    // Reaped below with wait4, which also gives its peak memory.
+    #[allow(clippy::zombie_processes)]
+    let child = cmd.spawn().unwrap_or_else(|e| panic!("{}: {e}", argv[0]));
+    drop(cmd);
+    let mut status = 0;
+    // SAFETY: rusage is plain data that wait4 fills in.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: waiting for our own child with valid pointers.
+    let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+    let elapsed = start.elapsed();
+    assert!(pid > 0, "wait4 failed");
+    assert!(
+        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) <= 1,
+        "{argv:?} failed with status {status}"
+    );
+    if let Some(reader) = reader {
+        let _ = reader.join();
+    }
+    (elapsed, usage.ru_maxrss as u64)
+}
+
+fn words(command: &str) -> Vec<String> {
+    command.split_whitespace().map(str::to_owned).collect()
+}
+
+fn sh(command: &str) -> Vec<String> {
+    vec!["sh".into(), "-c".into(), command.into()]
+}
+
+struct Measured {
+    median_ms: f64,
+    max_rss_mib: f64,
+}
+
+/// Run the commands interleaved `runs` times (after one warm-up each).
+type Run<'a> = (Vec<String>, Vec<(&'a str, &'a str)>, Tty);
+
+fn compare(runs: usize, commands: &[Run<'_>]) -> Vec<Measured> {
+    let mut times: Vec<Vec<f64>> = vec![Vec::new(); commands.len()];
+    let mut rss = vec![0u64; commands.len()];
+    for round in 0..=runs {
+        for (n, (argv, env, tty)) in commands.iter().enumerate() {
+            let (elapsed, max_rss) = run_once(argv, env, *tty);
+            if round > 0 {
+                times[n].push(elapsed.as_secs_f64() * 1000.0);
+                rss[n] = rss[n].max(max_rss);
+            }
+        }
+    }
+    times
+        .into_iter()
+        .zip(rss)
+        .map(|(mut t, rss)| {
+            t.sort_by(f64::total_cmp);
+            Measured {
+                median_ms: t[t.len() / 2],
+                max_rss_mib: rss as f64 / 1024.0,
+            }
+        })
+        .collect()
+}
+
+fn median(mut samples: Vec<f64>) -> f64 {
+    samples.sort_by(f64::total_cmp);
+    samples[samples.len() / 2]
+}
+
+/// In-process: the home screen's data load, and one `j` press (update and
+/// draw), against drawing one paragraph on the same test backend.
+fn key_press(data: &Path, size: (u16, u16)) -> (f64, f64, f64) {
+    let (store, _) = SessionStore::open(data.join("sessions")).expect("store");
+    let app = App::new(load_library(&[]), Timestamp::now(), size);
+    let mut runtime = Runtime::new(app, store, data.join("exports"), data.join("settings.ron"));
+    let start = Instant::now();
+    runtime.start(None);
+    let load_ms = start.elapsed().as_secs_f64() * 1000.0;
+    let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).expect("backend");
+    terminal
+        .draw(|f| howgood::ui::render(f, &runtime.app))
+        .expect("draw");
+    let mut presses = Vec::new();
+    for n in 0..200 {
+        let code = if n % 50 < 25 {
+            KeyCode::Char('j')
+        } else {
+            KeyCode::Char('k')
+        };
+        let start = Instant::now();
+        runtime.dispatch(Action::Key(KeyEvent::from(code)));
+        terminal
+            .draw(|f| howgood::ui::render(f, &runtime.app))
+            .expect("draw");
+        presses.push(start.elapsed().as_secs_f64() * 1000.0);
+    }
+    let mut bare = Terminal::new(TestBackend::new(size.0, size.1)).expect("backend");
+    let mut baseline = Vec::new();
+    for n in 0..200 {
+        let start = Instant::now();
+        bare.draw(|f| f.render_widget(Paragraph::new(format!("paragraph {n}")), f.area()))
+            .expect("draw");
+        baseline.push(start.elapsed().as_secs_f64() * 1000.0);
+    }
+    (load_ms, median(presses), median(baseline))
+}
+
+fn ratio(a: f64, b: f64) -> String {
+    format!("{:.2}×", a / b)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (work, runs, sizes) = match args.as_slice() {
+        [work, runs, sizes @ ..] if !sizes.is_empty() => (
+            PathBuf::from(work),
+            runs.parse::<usize>().expect("RUNS is a number"),
+            sizes
+                .iter()
+                .map(|s| s.parse::<usize>().expect("SIZE is a number"))
+                .collect::<Vec<_>>(),
+        ),
+        _ => {
+            eprintln!("usage: bench WORK_DIR RUNS SIZE...");
+            std::process::exit(2);
+        }
+    };
+    let exe = std::env::current_exe().expect("exe");
+    let bin_dir = exe.parent().and_then(Path::parent).expect("target dir");
+    let howgood = bin_dir.join("howgood").display().to_string();
+    let bare = bin_dir.join("examples/bare").display().to_string();
+    let gen_sessions = bin_dir.join("examples/gen_sessions").display().to_string();
+    let first = [("HOWGOOD_BENCH_FIRST_FRAME", "1")];
+
+    println!("## Start to first frame (empty data folder), {runs} interleaved runs, medians\n");
+    println!("| terminal | bare ratatui app | howgood | ratio (target ≤ 1.5×) |");
+    println!("| --- | --- | --- | --- |");
+    let empty = work.join("empty");
+    for size in [(120u16, 40u16), (240, 67)] {
+        let home = format!("{howgood} --data-dir {}", empty.display());
+        let m = compare(
+            runs,
+            &[
+                (words(&bare), first.to_vec(), Tty::Pty(size.0, size.1)),
+                (words(&home), first.to_vec(), Tty::Pty(size.0, size.1)),
+            ],
+        );
+        println!(
+            "| {}×{} | {:.1} ms | {:.1} ms | {} |",
+            size.0,
+            size.1,
+            m[0].median_ms,
+            m[1].median_ms,
+            ratio(m[1].median_ms, m[0].median_ms)
+        );
+    }
+
+    for &n in &sizes {
+        let data = work.join(format!("data-{n}"));
+        if !data.join("sessions").exists() {
+            eprintln!("generating {n} sessions");
+            run_once(
+                &[
+                    gen_sessions.clone(),
+                    data.display().to_string(),
+                    n.to_string(),
+                ],
+                &[],
+                Tty::None,
+            );
+        }
+        let dir = data.join("sessions").display().to_string();
+        let with_data = format!("{howgood} --data-dir {}", data.display());
+        eprintln!("reindexing {n} sessions");
+        let (reindex, reindex_rss) = run_once(
+            &sh(&format!("{with_data} sessions reindex")),
+            &[],
+            Tty::None,
+        );
+        println!("\n## {n} sessions (two thirds daily reviews; each with a v1 backup)\n");
+        println!(
+            "Reindex from scratch: {:.2} s ({:.1} µs per session), peak {:.1} MiB.\n",
+            reindex.as_secs_f64(),
+            reindex.as_secs_f64() * 1e6 / n as f64,
+            reindex_rss as f64 / 1024.0
+        );
+        println!("| what | baseline | howgood | ratio | peak memory | target |");
+        println!("| --- | --- | --- | --- | --- | --- |");
+        let m = compare(
+            runs,
+            &[
+                (words(&bare), first.to_vec(), Tty::Pty(120, 40)),
+                (words(&with_data), first.to_vec(), Tty::Pty(120, 40)),
+            ],
+        );
+        println!(
+            "| home screen, start to first frame (120×40, index current) | bare app {:.1} ms | {:.1} ms | {} | {:.1} MiB | ≤ 100 ms at 100k |",
+            m[0].median_ms,
+            m[1].median_ms,
+            ratio(m[1].median_ms, m[0].median_ms),
+            m[1].max_rss_mib
+        );
+        let m = compare(
+            runs,
+            &[
+                (
+                    sh(&format!("grep -r -m1 title {dir}")),
+                    Vec::new(),
+                    Tty::None,
+                ),
+                (
+                    sh(&format!("{with_data} sessions list")),
+                    Vec::new(),
+                    Tty::None,
+                ),
+            ],
+        );
+        println!(
+            "| `sessions list` | `grep -r -m1 title` {:.1} ms | {:.1} ms | {} | {:.1} MiB | ≤ 1.0× grep |",
+            m[0].median_ms,
+            m[1].median_ms,
+            ratio(m[1].median_ms, m[0].median_ms),
+            m[1].max_rss_mib
+        );
+        for word in ["interpreter", "chronology"] {
+            let m = compare(
+                runs,
+                &[
+                    (
+                        sh(&format!("grep -r -l -m1 {word} {dir}")),
+                        Vec::new(),
+                        Tty::None,
+                    ),
+                    (
+                        sh(&format!("{with_data} search {word} --limit 20")),
+                        Vec::new(),
+                        Tty::None,
+                    ),
+                ],
+            );
+            println!(
+                "| `search {word}` (20 best of all sessions) | `grep -r -l -m1 {word}` {:.1} ms | {:.1} ms | {} | {:.1} MiB | ≤ 50 ms |",
+                m[0].median_ms,
+                m[1].median_ms,
+                ratio(m[1].median_ms, m[0].median_ms),
+                m[1].max_rss_mib
+            );
+        }
+        let (load, press, paragraph) = key_press(&data, (120, 40));
+        println!(
+            "| one `j`/`k` on the home screen: update and draw (in process, 120×40) | one paragraph drawn {:.3} ms | {:.3} ms | {} | | ≤ 5 ms |",
+            paragraph,
+            press,
+            ratio(press, paragraph)
+        );
+        println!(
+            "| home data, folder compared with the index first (in process, as after a return to the home screen in tests) | | {load:.1} ms | | | |"
+        );
+    }
+}

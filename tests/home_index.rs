@@ -1,0 +1,68 @@
+//! The home screen in the terminal program's mode: the index is shown at
+//! once, the folder compared just after, and howgood's own saves are in the
+//! index straight away.
+
+mod common;
+
+use howgood::app::Screen;
+use howgood::app::action::Effect;
+use howgood::index::Index;
+use howgood::session::codec;
+use howgood::session::model::{ScaleChoice, Session, SessionKind};
+
+fn session(id: &str, title: &str) -> Session {
+    Session::new(
+        id.to_owned(),
+        SessionKind::Workshop,
+        title.to_owned(),
+        "hmie-cp-2009".to_owned(),
+        ScaleChoice::Framework,
+        common::start_time(),
+    )
+}
+
+fn write_outside(h: &common::Harness, s: &Session) {
+    let path = h.sessions_dir().join(format!("{}.ron", s.id));
+    std::fs::write(path, codec::encode(s).expect("encode")).expect("write");
+}
+
+fn titles(h: &common::Harness) -> Vec<String> {
+    let mut titles: Vec<String> = h
+        .app()
+        .home
+        .data
+        .sessions
+        .iter()
+        .map(|s| s.title.clone())
+        .collect();
+    titles.sort();
+    titles
+}
+
+#[test]
+fn the_index_is_shown_at_once_and_the_folder_compared_after() {
+    let mut h = common::Harness::new(100, 30);
+    write_outside(&h, &session("a", "Alpha"));
+    h.runtime.dispatch_effect(Effect::LoadHome);
+    assert_eq!(titles(&h), ["Alpha"], "an empty index is filled first");
+
+    h.runtime.background_reconcile = true;
+    write_outside(&h, &session("b", "Beta"));
+    h.runtime.dispatch_effect(Effect::LoadHome);
+    assert_eq!(titles(&h), ["Alpha"], "shown from the index at once");
+    assert!(h.runtime.reconcile_wanted, "and compared after the frame");
+
+    // howgood's own new session is in the index without a comparison.
+    h.runtime
+        .dispatch_effect(Effect::Create(session("c", "Gamma")));
+    h.runtime.app.screen = Screen::Home;
+    h.runtime.dispatch_effect(Effect::LoadHome);
+    assert_eq!(titles(&h), ["Alpha", "Gamma"]);
+
+    // The comparison (on its own thread in the terminal program) finds Beta.
+    let (_, done) = Index::open_current(&h.runtime.index_path(), &h.sessions_dir(), &mut |_, _| {})
+        .expect("compare");
+    assert_eq!(done.read, 1);
+    h.runtime.reconciled(done);
+    assert_eq!(titles(&h), ["Alpha", "Beta", "Gamma"]);
+}

@@ -23,7 +23,8 @@ pub const HISTORY_KEEP_DAYS: usize = 90;
 
 const HISTORY_DIR: &str = ".history";
 
-fn hash(bytes: &[u8]) -> u64 {
+/// The hash a durable file remembers of the bytes it last read or wrote.
+pub fn hash(bytes: &[u8]) -> u64 {
     let mut hasher = DefaultHasher::new();
     bytes.hash(&mut hasher);
     hasher.finish()
@@ -133,7 +134,7 @@ impl std::fmt::Display for StoreError {
 
 impl std::error::Error for StoreError {}
 
-fn io_error(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
+pub fn io_error(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
     move |error| StoreError::Io {
         path: path.to_owned(),
         error,
@@ -159,7 +160,7 @@ pub enum Saved {
 
 /// The lock held while a session is open, and what it says about its holder.
 #[derive(Debug)]
-struct Lock {
+pub struct Lock {
     _file: File,
 }
 
@@ -169,7 +170,7 @@ fn lock_path(session_path: &Path) -> PathBuf {
 }
 
 /// Try to take the sidecar lock. `Err` holds a description of the holder.
-fn take_lock(session_path: &Path, now: Timestamp) -> Result<Lock, String> {
+pub fn take_lock(session_path: &Path, now: Timestamp) -> Result<Lock, String> {
     let path = lock_path(session_path);
     let file = fs::OpenOptions::new()
         .read(true)
@@ -298,33 +299,54 @@ impl OpenSession {
             return Err(StoreError::ReadOnly(reason.clone()));
         }
         let text = codec::encode(session).map_err(StoreError::Encode)?;
-        if let Some(copy) = &self.conflict_copy {
-            write_atomic(copy, text.as_bytes()).map_err(io_error(copy))?;
-            return Ok(Saved::ToConflictCopy(copy.clone()));
-        }
-        let on_disk = match fs::read(&self.path) {
-            Ok(bytes) => Some(bytes),
-            Err(error) if error.kind() == io::ErrorKind::NotFound => None,
-            Err(error) => return Err(io_error(&self.path)(error)),
-        };
-        if let Some(bytes) = &on_disk {
-            if bytes == text.as_bytes() {
-                self.disk_hash = Some(hash(bytes));
-                return Ok(Saved::Unchanged);
-            }
-            if self.disk_hash != Some(hash(bytes)) {
-                let copy = Sidecar::Conflict.path(&self.path, now);
-                write_atomic(&copy, text.as_bytes()).map_err(io_error(&copy))?;
-                self.conflict_copy = Some(copy.clone());
-                return Ok(Saved::ToConflictCopy(copy));
-            }
-            keep_in_history(&self.path, now)?;
-        }
-        write_atomic(&self.path, text.as_bytes()).map_err(io_error(&self.path))?;
-        self.disk_hash = Some(hash(text.as_bytes()));
-        prune_history(&history_dir(&self.path), now);
-        Ok(Saved::Written)
+        save_text(
+            &self.path,
+            &text,
+            &mut self.disk_hash,
+            &mut self.conflict_copy,
+            now,
+        )
     }
+}
+
+/// Write verified `text` to `path` by the session rules: to the conflict
+/// copy once there is one; never over a file whose bytes differ from
+/// `disk_hash` (ours goes to a new conflict copy); the previous version
+/// kept in history; atomic and private. Shared by every durable file
+/// (sessions, the measures register).
+pub fn save_text(
+    path: &Path,
+    text: &str,
+    disk_hash: &mut Option<u64>,
+    conflict_copy: &mut Option<PathBuf>,
+    now: Timestamp,
+) -> Result<Saved, StoreError> {
+    if let Some(copy) = conflict_copy.as_ref() {
+        write_atomic(copy, text.as_bytes()).map_err(io_error(copy))?;
+        return Ok(Saved::ToConflictCopy(copy.clone()));
+    }
+    let on_disk = match fs::read(path) {
+        Ok(bytes) => Some(bytes),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => None,
+        Err(error) => return Err(io_error(path)(error)),
+    };
+    if let Some(bytes) = &on_disk {
+        if bytes == text.as_bytes() {
+            *disk_hash = Some(hash(bytes));
+            return Ok(Saved::Unchanged);
+        }
+        if *disk_hash != Some(hash(bytes)) {
+            let copy = Sidecar::Conflict.path(path, now);
+            write_atomic(&copy, text.as_bytes()).map_err(io_error(&copy))?;
+            *conflict_copy = Some(copy.clone());
+            return Ok(Saved::ToConflictCopy(copy));
+        }
+        keep_in_history(path, now)?;
+    }
+    write_atomic(path, text.as_bytes()).map_err(io_error(path))?;
+    *disk_hash = Some(hash(text.as_bytes()));
+    prune_history(&history_dir(path), now);
+    Ok(Saved::Written)
 }
 
 /// `<folder>/.history/<id>/`.

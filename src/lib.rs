@@ -5,6 +5,7 @@ pub mod cli;
 pub mod commands;
 pub mod content;
 pub mod export;
+pub mod measures;
 pub mod paths;
 pub mod session;
 pub mod settings;

@@ -19,6 +19,7 @@ fn main() -> ExitCode {
         Some(Command::Sessions(command)) => commands::sessions::run(&cli.global, command),
         Some(Command::Actions(args)) => commands::actions::run(&cli.global, args),
         Some(Command::Trends(args)) => commands::trends::run(&cli.global, args),
+        Some(Command::Measures(command)) => commands::measures::run(&cli.global, command),
         Some(Command::Internal(command)) => commands::internal::run(command),
     };
     result.unwrap_or_else(|error| {

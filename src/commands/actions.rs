@@ -3,6 +3,7 @@
 
 use crate::cli::{ActionUpdateArgs, ActionsArgs, ActionsCommand, ActionsList, GlobalArgs};
 use crate::commands::sessions::open_store;
+use crate::measures::model::MeasureRegister;
 use crate::session::ids::{IdSource, contains_id};
 use crate::session::model::{ActionRef, PriorityStatus, ProgressUpdate, Session};
 use crate::session::progress::{apply_update, carry_forward};
@@ -34,7 +35,17 @@ fn scan(store: &SessionStore) -> Scan {
     for problem in problems {
         eprintln!("warning: not read: {problem}");
     }
-    scan
+    scan.with_outside(crate::measures::actions::action_rows(&measures(store)))
+}
+
+/// The measures register beside the sessions folder (worksheet priorities
+/// and the measures priorities link to); empty if it cannot be read.
+fn measures(store: &SessionStore) -> MeasureRegister {
+    let dir = crate::measures::file::measures_dir(crate::session::atomic::parent_dir(&store.dir));
+    crate::measures::file::read(&dir).unwrap_or_else(|error| {
+        eprintln!("warning: not read: {error}");
+        MeasureRegister::default()
+    })
 }
 
 fn list(store: &SessionStore, args: &ActionsList) -> anyhow::Result<ExitCode> {
@@ -47,8 +58,12 @@ fn list(store: &SessionStore, args: &ActionsList) -> anyhow::Result<ExitCode> {
         kind: None,
     };
     let rows = scan(store).filtered(&filter);
+    let measures = measures(store);
     if args.json {
-        let listed: Vec<Value> = rows.iter().map(row_json).collect();
+        let listed: Vec<Value> = rows
+            .iter()
+            .map(|r| with_measure(row_json(r), r, &measures))
+            .collect();
         println!("{}", serde_json::to_string_pretty(&listed)?);
     } else if rows.is_empty() {
         eprintln!("no actions");
@@ -56,6 +71,13 @@ fn list(store: &SessionStore, args: &ActionsList) -> anyhow::Result<ExitCode> {
         println!("ID\tSESSION\tKIND\tFRAMEWORK\tITEMS\tOWNER\tDUE\tSTATUS\tLAST UPDATE\tACTION");
         for row in &rows {
             println!("{}", row_line(row));
+            if let Some(words) = row
+                .measure
+                .as_deref()
+                .and_then(|id| crate::measures::actions::latest_words(&measures, id))
+            {
+                println!("\tmeasure: {}", words.replace(['\t', '\n', '\r'], " "));
+            }
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -96,6 +118,17 @@ pub fn row_json(row: &ActionRow) -> Value {
         "last_update": row.last_update().map_or(Value::Null, logged_json),
         "log": row.history.iter().map(logged_json).collect::<Vec<_>>(),
     })
+}
+
+/// The row's linked measure with its latest value, when it has one.
+fn with_measure(mut listed: Value, row: &ActionRow, measures: &MeasureRegister) -> Value {
+    if let Some(id) = &row.measure {
+        listed["measure"] = json!({
+            "id": id,
+            "latest": crate::measures::actions::latest_words(measures, id),
+        });
+    }
+    listed
 }
 
 fn row_line(row: &ActionRow) -> String {

@@ -3,5 +3,6 @@
 pub mod actions;
 pub mod content;
 pub mod internal;
+pub mod measures;
 pub mod sessions;
 pub mod trends;

@@ -102,7 +102,9 @@ pub fn list_rows(register: &MeasureRegister, today: Date) -> Vec<ListRow> {
             frequency: m.frequency.slug().to_owned(),
             better: reading::better_words(m.better).to_owned(),
             owner: m.owner.clone(),
-            latest_period: m.latest().map_or_else(String::new, |v| v.period.to_string()),
+            latest_period: m
+                .latest()
+                .map_or_else(String::new, |v| v.period.to_string()),
             latest: m
                 .latest()
                 .map_or_else(String::new, |v| reading::figure(v.figure, m.unit)),
@@ -139,8 +141,17 @@ fn list(register: &MeasureRegister, as_json: bool, today: Date) -> anyhow::Resul
             } else {
                 format!("{} overdue", r.overdue)
             };
-            let cells = [r.id.clone(), latest.trim().to_owned(), r.change.clone(), overdue, r.title.clone()];
-            println!("{}", cells.map(|c| c.replace(['\t', '\n', '\r'], " ")).join("\t"));
+            let cells = [
+                r.id.clone(),
+                latest.trim().to_owned(),
+                r.change.clone(),
+                overdue,
+                r.title.clone(),
+            ];
+            println!(
+                "{}",
+                cells.map(|c| c.replace(['\t', '\n', '\r'], " ")).join("\t")
+            );
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -149,7 +160,10 @@ fn list(register: &MeasureRegister, as_json: bool, today: Date) -> anyhow::Resul
 fn figure_json(figure: Figure, unit: Unit) -> Json {
     match figure {
         Figure::Number(n) => json!({ "value": n, "shown": reading::figure(figure, unit) }),
-        Figure::Fraction { numerator, denominator } => json!({
+        Figure::Fraction {
+            numerator,
+            denominator,
+        } => json!({
             "numerator": numerator, "denominator": denominator,
             "percentage": figure.amount(), "shown": reading::figure(figure, unit),
         }),
@@ -172,7 +186,9 @@ pub fn measure_json(m: &Measure) -> anyhow::Result<Json> {
     let mut whole = serde_json::to_value(m)?;
     whole["values"] = m.values.iter().map(|v| value_json(v, m.unit)).collect();
     whole["change"] = reading::change_words(m).map_or(Json::Null, Json::String);
-    whole["baseline_period"] = m.baseline_value().map_or(Json::Null, |v| Json::String(v.period.to_string()));
+    whole["baseline_period"] = m
+        .baseline_value()
+        .map_or(Json::Null, |v| Json::String(v.period.to_string()));
     whole["forecast"] = json!({
         "label": FORECAST_LABEL,
         "values": reading::forecast(m, 4).iter().map(|(p, y)| json!({"period": p.to_string(), "value": y})).collect::<Vec<_>>(),
@@ -193,18 +209,30 @@ fn show(register: &MeasureRegister, reference: &str, as_json: bool) -> anyhow::R
 fn show_text(m: &Measure) -> String {
     let mut out = format!("{}  {}\n", m.id, m.title);
     let kind = format!("{:?}", m.kind).to_lowercase();
-    out.push_str(&format!(
-        "{kind}, {:?}, reported {}, {}\n",
-        m.unit,
-        m.frequency.slug(),
-        reading::better_words(m.better)
-    ).to_lowercase());
-    for (label, text) in [("Definition", &m.definition), ("Numerator", &m.numerator), ("Denominator", &m.denominator), ("Owner", &m.owner)] {
+    out.push_str(
+        &format!(
+            "{kind}, {:?}, reported {}, {}\n",
+            m.unit,
+            m.frequency.slug(),
+            reading::better_words(m.better)
+        )
+        .to_lowercase(),
+    );
+    for (label, text) in [
+        ("Definition", &m.definition),
+        ("Numerator", &m.numerator),
+        ("Denominator", &m.denominator),
+        ("Owner", &m.owner),
+    ] {
         if !text.is_empty() {
             out.push_str(&format!("{label}: {text}\n"));
         }
     }
-    for (label, text) in [("Source", &m.source), ("Area", &m.area), ("Module 5", &m.module5)] {
+    for (label, text) in [
+        ("Source", &m.source),
+        ("Area", &m.area),
+        ("Module 5", &m.module5),
+    ] {
         if let Some(text) = text {
             out.push_str(&format!("{label}: {text}\n"));
         }
@@ -212,7 +240,11 @@ fn show_text(m: &Measure) -> String {
     out.push_str("\nValues:\n");
     let baseline = m.baseline_value().map(|v| v.period);
     for v in &m.values {
-        let mark = if Some(v.period) == baseline { " (baseline)" } else { "" };
+        let mark = if Some(v.period) == baseline {
+            " (baseline)"
+        } else {
+            ""
+        };
         out.push_str(&format!("  {}{mark}\n", reading::value_line(v, m.unit)));
     }
     if let Some(change) = reading::change_words(m) {
@@ -227,15 +259,24 @@ fn show_text(m: &Measure) -> String {
     }
     for w in &m.worksheets {
         out.push_str(&format!("\nTurning the Curve {} ({})\n", w.date, w.id));
-        out.push_str(&format!("  How are we doing: {}\n  The story behind the curve: {}\n", w.how_are_we_doing, w.story));
+        out.push_str(&format!(
+            "  How are we doing: {}\n  The story behind the curve: {}\n",
+            w.how_are_we_doing, w.story
+        ));
         for p in &w.partners {
             out.push_str(&format!("  Partner: {} - {}\n", p.name, p.role));
         }
         for x in &w.what_works {
-            out.push_str(&format!("  What works: {} (evidence: {})\n", x.idea, x.evidence));
+            out.push_str(&format!(
+                "  What works: {} (evidence: {})\n",
+                x.idea, x.evidence
+            ));
         }
         for p in &w.proposals {
-            let agreed = p.priority.as_ref().map_or_else(String::new, |id| format!(" -> priority {id}"));
+            let agreed = p
+                .priority
+                .as_ref()
+                .map_or_else(String::new, |id| format!(" -> priority {id}"));
             out.push_str(&format!("  Proposal {}: {}{agreed}\n", p.id, p.text));
         }
     }
@@ -252,7 +293,11 @@ fn module5_list(global: &GlobalArgs, area: Option<&str>) -> anyhow::Result<ExitC
         if area.is_some_and(|a| a != m.area) {
             continue;
         }
-        let mark = if module5::looks_damaged(m) { " [broken in the source: needs --title]" } else { "" };
+        let mark = if module5::looks_damaged(m) {
+            " [broken in the source: needs --title]"
+        } else {
+            ""
+        };
         println!("{id}\t{}\t{:?}\t{}{mark}", m.area, m.information, m.text);
     }
     Ok(ExitCode::SUCCESS)
@@ -276,23 +321,50 @@ where
 
 fn apply_fields(m: &mut Measure, args: &MeasureAddArgs) -> anyhow::Result<()> {
     if let Some(kind) = &args.kind {
-        m.kind = edit::information_from(kind).ok_or_else(|| anyhow!("kind {kind:?}: expected quantity, quality or outcome"))?;
+        m.kind = edit::information_from(kind)
+            .ok_or_else(|| anyhow!("kind {kind:?}: expected quantity, quality or outcome"))?;
     }
-    let units = [("count", Unit::Count), ("percentage", Unit::Percentage), ("rate", Unit::Rate), ("days", Unit::Days)];
+    let units = [
+        ("count", Unit::Count),
+        ("percentage", Unit::Percentage),
+        ("rate", Unit::Rate),
+        ("days", Unit::Days),
+    ];
     m.unit = choice(&args.unit, "unit", &units)?.unwrap_or(m.unit);
-    m.better = choice(&args.better, "better", &[("higher", Better::Higher), ("lower", Better::Lower)])?.unwrap_or(m.better);
+    m.better = choice(
+        &args.better,
+        "better",
+        &[("higher", Better::Higher), ("lower", Better::Lower)],
+    )?
+    .unwrap_or(m.better);
     let frequencies = Frequency::ALL.map(|f| (f.slug(), f));
     m.frequency = choice(&args.frequency, "frequency", &frequencies)?.unwrap_or(m.frequency);
-    let coverage = [("whole-group", Coverage::WholeGroup), ("sample", Coverage::Sample)];
+    let coverage = [
+        ("whole-group", Coverage::WholeGroup),
+        ("sample", Coverage::Sample),
+    ];
     m.coverage = choice(&args.coverage, "coverage", &coverage)?.or(m.coverage);
     if let Some(source) = &args.source {
-        const SOURCES: [&str; 4] = ["children-parents-carers", "frontline-staff-managers", "case-records", "management-information"];
+        const SOURCES: [&str; 4] = [
+            "children-parents-carers",
+            "frontline-staff-managers",
+            "case-records",
+            "management-information",
+        ];
         if !SOURCES.contains(&source.as_str()) {
-            bail!("source {source:?}: expected one of the framework's four: {}", SOURCES.join(", "));
+            bail!(
+                "source {source:?}: expected one of the framework's four: {}",
+                SOURCES.join(", ")
+            );
         }
         m.source = Some(source.clone());
     }
-    for (field, value) in [(&mut m.definition, &args.definition), (&mut m.numerator, &args.numerator), (&mut m.denominator, &args.denominator), (&mut m.owner, &args.owner)] {
+    for (field, value) in [
+        (&mut m.definition, &args.definition),
+        (&mut m.numerator, &args.numerator),
+        (&mut m.denominator, &args.denominator),
+        (&mut m.owner, &args.owner),
+    ] {
         if let Some(value) = value {
             *field = value.clone();
         }
@@ -310,9 +382,16 @@ fn add(global: &GlobalArgs, args: &MeasureAddArgs) -> anyhow::Result<ExitCode> {
     let (id, title) = change(global, |register, ids| {
         let id = edit::fresh_id(register, ids);
         let mut measure = match (&args.from_module5, &args.title) {
-            (Some(source), title) => edit::from_module5(&library, source, title.as_deref(), id, now).map_err(|e| anyhow!(e))?,
-            (None, Some(title)) if !title.trim().is_empty() => Measure::new(id, title.trim().to_owned(), now),
-            (None, _) => bail!("give --from-module5 ID (see `howgood measures module5`) or --title for your own measure"),
+            (Some(source), title) => {
+                edit::from_module5(&library, source, title.as_deref(), id, now)
+                    .map_err(|e| anyhow!(e))?
+            }
+            (None, Some(title)) if !title.trim().is_empty() => {
+                Measure::new(id, title.trim().to_owned(), now)
+            }
+            (None, _) => bail!(
+                "give --from-module5 ID (see `howgood measures module5`) or --title for your own measure"
+            ),
         };
         apply_fields(&mut measure, args)?;
         let shown = (measure.id.clone(), measure.title.clone());
@@ -324,30 +403,45 @@ fn add(global: &GlobalArgs, args: &MeasureAddArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn pair(text: &str, what: &str) -> anyhow::Result<(String, String)> {
-    let (name, value) = text.rsplit_once('=').ok_or_else(|| anyhow!("{what} {text:?}: expected NAME=VALUE"))?;
+    let (name, value) = text
+        .rsplit_once('=')
+        .ok_or_else(|| anyhow!("{what} {text:?}: expected NAME=VALUE"))?;
     Ok((name.trim().to_owned(), value.trim().to_owned()))
 }
 
 fn number(text: &str) -> anyhow::Result<f64> {
-    text.parse::<f64>().ok().filter(|n| n.is_finite()).ok_or_else(|| anyhow!("{text:?} is not a number"))
+    text.parse::<f64>()
+        .ok()
+        .filter(|n| n.is_finite())
+        .ok_or_else(|| anyhow!("{text:?} is not a number"))
 }
 
 fn record_value(args: &MeasureRecordArgs) -> anyhow::Result<Value> {
     let period: Period = args.period.parse().map_err(|e: String| anyhow!(e))?;
     let figure = match args.denominator {
-        Some(denominator) => Figure::Fraction { numerator: args.value, denominator },
+        Some(denominator) => Figure::Fraction {
+            numerator: args.value,
+            denominator,
+        },
         None => Figure::Number(args.value),
     };
     let mut value = edit::value(period, figure);
     for text in &args.breakdowns {
         let (name, n) = pair(text, "breakdown")?;
-        value.breakdowns.push(Breakdown { name, figure: Figure::Number(number(&n)?) });
+        value.breakdowns.push(Breakdown {
+            name,
+            figure: Figure::Number(number(&n)?),
+        });
     }
     for text in &args.comparators {
         let (kind, n) = pair(text, "comparator")?;
-        let kind = reading::comparator_from_slug(&kind)
-            .ok_or_else(|| anyhow!("comparator {kind:?}: expected national, statistical-neighbours or target"))?;
-        value.comparators.push(Comparator { kind, value: number(&n)? });
+        let kind = reading::comparator_from_slug(&kind).ok_or_else(|| {
+            anyhow!("comparator {kind:?}: expected national, statistical-neighbours or target")
+        })?;
+        value.comparators.push(Comparator {
+            kind,
+            value: number(&n)?,
+        });
     }
     value.note = args.note.clone();
     Ok(value)
@@ -363,15 +457,25 @@ fn record(global: &GlobalArgs, args: &MeasureRecordArgs) -> anyhow::Result<ExitC
         if args.baseline {
             measure.baseline = Some(period);
         }
-        let shown = measure.value_for(period).map(|v| reading::value_line(v, measure.unit));
+        let shown = measure
+            .value_for(period)
+            .map(|v| reading::value_line(v, measure.unit));
         Ok(format!("{}\t{}", measure.id, shown.unwrap_or_default()))
     })?;
     println!("{line}");
     Ok(ExitCode::SUCCESS)
 }
 
-fn run_import(global: &GlobalArgs, path: &std::path::Path, map: &[String]) -> anyhow::Result<ExitCode> {
-    let map = map.iter().map(|m| import::parse_map(m)).collect::<Result<Vec<_>, _>>().map_err(|e| anyhow!(e))?;
+fn run_import(
+    global: &GlobalArgs,
+    path: &std::path::Path,
+    map: &[String],
+) -> anyhow::Result<ExitCode> {
+    let map = map
+        .iter()
+        .map(|m| import::parse_map(m))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| anyhow!(e))?;
     let bytes = std::fs::read(path).with_context(|| format!("{}", path.display()))?;
     let outcome = change(global, |register, _| {
         match import::import(register, path, &bytes, &map) {
@@ -407,8 +511,15 @@ fn curve(global: &GlobalArgs, reference: &str, command: &CurveCommand) -> anyhow
                 let sheet = edit::start_worksheet(measure, date.unwrap_or_else(today), fresh);
                 Ok(sheet.id.clone())
             }
-            CurveCommand::Write { worksheet, doing, story, partners, works } => {
-                let sheet = edit::worksheet_mut(measure, worksheet.as_deref()).map_err(|e| anyhow!(e))?;
+            CurveCommand::Write {
+                worksheet,
+                doing,
+                story,
+                partners,
+                works,
+            } => {
+                let sheet =
+                    edit::worksheet_mut(measure, worksheet.as_deref()).map_err(|e| anyhow!(e))?;
                 if let Some(doing) = doing {
                     sheet.how_are_we_doing = doing.clone();
                 }
@@ -426,13 +537,16 @@ fn curve(global: &GlobalArgs, reference: &str, command: &CurveCommand) -> anyhow
                 Ok(sheet.id.clone())
             }
             CurveCommand::Propose { text, worksheet } => {
-                let sheet = edit::worksheet_mut(measure, worksheet.as_deref()).map_err(|e| anyhow!(e))?;
+                let sheet =
+                    edit::worksheet_mut(measure, worksheet.as_deref()).map_err(|e| anyhow!(e))?;
                 edit::propose(sheet, text, fresh.clone()).map_err(|e| anyhow!(e))?;
                 Ok(fresh)
             }
-            CurveCommand::Adopt { proposal, owner, due } => {
-                edit::adopt(measure, proposal, owner, *due, fresh).map_err(|e| anyhow!(e))
-            }
+            CurveCommand::Adopt {
+                proposal,
+                owner,
+                due,
+            } => edit::adopt(measure, proposal, owner, *due, fresh).map_err(|e| anyhow!(e)),
         }
     })?;
     println!("{line}");

@@ -87,7 +87,10 @@ mod tests {
             .filter(|(_, m)| looks_damaged(m))
             .map(|(_, m)| m.text.as_str())
             .collect();
-        assert!(damaged.contains(&"where, at point of closure, DV had ceased to be a cause of concern."));
+        assert!(
+            damaged
+                .contains(&"where, at point of closure, DV had ceased to be a cause of concern.")
+        );
         assert!(damaged.contains(&"Number of Whole Time Equivalent (WTE) posts:"));
         assert!(!damaged.contains(
             &"% of children subject to CP plan who had previously been subject to a CP plan."

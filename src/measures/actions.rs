@@ -78,11 +78,10 @@ pub fn action_rows(register: &MeasureRegister) -> Vec<ActionRow> {
 /// value with its period, and the change since the baseline.
 pub fn latest_words(register: &MeasureRegister, measure_id: &str) -> Option<String> {
     let m = register.measures.iter().find(|m| m.id == measure_id)?;
-    let latest = m
-        .latest()
-        .map_or_else(|| "no value yet".to_owned(), |v| {
-            format!("{} {}", v.period, reading::figure(v.figure, m.unit))
-        });
+    let latest = m.latest().map_or_else(
+        || "no value yet".to_owned(),
+        |v| format!("{} {}", v.period, reading::figure(v.figure, m.unit)),
+    );
     let change = reading::change_words(m).map_or_else(String::new, |c| format!(", {c}"));
     Some(format!("{}: {latest}{change}", m.title))
 }

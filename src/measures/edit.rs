@@ -32,7 +32,10 @@ pub fn find(register: &MeasureRegister, reference: &str) -> Result<usize, String
         return Ok(i);
     }
     let wanted = reference.trim().to_lowercase();
-    if let Some(i) = measures.iter().position(|m| m.title.to_lowercase() == wanted) {
+    if let Some(i) = measures
+        .iter()
+        .position(|m| m.title.to_lowercase() == wanted)
+    {
         return Ok(i);
     }
     let matches: Vec<usize> = (0..measures.len())
@@ -211,7 +214,9 @@ pub fn adopt(
         .find(|p| p.id == proposal_id)
         .expect("found above");
     if let Some(existing) = &proposal.priority {
-        return Err(format!("proposal {proposal_id} is already priority {existing}"));
+        return Err(format!(
+            "proposal {proposal_id} is already priority {existing}"
+        ));
     }
     if owner.trim().is_empty() {
         return Err("a priority needs an owner".to_owned());

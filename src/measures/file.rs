@@ -173,7 +173,11 @@ impl OpenRegister {
 
     /// Save: verified, atomic, private, history kept, never over a file
     /// changed on disk since it was read (ours then goes beside it).
-    pub fn save(&mut self, register: &MeasureRegister, now: Timestamp) -> Result<Saved, StoreError> {
+    pub fn save(
+        &mut self,
+        register: &MeasureRegister,
+        now: Timestamp,
+    ) -> Result<Saved, StoreError> {
         if let Access::ReadOnly(reason) = &self.access {
             return Err(StoreError::ReadOnly(reason.clone()));
         }

@@ -102,7 +102,10 @@ pub fn import(
 }
 
 /// Each column's field, from the user's map or its header.
-fn column_fields(headers: &csv::StringRecord, map: &[(String, Field)]) -> Result<Vec<Field>, String> {
+fn column_fields(
+    headers: &csv::StringRecord,
+    map: &[(String, Field)],
+) -> Result<Vec<Field>, String> {
     let mapped: HashMap<&str, &Field> = map.iter().map(|(c, f)| (c.as_str(), f)).collect();
     let fields: Vec<Field> = headers
         .iter()
@@ -115,7 +118,10 @@ fn column_fields(headers: &csv::StringRecord, map: &[(String, Field)]) -> Result
         .collect::<Result<_, _>>()?;
     for needed in [Field::Measure, Field::Period] {
         if !fields.contains(&needed) {
-            return Err(format!("no {needed:?} column; map one with --map COLUMN={needed:?}").to_lowercase());
+            return Err(
+                format!("no {needed:?} column; map one with --map COLUMN={needed:?}")
+                    .to_lowercase(),
+            );
         }
     }
     if !fields.contains(&Field::Value) && !fields.contains(&Field::Numerator) {
@@ -149,7 +155,9 @@ fn apply_row(
     let reference = cell(&Field::Measure).ok_or("the measure is empty")?;
     let index = edit::find(register, reference)?;
     let period: Period = cell(&Field::Period).ok_or("the period is empty")?.parse()?;
-    let value = cell(&Field::Value).map(|v| number(v, "value")).transpose()?;
+    let value = cell(&Field::Value)
+        .map(|v| number(v, "value"))
+        .transpose()?;
     let numerator = cell(&Field::Numerator)
         .map(|v| number(v, "numerator"))
         .transpose()?;

@@ -244,7 +244,13 @@ mod tests {
 
     #[test]
     fn periods_are_ordered_by_time() {
-        let mut periods = vec![p("2026-Q1"), p("2025-12"), p("2025"), p("2026-01"), p("2025-Q4")];
+        let mut periods = [
+            p("2026-Q1"),
+            p("2025-12"),
+            p("2025"),
+            p("2026-01"),
+            p("2025-Q4"),
+        ];
         periods.sort();
         let shown: Vec<String> = periods.iter().map(ToString::to_string).collect();
         assert_eq!(shown, ["2025", "2025-Q4", "2025-12", "2026-01", "2026-Q1"]);
@@ -259,8 +265,17 @@ mod tests {
         assert_eq!(p("2026-Q1").last_day().to_string(), "2026-03-31");
         assert_eq!(p("2024-02").last_day().to_string(), "2024-02-29");
         let today: Date = "2026-05-10".parse().expect("date");
-        assert_eq!(Period::last_ended(Frequency::Quarterly, today), Some(p("2026-Q1")));
-        assert_eq!(Period::last_ended(Frequency::Monthly, today), Some(p("2026-04")));
-        assert_eq!(Period::last_ended(Frequency::Annual, today), Some(p("2025")));
+        assert_eq!(
+            Period::last_ended(Frequency::Quarterly, today),
+            Some(p("2026-Q1"))
+        );
+        assert_eq!(
+            Period::last_ended(Frequency::Monthly, today),
+            Some(p("2026-04"))
+        );
+        assert_eq!(
+            Period::last_ended(Frequency::Annual, today),
+            Some(p("2025"))
+        );
     }
 }

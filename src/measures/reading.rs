@@ -158,7 +158,11 @@ pub fn change_words(measure: &Measure) -> Option<String> {
     if change.verdict == Verdict::Same {
         return Some(format!("no change since {}", change.from));
     }
-    let direction = if change.difference > 0.0 { "up" } else { "down" };
+    let direction = if change.difference > 0.0 {
+        "up"
+    } else {
+        "down"
+    };
     let size = number(change.difference.abs());
     let percent = measure.unit == Unit::Percentage
         || matches!(
@@ -166,8 +170,20 @@ pub fn change_words(measure: &Measure) -> Option<String> {
             Some(Figure::Fraction { .. })
         );
     let unit = match measure.unit {
-        _ if percent => if size == "1" { " point" } else { " points" },
-        Unit::Days => if size == "1" { " day" } else { " days" },
+        _ if percent => {
+            if size == "1" {
+                " point"
+            } else {
+                " points"
+            }
+        }
+        Unit::Days => {
+            if size == "1" {
+                " day"
+            } else {
+                " days"
+            }
+        }
         Unit::Count | Unit::Rate | Unit::Percentage => "",
     };
     Some(format!(
@@ -189,9 +205,7 @@ pub fn better_words(better: Better) -> &'static str {
 /// period that has ended more than [`GRACE_DAYS`] ago, when neither it nor
 /// a later one has a value.
 pub fn overdue(measure: &Measure, today: Date) -> Option<Period> {
-    let grace_ago = today
-        .checked_sub(jiff::Span::new().days(GRACE_DAYS))
-        .ok()?;
+    let grace_ago = today.checked_sub(jiff::Span::new().days(GRACE_DAYS)).ok()?;
     let due = Period::last_ended(measure.frequency, grace_ago)?;
     let covered = measure.latest().is_some_and(|v| v.period >= due);
     (!covered).then_some(due)
@@ -314,14 +328,20 @@ mod tests {
             change_words(&m).as_deref(),
             Some("up 7 points since 2025-Q2 (worse)")
         );
-        let mut days = measure(&[("2025", Figure::Number(30.0)), ("2026", Figure::Number(21.0))]);
+        let mut days = measure(&[
+            ("2025", Figure::Number(30.0)),
+            ("2026", Figure::Number(21.0)),
+        ]);
         days.unit = Unit::Days;
         days.better = Better::Lower;
         assert_eq!(
             change_words(&days).as_deref(),
             Some("down 9 days since 2025 (better)")
         );
-        assert_eq!(change_words(&measure(&[("2025", Figure::Number(1.0))])), None);
+        assert_eq!(
+            change_words(&measure(&[("2025", Figure::Number(1.0))])),
+            None
+        );
     }
 
     #[test]
@@ -330,11 +350,15 @@ mod tests {
         let d = |s: &str| s.parse::<Date>().expect("date");
         assert_eq!(overdue(&m, d("2026-07-20")), None, "Q2 ended in the grace");
         assert_eq!(
-            overdue(&m, d("2026-08-01")).map(|p| p.to_string()).as_deref(),
+            overdue(&m, d("2026-08-01"))
+                .map(|p| p.to_string())
+                .as_deref(),
             Some("2026-Q2")
         );
         assert_eq!(
-            overdue(&measure(&[]), d("2026-08-01")).map(|p| p.to_string()).as_deref(),
+            overdue(&measure(&[]), d("2026-08-01"))
+                .map(|p| p.to_string())
+                .as_deref(),
             Some("2026-Q2"),
             "a measure with no values is waiting for its first"
         );

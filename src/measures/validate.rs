@@ -21,7 +21,9 @@ fn figure_problem(figure: Figure) -> Option<String> {
                     "the denominator must be more than 0 (it is {denominator})"
                 ))
             } else if numerator < 0.0 {
-                Some(format!("the numerator cannot be negative (it is {numerator})"))
+                Some(format!(
+                    "the numerator cannot be negative (it is {numerator})"
+                ))
             } else {
                 None
             }
@@ -42,13 +44,20 @@ pub fn value_problems(measure: &Measure, value: &Value) -> Vec<String> {
         ));
     }
     let figures = std::iter::once(value.figure).chain(value.breakdowns.iter().map(|b| b.figure));
-    problems.extend(figures.filter_map(figure_problem).map(|p| format!("{}: {p}", value.period)));
+    problems.extend(
+        figures
+            .filter_map(figure_problem)
+            .map(|p| format!("{}: {p}", value.period)),
+    );
     let mut names = HashSet::new();
     for b in &value.breakdowns {
         if b.name.trim().is_empty() {
             problems.push(format!("{}: a breakdown needs a name", value.period));
         } else if !names.insert(b.name.to_lowercase()) {
-            problems.push(format!("{}: breakdown {} is given twice", value.period, b.name));
+            problems.push(format!(
+                "{}: breakdown {} is given twice",
+                value.period, b.name
+            ));
         }
     }
     let mut kinds = HashSet::new();
@@ -79,7 +88,10 @@ pub fn measure_problems(measure: &Measure) -> Vec<String> {
     let mut periods = HashSet::new();
     for value in &measure.values {
         if !periods.insert(value.period) {
-            problems.push(format!("{}: there are two values for this period", value.period));
+            problems.push(format!(
+                "{}: there are two values for this period",
+                value.period
+            ));
         }
         problems.extend(value_problems(measure, value));
     }
@@ -96,7 +108,11 @@ pub fn measure_problems(measure: &Measure) -> Vec<String> {
 
 /// Every problem in the register, including an id used twice anywhere.
 pub fn register_problems(register: &MeasureRegister) -> Vec<String> {
-    let mut problems: Vec<String> = register.measures.iter().flat_map(measure_problems).collect();
+    let mut problems: Vec<String> = register
+        .measures
+        .iter()
+        .flat_map(measure_problems)
+        .collect();
     let mut seen = HashSet::new();
     for id in all_ids(register) {
         if !id.is_empty() && !seen.insert(id) {

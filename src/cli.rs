@@ -226,6 +226,9 @@ pub enum InternalCommand {
     SaveLoop { path: PathBuf },
     /// Open the session at PATH, print "open", and hold it until stdin closes.
     Hold { path: PathBuf },
+    /// Save the measures register in DIR over and over, printing "saved N"
+    /// after each save returns.
+    MeasuresSaveLoop { dir: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]

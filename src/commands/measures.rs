@@ -294,7 +294,7 @@ fn module5_list(global: &GlobalArgs, area: Option<&str>) -> anyhow::Result<ExitC
             continue;
         }
         let mark = if module5::looks_damaged(m) {
-            " [broken in the source: needs --title]"
+            "\tbroken in the source: add it with --title in your own words"
         } else {
             ""
         };

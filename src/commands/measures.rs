@@ -495,7 +495,8 @@ fn run_import(
             for p in &problems {
                 eprintln!("{p}");
             }
-            eprintln!("nothing imported: {} bad rows", problems.len());
+            let rows = if problems.len() == 1 { "row" } else { "rows" };
+            eprintln!("nothing imported: {} bad {rows}", problems.len());
             Ok(ExitCode::FAILURE)
         }
     }

@@ -2,10 +2,12 @@
 //! number. An id is derived from the measure's content area and its printed
 //! words (`m5-` and seven base32 characters): the same words always give the
 //! same id, whatever is added or reordered around them, and nothing is
-//! written into the publisher's text.
+//! written into the publisher's text. (Issue 13 may give these items ids
+//! and a `damaged_in_source` flag in the content file; then those win.)
 
 use super::library::Library;
 use super::model::Measure;
+use std::collections::HashMap;
 
 /// The framework that holds Module 5.
 pub const FRAMEWORK: &str = "lscb-qaf";
@@ -20,9 +22,15 @@ fn fnv1a(text: &str) -> u64 {
     })
 }
 
-/// The measure's id, e.g. `m5-3kx9v2a`.
-pub fn id(measure: &Measure) -> String {
-    let bits = fnv1a(&format!("{}\n{}", measure.area, measure.text));
+/// The measure's id, e.g. `m5-3kx9v2a`. The document prints a few
+/// measures twice in one area: a repeat (`occurrence` 1 and up) has the
+/// count in its key.
+fn id(measure: &Measure, occurrence: usize) -> String {
+    let mut key = format!("{}\n{}", measure.area, measure.text);
+    if occurrence > 0 {
+        key.push_str(&format!("\n{occurrence}"));
+    }
+    let bits = fnv1a(&key);
     let code: String = (0..7)
         .map(|i| ALPHABET[((bits >> (5 * i)) & 31) as usize] as char)
         .collect();
@@ -34,7 +42,18 @@ pub fn measures(library: &Library) -> Vec<(String, &Measure)> {
     library
         .framework(FRAMEWORK)
         .and_then(|f| f.content.as_ref())
-        .map(|c| c.measures.iter().map(|m| (id(m), m)).collect())
+        .map(|c| {
+            let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
+            c.measures
+                .iter()
+                .map(|m| {
+                    let count = seen.entry((&m.area, &m.text)).or_default();
+                    let found = (id(m, *count), m);
+                    *count += 1;
+                    found
+                })
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -72,7 +91,11 @@ mod tests {
     fn every_module5_measure_has_a_distinct_id() {
         let library = library();
         let all = measures(&library);
-        assert_eq!(all.len(), 228);
+        let listed = library
+            .framework(FRAMEWORK)
+            .and_then(|f| f.content.as_ref())
+            .map_or(0, |c| c.measures.len());
+        assert!(all.len() > 200 && all.len() == listed, "{}", all.len());
         let ids: HashSet<&str> = all.iter().map(|(id, _)| id.as_str()).collect();
         assert_eq!(ids.len(), all.len());
         let (id, measure) = &all[0];

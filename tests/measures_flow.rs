@@ -215,6 +215,42 @@ fn a_module5_measure_over_eight_quarters_turns_the_curve_into_a_linked_priority(
     let latest = row["measure"]["latest"].as_str().expect("latest");
     assert!(latest.contains("2026-Q2 28% (14 of 50)"), "{latest}");
 
+    // Progress on it is recorded like any action's, in the measures file.
+    stdout(
+        home,
+        &[
+            "actions",
+            "update",
+            &priority,
+            "--status",
+            "in-progress",
+            "--note",
+            "First ten plans reviewed",
+            "--date",
+            "2027-01-10",
+        ],
+    );
+    let actions = json(home, &["actions", "--json"]);
+    let row = actions
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|a| a["id"] == priority.as_str())
+        .expect("still listed");
+    assert_eq!(row["status"], "in-progress");
+    assert_eq!(row["log"][0]["note"], "First ten plans reviewed");
+    howgood(home)
+        .args([
+            "actions",
+            "update",
+            &priority,
+            "--status",
+            "carried-forward",
+        ])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("stays with its measure"));
+
     // Next year's worksheet starts from this one.
     stdout(
         home,

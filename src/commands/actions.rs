@@ -38,11 +38,15 @@ fn scan(store: &SessionStore) -> Scan {
     scan.with_outside(crate::measures::actions::action_rows(&measures(store)))
 }
 
-/// The measures register beside the sessions folder (worksheet priorities
-/// and the measures priorities link to); empty if it cannot be read.
+/// The measures folder beside the sessions folder.
+fn measures_dir(store: &SessionStore) -> std::path::PathBuf {
+    crate::measures::file::measures_dir(crate::session::atomic::parent_dir(&store.dir))
+}
+
+/// The measures register (worksheet priorities and the measures
+/// priorities link to); empty if it cannot be read.
 fn measures(store: &SessionStore) -> MeasureRegister {
-    let dir = crate::measures::file::measures_dir(crate::session::atomic::parent_dir(&store.dir));
-    crate::measures::file::read(&dir).unwrap_or_else(|error| {
+    crate::measures::file::read(&measures_dir(store)).unwrap_or_else(|error| {
         eprintln!("warning: not read: {error}");
         MeasureRegister::default()
     })
@@ -227,13 +231,16 @@ pub fn prepare_update(
 fn run_update(store: &SessionStore, args: &ActionUpdateArgs) -> anyhow::Result<ExitCode> {
     let now = Timestamp::now();
     let register = scan(store);
-    let target = locate(&register, &args.action)?;
     let update = ProgressUpdate {
         date: args.date.unwrap_or_else(today),
         status: args.status,
         note: args.note.clone(),
         impact: args.impact.clone().filter(|i| !i.trim().is_empty()),
     };
+    if let Some(id) = worksheet_action(&register, &args.action) {
+        return update_worksheet_action(store, &id, args, update);
+    }
+    let target = locate(&register, &args.action)?;
     if args.status == PriorityStatus::CarriedForward {
         return carry(store, &register, &target, args.into.as_deref(), update, now);
     }
@@ -245,6 +252,39 @@ fn run_update(store: &SessionStore, args: &ActionUpdateArgs) -> anyhow::Result<E
         return Ok(ExitCode::FAILURE);
     }
     println!("{target}\t{}", args.status.slug());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The id of a worksheet priority (or milestone) named by `action`
+/// (`ID` or `measures:MEASURE/ID`) that no session also holds.
+fn worksheet_action(register: &Scan, action: &str) -> Option<String> {
+    let (owner, id) = match action.rsplit_once('/') {
+        Some((owner, id)) => (Some(owner), id),
+        None => (None, action),
+    };
+    let listed = register
+        .outside
+        .iter()
+        .any(|r| r.id == id && owner.is_none_or(|o| o == r.session_id));
+    (listed && (owner.is_some() || register.find_action(id).is_empty())).then(|| id.to_owned())
+}
+
+/// Progress on a Turning the Curve priority, saved in the measures file.
+fn update_worksheet_action(
+    store: &SessionStore,
+    id: &str,
+    args: &ActionUpdateArgs,
+    update: ProgressUpdate,
+) -> anyhow::Result<ExitCode> {
+    if args.status == PriorityStatus::CarriedForward || args.into.is_some() {
+        bail!(
+            "{id} is a Turning the Curve priority: it stays with its measure; mark it done or dropped and propose the next step in a new worksheet"
+        );
+    }
+    let measure = crate::commands::measures::change_in(&measures_dir(store), |register, _| {
+        crate::measures::edit::update_action(register, id, update).map_err(anyhow::Error::msg)
+    })?;
+    println!("measures:{measure}/{id}\t{}", args.status.slug());
     Ok(ExitCode::SUCCESS)
 }
 

@@ -6,9 +6,11 @@ use crate::cli::{CurveCommand, GlobalArgs, MeasureAddArgs, MeasureRecordArgs, Me
 use crate::commands::content::{load_library, user_content_paths};
 use crate::content::library::Library;
 use crate::content::module5;
+use crate::measures::curve::Step;
 use crate::measures::file::{self, OpenRegister};
 use crate::measures::model::{
     Better, Breakdown, Comparator, Coverage, Figure, Measure, MeasureRegister, Unit, Value,
+    Worksheet,
 };
 use crate::measures::period::{Frequency, Period};
 use crate::measures::reading::{self, FORECAST_LABEL};
@@ -59,8 +61,16 @@ fn change<T>(
     global: &GlobalArgs,
     change: impl FnOnce(&mut MeasureRegister, &mut IdSource) -> anyhow::Result<T>,
 ) -> anyhow::Result<T> {
+    change_in(&measures_dir(global)?, change)
+}
+
+/// [`change`] for the register in `dir`.
+pub fn change_in<T>(
+    dir: &std::path::Path,
+    change: impl FnOnce(&mut MeasureRegister, &mut IdSource) -> anyhow::Result<T>,
+) -> anyhow::Result<T> {
     let now = Timestamp::now();
-    let mut open = OpenRegister::open(&measures_dir(global)?, now)?;
+    let mut open = OpenRegister::open(dir, now)?;
     if let Access::ReadOnly(reason) = &open.access {
         bail!("the measures register cannot be changed now: {reason}");
     }
@@ -258,28 +268,37 @@ fn show_text(m: &Measure) -> String {
         }
     }
     for w in &m.worksheets {
-        out.push_str(&format!("\nTurning the Curve {} ({})\n", w.date, w.id));
-        out.push_str(&format!(
-            "  How are we doing: {}\n  The story behind the curve: {}\n",
-            w.how_are_we_doing, w.story
-        ));
-        for p in &w.partners {
-            out.push_str(&format!("  Partner: {} - {}\n", p.name, p.role));
-        }
-        for x in &w.what_works {
-            out.push_str(&format!(
-                "  What works: {} (evidence: {})\n",
-                x.idea, x.evidence
-            ));
-        }
-        for p in &w.proposals {
-            let agreed = p
-                .priority
-                .as_ref()
-                .map_or_else(String::new, |id| format!(" -> priority {id}"));
-            out.push_str(&format!("  Proposal {}: {}{agreed}\n", p.id, p.text));
-        }
+        out.push_str(&worksheet_text(w));
     }
+    out
+}
+
+/// A worksheet step by step, under the steps' own titles.
+fn worksheet_text(w: &Worksheet) -> String {
+    let mut out = format!("\nTurning the Curve {} ({})\n", w.date, w.id);
+    let mut lines = |step: Step, items: Vec<String>| {
+        out.push_str(&format!("  {}\n", step.title()));
+        for item in items.iter().filter(|i| !i.trim().is_empty()) {
+            out.push_str(&format!("    {item}\n"));
+        }
+    };
+    lines(Step::HowAreWeDoing, vec![w.how_are_we_doing.clone()]);
+    lines(Step::Story, vec![w.story.clone()]);
+    let partners = w.partners.iter().map(|p| format!("{}: {}", p.name, p.role));
+    lines(Step::Partners, partners.collect());
+    let works = w
+        .what_works
+        .iter()
+        .map(|x| format!("{} (evidence: {})", x.idea, x.evidence));
+    lines(Step::WhatWorks, works.collect());
+    let proposals = w.proposals.iter().map(|p| {
+        let agreed = p
+            .priority
+            .as_ref()
+            .map_or_else(String::new, |id| format!(" -> priority {id}"));
+        format!("{}: {}{agreed}", p.id, p.text)
+    });
+    lines(Step::Proposals, proposals.collect());
     out
 }
 

@@ -244,3 +244,33 @@ pub fn information_from(text: &str) -> Option<InformationType> {
         _ => None,
     }
 }
+
+/// Add a progress update to a worksheet priority or one of its milestones.
+/// Returns the measure it belongs to.
+pub fn update_action(
+    register: &mut MeasureRegister,
+    action_id: &str,
+    update: crate::session::model::ProgressUpdate,
+) -> Result<StableId, String> {
+    use crate::session::progress::{ProgressMut, apply_to};
+    for measure in &mut register.measures {
+        for sheet in &mut measure.worksheets {
+            for priority in &mut sheet.priorities {
+                let action: Option<ProgressMut> = if priority.id == action_id {
+                    Some(priority.into())
+                } else {
+                    priority
+                        .milestones
+                        .iter_mut()
+                        .find(|m| m.id == action_id)
+                        .map(Into::into)
+                };
+                if let Some(action) = action {
+                    apply_to(action, update);
+                    return Ok(measure.id.clone());
+                }
+            }
+        }
+    }
+    Err(format!("no worksheet priority has id {action_id}"))
+}

@@ -139,3 +139,72 @@ pub fn all_ids(register: &MeasureRegister) -> Vec<&str> {
     }
     ids
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::measures::edit;
+    use crate::measures::model::Breakdown;
+
+    fn measure() -> Measure {
+        Measure::new(
+            "abcdefgh".into(),
+            "Visits".into(),
+            "2026-01-01T00:00:00Z".parse().expect("ts"),
+        )
+    }
+
+    fn value(period: &str, figure: Figure) -> Value {
+        edit::value(period.parse().expect("period"), figure)
+    }
+
+    #[test]
+    fn values_must_fit_the_frequency_and_be_numbers() {
+        let m = measure();
+        assert!(value_problems(&m, &value("2026-Q1", Figure::Number(3.0))).is_empty());
+        let monthly = value_problems(&m, &value("2026-03", Figure::Number(3.0)));
+        assert!(monthly[0].contains("reported quarterly"), "{monthly:?}");
+        let zero = Figure::Fraction {
+            numerator: 1.0,
+            denominator: 0.0,
+        };
+        assert!(value_problems(&m, &value("2026-Q1", zero))[0].contains("denominator"));
+        assert!(!value_problems(&m, &value("2026-Q1", Figure::Number(f64::NAN))).is_empty());
+        let mut twice = value("2026-Q1", Figure::Number(1.0));
+        for _ in 0..2 {
+            twice.breakdowns.push(Breakdown {
+                name: "North".into(),
+                figure: Figure::Number(1.0),
+            });
+        }
+        assert!(value_problems(&m, &twice)[0].contains("given twice"));
+    }
+
+    #[test]
+    fn a_period_twice_a_missing_baseline_and_a_shared_id_are_problems() {
+        let mut m = measure();
+        edit::record(&mut m, value("2026-Q1", Figure::Number(1.0))).expect("first");
+        let again = edit::record(&mut m, value("2026-Q1", Figure::Number(2.0)));
+        assert!(again.expect_err("refused")[0].contains("not replaced"));
+        m.values.push(value("2026-Q1", Figure::Number(2.0)));
+        m.baseline = Some("2025-Q1".parse().expect("period"));
+        let problems = measure_problems(&m);
+        assert!(
+            problems.iter().any(|p| p.contains("two values")),
+            "{problems:?}"
+        );
+        assert!(
+            problems.iter().any(|p| p.contains("baseline 2025-Q1")),
+            "{problems:?}"
+        );
+        let register = MeasureRegister {
+            measures: vec![measure(), measure()],
+            ..MeasureRegister::default()
+        };
+        let problems = register_problems(&register);
+        assert!(
+            problems.iter().any(|p| p.contains("used twice")),
+            "{problems:?}"
+        );
+    }
+}

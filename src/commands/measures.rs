@@ -250,12 +250,13 @@ fn show_text(m: &Measure) -> String {
     out.push_str("\nValues:\n");
     let baseline = m.baseline_value().map(|v| v.period);
     for v in &m.values {
-        let mark = if Some(v.period) == baseline {
-            " (baseline)"
+        let line = reading::value_line(v, m.unit);
+        let line = if Some(v.period) == baseline {
+            line.replacen(':', " (baseline):", 1)
         } else {
-            ""
+            line
         };
-        out.push_str(&format!("  {}{mark}\n", reading::value_line(v, m.unit)));
+        out.push_str(&format!("  {line}\n"));
     }
     if let Some(change) = reading::change_words(m) {
         out.push_str(&format!("Change: {change}\n"));
@@ -307,7 +308,10 @@ fn library(global: &GlobalArgs) -> Library {
 }
 
 fn module5_list(global: &GlobalArgs, area: Option<&str>) -> anyhow::Result<ExitCode> {
+    use std::io::Write;
     let library = library(global);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
     for (id, m) in module5::measures(&library) {
         if area.is_some_and(|a| a != m.area) {
             continue;
@@ -317,7 +321,16 @@ fn module5_list(global: &GlobalArgs, area: Option<&str>) -> anyhow::Result<ExitC
         } else {
             ""
         };
-        println!("{id}\t{}\t{:?}\t{}{mark}", m.area, m.information, m.text);
+        let line = writeln!(
+            out,
+            "{id}\t{}\t{:?}\t{}{mark}",
+            m.area, m.information, m.text
+        );
+        match line {
+            // A reader that stopped early (`| head`) is not an error.
+            Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => break,
+            other => other?,
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -40,9 +40,10 @@ impl std::str::FromStr for Field {
             return Ok(Field::Comparator(kind));
         }
         Ok(match lower.as_str() {
-            "measure" | "measure id" | "measure title" | "indicator" => Field::Measure,
-            "period" => Field::Period,
-            "value" => Field::Value,
+            "measure" | "measure id" | "measure title" | "measure name" | "indicator"
+            | "indicator name" | "kpi" => Field::Measure,
+            "period" | "month" | "quarter" | "year" | "date" | "period ending" => Field::Period,
+            "value" | "actual" | "result" => Field::Value,
             "numerator" => Field::Numerator,
             "denominator" => Field::Denominator,
             "note" | "commentary" | "comment" => Field::Note,
@@ -154,7 +155,9 @@ fn apply_row(
     };
     let reference = cell(&Field::Measure).ok_or("the measure is empty")?;
     let index = edit::find(register, reference)?;
-    let period: Period = cell(&Field::Period).ok_or("the period is empty")?.parse()?;
+    let period_text = cell(&Field::Period).ok_or("the period is empty")?;
+    let frequency = register.measures[index].frequency;
+    let period = Period::from_spreadsheet(period_text, frequency)?;
     let value = cell(&Field::Value)
         .map(|v| number(v, "value"))
         .transpose()?;

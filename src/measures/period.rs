@@ -113,6 +113,38 @@ impl Period {
             .unwrap_or(Date::MAX)
     }
 
+    /// The period of this frequency that holds `date`.
+    pub fn containing(frequency: Frequency, date: Date) -> Option<Period> {
+        let months = i32::from(date.year()) * 12 + i32::from(date.month()) - 1;
+        Period::from_months(months, frequency)
+    }
+
+    /// A period as spreadsheets write it, for a measure of `frequency`:
+    /// our own forms, a day inside it (`2025-04-30`, `30/04/2025`), or a
+    /// month by name (`Apr 2025`, `April 2025`, `Apr-25`).
+    pub fn from_spreadsheet(text: &str, frequency: Frequency) -> Result<Period, String> {
+        if let Ok(period) = text.parse::<Period>() {
+            return Ok(period);
+        }
+        let text = text.trim();
+        // A space in a form also matches no space, so `Apr-26` would read
+        // as the year -26 under `%b %Y`: only plausible years count.
+        let forms = [
+            ("%Y-%m-%d", ""),
+            ("%d/%m/%Y", ""),
+            ("%d %b %Y", "01 "),
+            ("%d %B %Y", "01 "),
+            ("%d-%b-%y", "01-"),
+        ];
+        let day = forms.iter().find_map(|(form, prefix)| {
+            Date::strptime(form, format!("{prefix}{text}"))
+                .ok()
+                .filter(|d| (1900..=2999).contains(&d.year()))
+        });
+        day.and_then(|d| Period::containing(frequency, d))
+            .ok_or_else(|| format!("{text:?}: {EXPECTED}, a date, or a month such as Apr 2025"))
+    }
+
     /// The latest period of this frequency that has ended by `today`.
     pub fn last_ended(frequency: Frequency, today: Date) -> Option<Period> {
         let months = i32::from(today.year()) * 12 + i32::from(today.month()) - 1;
@@ -265,6 +297,21 @@ mod tests {
         assert_eq!(p("2026-Q1").last_day().to_string(), "2026-03-31");
         assert_eq!(p("2024-02").last_day().to_string(), "2024-02-29");
         let today: Date = "2026-05-10".parse().expect("date");
+        let monthly = Frequency::Monthly;
+        for text in [
+            "2026-04",
+            "2026-04-30",
+            "30/04/2026",
+            "Apr 2026",
+            "April 2026",
+            "Apr-26",
+        ] {
+            let period = Period::from_spreadsheet(text, monthly).expect(text);
+            assert_eq!(period, p("2026-04"), "{text}");
+        }
+        let quarter = Period::from_spreadsheet("2026-05-10", Frequency::Quarterly).expect("date");
+        assert_eq!(quarter, p("2026-Q2"));
+        assert!(Period::from_spreadsheet("soon", monthly).is_err());
         assert_eq!(
             Period::last_ended(Frequency::Quarterly, today),
             Some(p("2026-Q1"))

@@ -295,6 +295,9 @@ pub enum MeasuresCommand {
         #[arg(long = "map", value_name = "COLUMN=FIELD")]
         map: Vec<String>,
     },
+    /// Set a damaged measures file aside and restore the newest good
+    /// version from its history.
+    Restore,
     /// Turning the Curve worksheets on a measure.
     Curve {
         /// The measure's id or title.

@@ -215,7 +215,7 @@ fn damaged_and_foreign_files_are_never_overwritten() {
 }
 
 #[test]
-fn a_damaged_register_points_to_the_newest_good_version() {
+fn a_damaged_register_points_to_the_newest_good_version_and_is_restored_on_request() {
     let _serial = serial();
     let (_temp, dir) = dir();
     let path = saved(&dir, "first");
@@ -226,6 +226,36 @@ fn a_damaged_register_points_to_the_newest_good_version() {
     let (found, decoded) = file::newest_good_history(&dir).expect("a good version");
     assert!(found.starts_with(dir.join(".history")));
     assert_eq!(decoded.register.measures[0].title, "first");
+    // Through the binary: the error points the way; restore on request.
+    let data = dir.parent().expect("data dir");
+    let output = howgood(data)
+        .args(["measures", "list"])
+        .output()
+        .expect("run");
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("measures restore"), "{stderr}");
+    let output = howgood(data)
+        .args(["measures", "restore"])
+        .output()
+        .expect("run");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let restored = file::read(&dir).expect("readable again");
+    assert_eq!(restored.measures[0].title, "first");
+    let aside: Vec<_> = fs::read_dir(&dir)
+        .expect("dir")
+        .flatten()
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("measures.damaged-")
+        })
+        .collect();
+    assert_eq!(aside.len(), 1, "the damaged file is kept");
 }
 
 /// Kill a process saving in a loop at random moments: the file always
@@ -281,4 +311,24 @@ fn a_kill_mid_save_never_costs_an_acknowledged_change() {
         }
     }
     assert!(last.is_some(), "the child never got to save");
+}
+
+#[cfg(unix)]
+#[test]
+fn loosened_permissions_are_warned_about() {
+    let _serial = serial();
+    use std::os::unix::fs::PermissionsExt;
+    let (temp, dir) = dir();
+    let path = saved(&dir, "first");
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).expect("chmod");
+    let output = howgood(temp.path())
+        .args(["measures", "list"])
+        .output()
+        .expect("run");
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("can be read by other users") && stderr.contains("measures.ron"),
+        "{stderr}"
+    );
 }

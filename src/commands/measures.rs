@@ -17,7 +17,7 @@ use crate::measures::reading::{self, FORECAST_LABEL};
 use crate::measures::{edit, import};
 use crate::paths;
 use crate::session::ids::IdSource;
-use crate::session::store::{Access, Saved};
+use crate::session::store::{Access, Saved, StoreError};
 use anyhow::{Context, anyhow, bail};
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -25,10 +25,17 @@ use serde_json::{Value as Json, json};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// The measures folder, with a warning for anything in it others can read.
 pub fn measures_dir(global: &GlobalArgs) -> anyhow::Result<PathBuf> {
-    paths::data_dir(global.data_dir.as_ref())
+    let dir = paths::data_dir(global.data_dir.as_ref())
         .map(|d| file::measures_dir(&d))
-        .context("no data folder: pass --data-dir DIR or set HOWGOOD_DATA_DIR")
+        .context("no data folder: pass --data-dir DIR or set HOWGOOD_DATA_DIR")?;
+    if dir.exists() {
+        for warning in file::permission_warnings(&dir) {
+            eprintln!("warning: {warning}");
+        }
+    }
+    Ok(dir)
 }
 
 fn today() -> Date {
@@ -39,7 +46,17 @@ fn today() -> Date {
 
 /// The register as it is, read without a lock (for listing).
 pub fn read_register(global: &GlobalArgs) -> anyhow::Result<MeasureRegister> {
-    Ok(file::read(&measures_dir(global)?)?)
+    file::read(&measures_dir(global)?).map_err(with_restore_hint)
+}
+
+/// A damaged file's error, with the way back.
+fn with_restore_hint(error: StoreError) -> anyhow::Error {
+    match error {
+        StoreError::Decode { .. } => anyhow!(
+            "{error}\n`howgood measures restore` sets it aside and brings back the newest good version from its history"
+        ),
+        other => other.into(),
+    }
 }
 
 pub fn run(global: &GlobalArgs, command: &MeasuresCommand) -> anyhow::Result<ExitCode> {
@@ -53,6 +70,16 @@ pub fn run(global: &GlobalArgs, command: &MeasuresCommand) -> anyhow::Result<Exi
         MeasuresCommand::Record(args) => record(global, args),
         MeasuresCommand::Import { file, map } => run_import(global, file, map),
         MeasuresCommand::Curve { measure, command } => curve(global, measure, command),
+        MeasuresCommand::Restore => {
+            let (aside, restored) =
+                file::restore_from_history(&measures_dir(global)?, Timestamp::now())?;
+            println!(
+                "restored the measures register from {}\nthe damaged file is kept at {}",
+                restored.display(),
+                aside.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
@@ -70,7 +97,7 @@ pub fn change_in<T>(
     change: impl FnOnce(&mut MeasureRegister, &mut IdSource) -> anyhow::Result<T>,
 ) -> anyhow::Result<T> {
     let now = Timestamp::now();
-    let mut open = OpenRegister::open(dir, now)?;
+    let mut open = OpenRegister::open(dir, now).map_err(with_restore_hint)?;
     if let Access::ReadOnly(reason) = &open.access {
         bail!("the measures register cannot be changed now: {reason}");
     }

@@ -10,10 +10,10 @@
 
 use super::model::{MEASURES_FORMAT_VERSION, MeasureRegister};
 use crate::content::problem::line_col;
-use crate::session::atomic::{create_private_dir, remove_stale_temps};
+use crate::session::atomic::{create_private_dir, remove_stale_temps, write_atomic};
 use crate::session::codec::{DecodeError, EncodeError, redact};
 use crate::session::store::{
-    Access, Lock, Saved, StoreError, hash, history_files, io_error, save_text, take_lock,
+    Access, Lock, Saved, Sidecar, StoreError, hash, history_files, io_error, save_text, take_lock,
 };
 use jiff::Timestamp;
 use serde::Deserialize;
@@ -183,7 +183,9 @@ impl OpenRegister {
         }
         let problems = super::validate::register_problems(register);
         if let Some(first) = problems.first() {
-            return Err(StoreError::Encode(EncodeError::Serialise(first.clone())));
+            // Refused before anything is written; said against the file.
+            let error = io::Error::new(io::ErrorKind::InvalidData, first.clone());
+            return Err(io_error(&self.path)(error));
         }
         let text = encode(register).map_err(StoreError::Encode)?;
         save_text(
@@ -205,6 +207,35 @@ pub fn newest_good_history(dir: &Path) -> Option<(PathBuf, Decoded)> {
             let decoded = decode(&fs::read(&path).ok()?).ok()?;
             Some((path, decoded))
         })
+}
+
+/// Files in the measures folder readable by others than their owner (the
+/// session store's check, on this folder).
+pub fn permission_warnings(dir: &Path) -> Vec<String> {
+    crate::session::store::SessionStore {
+        dir: dir.to_owned(),
+    }
+    .permission_warnings()
+}
+
+/// At the user's request: set a damaged register aside and put the newest
+/// good version from history in its place, under the lock, by the session
+/// store's helpers. Returns where the damaged file went and what was
+/// restored.
+pub fn restore_from_history(dir: &Path, now: Timestamp) -> Result<(PathBuf, PathBuf), StoreError> {
+    let path = dir.join(FILE_NAME);
+    let (good, _) = newest_good_history(dir).ok_or_else(|| StoreError::Io {
+        path: crate::session::store::history_dir(&path),
+        error: io::Error::new(io::ErrorKind::NotFound, "no readable version in history"),
+    })?;
+    let _lock = take_lock(&path, now).map_err(StoreError::ReadOnly)?;
+    let aside = Sidecar::SetAside.path(&path, now);
+    if path.exists() {
+        fs::rename(&path, &aside).map_err(io_error(&path))?;
+    }
+    let bytes = fs::read(&good).map_err(io_error(&good))?;
+    write_atomic(&path, &bytes).map_err(io_error(&path))?;
+    Ok((aside, good))
 }
 
 /// Read the register without locking it: for listing and for the actions

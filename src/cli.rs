@@ -295,6 +295,13 @@ pub enum MeasuresCommand {
         #[arg(long = "map", value_name = "COLUMN=FIELD")]
         map: Vec<String>,
     },
+    /// Count changes from this period (it must have a value).
+    Baseline {
+        /// The measure's id or title.
+        measure: String,
+        /// 2026-03, 2026-Q3 or 2026.
+        period: String,
+    },
     /// Set a damaged measures file aside and restore the newest good
     /// version from its history.
     Restore,

@@ -70,6 +70,7 @@ pub fn run(global: &GlobalArgs, command: &MeasuresCommand) -> anyhow::Result<Exi
         MeasuresCommand::Record(args) => record(global, args),
         MeasuresCommand::Import { file, map } => run_import(global, file, map),
         MeasuresCommand::Curve { measure, command } => curve(global, measure, command),
+        MeasuresCommand::Baseline { measure, period } => baseline(global, measure, period),
         MeasuresCommand::Restore => {
             let (aside, restored) =
                 file::restore_from_history(&measures_dir(global)?, Timestamp::now())?;
@@ -520,6 +521,28 @@ fn record(global: &GlobalArgs, args: &MeasureRecordArgs) -> anyhow::Result<ExitC
             .value_for(period)
             .map(|v| reading::value_line(v, measure.unit));
         Ok(format!("{}\t{}", measure.id, shown.unwrap_or_default()))
+    })?;
+    println!("{line}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn baseline(global: &GlobalArgs, reference: &str, period: &str) -> anyhow::Result<ExitCode> {
+    let period: Period = period.parse().map_err(|e: String| anyhow!(e))?;
+    let line = change(global, |register, _| {
+        let index = edit::find(register, reference).map_err(|e| anyhow!(e))?;
+        let measure = &mut register.measures[index];
+        if measure.value_for(period).is_none() {
+            bail!(
+                "{} has no value for {period}: record it first",
+                measure.title
+            );
+        }
+        measure.baseline = Some(period);
+        Ok(format!(
+            "{}\tbaseline {period}\t{}",
+            measure.id,
+            reading::change_words(measure).unwrap_or_default()
+        ))
     })?;
     println!("{line}");
     Ok(ExitCode::SUCCESS)

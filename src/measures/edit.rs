@@ -32,6 +32,9 @@ pub fn find(register: &MeasureRegister, reference: &str) -> Result<usize, String
         return Ok(i);
     }
     let wanted = reference.trim().to_lowercase();
+    if wanted.is_empty() {
+        return Err("name a measure by its id or title".to_owned());
+    }
     if let Some(i) = measures
         .iter()
         .position(|m| m.title.to_lowercase() == wanted)

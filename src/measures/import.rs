@@ -196,3 +196,31 @@ fn apply_row(
     }
     edit::record(&mut register.measures[index], entry).map_err(|p| p.join("; "))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_map_to_fields_by_header_or_by_the_users_map() {
+        assert_eq!(
+            "Statistical neighbours".parse(),
+            Ok(Field::Comparator(ComparatorKind::StatisticalNeighbours))
+        );
+        assert_eq!("Month".parse(), Ok(Field::Period));
+        assert_eq!(
+            parse_map("Team North=breakdown:North"),
+            Ok(("team north".to_owned(), Field::Breakdown("North".into())))
+        );
+        assert!(parse_map("Team North").is_err());
+        assert!(
+            "colour"
+                .parse::<Field>()
+                .expect_err("unknown")
+                .contains("breakdown:NAME")
+        );
+        assert_eq!(number("1,204", "value"), Ok(1204.0));
+        assert_eq!(number("37.5%", "value"), Ok(37.5));
+        assert!(number("n/a", "value").is_err());
+    }
+}

@@ -72,6 +72,10 @@ pub enum Command {
     /// Search the notes, reflections, evidence, priorities and titles of
     /// every session, best match first.
     Search(SearchArgs),
+    /// Tracked performance measures: values over time, change since the
+    /// baseline, CSV import, Turning the Curve worksheets.
+    #[command(subcommand)]
+    Measures(MeasuresCommand),
     /// Test support: not for people. Runs storage operations in a child
     /// process so tests can kill it or compete with it.
     #[command(subcommand, hide = true)]
@@ -307,6 +311,9 @@ pub enum InternalCommand {
     SaveLoop { path: PathBuf },
     /// Open the session at PATH, print "open", and hold it until stdin closes.
     Hold { path: PathBuf },
+    /// Save the measures register in DIR over and over, printing "saved N"
+    /// after each save returns.
+    MeasuresSaveLoop { dir: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]
@@ -330,5 +337,178 @@ pub enum ContentCommand {
     Check {
         /// RON files or folders of them, checked on top of the embedded content.
         paths: Vec<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MeasuresCommand {
+    /// Every tracked measure with its latest value, the change since its
+    /// baseline in words, and whether a value is overdue.
+    List {
+        #[arg(long)]
+        json: bool,
+        /// The date taken as today for overdue values (default: today).
+        #[arg(long, value_name = "DATE")]
+        today: Option<jiff::civil::Date>,
+    },
+    /// One measure: what it measures, every value with both figures, the
+    /// forecast if nothing changes, and its worksheets.
+    Show {
+        /// Its id, or its title (a unique beginning is enough).
+        measure: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Module 5's example measures with the ids `measures add
+    /// --from-module5` takes.
+    Module5 {
+        /// Only this LSCB content area.
+        #[arg(long, value_name = "AREA")]
+        area: Option<String>,
+    },
+    /// Track a measure: from Module 5 by its id, or your own with --title.
+    Add(MeasureAddArgs),
+    /// Record a value for one period.
+    Record(MeasureRecordArgs),
+    /// Import values from a CSV file: all rows or none.
+    Import {
+        file: PathBuf,
+        /// Which field a column holds, e.g. --map "Quarter=period";
+        /// fields: measure, period, value, numerator, denominator,
+        /// national, statistical-neighbours, target, note, breakdown:NAME,
+        /// ignore.
+        #[arg(long = "map", value_name = "COLUMN=FIELD")]
+        map: Vec<String>,
+    },
+    /// Count changes from this period (it must have a value).
+    Baseline {
+        /// The measure's id or title.
+        measure: String,
+        /// 2026-03, 2026-Q3 or 2026.
+        period: String,
+    },
+    /// Set a damaged measures file aside and restore the newest good
+    /// version from its history.
+    Restore,
+    /// Turning the Curve worksheets on a measure.
+    Curve {
+        /// The measure's id or title.
+        measure: String,
+        #[command(subcommand)]
+        command: CurveCommand,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct MeasureAddArgs {
+    /// A Module 5 measure's id (see `howgood measures module5`).
+    #[arg(long, value_name = "ID")]
+    pub from_module5: Option<String>,
+    /// The title; needed for your own measure, and for a Module 5 measure
+    /// that is broken in the source.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// quantity, quality or outcome.
+    #[arg(long)]
+    pub kind: Option<String>,
+    #[arg(long)]
+    pub definition: Option<String>,
+    /// What is counted on top of the fraction.
+    #[arg(long)]
+    pub numerator: Option<String>,
+    /// What the fraction is of.
+    #[arg(long)]
+    pub denominator: Option<String>,
+    /// whole-group or sample.
+    #[arg(long)]
+    pub coverage: Option<String>,
+    /// count, percentage, rate or days.
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// higher or lower: which is better for children.
+    #[arg(long)]
+    pub better: Option<String>,
+    /// monthly, quarterly or annual (default quarterly).
+    #[arg(long)]
+    pub frequency: Option<String>,
+    #[arg(long)]
+    pub owner: Option<String>,
+    /// One of the framework's four sources: children-parents-carers,
+    /// frontline-staff-managers, case-records, management-information.
+    #[arg(long)]
+    pub source: Option<String>,
+    /// What values are broken down by (team, locality, agency); repeat.
+    #[arg(long = "breakdown", value_name = "NAME")]
+    pub breakdowns: Vec<String>,
+    /// The LSCB content area it serves.
+    #[arg(long)]
+    pub area: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct MeasureRecordArgs {
+    /// The measure's id or title.
+    pub measure: String,
+    /// 2026-03, 2026-Q3 or 2026, as the measure's frequency.
+    #[arg(long)]
+    pub period: String,
+    /// The value; with --denominator, the numerator.
+    #[arg(long)]
+    pub value: f64,
+    #[arg(long)]
+    pub denominator: Option<f64>,
+    /// A breakdown's value, e.g. --breakdown North=12; repeat.
+    #[arg(long = "breakdown", value_name = "NAME=VALUE")]
+    pub breakdowns: Vec<String>,
+    /// national, statistical-neighbours or target, e.g. --comparator
+    /// national=22.5; repeat.
+    #[arg(long = "comparator", value_name = "KIND=VALUE")]
+    pub comparators: Vec<String>,
+    #[arg(long, default_value = "")]
+    pub note: String,
+    /// Make this period the baseline changes are counted from.
+    #[arg(long)]
+    pub baseline: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CurveCommand {
+    /// Start a worksheet (today's, or --date); it starts from the last
+    /// one's story, partners and what works.
+    New {
+        #[arg(long, value_name = "DATE")]
+        date: Option<jiff::civil::Date>,
+    },
+    /// Write the steps of the latest (or --worksheet) worksheet.
+    Write {
+        #[arg(long, value_name = "ID")]
+        worksheet: Option<String>,
+        /// How are we doing: your reading of the curve.
+        #[arg(long)]
+        doing: Option<String>,
+        /// The story behind the curve.
+        #[arg(long)]
+        story: Option<String>,
+        /// A partner with a role to play, NAME=ROLE; repeat.
+        #[arg(long = "partner", value_name = "NAME=ROLE")]
+        partners: Vec<String>,
+        /// What works, IDEA=EVIDENCE; repeat.
+        #[arg(long = "works", value_name = "IDEA=EVIDENCE")]
+        works: Vec<String>,
+    },
+    /// What we propose to do; prints the proposal's id.
+    Propose {
+        text: String,
+        #[arg(long, value_name = "ID")]
+        worksheet: Option<String>,
+    },
+    /// Agree a proposal as a priority with an owner and a date, linked to
+    /// the measure and listed by `howgood actions`.
+    Adopt {
+        proposal: String,
+        #[arg(long)]
+        owner: String,
+        #[arg(long, value_name = "DATE")]
+        due: jiff::civil::Date,
     },
 }

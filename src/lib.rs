@@ -6,6 +6,7 @@ pub mod commands;
 pub mod content;
 pub mod export;
 pub mod index;
+pub mod measures;
 pub mod paths;
 pub mod safe_io;
 pub mod session;

@@ -131,6 +131,7 @@ fn hmie_session() -> Session {
             done_on: None,
             log: Vec::new(),
             carries: None,
+            measure: None,
         },
         Priority {
             id: String::new(),
@@ -144,6 +145,7 @@ fn hmie_session() -> Session {
             done_on: None,
             log: Vec::new(),
             carries: None,
+            measure: None,
         },
     ];
 

@@ -28,7 +28,11 @@ fn rank(module: &str) -> Option<u8> {
 fn allowed_sideways(from: &str, to: &str) -> bool {
     matches!(
         (from, to),
-        ("tui", "commands" | "export" | "cli") | ("commands", "export" | "cli")
+        ("tui", "commands" | "export" | "cli")
+            | ("commands", "export" | "cli")
+            // Measures are kept by the same durable-file rules, ids and
+            // action model as sessions; session never imports measures.
+            | ("measures", "session")
     )
 }
 

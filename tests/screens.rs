@@ -81,6 +81,7 @@ fn workshop() -> Session {
         done_on: None,
         log: Vec::new(),
         carries: None,
+        measure: None,
     });
     session
 }

@@ -126,6 +126,7 @@ fn priority() -> impl Strategy<Value = Priority> {
         vec(text(), 0..3),
         (0usize..5, option::of(date()), vec(progress(), 0..3)),
         option::of((text(), stable_id())),
+        option::of(stable_id()),
     )
         .prop_map(
             |(
@@ -134,6 +135,7 @@ fn priority() -> impl Strategy<Value = Priority> {
                 serves,
                 (status, done_on, log),
                 carries,
+                measure,
             )| {
                 Priority {
                     id,
@@ -153,6 +155,7 @@ fn priority() -> impl Strategy<Value = Priority> {
                     done_on,
                     log,
                     carries: carries.map(|(session, action)| ActionRef { session, action }),
+                    measure,
                 }
             },
         )

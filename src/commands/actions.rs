@@ -5,6 +5,7 @@ use crate::cli::{
     ActionUpdateArgs, ActionsArgs, ActionsCommand, ActionsFormat, ActionsList, GlobalArgs,
 };
 use crate::commands::sessions::open_store;
+use crate::measures::model::MeasureRegister;
 use crate::session::ids::{IdSource, contains_id};
 use crate::session::model::{ActionRef, PriorityStatus, ProgressUpdate, Session};
 use crate::session::progress::{apply_update, carry_forward};
@@ -39,7 +40,21 @@ fn scan(store: &SessionStore) -> Scan {
     for problem in problems {
         eprintln!("warning: not read: {problem}");
     }
-    scan
+    scan.with_outside(crate::measures::actions::action_rows(&measures(store)))
+}
+
+/// The measures folder beside the sessions folder.
+fn measures_dir(store: &SessionStore) -> std::path::PathBuf {
+    crate::measures::file::measures_dir(crate::session::atomic::parent_dir(&store.dir))
+}
+
+/// The measures register (worksheet priorities and the measures
+/// priorities link to); empty if it cannot be read.
+fn measures(store: &SessionStore) -> MeasureRegister {
+    crate::measures::file::read(&measures_dir(store)).unwrap_or_else(|error| {
+        eprintln!("warning: not read: {error}");
+        MeasureRegister::default()
+    })
 }
 
 /// The register as a CSV, iCalendar or Excel file.
@@ -83,8 +98,12 @@ fn filter_of(args: &ActionsList) -> ActionFilter {
 
 fn list(store: &SessionStore, args: &ActionsList) -> anyhow::Result<ExitCode> {
     let rows = scan(store).filtered(&filter_of(args));
+    let measures = measures(store);
     if args.json {
-        let listed: Vec<Value> = rows.iter().map(row_json).collect();
+        let listed: Vec<Value> = rows
+            .iter()
+            .map(|r| with_measure(row_json(r), r, &measures))
+            .collect();
         println!("{}", serde_json::to_string_pretty(&listed)?);
     } else if rows.is_empty() {
         eprintln!("no actions");
@@ -92,6 +111,13 @@ fn list(store: &SessionStore, args: &ActionsList) -> anyhow::Result<ExitCode> {
         println!("ID\tSESSION\tKIND\tFRAMEWORK\tITEMS\tOWNER\tDUE\tSTATUS\tLAST UPDATE\tACTION");
         for row in &rows {
             println!("{}", row_line(row));
+            if let Some(words) = row
+                .measure
+                .as_deref()
+                .and_then(|id| crate::measures::actions::latest_words(&measures, id))
+            {
+                println!("\tmeasure: {}", words.replace(['\t', '\n', '\r'], " "));
+            }
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -132,6 +158,17 @@ pub fn row_json(row: &ActionRow) -> Value {
         "last_update": row.last_update().map_or(Value::Null, logged_json),
         "log": row.history.iter().map(logged_json).collect::<Vec<_>>(),
     })
+}
+
+/// The row's linked measure with its latest value, when it has one.
+fn with_measure(mut listed: Value, row: &ActionRow, measures: &MeasureRegister) -> Value {
+    if let Some(id) = &row.measure {
+        listed["measure"] = json!({
+            "id": id,
+            "latest": crate::measures::actions::latest_words(measures, id),
+        });
+    }
+    listed
 }
 
 fn row_line(row: &ActionRow) -> String {
@@ -230,13 +267,16 @@ pub fn prepare_update(
 fn run_update(store: &SessionStore, args: &ActionUpdateArgs) -> anyhow::Result<ExitCode> {
     let now = Timestamp::now();
     let register = scan(store);
-    let target = locate(&register, &args.action)?;
     let update = ProgressUpdate {
         date: args.date.unwrap_or_else(today),
         status: args.status,
         note: args.note.clone(),
         impact: args.impact.clone().filter(|i| !i.trim().is_empty()),
     };
+    if let Some(id) = worksheet_action(&register, &args.action) {
+        return update_worksheet_action(store, &id, args, update);
+    }
+    let target = locate(&register, &args.action)?;
     if args.status == PriorityStatus::CarriedForward {
         return carry(store, &register, &target, args.into.as_deref(), update, now);
     }
@@ -248,6 +288,39 @@ fn run_update(store: &SessionStore, args: &ActionUpdateArgs) -> anyhow::Result<E
         return Ok(ExitCode::FAILURE);
     }
     println!("{target}\t{}", args.status.slug());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The id of a worksheet priority (or milestone) named by `action`
+/// (`ID` or `measures:MEASURE/ID`) that no session also holds.
+fn worksheet_action(register: &Scan, action: &str) -> Option<String> {
+    let (owner, id) = match action.rsplit_once('/') {
+        Some((owner, id)) => (Some(owner), id),
+        None => (None, action),
+    };
+    let listed = register
+        .outside
+        .iter()
+        .any(|r| r.id == id && owner.is_none_or(|o| o == r.session_id));
+    (listed && (owner.is_some() || register.find_action(id).is_empty())).then(|| id.to_owned())
+}
+
+/// Progress on a Turning the Curve priority, saved in the measures file.
+fn update_worksheet_action(
+    store: &SessionStore,
+    id: &str,
+    args: &ActionUpdateArgs,
+    update: ProgressUpdate,
+) -> anyhow::Result<ExitCode> {
+    if args.status == PriorityStatus::CarriedForward || args.into.is_some() {
+        bail!(
+            "{id} is a Turning the Curve priority: it stays with its measure; mark it done or dropped and propose the next step in a new worksheet"
+        );
+    }
+    let measure = crate::commands::measures::change_in(&measures_dir(store), |register, _| {
+        crate::measures::edit::update_action(register, id, update).map_err(anyhow::Error::msg)
+    })?;
+    println!("measures:{measure}/{id}\t{}", args.status.slug());
     Ok(ExitCode::SUCCESS)
 }
 

@@ -27,6 +27,7 @@ pub fn run(command: &InternalCommand) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        InternalCommand::MeasuresSaveLoop { dir } => measures_save_loop(dir),
         InternalCommand::Hold { path } => {
             let open = OpenSession::open(path, Timestamp::now())?;
             println!(
@@ -43,4 +44,33 @@ pub fn run(command: &InternalCommand) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Save the measures register over and over: one measure whose title
+/// counts the saves and whose values grow and shrink, so a torn write
+/// would show as a parse error or a wrong count.
+fn measures_save_loop(dir: &std::path::Path) -> anyhow::Result<ExitCode> {
+    use crate::measures::edit;
+    use crate::measures::file::OpenRegister;
+    use crate::measures::model::{Figure, Measure};
+    let mut open = OpenRegister::open(dir, Timestamp::now())?;
+    let mut register = open.loaded.clone();
+    let stdout = std::io::stdout();
+    for n in 0u64.. {
+        let mut measure = Measure::new("savesave".into(), format!("save {n}"), Timestamp::now());
+        for year in 0..(n % 40) {
+            let period = format!("{}", 1990 + year)
+                .parse()
+                .map_err(anyhow::Error::msg)?;
+            measure.frequency = crate::measures::period::Frequency::Annual;
+            let value = edit::value(period, Figure::Number(n as f64));
+            edit::record(&mut measure, value).map_err(|p| anyhow::anyhow!(p.join("; ")))?;
+        }
+        register.measures = vec![measure];
+        open.save(&register, Timestamp::now())?;
+        let mut out = stdout.lock();
+        writeln!(out, "saved {n}")?;
+        out.flush()?;
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -4,5 +4,6 @@ pub mod actions;
 pub mod content;
 pub mod export;
 pub mod internal;
+pub mod measures;
 pub mod sessions;
 pub mod trends;

@@ -6,6 +6,7 @@ pub mod embedded;
 pub mod library;
 pub mod load;
 pub mod model;
+pub mod module5;
 pub mod problem;
 pub mod query;
 pub mod text;

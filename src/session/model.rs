@@ -334,6 +334,10 @@ pub struct Priority {
     /// so the earlier one's statement and log are read from its session.
     #[serde(default)]
     pub carries: Option<ActionRef>,
+    /// The tracked measure (its stable id in the measures register) that
+    /// shows whether this priority is working. Absent in older files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure: Option<StableId>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -367,6 +371,7 @@ impl Priority {
             done_on: None,
             log: Vec::new(),
             carries: None,
+            measure: None,
         }
     }
 }

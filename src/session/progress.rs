@@ -100,11 +100,16 @@ pub fn apply_update(
     action_id: &str,
     update: ProgressUpdate,
 ) -> Result<(), ProgressError> {
-    let action = find_mut(session, action_id)?;
+    apply_to(find_mut(session, action_id)?, update);
+    Ok(())
+}
+
+/// Append `update` to one action's log and set its status (see
+/// [`apply_update`]); for actions kept outside sessions too.
+pub fn apply_to(action: ProgressMut, update: ProgressUpdate) {
     *action.status = update.status;
     *action.done_on = (update.status == PriorityStatus::Done).then_some(update.date);
     action.log.push(update);
-    Ok(())
 }
 
 /// Carry a priority of `from` forward into `into`: the earlier one is

@@ -86,6 +86,8 @@ pub struct ActionRow {
     pub carries: Option<ActionRef>,
     /// Every update, oldest first, through the chain of carried priorities.
     pub history: Vec<LoggedUpdate>,
+    /// The tracked measure (id) that shows whether it is working.
+    pub measure: Option<StableId>,
 }
 
 impl ActionRow {
@@ -173,11 +175,24 @@ pub trait Register {
 #[derive(Debug, Clone, Default)]
 pub struct Scan {
     pub sessions: Vec<Session>,
+    /// Actions kept outside sessions (priorities agreed in a measure's
+    /// Turning the Curve worksheet), as their owner lists them: the
+    /// session layer does not read other files.
+    pub outside: Vec<ActionRow>,
 }
 
 impl Scan {
     pub fn new(sessions: Vec<Session>) -> Self {
-        Scan { sessions }
+        Scan {
+            sessions,
+            outside: Vec::new(),
+        }
+    }
+
+    /// The same register with actions from outside sessions added.
+    pub fn with_outside(mut self, rows: Vec<ActionRow>) -> Self {
+        self.outside.extend(rows);
+        self
     }
 
     /// Every readable session in the store, and one line for each file
@@ -268,6 +283,7 @@ fn priority_row(session: &Session, priority: &Priority, by_ref: &Priorities) -> 
         parent: None,
         carries: priority.carries.clone(),
         history,
+        measure: priority.measure.clone(),
     }
 }
 
@@ -310,6 +326,7 @@ impl Register for Scan {
                 rows.extend(milestones);
             }
         }
+        rows.extend(self.outside.iter().cloned());
         rows.sort_by(|a, b| {
             (a.due.is_none(), a.due, a.session_date, &a.session_id, &a.id).cmp(&(
                 b.due.is_none(),

@@ -23,7 +23,8 @@ pub const HISTORY_KEEP_DAYS: usize = 90;
 
 const HISTORY_DIR: &str = ".history";
 
-fn hash(bytes: &[u8]) -> u64 {
+/// The hash a durable file remembers of the bytes it last read or wrote.
+pub fn hash(bytes: &[u8]) -> u64 {
     let mut hasher = DefaultHasher::new();
     bytes.hash(&mut hasher);
     hasher.finish()
@@ -202,7 +203,7 @@ impl std::fmt::Display for StoreError {
 
 impl std::error::Error for StoreError {}
 
-fn io_error(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
+pub fn io_error(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
     move |error| StoreError::Io {
         path: path.to_owned(),
         error,
@@ -253,7 +254,7 @@ pub enum Saved {
 
 /// The lock held while a session is open, and what it says about its holder.
 #[derive(Debug)]
-struct Lock {
+pub struct Lock {
     _file: File,
 }
 
@@ -263,7 +264,7 @@ fn lock_path(session_path: &Path) -> PathBuf {
 }
 
 /// Try to take the sidecar lock. `Err` holds a description of the holder.
-fn take_lock(session_path: &Path, now: Timestamp) -> Result<Lock, String> {
+pub fn take_lock(session_path: &Path, now: Timestamp) -> Result<Lock, String> {
     let path = lock_path(session_path);
     let file = fs::OpenOptions::new()
         .read(true)
@@ -275,7 +276,7 @@ fn take_lock(session_path: &Path, now: Timestamp) -> Result<Lock, String> {
         Ok(file) => file,
         Err(error) => return Err(format!("cannot open lock file {}: {error}", path.display())),
     };
-    match file.try_lock() {
+    match try_lock_briefly(&file) {
         Ok(()) => {
             // Tell a second copy who holds the lock and since when.
             let holder = format!("pid {} since {}\n", std::process::id(), now);
@@ -307,6 +308,22 @@ fn take_lock(session_path: &Path, now: Timestamp) -> Result<Lock, String> {
             })
         }
         Err(TryLockError::Error(error)) => Err(format!("cannot lock {}: {error}", path.display())),
+    }
+}
+
+/// Take the lock, trying again for a moment: a child process started
+/// elsewhere in this program (git, a test's helper) holds a copy of every
+/// open file between its fork and its exec, which looks like another holder.
+fn try_lock_briefly(file: &File) -> Result<(), TryLockError> {
+    let mut tries = 0;
+    loop {
+        match file.try_lock() {
+            Err(TryLockError::WouldBlock) if tries < 5 => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            other => return other,
+        }
     }
 }
 
@@ -393,36 +410,55 @@ impl OpenSession {
             return Err(StoreError::ReadOnly(reason.clone()));
         }
         let text = codec::encode(session).map_err(StoreError::Encode)?;
-        if let Some(copy) = &self.conflict_copy {
-            write_atomic(copy, text.as_bytes()).map_err(io_error(copy))?;
+        save_text(
+            &self.path,
+            &text,
+            &mut self.disk_hash,
+            &mut self.conflict_copy,
+            now,
+        )
+    }
+}
+
+/// One durable file being saved by the session rules (see `save_text`).
+struct Saver<'a> {
+    path: &'a Path,
+    disk_hash: &'a mut Option<u64>,
+    conflict_copy: &'a mut Option<PathBuf>,
+}
+
+impl Saver<'_> {
+    fn save(&mut self, text: &[u8], now: Timestamp) -> Result<Saved, StoreError> {
+        if let Some(copy) = self.conflict_copy.as_ref() {
+            write_atomic(copy, text).map_err(io_error(copy))?;
             return Ok(Saved::ToConflictCopy(copy.clone()));
         }
-        if is_symlink(&self.path) {
+        if is_symlink(self.path) {
             return Err(StoreError::ReadOnly(LINK_REFUSED.to_owned()));
         }
         // A sessions folder deleted from outside is made again, privately.
-        let dir = atomic::parent_dir(&self.path).to_owned();
+        let dir = atomic::parent_dir(self.path).to_owned();
         if !dir.exists() {
             create_private_dir(&dir).map_err(io_error(&dir))?;
         }
-        let on_disk = match read_regular(&self.path) {
+        let on_disk = match read_regular(self.path) {
             Ok(bytes) => Some(bytes),
             Err(error) if error.kind() == io::ErrorKind::NotFound => None,
-            Err(error) => return Err(io_error(&self.path)(error)),
+            Err(error) => return Err(io_error(self.path)(error)),
         };
         if let Some(bytes) = &on_disk {
-            if bytes == text.as_bytes() {
-                self.disk_hash = Some(hash(bytes));
+            if bytes == text {
+                *self.disk_hash = Some(hash(bytes));
                 return Ok(Saved::Unchanged);
             }
-            if self.disk_hash != Some(hash(bytes)) {
-                return self.divert(text.as_bytes(), now);
+            if *self.disk_hash != Some(hash(bytes)) {
+                return self.divert(text, now);
             }
         }
-        let temp = write_temp(&self.path, text.as_bytes()).map_err(io_error(&self.path))?;
+        let temp = write_temp(self.path, text).map_err(io_error(self.path))?;
         let result = match on_disk {
-            Some(_) => self.swap_in(&temp, text.as_bytes(), now),
-            None => self.put_new(&temp, text.as_bytes(), now),
+            Some(_) => self.swap_in(&temp, text, now),
+            None => self.put_new(&temp, text, now),
         };
         let _ = fs::remove_file(&temp);
         let saved = result?;
@@ -432,9 +468,9 @@ impl OpenSession {
 
     /// Our text goes to a conflict copy; the file on disk stays as it is.
     fn divert(&mut self, text: &[u8], now: Timestamp) -> Result<Saved, StoreError> {
-        let copy = Sidecar::Conflict.path(&self.path, now);
+        let copy = Sidecar::Conflict.path(self.path, now);
         write_atomic(&copy, text).map_err(io_error(&copy))?;
-        self.conflict_copy = Some(copy.clone());
+        *self.conflict_copy = Some(copy.clone());
         Ok(Saved::ToConflictCopy(copy))
     }
 
@@ -442,10 +478,10 @@ impl OpenSession {
     /// ours in, which fails rather than replace a file another writer has
     /// just created.
     fn put_new(&mut self, temp: &Path, text: &[u8], now: Timestamp) -> Result<Saved, StoreError> {
-        match fs::hard_link(temp, &self.path) {
+        match fs::hard_link(temp, self.path) {
             Ok(()) => {
                 let recreated = self.disk_hash.is_some();
-                self.disk_hash = Some(hash(text));
+                *self.disk_hash = Some(hash(text));
                 Ok(if recreated {
                     Saved::Recreated
                 } else {
@@ -455,8 +491,8 @@ impl OpenSession {
             Err(error) if error.kind() == io::ErrorKind::AlreadyExists => self.divert(text, now),
             Err(_) => {
                 // File systems without hard links: a plain rename.
-                fs::rename(temp, &self.path).map_err(io_error(&self.path))?;
-                self.disk_hash = Some(hash(text));
+                fs::rename(temp, self.path).map_err(io_error(self.path))?;
+                *self.disk_hash = Some(hash(text));
                 Ok(Saved::Written)
             }
         }
@@ -466,7 +502,7 @@ impl OpenSession {
     /// last read, another writer replaced the file while we saved: swap
     /// back so theirs stays in place, and ours goes to a conflict copy.
     fn swap_in(&mut self, temp: &Path, text: &[u8], now: Timestamp) -> Result<Saved, StoreError> {
-        match exchange(temp, &self.path) {
+        match exchange(temp, self.path) {
             Ok(()) => {}
             Err(error) if error.kind() == io::ErrorKind::Unsupported => {
                 return self.rename_over(temp, text, now);
@@ -474,18 +510,18 @@ impl OpenSession {
             Err(error) if error.kind() == io::ErrorKind::NotFound => {
                 return self.put_new(temp, text, now);
             }
-            Err(error) => return Err(io_error(&self.path)(error)),
+            Err(error) => return Err(io_error(self.path)(error)),
         }
         let displaced = read_regular(temp).ok();
-        if displaced.as_deref().map(hash) == self.disk_hash {
-            self.disk_hash = Some(hash(text));
-            keep_displaced_in_history(&self.path, temp, now);
+        if displaced.as_deref().map(hash) == *self.disk_hash {
+            *self.disk_hash = Some(hash(text));
+            keep_displaced_in_history(self.path, temp, now);
             return Ok(Saved::Written);
         }
-        exchange(temp, &self.path).map_err(io_error(&self.path))?;
+        exchange(temp, self.path).map_err(io_error(self.path))?;
         if read_regular(temp).ok().as_deref() != Some(text) {
             // A third writer came in between: keep what came out too.
-            let theirs = Sidecar::Conflict.path(&self.path, now);
+            let theirs = Sidecar::Conflict.path(self.path, now);
             let theirs = theirs.with_extension("other.ron");
             fs::rename(temp, &theirs).map_err(io_error(&theirs))?;
         }
@@ -500,16 +536,36 @@ impl OpenSession {
         text: &[u8],
         now: Timestamp,
     ) -> Result<Saved, StoreError> {
-        let kept = keep_in_history(&self.path, now)?;
-        if let Err(error) = fs::rename(temp, &self.path) {
+        let kept = keep_in_history(self.path, now)?;
+        if let Err(error) = fs::rename(temp, self.path) {
             if let Some(kept) = kept {
                 let _ = fs::remove_file(kept);
             }
-            return Err(io_error(&self.path)(error));
+            return Err(io_error(self.path)(error));
         }
-        self.disk_hash = Some(hash(text));
+        *self.disk_hash = Some(hash(text));
         Ok(Saved::Written)
     }
+}
+
+/// Write verified `text` to `path` by the session rules: to the conflict
+/// copy once there is one; never over a file whose bytes differ from
+/// `disk_hash` (ours goes to a new conflict copy); the previous version
+/// kept in history; atomic and private. Shared by every durable file
+/// (sessions, the measures register).
+pub fn save_text(
+    path: &Path,
+    text: &str,
+    disk_hash: &mut Option<u64>,
+    conflict_copy: &mut Option<PathBuf>,
+    now: Timestamp,
+) -> Result<Saved, StoreError> {
+    Saver {
+        path,
+        disk_hash,
+        conflict_copy,
+    }
+    .save(text.as_bytes(), now)
 }
 
 /// `<folder>/.history/<id>/`.

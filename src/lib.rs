@@ -9,5 +9,6 @@ pub mod paths;
 pub mod safe_io;
 pub mod session;
 pub mod settings;
+pub mod sync;
 pub mod tui;
 pub mod ui;

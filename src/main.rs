@@ -31,6 +31,13 @@ fn main() -> ExitCode {
         Some(Command::Sessions(command)) => commands::sessions::run(&cli.global, command),
         Some(Command::Actions(args)) => commands::actions::run(&cli.global, args),
         Some(Command::Trends(args)) => commands::trends::run(&cli.global, args),
+        Some(Command::Sync(args)) => howgood::sync::command::run(&cli.global, args),
+        Some(Command::MergeDriver {
+            base,
+            ours,
+            theirs,
+            name,
+        }) => howgood::sync::command::merge_driver(base, ours, theirs, name),
         Some(Command::Internal(command)) => commands::internal::run(command),
     };
     result.unwrap_or_else(|error| {

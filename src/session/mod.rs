@@ -5,6 +5,7 @@ pub mod codec;
 pub mod ids;
 pub mod migrate;
 pub mod model;
+pub mod private;
 pub mod progress;
 pub mod register;
 pub mod store;

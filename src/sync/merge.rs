@@ -239,7 +239,9 @@ impl Merger<'_> {
         key: &str,
         ours: &[(String, &Value)],
     ) -> Option<Value> {
-        let base = base?;
+        let Some(base) = base else {
+            return Some(element);
+        };
         if *base == element {
             return None;
         }

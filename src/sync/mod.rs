@@ -350,6 +350,12 @@ impl Shared {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
+            for dir in ["sessions", "measures"] {
+                let path = self.data.join(dir);
+                if path.is_dir() {
+                    let _ = std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o700));
+                }
+            }
             let files = self.git.run(&["ls-files", "-z"])?;
             for name in files.split('\0').filter(|n| !n.is_empty()) {
                 let path = self.data.join(name);

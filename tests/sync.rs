@@ -13,7 +13,7 @@ use howgood::session::store::{OpenSession, read_session};
 use howgood::sync::git;
 use jiff::Timestamp;
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use tempfile::TempDir;
 
 const ID: &str = "2026-11-25-partnership-review-0001";

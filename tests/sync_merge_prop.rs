@@ -126,7 +126,7 @@ fn apply(session: &mut Session, edits: &[Edit], side: char, seconds: i64) {
         }
     }
     if !edits.is_empty() {
-        session.updated = session.updated + SignedDuration::from_secs(seconds);
+        session.updated += SignedDuration::from_secs(seconds);
     }
 }
 

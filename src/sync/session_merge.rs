@@ -41,12 +41,11 @@ fn to_value(session: &Session) -> Value {
 /// or on a tie the one whose text sorts last. It is the same whichever
 /// copy git calls ours, so both machines reach the same file.
 fn winner(ours: &Session, theirs: &Session) -> Side {
+    let text = |s: &Session| to_value(s).to_string();
     match ours.updated.cmp(&theirs.updated) {
         std::cmp::Ordering::Greater => Side::Ours,
         std::cmp::Ordering::Less => Side::Theirs,
-        std::cmp::Ordering::Equal if to_value(ours).to_string() >= to_value(theirs).to_string() => {
-            Side::Ours
-        }
+        std::cmp::Ordering::Equal if text(ours) >= text(theirs) => Side::Ours,
         std::cmp::Ordering::Equal => Side::Theirs,
     }
 }

@@ -429,3 +429,74 @@ fn sync_before_init_says_what_to_do() {
         "{said}"
     );
 }
+
+#[test]
+fn sync_waits_for_a_session_open_in_howgood_to_be_closed() {
+    if git_missing() {
+        return;
+    }
+    use std::io::{BufRead, BufReader};
+    let world = World::new();
+    world.started();
+    let mut holder = std::process::Command::new(env!("CARGO_BIN_EXE_howgood"))
+        .args(["internal", "hold"])
+        .arg(world.session_path("bob"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("holder");
+    let mut line = String::new();
+    BufReader::new(holder.stdout.take().expect("stdout"))
+        .read_line(&mut line)
+        .expect("reads");
+    assert_eq!(line.trim(), "open read-write");
+    let output = world.howgood("bob", &["sync"]);
+    assert!(!output.status.success());
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("close it, then sync"), "{said}");
+    drop(holder.stdin.take());
+    holder.wait().expect("holder ends");
+    world.ok("bob", &["sync"]);
+}
+
+#[test]
+fn the_merge_driver_refuses_a_file_from_a_newer_howgood_and_leaves_ours_untouched() {
+    let dir = TempDir::new().expect("temp");
+    let session = Session::new(
+        ID.into(),
+        SessionKind::Workshop,
+        "Partnership review".into(),
+        "hmie-cp-2009".into(),
+        ScaleChoice::Framework,
+        "2026-11-25T09:00:00Z".parse().expect("time"),
+    );
+    let text = howgood::session::codec::encode(&session).expect("encodes");
+    let newer = text.replacen("version: 3,", "version: 4,", 1).replacen(
+        "title:",
+        "colour: \"blue\",\n  title:",
+        1,
+    );
+    let paths: Vec<PathBuf> = ["base", "ours", "theirs"]
+        .iter()
+        .map(|n| dir.path().join(n))
+        .collect();
+    std::fs::write(&paths[0], &text).expect("base");
+    std::fs::write(&paths[1], &text.replace("Partnership review", "Ours")).expect("ours");
+    std::fs::write(&paths[2], &newer).expect("theirs");
+    let output = Command::cargo_bin("howgood")
+        .expect("binary")
+        .arg("merge-driver")
+        .args(&paths)
+        .arg(format!("sessions/{ID}.ron"))
+        .output()
+        .expect("runs");
+    assert!(!output.status.success(), "git must see a conflict");
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("newer howgood"), "{said}");
+    assert!(
+        !said.contains("blue"),
+        "no file content in messages: {said}"
+    );
+    let ours = std::fs::read_to_string(&paths[1]).expect("ours");
+    assert!(ours.contains("Ours") && !ours.contains("<<<<"));
+}

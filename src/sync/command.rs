@@ -21,13 +21,33 @@ pub fn run(global: &GlobalArgs, args: &SyncArgs) -> anyhow::Result<ExitCode> {
     let shared = shared(global)?;
     let now = Timestamp::now();
     match &args.command {
-        None => print_report(shared.sync(now)?),
+        None => {
+            refuse_while_open(&shared.data, now)?;
+            print_report(shared.sync(now)?)
+        }
         Some(SyncCommand::Init { remote }) => print_report(shared.init(remote, now)?),
         Some(SyncCommand::Status) => print_status(&shared.status()?),
         Some(SyncCommand::Conflicts) => list_conflicts(&shared.data)?,
         Some(SyncCommand::Resolve(args)) => resolve(&shared.data, args, now)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A merge into a session open in howgood would send that copy's next
+/// save to a conflict copy; better to ask for it to be closed first.
+fn refuse_while_open(data: &Path, now: Timestamp) -> anyhow::Result<()> {
+    for path in session_paths(data) {
+        if let Ok(open) = OpenSession::open(&path, now)
+            && let crate::session::store::Access::ReadOnly(reason) = &open.access
+            && reason.contains("has this session open")
+        {
+            bail!(
+                "{} is open in howgood ({reason}); close it, then sync",
+                open.loaded.id
+            );
+        }
+    }
+    Ok(())
 }
 
 fn print_report(report: super::Report) {

@@ -24,9 +24,16 @@ pub fn run(base: &Path, ours: &Path, theirs: &Path, name: &str) -> Result<usize,
             if bytes.is_empty() && which == "base" {
                 return Ok(None);
             }
-            codec::decode(&bytes).map(|d| Some(d.session)).map_err(|e| {
+            let decoded = codec::decode(&bytes).map_err(|e| {
                 format!("{name}: {which} version is not a session file this howgood reads: {e}")
-            })
+            })?;
+            // Merging would drop what this howgood does not know.
+            if let Some(reason) = decoded.read_only_reason() {
+                return Err(format!(
+                    "{name}: {which} version {reason}; update howgood to merge it"
+                ));
+            }
+            Ok(Some(decoded.session))
         };
     let base = read(base, "base")?;
     let ours_session = read(ours, "our")?.ok_or("our version is empty")?;

@@ -185,6 +185,93 @@ fn walk<'v>(tree: &'v mut Value, steps: &[Step]) -> Result<(&'v mut Value, Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::session::model::{ItemRecord, Priority, ScaleChoice, SessionKind};
+    use crate::sync::session_merge::{Authors, merge_sessions};
+
+    fn base() -> Session {
+        let mut s = Session::new(
+            "2026-11-25-c-0001".into(),
+            SessionKind::Workshop,
+            "C".into(),
+            "hmie-cp-2009".into(),
+            ScaleChoice::Framework,
+            "2026-11-25T09:00:00Z".parse().expect("time"),
+        );
+        let mut item = ItemRecord::new("5.3");
+        item.rationale = "base".into();
+        item.level = Some(3);
+        s.items.push(item);
+        let mut p = Priority::new("p1111111".into());
+        p.statement = "base".into();
+        s.priorities.push(p);
+        s
+    }
+
+    /// Ann changes the rationale and level and deletes the priority; Bob,
+    /// later, changes them too and updates the priority.
+    fn merged() -> Session {
+        let base = base();
+        let mut ann = base.clone();
+        ann.items[0].rationale = "Ann's".into();
+        ann.items[0].level = Some(4);
+        ann.priorities.clear();
+        ann.updated = "2026-11-25T10:00:00Z".parse().expect("time");
+        let mut bob = base.clone();
+        bob.items[0].rationale = "Bob's".into();
+        bob.items[0].level = Some(2);
+        bob.priorities[0].owner = "Bob".into();
+        bob.updated = "2026-11-25T11:00:00Z".parse().expect("time");
+        merge_sessions(Some(&base), &ann, &bob, &Authors::default()).expect("merges")
+    }
+
+    fn id_of(session: &Session, path: &str) -> String {
+        session
+            .conflicts
+            .iter()
+            .find(|c| c.path == path)
+            .expect("conflict")
+            .id
+            .clone()
+    }
+
+    #[test]
+    fn each_choice_settles_its_conflict() {
+        let mut s = merged();
+        assert_eq!(s.conflicts.len(), 3, "{:?}", s.conflicts);
+        assert_eq!(
+            s.items[0].rationale, "Bob's",
+            "the later save stays in the field"
+        );
+        let rationale = id_of(&s, "items[5.3].rationale");
+        resolve_conflict(&mut s, &rationale, Choice::Other).expect("resolves");
+        assert_eq!(s.items[0].rationale, "Ann's");
+        let level = id_of(&s, "items[5.3].level");
+        assert_eq!(
+            resolve_conflict(&mut s, &level, Choice::Text("four".into())),
+            Err(ResolveError::DoesNotFit)
+        );
+        resolve_conflict(&mut s, &level, Choice::Kept).expect("resolves");
+        assert_eq!(s.items[0].level, Some(2));
+        let deleted = id_of(&s, "priorities[p1111111]");
+        resolve_conflict(&mut s, &deleted, Choice::Other).expect("resolves");
+        assert!(s.priorities.is_empty(), "deleted after all");
+        assert!(s.conflicts.is_empty());
+        assert_eq!(
+            resolve_conflict(&mut s, &deleted, Choice::Kept),
+            Err(ResolveError::NoSuchConflict)
+        );
+    }
+
+    #[test]
+    fn a_combined_text_replaces_both() {
+        let mut s = merged();
+        let rationale = id_of(&s, "items[5.3].rationale");
+        resolve_conflict(&mut s, &rationale, Choice::Text("Both: A and B".into()))
+            .expect("resolves");
+        assert_eq!(s.items[0].rationale, "Both: A and B");
+        assert_eq!(s.conflicts.len(), 2);
+        assert_eq!(readable("\"two\\nlines\""), "two\nlines");
+    }
 
     #[test]
     fn paths_keep_dots_inside_keys() {

@@ -481,7 +481,7 @@ fn the_merge_driver_refuses_a_file_from_a_newer_howgood_and_leaves_ours_untouche
         .map(|n| dir.path().join(n))
         .collect();
     std::fs::write(&paths[0], &text).expect("base");
-    std::fs::write(&paths[1], &text.replace("Partnership review", "Ours")).expect("ours");
+    std::fs::write(&paths[1], text.replace("Partnership review", "Ours")).expect("ours");
     std::fs::write(&paths[2], &newer).expect("theirs");
     let output = Command::cargo_bin("howgood")
         .expect("binary")

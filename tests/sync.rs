@@ -500,3 +500,34 @@ fn the_merge_driver_refuses_a_file_from_a_newer_howgood_and_leaves_ours_untouche
     let ours = std::fs::read_to_string(&paths[1]).expect("ours");
     assert!(ours.contains("Ours") && !ours.contains("<<<<"));
 }
+
+#[test]
+fn the_users_git_settings_are_used_and_nothing_is_written_into_them() {
+    if git_missing() {
+        return;
+    }
+    let world = World::new();
+    let global = world.root.path().join("home").join(".gitconfig");
+    let settings = "[user]\n\tname = Ann Example\n\temail = ann@example.org\n";
+    std::fs::write(&global, settings).expect("global config");
+    world.started();
+    assert_eq!(std::fs::read_to_string(&global).expect("global"), settings);
+    let local = std::fs::read_to_string(world.data("ann").join(".git").join("config"))
+        .expect("repo config");
+    assert!(
+        !local.contains("howgood") && !local.contains("[user]"),
+        "{local}"
+    );
+    let author = std::process::Command::new("git")
+        .arg("-C")
+        .arg(world.bare())
+        .args(["log", "-1", "--format=%an <%ae>"])
+        .env("HOME", world.root.path().join("home"))
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .expect("git log");
+    assert_eq!(
+        String::from_utf8_lossy(&author.stdout).trim(),
+        "Ann Example <ann@example.org>"
+    );
+}

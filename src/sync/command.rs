@@ -10,15 +10,21 @@ use jiff::Timestamp;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-fn shared(global: &GlobalArgs) -> anyhow::Result<Shared> {
+fn shared(global: &GlobalArgs, create: bool) -> anyhow::Result<Shared> {
     let data = paths::data_dir(global.data_dir.as_ref())
         .context("no data folder: pass --data-dir or set HOWGOOD_DATA_DIR")?;
+    if create {
+        // Git is asked about the user's settings from inside the folder.
+        crate::session::atomic::create_private_dir(&data)
+            .with_context(|| format!("cannot make {}", data.display()))?;
+    }
     let me = std::env::current_exe().context("cannot find the howgood program for git")?;
     Ok(Shared::new(&data, &me)?)
 }
 
 pub fn run(global: &GlobalArgs, args: &SyncArgs) -> anyhow::Result<ExitCode> {
-    let shared = shared(global)?;
+    let init = matches!(args.command, Some(SyncCommand::Init { .. }));
+    let shared = shared(global, init)?;
     let now = Timestamp::now();
     match &args.command {
         None => {

@@ -90,10 +90,6 @@ impl Git {
         }
         command.args(args);
         command.env("GIT_TERMINAL_PROMPT", "0");
-        // ssh must not ask either; a user's own GIT_SSH_COMMAND is respected.
-        if std::env::var_os("GIT_SSH_COMMAND").is_none() {
-            command.env("GIT_SSH_COMMAND", "ssh -o BatchMode=yes");
-        }
         command.envs(self.env.iter().map(|(k, v)| (k, v)));
         command
     }

@@ -153,6 +153,14 @@ impl Shared {
         if !git.succeeds(&["config", "user.email"])? {
             git = git.with_setting("user.email=howgood@localhost".to_owned());
         }
+        // ssh must not ask on the terminal either (keys from the agent and
+        // ~/.ssh/config still apply); a user's own ssh command is left alone.
+        let own_ssh = std::env::var_os("GIT_SSH_COMMAND").is_some()
+            || std::env::var_os("GIT_SSH").is_some()
+            || git.succeeds(&["config", "core.sshCommand"])?;
+        if !own_ssh {
+            git = git.with_env("GIT_SSH_COMMAND", "ssh -o BatchMode=yes");
+        }
         let name = git.run(&["config", "user.name"]).unwrap_or_default();
         let name = name.trim();
         let git = git

@@ -531,3 +531,78 @@ fn the_users_git_settings_are_used_and_nothing_is_written_into_them() {
         "Ann Example <ann@example.org>"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_push_rejected_because_someone_pushed_first_is_merged_and_pushed_again() {
+    if git_missing() {
+        return;
+    }
+    use std::os::unix::fs::PermissionsExt;
+    let world = World::new();
+    world.started();
+    let carl = world.root.path().join("carl");
+    let git = |args: &[&str]| {
+        let output = std::process::Command::new("git")
+            .args(args)
+            .env("HOME", world.root.path().join("home"))
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .output()
+            .expect("git");
+        assert!(
+            output.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    };
+    git(&[
+        "clone",
+        "-q",
+        world.bare().to_str().expect("utf8"),
+        carl.to_str().expect("utf8"),
+    ]);
+    std::fs::create_dir_all(carl.join("measures")).expect("dir");
+    std::fs::write(carl.join("measures").join("carl.ron"), "(version: 1)\n").expect("file");
+    let c = carl.to_str().expect("utf8");
+    git(&["-C", c, "add", "-A"]);
+    git(&[
+        "-C",
+        c,
+        "-c",
+        "user.name=Carl",
+        "-c",
+        "user.email=c@example.org",
+        "commit",
+        "-qm",
+        "Carl's",
+    ]);
+    // Carl pushes just as Ann is about to: her first push is rejected.
+    let mark = world.root.path().join("pushed-once");
+    let hook = world
+        .data("ann")
+        .join(".git")
+        .join("hooks")
+        .join("pre-push");
+    std::fs::write(
+        &hook,
+        format!(
+            "#!/bin/sh\nif [ ! -e '{m}' ]; then touch '{m}'; env -u GIT_DIR -u GIT_WORK_TREE -u GIT_INDEX_FILE git -C '{c}' push -q origin HEAD:main; fi\nexit 0\n",
+            m = mark.display()
+        ),
+    )
+    .expect("hook");
+    std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).expect("mode");
+    world.edit("ann", |s| s.title = "Ann's title".into());
+    world.ok("ann", &["sync"]);
+    assert!(mark.exists(), "the race happened");
+    assert!(
+        world.data("ann").join("measures").join("carl.ron").exists(),
+        "Carl's file merged in"
+    );
+    world.ok("bob", &["sync"]);
+    assert_eq!(
+        world.read("bob").title,
+        "Ann's title",
+        "Ann's change reached the share"
+    );
+}

@@ -395,9 +395,16 @@ impl Shared {
         }
         let text = String::from_utf8_lossy(&output.stdout).to_string()
             + &String::from_utf8_lossy(&output.stderr);
-        if text.contains("[rejected]")
-            || text.contains("fetch first")
-            || text.contains("non-fast-forward")
+        // Someone pushed first: before our push began ([rejected], fetch
+        // first), or while it ran (the share's ref moved: cannot lock ref).
+        if [
+            "[rejected]",
+            "fetch first",
+            "non-fast-forward",
+            "cannot lock ref",
+        ]
+        .iter()
+        .any(|sign| text.contains(sign))
         {
             return Ok(false);
         }

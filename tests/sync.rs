@@ -606,3 +606,44 @@ fn a_push_rejected_because_someone_pushed_first_is_merged_and_pushed_again() {
         "Ann's change reached the share"
     );
 }
+
+#[test]
+fn a_file_howgood_cannot_merge_yet_stops_the_merge_and_loses_nothing() {
+    if git_missing() {
+        return;
+    }
+    let world = World::new();
+    world.started();
+    for who in ["ann", "bob"] {
+        std::fs::create_dir_all(world.data(who).join("measures")).expect("dir");
+    }
+    let measure = |who: &str| world.data(who).join("measures").join("m.ron");
+    std::fs::write(measure("ann"), "(value: 1)\n").expect("write");
+    world.ok("ann", &["sync"]);
+    world.ok("bob", &["sync"]);
+    std::fs::write(measure("ann"), "(value: 2)\n").expect("write");
+    std::fs::write(measure("bob"), "(value: 3)\n").expect("write");
+    world.edit("bob", |s| s.title = "Bob's title".into());
+    world.ok("ann", &["sync"]);
+    let output = world.howgood("bob", &["sync"]);
+    assert!(!output.status.success());
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        said.contains("could not merge") && said.contains("undone"),
+        "{said}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(measure("bob")).expect("read"),
+        "(value: 3)\n"
+    );
+    assert_eq!(world.read("bob").title, "Bob's title");
+    assert!(
+        !world.data("bob").join(".git").join("MERGE_HEAD").exists(),
+        "no merge left half-done"
+    );
+    assert!(
+        !std::fs::read_to_string(measure("bob"))
+            .expect("read")
+            .contains("<<<<")
+    );
+}

@@ -76,6 +76,21 @@ pub enum Command {
     /// baseline, CSV import, Turning the Curve worksheets.
     #[command(subcommand)]
     Measures(MeasuresCommand),
+    /// Share the data folder with partners through a git repository:
+    /// `sync init <REMOTE>` once, then `sync` to send and receive changes.
+    Sync(SyncArgs),
+    /// Used by git during `howgood sync`: merge one session file as data.
+    #[command(hide = true)]
+    MergeDriver {
+        /// The common ancestor (%O).
+        base: PathBuf,
+        /// Ours (%A); the merge is written here.
+        ours: PathBuf,
+        /// Theirs (%B).
+        theirs: PathBuf,
+        /// The file's path in the repository (%P).
+        name: String,
+    },
     /// Test support: not for people. Runs storage operations in a child
     /// process so tests can kill it or compete with it.
     #[command(subcommand, hide = true)]
@@ -302,6 +317,51 @@ pub struct SearchArgs {
     /// At most this many hits.
     #[arg(long, default_value_t = 50)]
     pub limit: usize,
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct SyncArgs {
+    #[command(subcommand)]
+    pub command: Option<SyncCommand>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SyncCommand {
+    /// Make the data folder a git working tree shared through REMOTE (a
+    /// path, file:// address, or your git host's address), then sync.
+    Init {
+        /// The shared repository, e.g. /mnt/share/lscb.git or
+        /// git@host:lscb/records.git. Your own git credentials are used.
+        remote: String,
+    },
+    /// Whether the folder is shared, last sync, changes waiting, conflicts,
+    /// and what stays on this machine only.
+    Status,
+    /// Conflicts recorded by merges: both values, who and when.
+    Conflicts,
+    /// Settle a recorded conflict: keep one value, or write a combined text.
+    Resolve(ResolveArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("choice").required(true).args(["take", "text"])))]
+pub struct ResolveArgs {
+    /// The conflict's id, as `sync conflicts` lists it.
+    pub conflict: String,
+    /// ours: keep the value now in the field; theirs: the other value
+    /// (for a deleted record: delete it after all).
+    #[arg(long, value_enum)]
+    pub take: Option<TakeArg>,
+    /// A text combining both (text fields only).
+    #[arg(long, value_name = "TEXT")]
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TakeArg {
+    Ours,
+    Theirs,
 }
 
 #[derive(Debug, Subcommand)]

@@ -11,5 +11,6 @@ pub mod paths;
 pub mod safe_io;
 pub mod session;
 pub mod settings;
+pub mod sync;
 pub mod tui;
 pub mod ui;

@@ -29,7 +29,7 @@ fn allowed_sideways(from: &str, to: &str) -> bool {
     matches!(
         (from, to),
         ("tui", "commands" | "export" | "cli")
-            | ("commands", "export" | "cli")
+            | ("commands", "export" | "cli" | "sync")
             // Measures are kept by the same durable-file rules, ids and
             // action model as sessions; session never imports measures.
             | ("measures", "session")

@@ -6,4 +6,5 @@ pub mod export;
 pub mod internal;
 pub mod measures;
 pub mod sessions;
+pub mod sync;
 pub mod trends;

@@ -211,10 +211,28 @@ impl fmt::Display for EncodeError {
 }
 
 /// Encode a session and check that it reads back as the same session.
+///
+/// Notes are written as they are typed, line breaks and all, so that a
+/// diff (and git's merge) sees the lines that changed. Where a note holds
+/// a control character other than a line break or tab (a carriage return
+/// would be changed by git's line-ending rules), or the plain form would
+/// not read back, the escaped one-line form is written instead.
 pub fn encode(session: &Session) -> Result<String, EncodeError> {
+    if let Ok(text) = encode_with(session, false)
+        && !text
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        return Ok(text);
+    }
+    encode_with(session, true)
+}
+
+fn encode_with(session: &Session, escape: bool) -> Result<String, EncodeError> {
     let config = ron::ser::PrettyConfig::new()
         .indentor("  ".to_owned())
-        .struct_names(false);
+        .struct_names(false)
+        .escape_strings(escape);
     let text = ron_options()
         .to_string_pretty(session, config)
         .map_err(|e| EncodeError::Serialise(redact(&e.to_string())))?;
@@ -256,6 +274,17 @@ mod tests {
         let session = sample();
         let text = encode(&session).expect("encodes");
         assert!(text.starts_with("(\n  version: 3,"), "version comes first");
+        assert_eq!(decode(text.as_bytes()).expect("decodes").session, session);
+    }
+
+    #[test]
+    fn notes_are_written_line_by_line_unless_they_hold_a_carriage_return() {
+        let mut session = sample();
+        let text = encode(&session).expect("encodes");
+        assert!(text.contains("Line one\nLine two"), "{text}");
+        session.items[0].rationale = "one\r\ntwo".into();
+        let text = encode(&session).expect("encodes");
+        assert!(text.contains(r"one\r\ntwo"), "{text}");
         assert_eq!(decode(text.as_bytes()).expect("decodes").session, session);
     }
 

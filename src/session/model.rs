@@ -91,6 +91,47 @@ pub struct Session {
     /// recorded, to compare like with like over time (version 3).
     #[serde(default)]
     pub locality: Option<String>,
+    /// Both values of a field two people changed differently on two
+    /// machines, kept until someone chooses (written by the sync merge;
+    /// absent from the file while empty, so format 3 is unchanged).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<RecordedConflict>,
+}
+
+/// A field two copies changed differently, found when they were merged.
+/// The field keeps the `kept` value so the session stays usable; `other`
+/// is the value it replaced. Which side is `kept` does not depend on who
+/// merged: the later-saved side, or on a tie the larger value (see
+/// `sync::merge`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordedConflict {
+    /// Short and stable: the same conflict has the same id on every machine.
+    pub id: String,
+    /// Where, e.g. `items[5.3].rationale` or `priorities[p-x2k9]`.
+    pub path: String,
+    #[serde(default)]
+    pub kind: ConflictKind,
+    pub kept: ConflictSide,
+    pub other: ConflictSide,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum ConflictKind {
+    /// Both changed the field to different values.
+    #[default]
+    BothChanged,
+    /// One side removed a record the other changed; the change was kept.
+    DeletedAndChanged,
+}
+
+/// One side of a conflict: its value as RON text (or `deleted`), who saved
+/// it (from git, where known) and when (the side's `updated`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConflictSide {
+    pub value: String,
+    #[serde(default)]
+    pub by: String,
+    pub at: Timestamp,
 }
 
 /// Minutes given to each phase; the facilitator can add minutes as they go.
@@ -486,6 +527,7 @@ impl Session {
             framing: Framing::default(),
             follows: None,
             locality: None,
+            conflicts: Vec::new(),
         }
     }
 

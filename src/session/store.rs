@@ -8,6 +8,7 @@ use super::atomic::{
 };
 use super::codec::{self, DecodeError, Decoded, EncodeError};
 use super::model::Session;
+use super::private;
 use jiff::Timestamp;
 use std::collections::hash_map::DefaultHasher;
 use std::fs::{self, File, TryLockError};
@@ -223,6 +224,12 @@ pub fn read_session(path: &Path) -> Result<(Vec<u8>, Decoded), StoreError> {
     if !super::ids::is_valid_id(id) || *id != session_id_of(path) {
         return Err(StoreError::BadId(path.to_owned()));
     }
+    let mut decoded = decoded;
+    let private = private::read(path).map_err(|error| match error {
+        private::ReadError::Io(path, error) => StoreError::Io { path, error },
+        private::ReadError::Decode(path, error) => StoreError::Decode { path, error },
+    })?;
+    private::join(&mut decoded.session, private);
     Ok((bytes, decoded))
 }
 
@@ -409,14 +416,49 @@ impl OpenSession {
         if let Access::ReadOnly(reason) = &self.access {
             return Err(StoreError::ReadOnly(reason.clone()));
         }
-        let text = codec::encode(session).map_err(StoreError::Encode)?;
-        save_text(
+        if let Some(copy) = &self.conflict_copy {
+            let text = codec::encode(session).map_err(StoreError::Encode)?;
+            write_atomic(copy, text.as_bytes()).map_err(io_error(copy))?;
+            return Ok(Saved::ToConflictCopy(copy.clone()));
+        }
+        let text = self.shared_text(session)?;
+        let saved = save_text(
             &self.path,
             &text,
             &mut self.disk_hash,
             &mut self.conflict_copy,
             now,
-        )
+        )?;
+        if matches!(saved, Saved::Written | Saved::Recreated) {
+            self.clear_stale_sidecar()?;
+        }
+        Ok(saved)
+    }
+
+    /// The text for the session file. In a folder shared through git,
+    /// private evidence goes to its local sidecar first (so it is on disk
+    /// before the file that no longer holds it); elsewhere the file holds
+    /// everything and a sidecar left from sharing is emptied once the
+    /// session file holds its evidence.
+    fn shared_text(&self, session: &Session) -> Result<String, StoreError> {
+        let sidecar = private::sidecar_path(&self.path);
+        if private::is_shared(&self.path) {
+            let (public, private) = private::split(session);
+            private::write(&self.path, &private).map_err(io_error(&sidecar))?;
+            return codec::encode(&public).map_err(StoreError::Encode);
+        }
+        codec::encode(session).map_err(StoreError::Encode)
+    }
+
+    /// Outside a shared folder, once the session file holds everything, a
+    /// sidecar left from sharing is emptied (else evidence deleted since
+    /// would come back from it).
+    fn clear_stale_sidecar(&self) -> Result<(), StoreError> {
+        let sidecar = private::sidecar_path(&self.path);
+        if private::is_shared(&self.path) || !sidecar.exists() {
+            return Ok(());
+        }
+        private::write(&self.path, &[]).map_err(io_error(&sidecar))
     }
 }
 

@@ -50,6 +50,15 @@ pub enum Command {
         /// repeat for each, e.g. --focus workforce.
         #[arg(long = "focus", value_name = "AREA")]
         focus: Vec<String>,
+        /// Print today's question, its area and the date as plain text, for
+        /// paper: the twenty minutes are best spent away from the screen.
+        /// The reflection can be typed later with `howgood daily`.
+        #[arg(long, conflicts_with = "search")]
+        print: bool,
+        /// Search every past reflection and action for these words (all
+        /// of them), best match first.
+        #[arg(long, num_args = 1.., value_name = "WORDS")]
+        search: Vec<String>,
     },
     /// Prepare a session without the terminal UI; prints its id and path.
     New(NewArgs),

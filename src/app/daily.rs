@@ -4,6 +4,7 @@
 
 use crate::content::library::Library;
 use crate::content::query;
+use crate::session::model::{ItemRecord, QuestionNote, ScaleChoice, Session, SessionKind};
 use crate::settings::DailySettings;
 
 /// The framework the daily questions come from.
@@ -75,6 +76,58 @@ pub fn next_question(
     };
     settings.offered.push(question.question.clone());
     Some(question)
+}
+
+/// The title of a content area of the daily framework, or its id when the
+/// content does not name it.
+pub fn area_title(library: &Library, area: &str) -> String {
+    library
+        .framework(DAILY_FRAMEWORK)
+        .and_then(|f| {
+            query::all_areas(f)
+                .into_iter()
+                .find(|a| a.id == area)
+                .map(|a| a.title.clone())
+        })
+        .unwrap_or_else(|| area.to_owned())
+}
+
+/// A new day's review with its first question, created at `now` (the
+/// screen and `howgood daily --print` start a day the same way).
+pub fn new_session(
+    question: DailyQuestion,
+    today: jiff::civil::Date,
+    now: jiff::Timestamp,
+    suffix: u16,
+) -> Session {
+    let mut session = Session::new(
+        crate::session::ids::session_id("daily review", now, suffix),
+        SessionKind::DailyReview,
+        format!("Daily review {today}"),
+        DAILY_FRAMEWORK.to_owned(),
+        ScaleChoice::Borrowed(crate::content::library::BORROWED_SCALE.to_owned()),
+        now,
+    );
+    session.timers.now_minutes = DAILY_MINUTES;
+    let mut record = ItemRecord::new(question.area.clone());
+    record.questions.push(QuestionNote {
+        area: question.area,
+        question: question.question,
+        discussed: false,
+        note: String::new(),
+    });
+    session.items.push(record);
+    session
+}
+
+/// Whether a day as the history lists it had anything written.
+pub fn day_written(entry: &crate::app::home::DailyEntry) -> bool {
+    !entry.action.trim().is_empty()
+        || !entry.reflection.trim().is_empty()
+        || entry
+            .questions
+            .iter()
+            .any(|(_, note)| !note.trim().is_empty())
 }
 
 /// Consecutive days with a review, ending today or (if not yet today)

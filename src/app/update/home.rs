@@ -38,6 +38,17 @@ pub(super) fn start_daily(app: &mut App, effects: &mut Vec<Effect>) {
         effects.push(Effect::Open(entry.id.clone()));
         return;
     }
+    // A day left with nothing written gives its questions back.
+    for empty in app
+        .home
+        .data
+        .daily
+        .iter()
+        .filter(|d| !crate::app::daily::day_written(d))
+    {
+        let taken: Vec<&String> = empty.questions.iter().map(|(q, _)| q).collect();
+        app.settings.daily.offered.retain(|q| !taken.contains(&q));
+    }
     let pool = crate::app::daily::pool(&app.library, &app.settings.daily.focus_areas);
     let Some(question) = crate::app::daily::next_question(&pool, &mut app.settings.daily) else {
         app.overlay = Some(Overlay::Message {
@@ -46,25 +57,7 @@ pub(super) fn start_daily(app: &mut App, effects: &mut Vec<Effect>) {
         });
         return;
     };
-    let mut session = crate::session::model::Session::new(
-        crate::session::ids::session_id("daily review", app.now, app.ids.next_suffix()),
-        SessionKind::DailyReview,
-        format!("Daily review {today}"),
-        crate::app::daily::DAILY_FRAMEWORK.to_owned(),
-        crate::session::model::ScaleChoice::Borrowed(
-            crate::content::library::BORROWED_SCALE.to_owned(),
-        ),
-        app.now,
-    );
-    session.timers.now_minutes = crate::app::daily::DAILY_MINUTES;
-    let mut record = crate::session::model::ItemRecord::new(question.area.clone());
-    record.questions.push(crate::session::model::QuestionNote {
-        area: question.area,
-        question: question.question,
-        discussed: false,
-        note: String::new(),
-    });
-    session.items.push(record);
+    let session = crate::app::daily::new_session(question, today, app.now, app.ids.next_suffix());
     save_settings(app, effects);
     effects.push(Effect::Create(session));
 }

@@ -23,6 +23,7 @@ pub fn render(frame: &mut Frame, app: &App, cursor: usize, theme: Theme) {
     // A plain count, never a reproach.
     let summary = match (daily.len(), streak) {
         (0, _) => "No daily reviews yet.".to_owned(),
+        (1, _) => "1 daily review".to_owned(),
         (n, 0 | 1) => format!("{n} daily reviews"),
         (n, s) => format!("{n} daily reviews · {s} days in a row"),
     };

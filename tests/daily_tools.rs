@@ -1,0 +1,303 @@
+//! Issue 12's daily review: a day holds several questions, empty days give
+//! their questions back and do not count, and the command line prints
+//! today's question for paper and searches past reflections.
+
+mod common;
+
+use assert_cmd::Command;
+use common::Harness;
+use howgood::app::Screen;
+use howgood::session::model::{Session, SessionKind};
+use jiff::SignedDuration;
+use ratatui::crossterm::event::KeyCode::{Char, Down, Enter, Esc};
+
+fn daily_sessions(h: &Harness) -> Vec<Session> {
+    let mut found: Vec<Session> = h
+        .runtime
+        .store
+        .entries()
+        .into_iter()
+        .filter_map(|e| e.state.ok())
+        .map(|d| d.session)
+        .filter(|s| s.kind == SessionKind::DailyReview)
+        .collect();
+    found.sort_by_key(|s| s.created);
+    found
+}
+
+fn last_question(h: &Harness) -> String {
+    match &h.app().screen {
+        Screen::Session(ws) => ws.session.items[0]
+            .questions
+            .last()
+            .expect("a question")
+            .question
+            .clone(),
+        _ => panic!("the daily review is open"),
+    }
+}
+
+/// Write a reflection for the question on screen.
+fn reflect(h: &mut Harness, text: &str) {
+    h.key(Down);
+    h.key(Enter);
+    h.type_text(text);
+    h.key(Esc);
+}
+
+fn next_day(h: &mut Harness) {
+    h.runtime.app.now += SignedDuration::from_hours(24);
+}
+
+/// A day with two questions, each with its reflection, finished.
+fn two_question_day(h: &mut Harness) -> (String, String) {
+    h.key(Char('d'));
+    let first = last_question(h);
+    reflect(h, "Two supervisions rushed this week");
+    h.key(Char('a'));
+    let second = last_question(h);
+    reflect(h, "Case notes lag behind visits");
+    h.key(Char('F'));
+    (first, second)
+}
+
+#[test]
+fn another_question_keeps_what_was_written_and_the_history_shows_both() {
+    let mut h = Harness::new(80, 24);
+    let (first, second) = two_question_day(&mut h);
+    assert_ne!(first, second);
+    let saved = daily_sessions(&h);
+    assert_eq!(saved.len(), 1);
+    let notes: Vec<(&str, &str)> = saved[0].items[0]
+        .questions
+        .iter()
+        .map(|q| (q.question.as_str(), q.note.as_str()))
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            (first.as_str(), "Two supervisions rushed this week"),
+            (second.as_str(), "Case notes lag behind visits")
+        ]
+    );
+    assert!(matches!(h.app().screen, Screen::History { .. }));
+    let screen = h.screen();
+    assert!(
+        screen.contains("Two supervisions rushed this week"),
+        "{screen}"
+    );
+    assert!(screen.contains("Case notes lag behind visits"), "{screen}");
+}
+
+#[test]
+fn history_with_several_questions_in_a_day_snapshots() {
+    for (width, height) in [(80, 24), (160, 45)] {
+        let mut h = Harness::new(width, height);
+        two_question_day(&mut h);
+        insta::assert_snapshot!(
+            format!("daily_history_several_questions_{width}x{height}"),
+            h.screen()
+        );
+    }
+}
+
+#[test]
+fn an_empty_day_does_not_count_and_gives_its_question_back() {
+    let mut h = Harness::new(80, 24);
+    // Day one: written.
+    h.key(Char('d'));
+    reflect(&mut h, "Day one");
+    h.key(Char('F'));
+    h.key(Esc);
+    next_day(&mut h);
+    // Day two: opened, nothing written.
+    h.key(Char('d'));
+    let unanswered = last_question(&h);
+    h.key(Char('F'));
+    assert_eq!(h.app().home.streak, 1, "the empty day does not count");
+    assert!(
+        h.app().settings.daily.offered.contains(&unanswered),
+        "offered while its day is open"
+    );
+    h.key(Esc);
+    next_day(&mut h);
+    // Day three: the empty day's question comes back first.
+    h.key(Char('d'));
+    assert_eq!(last_question(&h), unanswered);
+    reflect(&mut h, "Day three");
+    h.key(Char('F'));
+    // Day one and day three with a gap between: the streak is today's one.
+    assert_eq!(h.app().home.streak, 1);
+    let days = daily_sessions(&h);
+    assert_eq!(days.len(), 3, "the empty day is kept, not deleted");
+}
+
+#[test]
+fn two_written_days_in_a_row_are_a_streak_of_two() {
+    let mut h = Harness::new(80, 24);
+    for text in ["one", "two"] {
+        h.key(Char('d'));
+        reflect(&mut h, text);
+        h.key(Char('F'));
+        h.key(Esc);
+        next_day(&mut h);
+    }
+    h.runtime.app.now -= SignedDuration::from_hours(24);
+    h.key(Char('h'));
+    assert_eq!(h.app().home.streak, 2);
+}
+
+fn howgood(data: &std::path::Path) -> Command {
+    let mut cmd = Command::cargo_bin("howgood").expect("binary");
+    cmd.env("HOWGOOD_DATA_DIR", data)
+        .env("HOWGOOD_CONFIG_DIR", data.join("config"));
+    cmd
+}
+
+#[test]
+fn daily_print_prints_todays_question_with_its_area_and_starts_the_day() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = howgood(dir.path())
+        .args(["daily", "--print"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).expect("utf-8");
+    let today = jiff::tz::TimeZone::system()
+        .to_datetime(jiff::Timestamp::now())
+        .date();
+    assert!(
+        text.starts_with(&format!(
+            "Daily review, {}\n",
+            today.strftime("%A %-d %B %Y")
+        )),
+        "{text}"
+    );
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[1].starts_with("Area: "), "{text}");
+    assert!(lines[1].len() > "Area: ".len(), "{text}");
+    let question = lines[3];
+    assert!(question.ends_with('?'), "{text}");
+    assert!(text.contains("away from the phone and computer"), "{text}");
+    assert!(!text.contains('\u{1b}'), "plain text for paper");
+
+    // Today's review now exists with that question, and printing again
+    // gives the same question, not the next of the rotation.
+    let files: Vec<_> = std::fs::read_dir(dir.path().join("sessions"))
+        .expect("sessions")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "ron"))
+        .collect();
+    assert_eq!(files.len(), 1);
+    let bytes = std::fs::read(files[0].path()).expect("read");
+    let session = howgood::session::codec::decode(&bytes)
+        .expect("decode")
+        .session;
+    assert_eq!(session.kind, SessionKind::DailyReview);
+    assert_eq!(session.items[0].questions[0].question, question);
+    let again = howgood(dir.path())
+        .args(["daily", "--print"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(String::from_utf8(again).expect("utf-8"), text);
+}
+
+#[test]
+fn daily_search_finds_past_reflections_and_only_daily_reviews() {
+    let mut h = Harness::new(80, 24);
+    h.key(Char('d'));
+    reflect(&mut h, "The chronology was missing from the transfer");
+    h.key(Char('F'));
+    h.key(Esc);
+    next_day(&mut h);
+    h.key(Char('d'));
+    reflect(&mut h, "Quiet day, supervision went well");
+    h.key(Char('F'));
+    let out = howgood(h.dir.path())
+        .args(["daily", "--search", "chronology", "transfer"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).expect("utf-8");
+    assert_eq!(text.lines().count(), 2, "one hit: {text}");
+    assert!(text.contains("[chronology]"), "{text}");
+    assert!(text.contains("Daily review 2026-11-24"), "{text}");
+
+    howgood(h.dir.path())
+        .args(["daily", "--search", "nowhere-written"])
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains("nothing found"));
+}
+
+#[test]
+fn a_supervision_without_an_area_is_refused_on_the_command_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    howgood(dir.path())
+        .args([
+            "new",
+            "--kind",
+            "supervision",
+            "--framework",
+            "lscb-qaf",
+            "--title",
+            "Supervision with AB",
+        ])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("at least one content area"));
+    assert!(
+        std::fs::read_dir(dir.path().join("sessions"))
+            .map(|d| d.count() == 0)
+            .unwrap_or(true),
+        "nothing created"
+    );
+}
+
+#[test]
+fn open_and_export_prefer_an_exact_title_over_a_prefix() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut ids = Vec::new();
+    for title in ["Neglect", "Neglect follow-up"] {
+        let out = howgood(dir.path())
+            .args([
+                "new",
+                "--framework",
+                "hmie-cp-2009",
+                "--title",
+                title,
+                "--indicator",
+                "5.3",
+            ])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let line = String::from_utf8(out).expect("utf-8");
+        ids.push(line.split('\t').next().expect("id").to_owned());
+    }
+    let out = dir.path().join("neglect.md");
+    howgood(dir.path())
+        .args(["export", "neglect", "--format", "md", "--output"])
+        .arg(&out)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&out).expect("exported");
+    assert!(text.contains("Neglect"), "{text}");
+    assert!(!text.contains("Neglect follow-up"), "{text}");
+    // A prefix of both still asks for more.
+    howgood(dir.path())
+        .args(["export", "negl", "--format", "md", "--output"])
+        .arg(dir.path().join("x.md"))
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("begins several titles"));
+}

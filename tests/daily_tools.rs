@@ -301,3 +301,63 @@ fn open_and_export_prefer_an_exact_title_over_a_prefix() {
         .failure()
         .stderr(predicates::str::contains("begins several titles"));
 }
+
+/// Write on day one, then open it from the history on day two.
+fn open_yesterday(h: &mut Harness) -> String {
+    h.key(Char('d'));
+    let question = last_question(h);
+    reflect(h, "Written on the day");
+    h.key(Char('F'));
+    h.key(Esc);
+    next_day(h);
+    h.key(Char('h'));
+    h.key(Enter);
+    question
+}
+
+#[test]
+fn a_past_day_opens_read_only_as_that_day_and_e_edits_it() {
+    let mut h = Harness::new(80, 24);
+    let question = open_yesterday(&mut h);
+    let screen = h.screen();
+    assert!(
+        screen.contains("Daily review of Tuesday 24 November 2026"),
+        "{screen}"
+    );
+    assert!(!screen.contains("20:00"), "no countdown: {screen}");
+    assert!(screen.contains("E edits it"), "{screen}");
+    // No new question, no writing, until E.
+    h.key(Char('a'));
+    assert_eq!(last_question(&h), question);
+    h.key(Down);
+    h.key(Enter);
+    assert!(
+        h.screen().contains("Read-only: a past day"),
+        "writing is refused and says why"
+    );
+    let day = &daily_sessions(&h)[0];
+    assert_eq!(day.items[0].questions.len(), 1);
+    assert_eq!(day.items[0].questions[0].note, "Written on the day");
+    // E makes it editable on purpose; the edit is saved to that day.
+    h.key(Char('E'));
+    assert!(h.screen().contains("Editing a past day"));
+    h.key(Enter);
+    h.type_text(" and a late addition");
+    h.key(Esc);
+    h.key(Char('F'));
+    let days = daily_sessions(&h);
+    assert_eq!(days.len(), 1, "no new day was started");
+    assert_eq!(
+        days[0].items[0].questions[0].note,
+        "Written on the day and a late addition"
+    );
+}
+
+#[test]
+fn a_past_day_opened_read_only_snapshots() {
+    for (width, height) in [(80, 24), (160, 45)] {
+        let mut h = Harness::new(width, height);
+        open_yesterday(&mut h);
+        insta::assert_snapshot!(format!("daily_past_day_{width}x{height}"), h.screen());
+    }
+}

@@ -361,3 +361,85 @@ fn a_past_day_opened_read_only_snapshots() {
         insta::assert_snapshot!(format!("daily_past_day_{width}x{height}"), h.screen());
     }
 }
+
+fn lscb_area_ids() -> Vec<String> {
+    let library = common::library();
+    let framework = library.framework("lscb-qaf").expect("lscb");
+    howgood::content::query::all_area_ids(framework)
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn areas_without_questions_are_not_focus_areas_and_a_stale_focus_is_explained() {
+    let library = common::library();
+    let empty: Vec<String> = lscb_area_ids()
+        .into_iter()
+        .filter(|id| howgood::app::daily::pool(&library, std::slice::from_ref(id)).is_empty())
+        .collect();
+    assert!(
+        empty.iter().any(|id| id.contains("substance")),
+        "parental substance misuse has no questions: {empty:?}"
+    );
+    let mut h = Harness::new(80, 24);
+    let offered = howgood::app::update::focus_areas(h.app());
+    assert!(!offered.is_empty());
+    assert!(offered.iter().all(|id| !empty.contains(id)), "{offered:?}");
+
+    // A focus kept from before on an area without questions.
+    h.runtime.app.settings.daily.focus_areas = vec![empty[0].clone()];
+    h.key(Char('d'));
+    let screen = h.screen();
+    assert!(
+        screen.contains("asks no questions under your focus"),
+        "{screen}"
+    );
+    assert!(!screen.contains("not loaded"), "{screen}");
+}
+
+#[test]
+fn the_rotation_interleaves_the_areas_and_the_question_names_its_area() {
+    let library = common::library();
+    let framework = library.framework("lscb-qaf").expect("lscb");
+    let content = framework.content.as_ref().expect("content");
+    // The top-level area each question belongs to.
+    let top_of = |area: &str| -> String {
+        content
+            .groups
+            .iter()
+            .flat_map(|g| &g.areas)
+            .find(|a| howgood::content::query::area_and_descendants(a).contains(&area))
+            .map(|a| a.id.clone())
+            .expect("top-level area")
+    };
+    let pool = howgood::app::daily::pool(&library, &[]);
+    let tops: Vec<String> = pool.iter().take(4).map(|q| top_of(&q.area)).collect();
+    let mut distinct = tops.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(
+        distinct.len(),
+        tops.len(),
+        "four days, four areas: {tops:?}"
+    );
+
+    // Two chosen areas alternate.
+    let focus = ["supervision-and-support".to_owned(), "workforce".to_owned()];
+    let ids = lscb_area_ids();
+    assert!(focus.iter().all(|f| ids.contains(f)), "{ids:?}");
+    let two = howgood::app::daily::pool(&library, &focus);
+    let firsts: Vec<String> = two.iter().take(4).map(|q| q.area.clone()).collect();
+    assert_ne!(firsts[0], firsts[1], "{firsts:?}");
+
+    let mut h = Harness::new(100, 30);
+    h.key(Char('d'));
+    let Screen::Session(ws) = &h.app().screen else {
+        panic!("open")
+    };
+    let area = howgood::app::daily::area_title(&library, &ws.session.items[0].questions[0].area);
+    let screen = h.screen();
+    assert!(
+        screen.contains(&format!("Question of the day · {area}")),
+        "{screen}"
+    );
+}

@@ -19,8 +19,10 @@ pub struct DailyQuestion {
     pub question: String,
 }
 
-/// Every question of the focus areas (and their sub-areas), in document
-/// order, each once. No focus areas means all of them.
+/// Every question of the focus areas (and their sub-areas), each once,
+/// interleaved: the first of each area, then the second of each, so a
+/// fortnight visits every area rather than working through one. No focus
+/// areas means every top-level area.
 pub fn pool(library: &Library, focus: &[String]) -> Vec<DailyQuestion> {
     let Some(framework) = library.framework(DAILY_FRAMEWORK) else {
         return Vec::new();
@@ -28,29 +30,42 @@ pub fn pool(library: &Library, focus: &[String]) -> Vec<DailyQuestion> {
     let Some(content) = &framework.content else {
         return Vec::new();
     };
-    let areas = query::all_areas(framework);
-    let wanted: Vec<&str> = if focus.is_empty() {
-        areas.iter().map(|a| a.id.as_str()).collect()
-    } else {
-        areas
+    let groups: Vec<Vec<&str>> = if focus.is_empty() {
+        content
+            .groups
             .iter()
+            .flat_map(|g| &g.areas)
+            .map(query::area_and_descendants)
+            .collect()
+    } else {
+        query::all_areas(framework)
+            .into_iter()
             .filter(|a| focus.contains(&a.id))
-            .flat_map(|a| query::area_and_descendants(a))
+            .map(query::area_and_descendants)
             .collect()
     };
-    let mut out: Vec<DailyQuestion> = Vec::new();
-    for q in content
-        .questions
+    let lists: Vec<Vec<&crate::content::model::AreaQuestion>> = groups
         .iter()
-        .filter(|q| wanted.contains(&q.area.as_str()))
-    {
-        // The same question stands under several areas ("What are the
-        // safety and wellbeing outcomes..."): offer it once a round.
-        if !out.iter().any(|o| o.question == q.text) {
-            out.push(DailyQuestion {
-                area: q.area.clone(),
-                question: q.text.clone(),
-            });
+        .map(|ids| {
+            content
+                .questions
+                .iter()
+                .filter(|q| ids.contains(&q.area.as_str()))
+                .collect()
+        })
+        .collect();
+    let longest = lists.iter().map(Vec::len).max().unwrap_or(0);
+    let mut out: Vec<DailyQuestion> = Vec::new();
+    for round in 0..longest {
+        for q in lists.iter().filter_map(|list| list.get(round)) {
+            // The same question stands under several areas ("What are the
+            // safety and wellbeing outcomes..."): offer it once a round.
+            if !out.iter().any(|o| o.question == q.text) {
+                out.push(DailyQuestion {
+                    area: q.area.clone(),
+                    question: q.text.clone(),
+                });
+            }
         }
     }
     out

@@ -3,7 +3,9 @@
 
 use super::*;
 
-/// The content areas a daily review can focus on, in document order.
+/// The content areas a daily review can focus on, in document order: those
+/// with questions of their own or in their sub-areas (two LSCB areas, such
+/// as parental substance misuse, have none to offer).
 pub fn focus_areas(app: &App) -> Vec<String> {
     app.library
         .framework(crate::app::daily::DAILY_FRAMEWORK)
@@ -11,6 +13,9 @@ pub fn focus_areas(app: &App) -> Vec<String> {
             crate::content::query::all_areas(f)
                 .into_iter()
                 .map(|a| a.id.clone())
+                .filter(|id| {
+                    !crate::app::daily::pool(&app.library, std::slice::from_ref(id)).is_empty()
+                })
                 .collect()
         })
         .unwrap_or_default()
@@ -53,13 +58,36 @@ pub(super) fn start_daily(app: &mut App, effects: &mut Vec<Effect>) {
     let Some(question) = crate::app::daily::next_question(&pool, &mut app.settings.daily) else {
         app.overlay = Some(Overlay::Message {
             title: "No questions".into(),
-            text: "The LSCB framework is not loaded, so there are no questions to offer.".into(),
+            text: no_questions(app),
         });
         return;
     };
     let session = crate::app::daily::new_session(question, today, app.now, app.ids.next_suffix());
     save_settings(app, effects);
     effects.push(Effect::Create(session));
+}
+
+/// Why there is no question to offer: a focus on areas without questions
+/// is explained as that, not as missing content.
+fn no_questions(app: &App) -> String {
+    if app
+        .library
+        .framework(crate::app::daily::DAILY_FRAMEWORK)
+        .is_none()
+    {
+        return "The LSCB framework is not loaded, so there are no questions to offer.".into();
+    }
+    let areas: Vec<String> = app
+        .settings
+        .daily
+        .focus_areas
+        .iter()
+        .map(|a| crate::app::daily::area_title(&app.library, a))
+        .collect();
+    format!(
+        "The LSCB framework asks no questions under your focus ({}). Press c to choose other areas.",
+        areas.join(", ")
+    )
 }
 
 pub(super) fn history_command(app: &mut App, command: Command, effects: &mut Vec<Effect>) {

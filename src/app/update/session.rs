@@ -239,9 +239,17 @@ fn another_question(app: &mut App, effects: &mut Vec<Effect>) {
         });
         touch(ws, now);
     }
-    ws.record_cursor = 0;
     save_now(app, effects);
     save_settings(app, effects);
+    // The cursor on the new question, with the earlier ones above it.
+    let at = app.workspace().and_then(|ws| {
+        crate::app::rows::rows(&app.library, ws, app.present)
+            .iter()
+            .rposition(|r| matches!(r, crate::app::rows::Row::Question { .. }))
+    });
+    if let Some(ws) = app.workspace_mut() {
+        ws.record_cursor = at.unwrap_or(0);
+    }
     settle(app);
 }
 

@@ -13,7 +13,14 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     if !matches!(
         cli.command,
-        None | Some(Command::Open { .. } | Command::Daily { print: false, .. })
+        None | Some(
+            Command::Open { .. }
+                | Command::Daily {
+                    print: false,
+                    export: false,
+                    ..
+                }
+        )
     ) {
         restore_default_sigpipe();
     }
@@ -23,6 +30,13 @@ fn main() -> ExitCode {
             tui::run(&cli.global, tui::Start::Open(session.clone())).map(|()| ExitCode::SUCCESS)
         }
         Some(Command::Daily { print: true, .. }) => commands::daily::run_print(&cli.global),
+        Some(Command::Daily {
+            export: true,
+            from,
+            to,
+            output,
+            ..
+        }) => commands::daily::run_export(&cli.global, *from, *to, output.as_deref()),
         Some(Command::Daily { search, .. }) if !search.is_empty() => {
             commands::daily::run_search(&cli.global, search)
         }

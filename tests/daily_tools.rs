@@ -443,3 +443,98 @@ fn the_rotation_interleaves_the_areas_and_the_question_names_its_area() {
         "{screen}"
     );
 }
+
+/// `days` written days, one a day from the harness's first day.
+fn written_days(h: &mut Harness, days: usize) {
+    for n in 0..days {
+        h.key(Char('d'));
+        reflect(h, &format!("reflection on day {n}"));
+        h.key(Char('F'));
+        h.key(Esc);
+        next_day(h);
+    }
+}
+
+#[test]
+fn page_keys_move_through_the_history_a_page_at_a_time() {
+    use ratatui::crossterm::event::KeyCode::{PageDown, PageUp};
+    let mut h = Harness::new(80, 24);
+    written_days(&mut h, 14);
+    h.key(Char('h'));
+    let cursor = |h: &Harness| match h.app().screen {
+        Screen::History { cursor } => cursor,
+        _ => panic!("history"),
+    };
+    h.key(PageDown);
+    let page = cursor(&h);
+    assert!(page > 1, "more than one day: {page}");
+    h.key(PageDown);
+    assert_eq!(cursor(&h), (2 * page).min(13));
+    for _ in 0..10 {
+        h.key(PageDown);
+    }
+    assert_eq!(cursor(&h), 13, "stops at the oldest day");
+    h.key(PageUp);
+    assert_eq!(cursor(&h), 13 - page);
+}
+
+#[test]
+fn daily_export_writes_a_date_range_as_markdown() {
+    let mut h = Harness::new(80, 24);
+    written_days(&mut h, 4); // 24 to 27 November
+    let out = howgood(h.dir.path())
+        .args([
+            "daily",
+            "--export",
+            "--from",
+            "2026-11-25",
+            "--to",
+            "2026-11-26",
+            "-o",
+            "-",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).expect("utf-8");
+    assert!(text.starts_with("# Daily reviews\n"), "{text}");
+    assert!(
+        text.contains("From 2026-11-25 to 2026-11-26: 2 day(s)."),
+        "{text}"
+    );
+    assert!(text.contains("## Wednesday 25 November 2026"), "{text}");
+    assert!(text.contains("reflection on day 1"), "{text}");
+    assert!(text.contains("reflection on day 2"), "{text}");
+    assert!(!text.contains("reflection on day 0"), "{text}");
+    assert!(!text.contains("reflection on day 3"), "{text}");
+    assert!(!text.contains("triangulat"), "no workshop words: {text}");
+
+    // The whole journal, to the exports folder by default, private.
+    howgood(h.dir.path())
+        .args(["daily", "--export"])
+        .assert()
+        .success();
+    let file = h.dir.path().join("exports").join("daily-reviews.md");
+    let whole = std::fs::read_to_string(&file).expect("written");
+    assert!(whole.contains("The whole journal: 4 day(s)."), "{whole}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).expect("meta").permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    howgood(h.dir.path())
+        .args([
+            "daily",
+            "--export",
+            "--from",
+            "2026-11-27",
+            "--to",
+            "2026-11-25",
+        ])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("after --to"));
+}

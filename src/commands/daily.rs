@@ -137,3 +137,31 @@ pub fn run_search(global: &GlobalArgs, words: &[String]) -> anyhow::Result<ExitC
     }
     Ok(ExitCode::SUCCESS)
 }
+
+/// The journal, or the days from `from` to `to`, as Markdown.
+pub fn run_export(
+    global: &GlobalArgs,
+    from: Option<Date>,
+    to: Option<Date>,
+    output: Option<&std::path::Path>,
+) -> anyhow::Result<ExitCode> {
+    if let (Some(f), Some(t)) = (from, to)
+        && f > t
+    {
+        anyhow::bail!("--from {f} is after --to {t}");
+    }
+    let library = load_library(&user_content_paths(global));
+    let store = open_store(global)?;
+    let zone = jiff::tz::TimeZone::system();
+    let days: Vec<(Date, crate::session::model::Session)> = store
+        .entries()
+        .into_iter()
+        .filter_map(|e| e.state.ok())
+        .map(|d| d.session)
+        .filter(|s| s.kind == SessionKind::DailyReview)
+        .map(|s| (zone.to_datetime(s.created).date(), s))
+        .collect();
+    let text = crate::export::journal::journal_markdown(&library, &days, from, to);
+    crate::commands::export::write_output(global, output, "daily-reviews.md", text.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -90,6 +90,10 @@ fn no_questions(app: &App) -> String {
     )
 }
 
+fn history_page((_, height): (u16, u16)) -> usize {
+    (usize::from(height).saturating_sub(5) / 3).max(1)
+}
+
 pub(super) fn history_command(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
     let Screen::History { cursor } = &mut app.screen else {
         return;
@@ -100,6 +104,11 @@ pub(super) fn history_command(app: &mut App, command: Command, effects: &mut Vec
         Command::Down => *cursor = (*cursor + 1).min(count.saturating_sub(1)),
         Command::Top => *cursor = 0,
         Command::Bottom => *cursor = count.saturating_sub(1),
+        // A page: as many days as fit if each takes its usual three lines.
+        Command::PageUp => *cursor = cursor.saturating_sub(history_page(app.size)),
+        Command::PageDown => {
+            *cursor = (*cursor + history_page(app.size)).min(count.saturating_sub(1))
+        }
         Command::Activate => {
             if let Some(entry) = app.home.data.daily.get(*cursor) {
                 effects.push(Effect::Open(entry.id.clone()));

@@ -538,3 +538,54 @@ fn daily_export_writes_a_date_range_as_markdown() {
         .failure()
         .stderr(predicates::str::contains("after --to"));
 }
+
+#[test]
+fn ctrl_c_in_a_field_quits_as_outside_it_after_saving_the_words() {
+    use ratatui::crossterm::event::KeyModifiers;
+    let mut h = Harness::new(80, 24);
+    h.key(Char('d'));
+    h.key(Down);
+    h.key(Enter);
+    h.type_text("half a thought");
+    h.key_with(Char('c'), KeyModifiers::CONTROL);
+    assert!(h.app().quit, "Ctrl-C in a field quits");
+    let day = &daily_sessions(&h)[0];
+    assert_eq!(
+        day.items[0].questions[0].note, "half a thought",
+        "saved first"
+    );
+}
+
+#[test]
+fn esc_in_the_new_session_form_asks_before_discarding_a_typed_title() {
+    use howgood::app::Overlay;
+    let mut h = Harness::new(80, 24);
+    // Nothing typed: Esc goes straight home.
+    h.key(Char('n'));
+    assert!(matches!(h.app().screen, Screen::NewSession(_)));
+    h.key(Esc);
+    assert!(matches!(h.app().screen, Screen::Home));
+    // A title typed: Esc asks; any other key keeps it; y discards.
+    h.key(Char('n'));
+    h.type_text("Neglect audit");
+    let Screen::NewSession(form) = &h.app().screen else {
+        panic!("form")
+    };
+    assert_eq!(
+        howgood::app::home::NewSessionForm::text(&form.title),
+        "Neglect audit",
+        "the title field took the words"
+    );
+    h.key(Esc);
+    assert!(matches!(h.app().overlay, Some(Overlay::Confirm { .. })));
+    assert!(
+        h.screen()
+            .contains("Discard the new session 'Neglect audit'?")
+    );
+    h.key(Char('x'));
+    assert!(h.app().overlay.is_none());
+    assert!(matches!(h.app().screen, Screen::NewSession(_)), "kept");
+    h.key(Esc);
+    h.key(Char('y'));
+    assert!(matches!(h.app().screen, Screen::Home), "discarded on y");
+}

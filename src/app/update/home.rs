@@ -215,7 +215,17 @@ pub(super) fn form_command(app: &mut App, command: Command, effects: &mut Vec<Ef
         .unwrap_or(0);
     let frameworks = app.library.frameworks.len().max(1);
     match command {
-        Command::Back => {
+        // A typed title is not thrown away by one key: ask first.
+        Command::Back if !NewSessionForm::text(&form.title).trim().is_empty() => {
+            app.overlay = Some(Overlay::Confirm {
+                message: format!(
+                    "Discard the new session '{}'? y: discard; any other key: keep it.",
+                    NewSessionForm::text(&form.title).trim()
+                ),
+                on_yes: Action::Command(Command::DiscardForm),
+            });
+        }
+        Command::Back | Command::DiscardForm => {
             app.screen = Screen::Home;
             effects.push(Effect::LoadHome);
         }

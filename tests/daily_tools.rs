@@ -128,8 +128,14 @@ fn an_empty_day_does_not_count_and_gives_its_question_back() {
     h.key(Char('F'));
     // Day one and day three with a gap between: the streak is today's one.
     assert_eq!(h.app().home.streak, 1);
+    // Once answered, it is not given back again: day four moves on.
+    h.key(Esc);
+    next_day(&mut h);
+    h.key(Char('d'));
+    assert_ne!(last_question(&h), unanswered, "the rotation goes on");
+    h.key(Esc);
     let days = daily_sessions(&h);
-    assert_eq!(days.len(), 3, "the empty day is kept, not deleted");
+    assert_eq!(days.len(), 4, "the empty day is kept, not deleted");
 }
 
 #[test]

@@ -43,17 +43,7 @@ pub(super) fn start_daily(app: &mut App, effects: &mut Vec<Effect>) {
         effects.push(Effect::Open(entry.id.clone()));
         return;
     }
-    // A day left with nothing written gives its questions back.
-    for empty in app
-        .home
-        .data
-        .daily
-        .iter()
-        .filter(|d| !crate::app::daily::day_written(d))
-    {
-        let taken: Vec<&String> = empty.questions.iter().map(|(q, _)| q).collect();
-        app.settings.daily.offered.retain(|q| !taken.contains(&q));
-    }
+    give_back_unanswered(app);
     let pool = crate::app::daily::pool(&app.library, &app.settings.daily.focus_areas);
     let Some(question) = crate::app::daily::next_question(&pool, &mut app.settings.daily) else {
         app.overlay = Some(Overlay::Message {
@@ -65,6 +55,26 @@ pub(super) fn start_daily(app: &mut App, effects: &mut Vec<Effect>) {
     let session = crate::app::daily::new_session(question, today, app.now, app.ids.next_suffix());
     save_settings(app, effects);
     effects.push(Effect::Create(session));
+}
+
+/// A day left with nothing written gives its questions back to the
+/// rotation, unless a day with writing has taken them since.
+fn give_back_unanswered(app: &mut App) {
+    let daily = &app.home.data.daily;
+    let (written, empty): (Vec<_>, Vec<_>) = daily
+        .iter()
+        .partition(|d| crate::app::daily::day_written(d));
+    let answered: Vec<&String> = written
+        .iter()
+        .flat_map(|d| d.questions.iter().map(|(q, _)| q))
+        .collect();
+    let unanswered: Vec<&String> = empty
+        .iter()
+        .flat_map(|d| d.questions.iter().map(|(q, _)| q))
+        .filter(|q| !answered.contains(q))
+        .collect();
+    let offered = &mut app.settings.daily.offered;
+    offered.retain(|q| !unanswered.contains(&q));
 }
 
 /// Why there is no question to offer: a focus on areas without questions

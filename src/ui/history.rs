@@ -70,7 +70,10 @@ pub fn render(frame: &mut Frame, app: &App, cursor: usize, theme: Theme) {
         // Every question the day took, each with its reflection.
         for (n, (question, reflection)) in questions.iter().enumerate() {
             let head = if n == 0 {
-                format!("{}  {question}", entry.date.strftime("%a %-d %b %Y"))
+                format!(
+                    "{:<15}  {question}",
+                    entry.date.strftime("%a %-d %b %Y").to_string()
+                )
             } else {
                 format!("{indent}{question}")
             };

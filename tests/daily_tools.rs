@@ -595,3 +595,27 @@ fn esc_in_the_new_session_form_asks_before_discarding_a_typed_title() {
     h.key(Char('y'));
     assert!(matches!(h.app().screen, Screen::Home), "discarded on y");
 }
+
+#[test]
+fn the_small_actions_date_puts_it_in_due_soon_on_home() {
+    let mut h = Harness::new(80, 24);
+    h.key(Char('d'));
+    reflect(&mut h, "Supervision notes behind");
+    h.key(Down);
+    h.key(Enter); // add the action
+    h.type_text("Catch up two supervision records");
+    h.key(Esc);
+    h.key(Down);
+    h.key(Enter);
+    h.type_text("2026-11-27");
+    h.key(Enter);
+    h.key(Char('F'));
+    h.key(Esc);
+    let due = &h.app().home.data.due;
+    assert!(
+        due.iter()
+            .any(|d| d.statement == "Catch up two supervision records"
+                && d.deadline == "2026-11-27".parse().expect("date")),
+        "{due:?}"
+    );
+}

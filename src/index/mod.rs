@@ -493,13 +493,14 @@ impl Index {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Open priorities of workshops and supervisions due on or before
-    /// `until` (overdue ones included), soonest first, at most `limit`.
+    /// Open priorities and actions of every session, the daily review's
+    /// small action included, due on or before `until` (overdue ones
+    /// included), soonest first, at most `limit`.
     pub fn due(&self, until: Date, limit: usize) -> Result<Vec<Due>, IndexError> {
         let mut stmt = self.conn.prepare(
             "SELECT s.id, s.title, p.statement, p.owner, p.deadline
              FROM priorities p JOIN sessions s ON s.file = p.file
-             WHERE p.open AND p.deadline IS NOT NULL AND p.deadline <= ?1 AND s.kind != 'daily'
+             WHERE p.open AND p.deadline IS NOT NULL AND p.deadline <= ?1
              ORDER BY p.deadline, s.id, p.position
              LIMIT ?2",
         )?;

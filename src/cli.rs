@@ -50,6 +50,28 @@ pub enum Command {
         /// repeat for each, e.g. --focus workforce.
         #[arg(long = "focus", value_name = "AREA")]
         focus: Vec<String>,
+        /// Print today's question, its area and the date as plain text, for
+        /// paper: the twenty minutes are best spent away from the screen.
+        /// The reflection can be typed later with `howgood daily`.
+        #[arg(long, conflicts_with = "search")]
+        print: bool,
+        /// Search every past reflection and action for these words (all
+        /// of them), best match first.
+        #[arg(long, num_args = 1.., value_name = "WORDS")]
+        search: Vec<String>,
+        /// Export the journal (or the days from --from to --to) as Markdown.
+        #[arg(long, conflicts_with_all = ["print", "search"])]
+        export: bool,
+        /// The first day to export (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", requires = "export")]
+        from: Option<jiff::civil::Date>,
+        /// The last day to export (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", requires = "export")]
+        to: Option<jiff::civil::Date>,
+        /// Where to write the export (`-` for standard output); by default
+        /// <data dir>/exports/daily-reviews.md.
+        #[arg(short, long, value_name = "FILE", requires = "export")]
+        output: Option<PathBuf>,
     },
     /// Prepare a session without the terminal UI; prints its id and path.
     New(NewArgs),

@@ -13,7 +13,14 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     if !matches!(
         cli.command,
-        None | Some(Command::Open { .. } | Command::Daily { .. })
+        None | Some(
+            Command::Open { .. }
+                | Command::Daily {
+                    print: false,
+                    export: false,
+                    ..
+                }
+        )
     ) {
         restore_default_sigpipe();
     }
@@ -22,7 +29,18 @@ fn main() -> ExitCode {
         Some(Command::Open { session }) => {
             tui::run(&cli.global, tui::Start::Open(session.clone())).map(|()| ExitCode::SUCCESS)
         }
-        Some(Command::Daily { focus }) => {
+        Some(Command::Daily { print: true, .. }) => commands::daily::run_print(&cli.global),
+        Some(Command::Daily {
+            export: true,
+            from,
+            to,
+            output,
+            ..
+        }) => commands::daily::run_export(&cli.global, *from, *to, output.as_deref()),
+        Some(Command::Daily { search, .. }) if !search.is_empty() => {
+            commands::daily::run_search(&cli.global, search)
+        }
+        Some(Command::Daily { focus, .. }) => {
             tui::run(&cli.global, tui::Start::Daily(focus.clone())).map(|()| ExitCode::SUCCESS)
         }
         Some(Command::Content(command)) => commands::content::run(&cli.global, command),

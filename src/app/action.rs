@@ -110,6 +110,10 @@ pub enum Command {
     AnotherQuestion,
     /// The daily review: done for today.
     FinishDaily,
+    /// The daily review: edit a past day (which opens read-only).
+    EditPastDay,
+    /// Leave the new-session form, letting go of what was typed.
+    DiscardForm,
     /// The history of daily reviews.
     ShowHistory,
     /// Choose the daily review's focus areas.

@@ -4,6 +4,7 @@
 
 use crate::content::library::Library;
 use crate::content::query;
+use crate::session::model::{ItemRecord, QuestionNote, ScaleChoice, Session, SessionKind};
 use crate::settings::DailySettings;
 
 /// The framework the daily questions come from.
@@ -18,8 +19,10 @@ pub struct DailyQuestion {
     pub question: String,
 }
 
-/// Every question of the focus areas (and their sub-areas), in document
-/// order, each once. No focus areas means all of them.
+/// Every question of the focus areas (and their sub-areas), each once,
+/// interleaved: the first of each area, then the second of each, so a
+/// fortnight visits every area rather than working through one. No focus
+/// areas means every top-level area.
 pub fn pool(library: &Library, focus: &[String]) -> Vec<DailyQuestion> {
     let Some(framework) = library.framework(DAILY_FRAMEWORK) else {
         return Vec::new();
@@ -27,29 +30,42 @@ pub fn pool(library: &Library, focus: &[String]) -> Vec<DailyQuestion> {
     let Some(content) = &framework.content else {
         return Vec::new();
     };
-    let areas = query::all_areas(framework);
-    let wanted: Vec<&str> = if focus.is_empty() {
-        areas.iter().map(|a| a.id.as_str()).collect()
-    } else {
-        areas
+    let groups: Vec<Vec<&str>> = if focus.is_empty() {
+        content
+            .groups
             .iter()
+            .flat_map(|g| &g.areas)
+            .map(query::area_and_descendants)
+            .collect()
+    } else {
+        query::all_areas(framework)
+            .into_iter()
             .filter(|a| focus.contains(&a.id))
-            .flat_map(|a| query::area_and_descendants(a))
+            .map(query::area_and_descendants)
             .collect()
     };
-    let mut out: Vec<DailyQuestion> = Vec::new();
-    for q in content
-        .questions
+    let lists: Vec<Vec<&crate::content::model::AreaQuestion>> = groups
         .iter()
-        .filter(|q| wanted.contains(&q.area.as_str()))
-    {
-        // The same question stands under several areas ("What are the
-        // safety and wellbeing outcomes..."): offer it once a round.
-        if !out.iter().any(|o| o.question == q.text) {
-            out.push(DailyQuestion {
-                area: q.area.clone(),
-                question: q.text.clone(),
-            });
+        .map(|ids| {
+            content
+                .questions
+                .iter()
+                .filter(|q| ids.contains(&q.area.as_str()))
+                .collect()
+        })
+        .collect();
+    let longest = lists.iter().map(Vec::len).max().unwrap_or(0);
+    let mut out: Vec<DailyQuestion> = Vec::new();
+    for round in 0..longest {
+        for q in lists.iter().filter_map(|list| list.get(round)) {
+            // The same question stands under several areas ("What are the
+            // safety and wellbeing outcomes..."): offer it once a round.
+            if !out.iter().any(|o| o.question == q.text) {
+                out.push(DailyQuestion {
+                    area: q.area.clone(),
+                    question: q.text.clone(),
+                });
+            }
         }
     }
     out
@@ -75,6 +91,58 @@ pub fn next_question(
     };
     settings.offered.push(question.question.clone());
     Some(question)
+}
+
+/// The title of a content area of the daily framework, or its id when the
+/// content does not name it.
+pub fn area_title(library: &Library, area: &str) -> String {
+    library
+        .framework(DAILY_FRAMEWORK)
+        .and_then(|f| {
+            query::all_areas(f)
+                .into_iter()
+                .find(|a| a.id == area)
+                .map(|a| a.title.clone())
+        })
+        .unwrap_or_else(|| area.to_owned())
+}
+
+/// A new day's review with its first question, created at `now` (the
+/// screen and `howgood daily --print` start a day the same way).
+pub fn new_session(
+    question: DailyQuestion,
+    today: jiff::civil::Date,
+    now: jiff::Timestamp,
+    suffix: u16,
+) -> Session {
+    let mut session = Session::new(
+        crate::session::ids::session_id("daily review", now, suffix),
+        SessionKind::DailyReview,
+        format!("Daily review {today}"),
+        DAILY_FRAMEWORK.to_owned(),
+        ScaleChoice::Borrowed(crate::content::library::BORROWED_SCALE.to_owned()),
+        now,
+    );
+    session.timers.now_minutes = DAILY_MINUTES;
+    let mut record = ItemRecord::new(question.area.clone());
+    record.questions.push(QuestionNote {
+        area: question.area,
+        question: question.question,
+        discussed: false,
+        note: String::new(),
+    });
+    session.items.push(record);
+    session
+}
+
+/// Whether a day as the history lists it had anything written.
+pub fn day_written(entry: &crate::app::home::DailyEntry) -> bool {
+    !entry.action.trim().is_empty()
+        || !entry.reflection.trim().is_empty()
+        || entry
+            .questions
+            .iter()
+            .any(|(_, note)| !note.trim().is_empty())
 }
 
 /// Consecutive days with a review, ending today or (if not yet today)

@@ -57,6 +57,8 @@ pub struct DailyEntry {
     pub question: String,
     pub reflection: String,
     pub action: String,
+    /// Every question the day took, with its reflection, in order.
+    pub questions: Vec<(String, String)>,
 }
 
 /// Priorities due within this many days are listed as due soon.
@@ -89,7 +91,13 @@ impl HomeState {
     /// Take newly loaded data and work out what the screens show of it.
     pub fn loaded(&mut self, data: HomeData, today: Date) {
         let dates: Vec<Date> = data.daily.iter().map(|d| d.date).collect();
-        self.streak = crate::app::daily::streak(&dates, today);
+        let written: Vec<Date> = data
+            .daily
+            .iter()
+            .filter(|d| crate::app::daily::day_written(d))
+            .map(|d| d.date)
+            .collect();
+        self.streak = crate::app::daily::streak(&written, today);
         self.done_today = dates.contains(&today);
         self.data = data;
         self.cursor = self.cursor.min(self.row_count().saturating_sub(1));

@@ -150,6 +150,8 @@ pub struct Workspace {
     pub timer: timer::Timer,
     /// In supervision, the question being worked on (one at a time).
     pub question_index: usize,
+    /// A daily review of an earlier day: no countdown, no new question.
+    pub past_day: bool,
     /// A recovery copy offered when the session was opened.
     pub pending_recovery: Option<(std::path::PathBuf, crate::session::model::Session)>,
 }
@@ -344,6 +346,7 @@ impl Workspace {
             read_only,
             pending_recovery: None,
             question_index: 0,
+            past_day: false,
             timer: timer::Timer::start(phase_minutes(&session_timers, stage), now),
         }
     }

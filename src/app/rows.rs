@@ -101,9 +101,16 @@ pub fn rows(library: &Library, ws: &Workspace, present: bool) -> Vec<Row> {
             };
             match phase {
                 _ if session.kind == SessionKind::DailyReview => {
-                    // Today's question, a reflection, and one small action.
-                    if let Some(question) = record.questions.last() {
-                        rows.push(Row::Heading("Question of the day".into()));
+                    // The day's questions, each with its reflection (another
+                    // question never hides what was written), and one small
+                    // action.
+                    for (n, question) in record.questions.iter().enumerate() {
+                        let area = crate::app::daily::area_title(library, &question.area);
+                        rows.push(Row::Heading(if n == 0 {
+                            format!("Question of the day · {area}")
+                        } else {
+                            format!("Another question · {area}")
+                        }));
                         rows.push(Row::Question {
                             area: question.area.clone(),
                             question: question.question.clone(),

@@ -5,6 +5,16 @@
 use crate::content::model::Scale;
 use crate::session::model::ItemRecord;
 
+/// Why a past day's review opens read-only (the status line says it).
+pub const PAST_DAY_READ_ONLY: &str = "a past day (E edits it)";
+/// Under a past day's title, while it is read-only.
+pub const PAST_DAY_HINT: &str = "A past day, as it was written. E edits it · Esc goes back";
+/// Under a past day's title, once E has been pressed.
+pub const PAST_DAY_EDITING: &str = "Editing a past day · F when done";
+/// When `a` or the timer is asked of a past day.
+pub const PAST_DAY_NO_QUESTION: &str =
+    "A past day keeps its own questions; d starts today's review";
+
 /// An evaluation should rest on at least this many distinct sources.
 pub const MIN_SOURCES: usize = 3;
 

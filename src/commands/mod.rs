@@ -2,6 +2,7 @@
 
 pub mod actions;
 pub mod content;
+pub mod daily;
 pub mod export;
 pub mod internal;
 pub mod measures;

@@ -138,7 +138,7 @@ fn no_sessions(dir: &std::path::Path, json: bool) -> anyhow::Result<ExitCode> {
 }
 
 /// `<data dir>/index.sqlite`.
-fn index_path(global: &GlobalArgs, store: &SessionStore) -> std::path::PathBuf {
+pub(crate) fn index_path(global: &GlobalArgs, store: &SessionStore) -> std::path::PathBuf {
     let data_dir = paths::data_dir(global.data_dir.as_ref())
         .unwrap_or_else(|| crate::session::atomic::parent_dir(&store.dir).to_owned());
     Index::path_in(&data_dir)
@@ -146,7 +146,7 @@ fn index_path(global: &GlobalArgs, store: &SessionStore) -> std::path::PathBuf {
 
 /// Progress of a long (re)index on stderr; short ones stay quiet unless
 /// `always`.
-fn progress(always: bool) -> impl FnMut(usize, usize) {
+pub(crate) fn progress(always: bool) -> impl FnMut(usize, usize) {
     let mut last_tenth = usize::MAX;
     move |done, total| {
         if !always && total < 2000 {

@@ -7,6 +7,7 @@ pub mod common;
 pub mod csv;
 pub mod html;
 pub mod ics;
+pub mod journal;
 pub mod json;
 pub mod markdown;
 pub mod xlsx;

@@ -40,6 +40,8 @@ pub struct IndexedDaily {
     pub question: String,
     pub reflection: String,
     pub action: String,
+    /// Every question the day took, with its reflection, in order.
+    pub questions: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -181,5 +183,11 @@ fn daily_of(s: &Session) -> IndexedDaily {
             .first()
             .map(|p| p.statement.clone())
             .unwrap_or_default(),
+        questions: s
+            .items
+            .iter()
+            .flat_map(|r| &r.questions)
+            .map(|q| (q.question.clone(), q.note.clone()))
+            .collect(),
     }
 }

@@ -22,7 +22,7 @@ use std::time::UNIX_EPOCH;
 
 /// Bumped whenever the tables change: an index with another version is
 /// rebuilt from the files.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 /// The index file's name in the data folder.
 pub const FILE_NAME: &str = "index.sqlite";
 /// Files decoded per transaction: what is done stays done (and visible to
@@ -51,7 +51,8 @@ CREATE TABLE sessions (
     read_only TEXT,
     question TEXT,
     reflection TEXT,
-    action TEXT
+    action TEXT,
+    day TEXT
 );
 CREATE INDEX sessions_updated ON sessions (updated);
 CREATE TABLE items (
@@ -160,6 +161,8 @@ pub struct Daily {
     pub question: String,
     pub reflection: String,
     pub action: String,
+    /// Every question of the day with its reflection, in order.
+    pub questions: Vec<(String, String)>,
 }
 
 /// One search hit: which session, which field, and the words around it.
@@ -490,13 +493,14 @@ impl Index {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Open priorities of workshops and supervisions due on or before
-    /// `until` (overdue ones included), soonest first, at most `limit`.
+    /// Open priorities and actions of every session, the daily review's
+    /// small action included, due on or before `until` (overdue ones
+    /// included), soonest first, at most `limit`.
     pub fn due(&self, until: Date, limit: usize) -> Result<Vec<Due>, IndexError> {
         let mut stmt = self.conn.prepare(
             "SELECT s.id, s.title, p.statement, p.owner, p.deadline
              FROM priorities p JOIN sessions s ON s.file = p.file
-             WHERE p.open AND p.deadline IS NOT NULL AND p.deadline <= ?1 AND s.kind != 'daily'
+             WHERE p.open AND p.deadline IS NOT NULL AND p.deadline <= ?1
              ORDER BY p.deadline, s.id, p.position
              LIMIT ?2",
         )?;
@@ -516,7 +520,7 @@ impl Index {
     /// Every daily review, newest first.
     pub fn daily(&self) -> Result<Vec<Daily>, IndexError> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, created, question, reflection, action FROM sessions
+            "SELECT id, created, question, reflection, action, day FROM sessions
              WHERE kind = 'daily' ORDER BY created DESC, id DESC",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -526,6 +530,10 @@ impl Index {
                 question: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
                 reflection: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
                 action: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
+                questions: r
+                    .get::<_, Option<String>>(5)?
+                    .and_then(|day| serde_json::from_str(&day).ok())
+                    .unwrap_or_default(),
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -676,8 +684,8 @@ fn insert_session(
     let daily = s.daily.clone();
     tx.prepare_cached(
         "INSERT INTO sessions (file, id, kind, title, framework, created, updated, items,
-             evaluated, priorities, read_only, question, reflection, action)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+             evaluated, priorities, read_only, question, reflection, action, day)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     )?
     .execute(params![
         file,
@@ -694,6 +702,9 @@ fn insert_session(
         daily.as_ref().map(|d| &d.question),
         daily.as_ref().map(|d| &d.reflection),
         daily.as_ref().map(|d| &d.action),
+        daily
+            .as_ref()
+            .map(|d| serde_json::to_string(&d.questions).unwrap_or_default()),
     ])?;
     let mut items = tx.prepare_cached(
         "INSERT INTO items (file, position, item, level, confidence) VALUES (?1, ?2, ?3, ?4, ?5)",

@@ -64,6 +64,13 @@ pub fn build_session(
             "a participant name contains a control character (such as a terminal escape); type it as plain text"
         );
     }
+    if kind == SessionKind::Supervision && items.is_empty() {
+        // As the new-session screen refuses it: a supervision with no area
+        // has no questions to take.
+        bail!(
+            "a supervision needs at least one content area to talk about: add --indicator AREA (`howgood content show {framework_id}` lists them)"
+        );
+    }
     for item in items {
         if !query::evaluable_ids(framework).any(|id| id == item) {
             bail!(

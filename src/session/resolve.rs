@@ -39,8 +39,18 @@ pub fn by_path_or_id(store: &SessionStore, query: &str) -> Option<PathBuf> {
     None
 }
 
-/// The one session whose title begins with the query, or why there is not one.
+/// The one session whose title begins with the query, or why there is not
+/// one. A title that is the query exactly wins over titles it only begins
+/// ("Supervision" names that session even when "Supervision 2" exists).
 pub fn pick(query: &str, matches: Vec<(PathBuf, String)>) -> Result<PathBuf, String> {
+    let wanted = query.trim().to_lowercase();
+    let exact: Vec<_> = matches
+        .iter()
+        .filter(|(_, title)| title.trim().to_lowercase() == wanted)
+        .collect();
+    if let [(path, _)] = exact.as_slice() {
+        return Ok(path.clone());
+    }
     match matches.len() {
         1 => Ok(matches[0].0.clone()),
         0 => Err(format!(

@@ -114,6 +114,18 @@ pub fn run(global: &GlobalArgs, start: Start) -> anyhow::Result<()> {
                 }
                 let known = crate::app::update::focus_areas(&runtime.app);
                 if let Some(unknown) = focus.iter().find(|a| !known.contains(a)) {
+                    let is_area = runtime
+                        .app
+                        .library
+                        .framework(crate::app::daily::DAILY_FRAMEWORK)
+                        .is_some_and(|f| {
+                            crate::content::query::all_area_ids(f).any(|id| id == unknown)
+                        });
+                    if is_area {
+                        anyhow::bail!(
+                            "the LSCB framework asks no questions under '{unknown}'; choose another area (`howgood content show lscb-qaf` lists them)"
+                        );
+                    }
                     anyhow::bail!(
                         "'{unknown}' is not an LSCB content area; `howgood content show lscb-qaf` lists them"
                     );

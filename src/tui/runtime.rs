@@ -100,6 +100,7 @@ pub fn home_data_indexed(
             question: d.question,
             reflection: d.reflection,
             action: d.action,
+            questions: d.questions,
         })
         .collect();
     data.daily
@@ -154,6 +155,12 @@ pub fn home_data(
                         .first()
                         .map(|p| p.statement.clone())
                         .unwrap_or_default(),
+                    questions: s
+                        .items
+                        .iter()
+                        .flat_map(|r| &r.questions)
+                        .map(|q| (q.question.clone(), q.note.clone()))
+                        .collect(),
                 });
             }
             Ok(decoded) => {

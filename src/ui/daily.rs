@@ -17,6 +17,10 @@ pub fn render(frame: &mut Frame, app: &App, ws: &Workspace, theme: Theme) {
         .strftime("%A %-d %B %Y")
         .to_string();
     let streak = app.home.streak;
+    if ws.past_day {
+        past_day(frame, app, ws, &today, theme);
+        return;
+    }
     let mut spans = vec![
         Span::styled(" Your daily twenty minutes", theme.title()),
         Span::styled(format!(" · {today}"), theme.dim()),
@@ -47,6 +51,33 @@ pub fn render(frame: &mut Frame, app: &App, ws: &Workspace, theme: Theme) {
         Paragraph::new(Line::from(Span::styled(prompt, time_style)).centered()),
         hint,
     );
+    super::walk::record_pane(frame, app, ws, body, theme);
+    status_line(frame, app, Some(ws), status, theme);
+    footer(frame, app, foot, theme);
+}
+
+/// An earlier day's review: its date in the title, no countdown, and the
+/// key that edits it named where the countdown would be.
+fn past_day(frame: &mut Frame, app: &App, ws: &Workspace, day: &str, theme: Theme) {
+    let [title, timer, hint, _, status, foot] = view::daily(app.size);
+    let body = SessionView::of(app, ws).record;
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(format!(" Daily review of {day}"), theme.title()),
+            Span::styled(" · a past day", theme.dim()),
+        ])),
+        title,
+    );
+    let words = if ws.read_only.is_some() {
+        crate::app::text::PAST_DAY_HINT
+    } else {
+        crate::app::text::PAST_DAY_EDITING
+    };
+    frame.render_widget(
+        Paragraph::new(Line::from(Span::styled(words, theme.dim())).centered()),
+        timer,
+    );
+    frame.render_widget(Paragraph::new(""), hint);
     super::walk::record_pane(frame, app, ws, body, theme);
     status_line(frame, app, Some(ws), status, theme);
     footer(frame, app, foot, theme);

@@ -23,6 +23,7 @@ pub fn render(frame: &mut Frame, app: &App, cursor: usize, theme: Theme) {
     // A plain count, never a reproach.
     let summary = match (daily.len(), streak) {
         (0, _) => "No daily reviews yet.".to_owned(),
+        (1, _) => "1 daily review".to_owned(),
         (n, 0 | 1) => format!("{n} daily reviews"),
         (n, s) => format!("{n} daily reviews · {s} days in a row"),
     };
@@ -54,35 +55,46 @@ pub fn render(frame: &mut Frame, app: &App, cursor: usize, theme: Theme) {
             cursor_line = lines.len();
         }
         let mark = if selected { "› " } else { "  " };
-        let head = format!(
-            "{}  {}",
-            entry.date.strftime("%a %-d %b %Y"),
-            entry.question
-        );
-        for (i, l) in wrap_text(&head, width, "", "                 ")
-            .into_iter()
-            .enumerate()
-        {
-            let style = if selected {
-                theme.selected()
-            } else {
-                theme.title()
-            };
-            lines.push(Line::from(vec![
-                Span::styled(if i == 0 { mark } else { "  " }, theme.key()),
-                Span::styled(l, style),
-            ]));
-        }
-        let reflection = if entry.reflection.trim().is_empty() {
-            "(no reflection written)".to_owned()
+        let style = if selected {
+            theme.selected()
         } else {
-            entry.reflection.replace('\n', " ")
+            theme.title()
         };
-        for l in wrap_text(&reflection, width, "                 ", "                 ") {
-            lines.push(Line::from(vec![
-                Span::raw("  "),
-                Span::styled(l, theme.text()),
-            ]));
+        let indent = "                 ";
+        let fallback = [(entry.question.clone(), entry.reflection.clone())];
+        let questions = if entry.questions.is_empty() {
+            &fallback[..]
+        } else {
+            &entry.questions[..]
+        };
+        // Every question the day took, each with its reflection.
+        for (n, (question, reflection)) in questions.iter().enumerate() {
+            let head = if n == 0 {
+                format!(
+                    "{:<15}  {question}",
+                    entry.date.strftime("%a %-d %b %Y").to_string()
+                )
+            } else {
+                format!("{indent}{question}")
+            };
+            for (i, l) in wrap_text(&head, width, "", indent).into_iter().enumerate() {
+                let first = n == 0 && i == 0;
+                lines.push(Line::from(vec![
+                    Span::styled(if first { mark } else { "  " }, theme.key()),
+                    Span::styled(l, style),
+                ]));
+            }
+            let reflection = if reflection.trim().is_empty() {
+                "(no reflection written)".to_owned()
+            } else {
+                reflection.replace('\n', " ")
+            };
+            for l in wrap_text(&reflection, width, indent, indent) {
+                lines.push(Line::from(vec![
+                    Span::raw("  "),
+                    Span::styled(l, theme.text()),
+                ]));
+            }
         }
         if !entry.action.trim().is_empty() {
             for l in wrap_text(

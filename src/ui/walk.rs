@@ -224,6 +224,7 @@ pub(crate) fn draw_entries(
 pub(crate) fn record_pane(frame: &mut Frame, app: &App, ws: &Workspace, area: Rect, theme: Theme) {
     let focused = ws.focus == Pane::Record;
     let title = match ws.stage {
+        _ if ws.session.kind == SessionKind::DailyReview && ws.past_day => " That day ",
         _ if ws.session.kind == SessionKind::DailyReview => " Today ",
         Stage::Walk {
             phase: Phase::Now, ..

@@ -3,7 +3,9 @@
 
 use super::*;
 
-/// The content areas a daily review can focus on, in document order.
+/// The content areas a daily review can focus on, in document order: those
+/// with questions of their own or in their sub-areas (two LSCB areas, such
+/// as parental substance misuse, have none to offer).
 pub fn focus_areas(app: &App) -> Vec<String> {
     app.library
         .framework(crate::app::daily::DAILY_FRAMEWORK)
@@ -11,6 +13,9 @@ pub fn focus_areas(app: &App) -> Vec<String> {
             crate::content::query::all_areas(f)
                 .into_iter()
                 .map(|a| a.id.clone())
+                .filter(|id| {
+                    !crate::app::daily::pool(&app.library, std::slice::from_ref(id)).is_empty()
+                })
                 .collect()
         })
         .unwrap_or_default()
@@ -38,35 +43,65 @@ pub(super) fn start_daily(app: &mut App, effects: &mut Vec<Effect>) {
         effects.push(Effect::Open(entry.id.clone()));
         return;
     }
+    give_back_unanswered(app);
     let pool = crate::app::daily::pool(&app.library, &app.settings.daily.focus_areas);
     let Some(question) = crate::app::daily::next_question(&pool, &mut app.settings.daily) else {
         app.overlay = Some(Overlay::Message {
             title: "No questions".into(),
-            text: "The LSCB framework is not loaded, so there are no questions to offer.".into(),
+            text: no_questions(app),
         });
         return;
     };
-    let mut session = crate::session::model::Session::new(
-        crate::session::ids::session_id("daily review", app.now, app.ids.next_suffix()),
-        SessionKind::DailyReview,
-        format!("Daily review {today}"),
-        crate::app::daily::DAILY_FRAMEWORK.to_owned(),
-        crate::session::model::ScaleChoice::Borrowed(
-            crate::content::library::BORROWED_SCALE.to_owned(),
-        ),
-        app.now,
-    );
-    session.timers.now_minutes = crate::app::daily::DAILY_MINUTES;
-    let mut record = crate::session::model::ItemRecord::new(question.area.clone());
-    record.questions.push(crate::session::model::QuestionNote {
-        area: question.area,
-        question: question.question,
-        discussed: false,
-        note: String::new(),
-    });
-    session.items.push(record);
+    let session = crate::app::daily::new_session(question, today, app.now, app.ids.next_suffix());
     save_settings(app, effects);
     effects.push(Effect::Create(session));
+}
+
+/// A day left with nothing written gives its questions back to the
+/// rotation, unless a day with writing has taken them since.
+fn give_back_unanswered(app: &mut App) {
+    let daily = &app.home.data.daily;
+    let (written, empty): (Vec<_>, Vec<_>) = daily
+        .iter()
+        .partition(|d| crate::app::daily::day_written(d));
+    let answered: Vec<&String> = written
+        .iter()
+        .flat_map(|d| d.questions.iter().map(|(q, _)| q))
+        .collect();
+    let unanswered: Vec<&String> = empty
+        .iter()
+        .flat_map(|d| d.questions.iter().map(|(q, _)| q))
+        .filter(|q| !answered.contains(q))
+        .collect();
+    let offered = &mut app.settings.daily.offered;
+    offered.retain(|q| !unanswered.contains(&q));
+}
+
+/// Why there is no question to offer: a focus on areas without questions
+/// is explained as that, not as missing content.
+fn no_questions(app: &App) -> String {
+    if app
+        .library
+        .framework(crate::app::daily::DAILY_FRAMEWORK)
+        .is_none()
+    {
+        return "The LSCB framework is not loaded, so there are no questions to offer.".into();
+    }
+    let areas: Vec<String> = app
+        .settings
+        .daily
+        .focus_areas
+        .iter()
+        .map(|a| crate::app::daily::area_title(&app.library, a))
+        .collect();
+    format!(
+        "The LSCB framework asks no questions under your focus ({}). Press c to choose other areas.",
+        areas.join(", ")
+    )
+}
+
+fn history_page((_, height): (u16, u16)) -> usize {
+    (usize::from(height).saturating_sub(5) / 3).max(1)
 }
 
 pub(super) fn history_command(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
@@ -79,6 +114,11 @@ pub(super) fn history_command(app: &mut App, command: Command, effects: &mut Vec
         Command::Down => *cursor = (*cursor + 1).min(count.saturating_sub(1)),
         Command::Top => *cursor = 0,
         Command::Bottom => *cursor = count.saturating_sub(1),
+        // A page: as many days as fit if each takes its usual three lines.
+        Command::PageUp => *cursor = cursor.saturating_sub(history_page(app.size)),
+        Command::PageDown => {
+            *cursor = (*cursor + history_page(app.size)).min(count.saturating_sub(1))
+        }
         Command::Activate => {
             if let Some(entry) = app.home.data.daily.get(*cursor) {
                 effects.push(Effect::Open(entry.id.clone()));
@@ -185,7 +225,17 @@ pub(super) fn form_command(app: &mut App, command: Command, effects: &mut Vec<Ef
         .unwrap_or(0);
     let frameworks = app.library.frameworks.len().max(1);
     match command {
-        Command::Back => {
+        // A typed title is not thrown away by one key: ask first.
+        Command::Back if !NewSessionForm::text(&form.title).trim().is_empty() => {
+            app.overlay = Some(Overlay::Confirm {
+                message: format!(
+                    "Discard the new session '{}'? y: discard; any other key: keep it.",
+                    NewSessionForm::text(&form.title).trim()
+                ),
+                on_yes: Action::Command(Command::DiscardForm),
+            });
+        }
+        Command::Back | Command::DiscardForm => {
             app.screen = Screen::Home;
             effects.push(Effect::LoadHome);
         }

@@ -4,6 +4,15 @@
 use super::*;
 
 pub(super) fn on_key(app: &mut App, key: KeyEvent, effects: &mut Vec<Effect>) {
+    // Ctrl-C quits the same way in a field as outside it: the field's
+    // words are kept and saved first (Quit closes the editor).
+    if key.code == KeyCode::Char('c')
+        && key
+            .modifiers
+            .contains(ratatui::crossterm::event::KeyModifiers::CONTROL)
+    {
+        return run(app, Command::Quit, effects);
+    }
     match keys::context(app) {
         Context::Editor => return editor_key(app, key, effects),
         Context::Palette => return palette_key(app, key, effects),

@@ -68,6 +68,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             } = *opened;
             let offer = recovery.is_some() && read_only.is_none();
             let mut ws = Workspace::new(session, read_only, app.now);
+            open_past_day(app, &mut ws);
             settle_record_cursor(app, &mut ws);
             app.overlay = None;
             if offer && let Some((path, recovered)) = recovery {
@@ -104,6 +105,23 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
     }
     effects
+}
+
+/// A daily review of an earlier day opens as that day, read-only, with no
+/// countdown: looking back is not writing today.
+fn open_past_day(app: &App, ws: &mut Workspace) {
+    if ws.session.kind != SessionKind::DailyReview
+        || app.local(ws.session.created).date() == app.today()
+    {
+        return;
+    }
+    ws.past_day = true;
+    ws.timer.pause(app.now);
+    if ws.read_only.is_none() {
+        let reason = crate::app::text::PAST_DAY_READ_ONLY.to_owned();
+        ws.save = SaveStatus::ReadOnly(reason.clone());
+        ws.read_only = Some(reason);
+    }
 }
 
 /// Record that the session changed now.

@@ -66,7 +66,20 @@ pub(super) fn session_command(app: &mut App, command: Command, effects: &mut Vec
             settle(app);
             return;
         }
+        Command::AnotherQuestion | Command::ToggleTimer | Command::AddMinute if ws.past_day => {
+            app.notice = Some(crate::app::text::PAST_DAY_NO_QUESTION.into());
+            return;
+        }
         Command::AddMinute => ws.timer.add_minute(),
+        Command::EditPastDay => {
+            // Only the past-day lock lifts: a lock for any other reason
+            // (another copy open, a newer format) stays.
+            if ws.past_day && ws.read_only.as_deref() == Some(crate::app::text::PAST_DAY_READ_ONLY)
+            {
+                ws.read_only = None;
+                ws.save = SaveStatus::Saved(now);
+            }
+        }
         Command::AnotherQuestion => return another_question(app, effects),
         Command::FinishDaily => return finish_daily(app, effects),
         Command::CycleFraming => {
@@ -226,9 +239,17 @@ fn another_question(app: &mut App, effects: &mut Vec<Effect>) {
         });
         touch(ws, now);
     }
-    ws.record_cursor = 0;
     save_now(app, effects);
     save_settings(app, effects);
+    // The cursor on the new question, with the earlier ones above it.
+    let at = app.workspace().and_then(|ws| {
+        crate::app::rows::rows(&app.library, ws, app.present)
+            .iter()
+            .rposition(|r| matches!(r, crate::app::rows::Row::Question { .. }))
+    });
+    if let Some(ws) = app.workspace_mut() {
+        ws.record_cursor = at.unwrap_or(0);
+    }
     settle(app);
 }
 

@@ -34,6 +34,7 @@ fn main() -> ExitCode {
         Some(Command::Import(args)) => commands::export::run_import(&cli.global, args),
         Some(Command::Search(args)) => commands::sessions::run_search(&cli.global, args),
         Some(Command::Measures(command)) => commands::measures::run(&cli.global, command),
+        Some(Command::Report(args)) => commands::report::run(&cli.global, args),
         Some(Command::Internal(command)) => commands::internal::run(command),
     };
     result.unwrap_or_else(|error| {

@@ -5,5 +5,6 @@ pub mod content;
 pub mod export;
 pub mod internal;
 pub mod measures;
+pub mod report;
 pub mod sessions;
 pub mod trends;

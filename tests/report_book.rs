@@ -156,8 +156,12 @@ fn the_report_book_is_well_formed_labelled_and_its_contents_resolve() {
     assert!(html.contains("The story behind the curve"));
     // Private evidence left out, and the book and the terminal say so.
     assert!(!html.contains(PRIVATE_TEXT));
+    assert!(html.contains("2 private evidence items not included"));
+    assert!(stderr.contains("2 private evidence items not included"));
+    // Only the follow-up (and its one private item) in a later period.
+    let (html, _) = book(home.path(), &["--from", "2027-01-01"]);
     assert!(html.contains("1 private evidence item not included"));
-    assert!(stderr.contains("1 private evidence item not included"));
+    assert!(!html.contains("2026-11-20)"), "the first workshop is outside");
 }
 
 #[test]

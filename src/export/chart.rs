@@ -7,10 +7,10 @@ use crate::measures::curve::Curve;
 use crate::measures::reading::{self, FORECAST_LABEL, comparator_label};
 use std::fmt::Write;
 
-const WIDTH: f64 = 560.0;
-const HEIGHT: f64 = 280.0;
+const WIDTH: f64 = 500.0;
+const HEIGHT: f64 = 300.0;
 const LEFT: f64 = 56.0;
-const RIGHT: f64 = 16.0;
+const RIGHT: f64 = 30.0;
 const TOP: f64 = 16.0;
 const PLOT_BOTTOM: f64 = 200.0;
 
@@ -29,7 +29,7 @@ fn nice_ceiling(n: f64) -> f64 {
         return 1.0;
     }
     let magnitude = 10f64.powf(n.log10().floor());
-    [1.0, 2.0, 2.5, 5.0, 10.0]
+    [1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0]
         .into_iter()
         .map(|step| step * magnitude)
         .find(|top| *top >= n)
@@ -72,10 +72,12 @@ fn frame_of(curve: &Curve) -> Frame {
         .map(|(_, v)| *v)
         .chain(curve.baseline.map(|b| b.1))
         .fold(0.0, f64::max);
-    Frame {
-        periods,
-        top: nice_ceiling(highest * 1.05),
-    }
+    // A percentage axis stops at 100% when nothing goes above it.
+    let top = match curve.unit {
+        crate::measures::model::Unit::Percentage if highest <= 100.0 => 100.0,
+        _ => nice_ceiling(highest * 1.05),
+    };
+    Frame { periods, top }
 }
 
 fn polyline(out: &mut String, frame: &Frame, line: &[(String, f64)], style: &str) {
@@ -101,18 +103,18 @@ fn axes(out: &mut String, frame: &Frame, curve: &Curve) {
         );
         let _ = writeln!(
             out,
-            r#"<text x="{:.1}" y="{:.1}" text-anchor="end" font-size="10">{}</text>"#,
+            r#"<text x="{:.1}" y="{:.1}" text-anchor="end" font-size="12">{}</text>"#,
             LEFT - 6.0,
             y + 3.5,
             escape(&reading::amount(value, curve.unit))
         );
     }
-    let every = frame.periods.len().div_ceil(8).max(1);
+    let every = frame.periods.len().div_ceil(7).max(1);
     for (n, period) in frame.periods.iter().enumerate() {
         if n % every == 0 {
             let _ = writeln!(
                 out,
-                r#"<text x="{:.1}" y="{:.1}" text-anchor="middle" font-size="10">{}</text>"#,
+                r#"<text x="{:.1}" y="{:.1}" text-anchor="middle" font-size="12">{}</text>"#,
                 frame.x(period),
                 PLOT_BOTTOM + 14.0,
                 escape(period)
@@ -128,8 +130,8 @@ fn axes(out: &mut String, frame: &Frame, curve: &Curve) {
 
 fn legend(out: &mut String, entries: &[(String, String)]) {
     for (n, (style, word)) in entries.iter().enumerate() {
-        let x = LEFT + (n % 2) as f64 * 250.0;
-        let y = PLOT_BOTTOM + 34.0 + (n / 2) as f64 * 16.0;
+        let x = 8.0 + (n % 2) as f64 * 240.0;
+        let y = PLOT_BOTTOM + 38.0 + (n / 2) as f64 * 18.0;
         let _ = writeln!(
             out,
             r##"<line x1="{x}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="#000" {style} />"##,
@@ -139,7 +141,7 @@ fn legend(out: &mut String, entries: &[(String, String)]) {
         );
         let _ = writeln!(
             out,
-            r#"<text x="{:.1}" y="{y:.1}" font-size="10">{}</text>"#,
+            r#"<text x="{:.1}" y="{y:.1}" font-size="12">{}</text>"#,
             x + 34.0,
             escape(word)
         );
@@ -239,8 +241,8 @@ mod tests {
     #[test]
     fn axis_tops_are_round() {
         assert_eq!(nice_ceiling(0.0), 1.0);
-        assert_eq!(nice_ceiling(37.0), 50.0);
-        assert_eq!(nice_ceiling(101.0), 200.0);
+        assert_eq!(nice_ceiling(37.0), 40.0);
+        assert_eq!(nice_ceiling(101.0), 120.0);
         assert_eq!(nice_ceiling(8.0), 10.0);
     }
 

@@ -12,7 +12,7 @@ use crate::content::library::Library;
 use crate::content::model::{Block, ContentArea, Framework};
 use crate::content::query;
 use crate::measures::curve::Curve;
-use crate::measures::model::{ComparatorKind, Measure, MeasureRegister};
+use crate::measures::model::{ComparatorKind, Figure, Measure, MeasureRegister, Unit};
 use crate::measures::reading;
 use crate::session::model::{EvidenceSource, Session};
 use crate::session::register::{ActionKind, ActionRow, LevelPoint, Register, Scan};
@@ -183,6 +183,14 @@ const COMPARATORS: [ComparatorKind; 3] = [
     ComparatorKind::Target,
 ];
 
+/// A fraction's comparators are percentages, whatever the unit says.
+fn comparison_unit(figure: Figure, unit: Unit) -> Unit {
+    match figure {
+        Figure::Fraction { .. } => Unit::Percentage,
+        Figure::Number(_) => unit,
+    }
+}
+
 fn measure_view(input: &BookInput, measure: &Measure) -> MeasureView {
     let shown = measure_in_period(input, measure);
     let mut curve = Curve::of(&shown, 2);
@@ -215,7 +223,10 @@ fn measure_view(input: &BookInput, measure: &Measure) -> MeasureView {
                         v.comparators
                             .iter()
                             .find(|c| c.kind == *k)
-                            .map_or_else(|| "—".to_owned(), |c| reading::number(c.value))
+                            .map_or_else(
+                                || "—".to_owned(),
+                                |c| reading::amount(c.value, comparison_unit(v.figure, measure.unit)),
+                            )
                     })
                     .collect(),
                 note: v.note.trim().to_owned(),

@@ -404,6 +404,7 @@ fn area_section(
         .measures
         .iter()
         .filter(|m| m.area.as_deref() == Some(id))
+        .filter(|m| !measure_in_period(input, m).values.is_empty())
         .map(|m| measure_view(input, m))
         .collect();
     let grid = grid(input, scan, lscb, &[id]);

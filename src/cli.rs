@@ -196,7 +196,11 @@ pub struct ReportArgs {
     #[arg(long, value_name = "ID")]
     pub framework: Option<String>,
     /// The partnership named on the title page.
-    #[arg(long, value_name = "NAME", default_value = "Local Safeguarding Children Board")]
+    #[arg(
+        long,
+        value_name = "NAME",
+        default_value = "Local Safeguarding Children Board"
+    )]
     pub partnership: String,
     /// Include evidence marked private (the book then says so).
     #[arg(long)]

@@ -103,9 +103,10 @@ fn check_html(html: &str) -> (Vec<String>, Vec<String>, usize) {
                 if name == "img" || name == "svg" {
                     charts += 1;
                     assert!(
-                        attributes
-                            .iter()
-                            .any(|(k, _)| matches!(k.as_str(), "alt" | "aria-label" | "aria-labelledby")),
+                        attributes.iter().any(|(k, _)| matches!(
+                            k.as_str(),
+                            "alt" | "aria-label" | "aria-labelledby"
+                        )),
                         "no text alternative"
                     );
                 }
@@ -188,7 +189,10 @@ fn module_two_is_quoted_word_for_word_and_attributed() {
         .expect("lscb");
     let register = measures_file::read(&home.path().join("data/measures")).expect("measures");
     for measure in &register.measures {
-        let area = measure.area.as_deref().expect("each example measure serves an area");
+        let area = measure
+            .area
+            .as_deref()
+            .expect("each example measure serves an area");
         let good: Vec<_> = lscb.good.iter().filter(|g| g.area == area).collect();
         assert!(!good.is_empty(), "{area} has Module 2 statements");
         for statement in good {
@@ -224,9 +228,14 @@ fn stories_from_a_file_land_in_their_area_and_markup_stays_text() {
         "## workforce\nA newly qualified worker: <b>supervision</b> kept me going.\n\n## Somewhere else\nA parent's letter.\n",
     )
     .expect("write");
-    let (html, _) = book(home.path(), &["--stories", stories.to_str().expect("utf-8")]);
+    let (html, _) = book(
+        home.path(),
+        &["--stories", stories.to_str().expect("utf-8")],
+    );
     check_html(&html);
-    let workforce = html.find("id=\"area-workforce\"").expect("workforce section");
+    let workforce = html
+        .find("id=\"area-workforce\"")
+        .expect("workforce section");
     let story = html
         .find("A newly qualified worker: &lt;b&gt;supervision&lt;&#x2f;b&gt;")
         .expect("story escaped");
@@ -242,7 +251,15 @@ fn a_period_with_nothing_in_it_says_so() {
     check_html(&html);
     assert!(html.contains("Nothing was recorded in this period"));
     let output = howgood(home.path())
-        .args(["report", "--from", "2021-01-01", "--to", "2020-01-01", "-o", "-"])
+        .args([
+            "report",
+            "--from",
+            "2021-01-01",
+            "--to",
+            "2020-01-01",
+            "-o",
+            "-",
+        ])
         .output()
         .expect("runs");
     assert!(!output.status.success(), "--from after --to is refused");
@@ -320,7 +337,14 @@ fn measures_list_as_csv_and_xlsx() {
     let out = home.path().join("m.csv");
     let (bytes, _) = run(
         home.path(),
-        &["measures", "list", "--today", "2027-06-01", "--format", "csv"],
+        &[
+            "measures",
+            "list",
+            "--today",
+            "2027-06-01",
+            "--format",
+            "csv",
+        ],
         &out,
     );
     let (header, records) = strict_csv(&bytes);
@@ -333,11 +357,7 @@ fn measures_list_as_csv_and_xlsx() {
         assert_eq!(&record[1], measure.title.as_str());
     }
     let out = home.path().join("m.xlsx");
-    run(
-        home.path(),
-        &["measures", "list", "--format", "xlsx"],
-        &out,
-    );
+    run(home.path(), &["measures", "list", "--format", "xlsx"], &out);
     let mut workbook: Xlsx<_> = open_workbook(&out).expect("opens");
     let range = workbook.worksheet_range("Measures").expect("sheet");
     assert_eq!(range.rows().count(), 1 + register.measures.len());

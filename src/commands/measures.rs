@@ -2,7 +2,9 @@
 //! command line. Every change opens the register file under its lock,
 //! changes it in memory, checks it and saves it by the session rules.
 
-use crate::cli::{CurveCommand, GlobalArgs, LevelsFormat, MeasureAddArgs, MeasureRecordArgs, MeasuresCommand};
+use crate::cli::{
+    CurveCommand, GlobalArgs, LevelsFormat, MeasureAddArgs, MeasureRecordArgs, MeasuresCommand,
+};
 use crate::commands::content::{load_library, user_content_paths};
 use crate::content::library::Library;
 use crate::content::module5;

@@ -8,7 +8,9 @@ use crate::commands::measures::read_register;
 use crate::commands::sessions::open_store;
 use crate::content::library::Library;
 use crate::export::common;
-use crate::export::report::{BookInput, parse_stories, report_html};
+use crate::export::report::{
+    BookInput, parse_stories, period_sessions, private_left_out, report_html,
+};
 use crate::export::xlsx::{self, Sheet};
 use crate::paths;
 use crate::session::model::{ScaleChoice, Session};
@@ -79,27 +81,12 @@ pub fn run(global: &GlobalArgs, args: &ReportArgs) -> anyhow::Result<ExitCode> {
         &format!("report.{extension}"),
         &bytes,
     )?;
-    if args.format == ReportFormat::Html {
-        let left_out: usize = period_sessions(&input)
-            .map(|s| common::without_private(s, args.include_private).1)
-            .sum();
-        if let Some(notice) = common::private_notice(left_out) {
-            eprintln!("{notice} (--include-private includes them)");
-        }
+    if args.format == ReportFormat::Html
+        && let Some(notice) = common::private_notice(private_left_out(&input))
+    {
+        eprintln!("{notice} (--include-private includes them)");
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn period_sessions<'a>(input: &'a BookInput) -> impl Iterator<Item = &'a Session> {
-    input.sessions.iter().filter(|s| {
-        let day = common::meeting_date(s);
-        input.from.is_none_or(|f| day >= f)
-            && input.to.is_none_or(|t| day <= t)
-            && input
-                .framework
-                .as_ref()
-                .is_none_or(|f| s.framework == *f)
-    })
 }
 
 fn word(library: &Library, session: Option<&Session>, level: u8) -> Option<String> {
@@ -131,6 +118,7 @@ fn sheets(input: &BookInput) -> Vec<Sheet> {
         .actions
         .iter()
         .filter(|r| input.to.is_none_or(|t| r.session_date <= t))
+        .filter(|r| input.framework.as_ref().is_none_or(|f| r.framework == *f))
         .filter(|r| match (r.done_on, input.from) {
             (Some(done), Some(from)) => done >= from,
             _ => true,

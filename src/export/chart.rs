@@ -59,7 +59,12 @@ fn frame_of(curve: &Curve) -> Frame {
     let mut periods: Vec<String> = Vec::new();
     let mut all = curve.points.clone();
     all.extend(curve.forecast.iter().copied());
-    all.extend(curve.comparators.iter().flat_map(|(_, l)| l.iter().copied()));
+    all.extend(
+        curve
+            .comparators
+            .iter()
+            .flat_map(|(_, l)| l.iter().copied()),
+    );
     all.sort_by_key(|(p, _)| *p);
     for (p, _) in &all {
         let p = p.to_string();
@@ -187,10 +192,7 @@ pub fn svg(id: &str, title: &str, curve: &Curve) -> String {
         escape(&description(title, curve))
     );
     axes(&mut out, &frame, curve);
-    let mut entries = vec![(
-        r#"stroke-width="2.5""#.to_owned(),
-        "our figures".to_owned(),
-    )];
+    let mut entries = vec![(r#"stroke-width="2.5""#.to_owned(), "our figures".to_owned())];
     if let Some((period, value)) = curve.baseline {
         let y = frame.y(value);
         let _ = writeln!(

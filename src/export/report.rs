@@ -142,6 +142,22 @@ struct BookView {
     attribution: Vec<String>,
 }
 
+/// The sessions the book covers: met in the period, on the framework
+/// asked for (any, when none was).
+pub fn period_sessions<'a>(input: &'a BookInput) -> impl Iterator<Item = &'a Session> {
+    input.sessions.iter().filter(|s| {
+        in_period(input, common::meeting_date(s))
+            && input.framework.as_ref().is_none_or(|f| s.framework == *f)
+    })
+}
+
+/// How many private evidence items the book leaves out.
+pub fn private_left_out(input: &BookInput) -> usize {
+    period_sessions(input)
+        .map(|s| common::without_private(s, input.include_private).1)
+        .sum()
+}
+
 fn in_period(input: &BookInput, date: Date) -> bool {
     input.from.is_none_or(|f| date >= f) && input.to.is_none_or(|t| date <= t)
 }
@@ -199,7 +215,12 @@ fn measure_view(input: &BookInput, measure: &Measure) -> MeasureView {
         .map(|v| (v.period, v.figure.amount()));
     let used: Vec<ComparatorKind> = COMPARATORS
         .into_iter()
-        .filter(|k| shown.values.iter().any(|v| v.comparators.iter().any(|c| c.kind == *k)))
+        .filter(|k| {
+            shown
+                .values
+                .iter()
+                .any(|v| v.comparators.iter().any(|c| c.kind == *k))
+        })
         .collect();
     let mut values: Vec<_> = shown.values.iter().collect();
     values.sort_by_key(|v| v.period);
@@ -220,13 +241,10 @@ fn measure_view(input: &BookInput, measure: &Measure) -> MeasureView {
                 comparators: used
                     .iter()
                     .map(|k| {
-                        v.comparators
-                            .iter()
-                            .find(|c| c.kind == *k)
-                            .map_or_else(
-                                || "—".to_owned(),
-                                |c| reading::amount(c.value, comparison_unit(v.figure, measure.unit)),
-                            )
+                        v.comparators.iter().find(|c| c.kind == *k).map_or_else(
+                            || "—".to_owned(),
+                            |c| reading::amount(c.value, comparison_unit(v.figure, measure.unit)),
+                        )
                     })
                     .collect(),
                 note: v.note.trim().to_owned(),
@@ -452,7 +470,11 @@ fn area_section(
 /// (what good looks like), quoted.
 fn key_area_sections(input: &BookInput, scan: &Scan, framework: &Framework) -> Vec<SectionView> {
     let mut out = Vec::new();
-    for key_area in framework.high_level_questions.iter().flat_map(|q| &q.key_areas) {
+    for key_area in framework
+        .high_level_questions
+        .iter()
+        .flat_map(|q| &q.key_areas)
+    {
         let ids: Vec<&str> = key_area.indicators.iter().map(|i| i.id.as_str()).collect();
         let grid = grid(input, scan, framework, &ids);
         let priorities = priorities_for(input, &ids);
@@ -474,7 +496,10 @@ fn key_area_sections(input: &BookInput, scan: &Scan, framework: &Framework) -> V
         for indicator in &covered {
             let (paragraphs, items) = blocks(&indicator.key_features);
             why.push(Quote {
-                label: format!("Why it matters: key features of {} {}", indicator.id, indicator.title),
+                label: format!(
+                    "Why it matters: key features of {} {}",
+                    indicator.id, indicator.title
+                ),
                 topic: String::new(),
                 paragraphs,
                 items,
@@ -545,11 +570,7 @@ fn sections(input: &BookInput, scan: &Scan) -> Vec<SectionView> {
 /// (unless asked), and how many items were left out.
 fn book_view(input: &BookInput) -> BookView {
     let mut left_out = 0;
-    let sessions: Vec<Session> = input
-        .sessions
-        .iter()
-        .filter(|s| in_period(input, common::meeting_date(s)))
-        .filter(|s| input.framework.as_ref().is_none_or(|f| s.framework == *f || f == LSCB))
+    let sessions: Vec<Session> = period_sessions(input)
         .map(|s| {
             let (copy, n) = common::without_private(s, input.include_private);
             left_out += n;

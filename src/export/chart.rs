@@ -245,7 +245,8 @@ mod tests {
         assert_eq!(nice_ceiling(0.0), 1.0);
         assert_eq!(nice_ceiling(37.0), 40.0);
         assert_eq!(nice_ceiling(101.0), 120.0);
-        assert_eq!(nice_ceiling(8.0), 10.0);
+        assert_eq!(nice_ceiling(8.0), 8.0);
+        assert_eq!(nice_ceiling(8.5), 10.0);
     }
 
     #[test]

@@ -152,6 +152,12 @@ fn the_report_book_is_well_formed_labelled_and_its_contents_resolve() {
     assert!(html.contains("Levels agreed in workshops"));
     assert!(html.contains("never averaged"));
     assert!(html.contains("2027-05-18"));
+    // A priority carried forward is shown once, as its latest link.
+    assert_eq!(
+        html.matches("The views of every child under five").count(),
+        1,
+        "carried priority listed once"
+    );
     // The story behind the curve, from the latest worksheet.
     assert!(html.contains("The story behind the curve"));
     // Private evidence left out, and the book and the terminal say so.

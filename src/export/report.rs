@@ -282,6 +282,17 @@ fn priority_view(row: &ActionRow) -> PriorityView {
     }
 }
 
+/// Whether a later priority carries this one forward: the book shows the
+/// latest of the chain, whose history holds the earlier updates.
+fn carried_on(input: &BookInput, row: &ActionRow) -> bool {
+    input.actions.iter().any(|other| {
+        other
+            .carries
+            .as_ref()
+            .is_some_and(|c| c.session == row.session_id && c.action == row.id)
+    })
+}
+
 /// Priorities serving any of `items`: agreed by the end of the period and
 /// not finished before it began. Milestones appear under their priority's
 /// last update, not as rows of their own.
@@ -291,6 +302,7 @@ fn priorities_for(input: &BookInput, items: &[&str]) -> Vec<PriorityView> {
         .iter()
         .filter(|r| r.kind != ActionKind::Milestone)
         .filter(|r| r.items.iter().any(|i| items.contains(&i.as_str())))
+        .filter(|r| !carried_on(input, r))
         .filter(|r| input.to.is_none_or(|t| r.session_date <= t))
         .filter(|r| match (r.done_on, input.from) {
             (Some(done), Some(from)) => done >= from,

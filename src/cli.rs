@@ -113,6 +113,11 @@ pub enum Command {
         /// The file's path in the repository (%P).
         name: String,
     },
+    /// The Safeguarding Children Report Book: one printable HTML file for
+    /// the board (a section per content area or key area, with measures
+    /// as charts, levels over the period, priorities and stories), or an
+    /// Excel workbook of its tables with --format xlsx.
+    Report(ReportArgs),
     /// Test support: not for people. Runs storage operations in a child
     /// process so tests can kill it or compete with it.
     #[command(subcommand, hide = true)]
@@ -204,6 +209,48 @@ pub enum ActionsFormat {
 pub enum LevelsFormat {
     Csv,
     Xlsx,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Html,
+    Xlsx,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// html (the Report Book) or xlsx (sheets of actions, levels and
+    /// measure values).
+    #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
+    pub format: ReportFormat,
+    /// The first day of the period (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<jiff::civil::Date>,
+    /// The last day of the period (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<jiff::civil::Date>,
+    /// Only sections of this framework (e.g. lscb-qaf or hmie-cp-2009).
+    #[arg(long, value_name = "ID")]
+    pub framework: Option<String>,
+    /// The partnership named on the title page.
+    #[arg(
+        long,
+        value_name = "NAME",
+        default_value = "Local Safeguarding Children Board"
+    )]
+    pub partnership: String,
+    /// Include evidence marked private (the book then says so).
+    #[arg(long)]
+    pub include_private: bool,
+    /// A Markdown or text file of stories: each `## AREA` heading (a
+    /// content area's id or title, or a key area's number or title)
+    /// starts the story printed in that area's section.
+    #[arg(long, value_name = "FILE")]
+    pub stories: Option<PathBuf>,
+    /// Where to write it (private, 0600); `-` for standard output.
+    /// Default: `<data dir>/exports/report.<format>`.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -432,6 +479,13 @@ pub enum MeasuresCommand {
         /// The date taken as today for overdue values (default: today).
         #[arg(long, value_name = "DATE")]
         today: Option<jiff::civil::Date>,
+        /// Write the list as a file instead: csv or xlsx.
+        #[arg(long, value_enum, conflicts_with = "json")]
+        format: Option<LevelsFormat>,
+        /// Where to write it (private, 0600); `-` for standard output.
+        /// Default: `<data dir>/exports/measures.<format>`.
+        #[arg(short, long, value_name = "FILE", requires = "format")]
+        output: Option<PathBuf>,
     },
     /// One measure: what it measures, every value with both figures, the
     /// forecast if nothing changes, and its worksheets.

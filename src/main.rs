@@ -59,6 +59,7 @@ fn main() -> ExitCode {
             theirs,
             name,
         }) => howgood::commands::sync::merge_driver(base, ours, theirs, name),
+        Some(Command::Report(args)) => commands::report::run(&cli.global, args),
         Some(Command::Internal(command)) => commands::internal::run(command),
     };
     result.unwrap_or_else(|error| {

@@ -2,7 +2,9 @@
 //! command line. Every change opens the register file under its lock,
 //! changes it in memory, checks it and saves it by the session rules.
 
-use crate::cli::{CurveCommand, GlobalArgs, MeasureAddArgs, MeasureRecordArgs, MeasuresCommand};
+use crate::cli::{
+    CurveCommand, GlobalArgs, LevelsFormat, MeasureAddArgs, MeasureRecordArgs, MeasuresCommand,
+};
 use crate::commands::content::{load_library, user_content_paths};
 use crate::content::library::Library;
 use crate::content::module5;
@@ -61,9 +63,18 @@ fn with_restore_hint(error: StoreError) -> anyhow::Error {
 
 pub fn run(global: &GlobalArgs, command: &MeasuresCommand) -> anyhow::Result<ExitCode> {
     match command {
-        MeasuresCommand::List { json, today: day } => {
-            list(&read_register(global)?, *json, day.unwrap_or_else(today))
+        MeasuresCommand::List {
+            today: day,
+            format: Some(format),
+            output,
+            ..
+        } => {
+            let rows = list_rows(&read_register(global)?, day.unwrap_or_else(today));
+            write_list(global, &rows, *format, output.as_deref())
         }
+        MeasuresCommand::List {
+            json, today: day, ..
+        } => list(&read_register(global)?, *json, day.unwrap_or_else(today)),
         MeasuresCommand::Show { measure, json } => show(&read_register(global)?, measure, *json),
         MeasuresCommand::Module5 { area } => module5_list(global, area.as_deref()),
         MeasuresCommand::Add(args) => add(global, args),
@@ -150,6 +161,64 @@ pub fn list_rows(register: &MeasureRegister, today: Date) -> Vec<ListRow> {
             overdue: reading::overdue(m, today).map_or_else(String::new, |p| p.to_string()),
         })
         .collect()
+}
+
+pub const LIST_HEADER: [&str; 9] = [
+    "id",
+    "title",
+    "frequency",
+    "better",
+    "owner",
+    "latest period",
+    "latest",
+    "change",
+    "overdue",
+];
+
+impl ListRow {
+    fn cells(&self) -> Vec<String> {
+        [
+            &self.id,
+            &self.title,
+            &self.frequency,
+            &self.better,
+            &self.owner,
+            &self.latest_period,
+            &self.latest,
+            &self.change,
+            &self.overdue,
+        ]
+        .map(String::clone)
+        .to_vec()
+    }
+}
+
+/// `measures list --format csv|xlsx`: the list as a file.
+fn write_list(
+    global: &GlobalArgs,
+    rows: &[ListRow],
+    format: LevelsFormat,
+    output: Option<&std::path::Path>,
+) -> anyhow::Result<ExitCode> {
+    use crate::export::xlsx::{Cell, Sheet};
+    let cells: Vec<Vec<String>> = rows.iter().map(ListRow::cells).collect();
+    let (bytes, extension) = match format {
+        LevelsFormat::Csv => (crate::export::csv::table_csv(&LIST_HEADER, &cells), "csv"),
+        LevelsFormat::Xlsx => {
+            let sheet = Sheet {
+                name: "Measures".to_owned(),
+                header: LIST_HEADER.map(str::to_owned).to_vec(),
+                rows: cells
+                    .into_iter()
+                    .map(|row| row.into_iter().map(Cell::Text).collect())
+                    .collect(),
+            };
+            (crate::export::xlsx::workbook(&[sheet])?, "xlsx")
+        }
+    };
+    let name = format!("measures.{extension}");
+    crate::commands::export::write_output(global, output, &name, &bytes)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn list(register: &MeasureRegister, as_json: bool, today: Date) -> anyhow::Result<ExitCode> {

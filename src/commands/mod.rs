@@ -6,6 +6,7 @@ pub mod daily;
 pub mod export;
 pub mod internal;
 pub mod measures;
+pub mod report;
 pub mod sessions;
 pub mod sync;
 pub mod trends;

@@ -15,10 +15,11 @@ use serde::Serialize;
 use std::path::Path;
 
 /// The templates compiled in, by name.
-const EMBEDDED: [(&str, &str); 3] = [
+const EMBEDDED: [(&str, &str); 4] = [
     ("base.html", include_str!("templates/base.html")),
     ("style.css", include_str!("templates/style.css")),
     ("session.html", include_str!("templates/session.html")),
+    ("report.html", include_str!("templates/report.html")),
 ];
 
 /// The template environment: the embedded templates, each replaced by a

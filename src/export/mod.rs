@@ -3,6 +3,7 @@
 //! deadlines, and a JSON copy of a whole session that can be imported back.
 //! One file per format; what they share is in `common`.
 
+pub mod chart;
 pub mod common;
 pub mod csv;
 pub mod html;
@@ -10,6 +11,7 @@ pub mod ics;
 pub mod journal;
 pub mod json;
 pub mod markdown;
+pub mod report;
 pub mod xlsx;
 
 pub use markdown::{session_markdown, session_markdown_noting};

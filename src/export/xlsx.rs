@@ -2,6 +2,7 @@
 //! sort and filter as dates), the header row frozen, an autofilter on it,
 //! and columns wide enough to read.
 
+use crate::measures::model::{ComparatorKind, Figure, MeasureRegister};
 use crate::session::register::{ActionRow, LevelPoint};
 use jiff::civil::Date;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, XlsxError};
@@ -167,6 +168,69 @@ pub fn levels_sheet(
     Sheet {
         name: "Levels".to_owned(),
         header: header(&super::csv::LEVEL_HEADER),
+        rows,
+    }
+}
+
+pub const MEASURE_VALUE_HEADER: [&str; 13] = [
+    "measure",
+    "title",
+    "period",
+    "period start",
+    "period end",
+    "value",
+    "numerator",
+    "denominator",
+    "shown",
+    "national",
+    "statistical neighbours",
+    "target",
+    "note",
+];
+
+fn comparator(value: &crate::measures::model::Value, kind: ComparatorKind) -> Cell {
+    value
+        .comparators
+        .iter()
+        .find(|c| c.kind == kind)
+        .map_or(Cell::Empty, |c| Cell::Number(c.value))
+}
+
+/// Every value of every measure, one row each, in period order: the
+/// period's first and last days as date cells, the figure as numbers.
+pub fn measure_values_sheet(register: &MeasureRegister) -> Sheet {
+    let mut rows = Vec::new();
+    for m in &register.measures {
+        let mut values: Vec<_> = m.values.iter().collect();
+        values.sort_by_key(|v| v.period);
+        for v in values {
+            let (numerator, denominator) = match v.figure {
+                Figure::Fraction {
+                    numerator,
+                    denominator,
+                } => (Cell::Number(numerator), Cell::Number(denominator)),
+                Figure::Number(_) => (Cell::Empty, Cell::Empty),
+            };
+            rows.push(vec![
+                text(&m.id),
+                text(&m.title),
+                text(v.period.to_string()),
+                Cell::Date(v.period.first_day()),
+                Cell::Date(v.period.last_day()),
+                Cell::Number(v.figure.amount()),
+                numerator,
+                denominator,
+                text(crate::measures::reading::figure(v.figure, m.unit)),
+                comparator(v, ComparatorKind::National),
+                comparator(v, ComparatorKind::StatisticalNeighbours),
+                comparator(v, ComparatorKind::Target),
+                text(v.note.trim()),
+            ]);
+        }
+    }
+    Sheet {
+        name: "Measure values".to_owned(),
+        header: header(&MEASURE_VALUE_HEADER),
         rows,
     }
 }

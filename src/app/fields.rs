@@ -398,7 +398,12 @@ impl ChoiceField {
                     .get_mut(*i)
                     .and_then(|r| r.evidence.get_mut(*e))
                 {
-                    e.source = cycle(&EvidenceSource::ALL, e.source, forward);
+                    e.source = match (e.source, forward) {
+                        // From 'not chosen yet' to the first or last source.
+                        (EvidenceSource::Unset, true) => EvidenceSource::ALL[0],
+                        (EvidenceSource::Unset, false) => EvidenceSource::ALL[3],
+                        (source, _) => cycle(&EvidenceSource::ALL, source, forward),
+                    };
                 }
             }
             ChoiceField::EvidenceType(i, e) => {

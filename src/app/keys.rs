@@ -561,6 +561,21 @@ pub fn command_for(app: &App, key: KeyEvent) -> Option<Command> {
     binding_for(app, key).and_then(|b| b.command(key))
 }
 
+/// While the screen is too small to show anything, the only keys that act:
+/// quit, and help (opened, scrolled or closed); the rest would change what
+/// nobody can see.
+pub fn too_small_command(app: &App, key: KeyEvent) -> Option<Command> {
+    if context(app) == Context::Help {
+        return command_for(app, key);
+    }
+    app.keymap
+        .iter()
+        .filter(|b| b.scope == Scope::Common)
+        .filter(|b| matches!(b.does, Does::Run(Command::Quit | Command::Help)))
+        .find(|b| b.keys.iter().any(|k| k.matches(key)))
+        .and_then(|b| b.command(key))
+}
+
 /// The bindings that apply now, each with the keys not claimed by an
 /// earlier binding: what the footer offers and help lists first.
 pub fn live(app: &App) -> Vec<(&Binding, Vec<Key>)> {

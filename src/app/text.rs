@@ -14,6 +14,10 @@ pub const PRIORITIES_CAP: usize = 5;
 /// The word for evidence that lacks nothing.
 pub const TRIANGULATED: &str = "triangulated";
 
+/// Said when an arrow lands on a level: levels change only by their digit,
+/// so that no stray key alters a recorded judgement.
+pub const LEVEL_BY_DIGIT: &str = "A level changes only with its digit key ({range}); 0 or Backspace clears it";
+
 /// What an item's evidence lacks for triangulation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gap {

@@ -202,8 +202,12 @@ pub struct QuestionNote {
 
 /// The LSCB framework's four sources of information. The HMIE kinds of
 /// evidence map onto them (see `EvidenceSource::hmie_equivalent`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// A new item's source is `Unset` until the user chooses one, so that an
+/// untouched item never passes for children's views.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum EvidenceSource {
+    #[default]
+    Unset,
     ChildrenParentsCarers,
     FrontlineStaffManagers,
     CaseRecords,
@@ -220,6 +224,7 @@ impl EvidenceSource {
 
     pub fn label(self) -> &'static str {
         match self {
+            EvidenceSource::Unset => "not chosen yet",
             EvidenceSource::ChildrenParentsCarers => "Children, parents and carers",
             EvidenceSource::FrontlineStaffManagers => "Frontline staff and managers",
             EvidenceSource::CaseRecords => "Case records",
@@ -230,6 +235,7 @@ impl EvidenceSource {
     /// The HMIE kind of evidence that corresponds to this source.
     pub fn hmie_equivalent(self) -> &'static str {
         match self {
+            EvidenceSource::Unset => "not chosen yet",
             EvidenceSource::ChildrenParentsCarers => "stakeholders' views",
             EvidenceSource::FrontlineStaffManagers => "direct observation of practice",
             EvidenceSource::CaseRecords => "audit of practice and documentation",
@@ -266,6 +272,9 @@ pub struct Evidence {
     /// Stable id (version 3); empty only until first assigned.
     #[serde(default)]
     pub id: StableId,
+    /// `Unset` in files written before a source could be left unchosen
+    /// never occurs: they always named one, and keep it.
+    #[serde(default)]
     pub source: EvidenceSource,
     pub information: InformationKind,
     pub description: String,
@@ -274,6 +283,19 @@ pub struct Evidence {
     /// Private evidence is never shown on a projected screen.
     #[serde(default)]
     pub private: bool,
+}
+
+impl Evidence {
+    /// Whether the item says anything: an empty one counts for nothing
+    /// and is not exported.
+    pub fn is_empty(&self) -> bool {
+        self.description.trim().is_empty()
+    }
+
+    /// Whether it counts towards triangulation: written, with a source.
+    pub fn counts(&self) -> bool {
+        !self.is_empty() && self.source != EvidenceSource::Unset
+    }
 }
 
 /// Confidence in the evidence, as in the 2007 guide's 'capacity for
@@ -506,7 +528,7 @@ impl ItemRecord {
     pub fn distinct_sources(&self) -> usize {
         EvidenceSource::ALL
             .iter()
-            .filter(|s| self.evidence.iter().any(|e| e.source == **s))
+            .filter(|s| self.evidence.iter().any(|e| e.counts() && e.source == **s))
             .count()
     }
 
@@ -514,6 +536,6 @@ impl ItemRecord {
     pub fn has_family_views(&self) -> bool {
         self.evidence
             .iter()
-            .any(|e| e.source == EvidenceSource::ChildrenParentsCarers)
+            .any(|e| e.counts() && e.source == EvidenceSource::ChildrenParentsCarers)
     }
 }

@@ -4,6 +4,13 @@
 use super::*;
 
 pub(super) fn on_key(app: &mut App, key: KeyEvent, effects: &mut Vec<Effect>) {
+    // Nothing acts unseen behind the too-small notice: only quit and help.
+    if crate::app::view::is_too_small(app.size) {
+        if let Some(command) = keys::too_small_command(app, key) {
+            run(app, command, effects);
+        }
+        return;
+    }
     match keys::context(app) {
         Context::Editor => return editor_key(app, key, effects),
         Context::Palette => return palette_key(app, key, effects),

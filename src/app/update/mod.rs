@@ -277,7 +277,14 @@ fn run(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
             return;
         }
         Command::Palette if app.overlay.is_none() => {
-            let palette = Palette::new(&app.library, app.workspace().map(|ws| &ws.session));
+            let room = if app.present {
+                super::palette::Room::Projector {
+                    record_hidden: app.hide_notes,
+                }
+            } else {
+                super::palette::Room::Private
+            };
+            let palette = Palette::new(&app.library, app.workspace().map(|ws| &ws.session), room);
             app.overlay = Some(Overlay::Palette(Box::new(palette)));
             return;
         }

@@ -1,0 +1,180 @@
+//! Issue 11: a facilitator's expectations, each driven by keys through the
+//! runtime on a `TestBackend` and checked on screen and in the saved file.
+
+mod common;
+
+use common::Harness;
+use howgood::app::rows::Row;
+use howgood::session::model::{
+    Evidence, EvidenceSource, InformationKind, Session, SessionKind,
+};
+use ratatui::crossterm::event::KeyCode::{Char, Down, Esc, Left, Right, Tab};
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (240, 67)];
+
+fn workshop(framework: &str, item: &str) -> Session {
+    let mut s = common::session(
+        "2026-11-24-facilitated-0001",
+        SessionKind::Workshop,
+        "Neglect: multi-agency workshop",
+        framework,
+        &[item],
+    );
+    s.participants = vec!["Police".into(), "Health".into(), "Education".into()];
+    s
+}
+
+fn opened(session: &Session, (w, hgt): (u16, u16)) -> Harness {
+    let mut h = Harness::new(w, hgt);
+    h.open_session(session);
+    h
+}
+
+/// The record row under the cursor.
+fn row(h: &Harness) -> Option<Row> {
+    let ws = h.app().workspace().expect("open");
+    howgood::app::rows::rows(&h.app().library, ws, h.app().present)
+        .get(ws.record_cursor)
+        .cloned()
+}
+
+/// Move the record cursor down until `wanted` holds.
+fn down_to(h: &mut Harness, wanted: impl Fn(&Row) -> bool) {
+    for _ in 0..40 {
+        if row(h).as_ref().is_some_and(&wanted) {
+            return;
+        }
+        h.key(Down);
+    }
+    panic!("no such row: {:?}", row(h));
+}
+
+// 1. Arrows never change a level.
+#[test]
+fn arrows_never_change_a_level_only_digits_do() {
+    for (framework, item) in [("ofsted-good-outcomes", "1.3"), ("hmie-cp-2009", "5.3")] {
+        for size in SIZES {
+            let mut h = opened(&workshop(framework, item), size);
+            down_to(&mut h, |r| *r == Row::Level);
+            h.key(Char('3'));
+            // Right and left on the level row, on every tab of the text.
+            for _ in 0..4 {
+                h.keys(&[Right, Right, Left, Right]);
+                assert!(
+                    h.screen().contains("only with its digit key"),
+                    "the arrow says how a level changes\n{}",
+                    h.screen()
+                );
+                h.key(Char('t'));
+            }
+            // And with the framework's text focused.
+            h.key(Tab);
+            h.keys(&[Right, Right, Left]);
+            h.key(Tab);
+            down_to(&mut h, |r| matches!(r, Row::ParticipantLevel(0)));
+            h.key(Char('2'));
+            h.keys(&[Right, Right, Left, Right]);
+            h.wait(2);
+            let saved = h.saved();
+            assert_eq!(saved.items[0].level, Some(3), "{framework} {size:?}");
+            let silent: Vec<_> = saved.items[0]
+                .individual_levels
+                .iter()
+                .map(|l| (l.participant.as_str(), l.level))
+                .collect();
+            assert_eq!(silent, [("Police", 2)], "{framework} {size:?}");
+        }
+    }
+}
+
+fn with_private_evidence() -> Session {
+    let mut s = workshop("hmie-cp-2009", "5.3");
+    s.items[0].rationale = "Strong multi-agency chronology".into();
+    s.items[0].evidence = vec![
+        Evidence {
+            id: String::new(),
+            source: EvidenceSource::CaseRecords,
+            information: InformationKind::Quality,
+            description: "Audit of twenty chronology records".into(),
+            date: None,
+            private: false,
+        },
+        Evidence {
+            id: String::new(),
+            source: EvidenceSource::ChildrenParentsCarers,
+            information: InformationKind::Outcome,
+            description: "Complaint chronology from the family of child R.T.".into(),
+            date: None,
+            private: true,
+        },
+    ];
+    s
+}
+
+// 2. Private evidence never reaches the projector.
+#[test]
+fn the_palette_on_a_projector_never_lists_private_evidence() {
+    for size in SIZES {
+        let mut h = opened(&with_private_evidence(), size);
+        // The facilitator alone sees it.
+        h.key(Char('/'));
+        h.type_text("chronology");
+        assert!(h.screen().contains("R.T."), "{}", h.screen());
+        h.key(Esc);
+        h.key(Char('P'));
+        h.key(Char('/'));
+        h.type_text("chronology");
+        let projected = h.screen();
+        assert!(!projected.contains("R.T."), "{projected}");
+        assert!(projected.contains("Audit of twenty"), "{projected}");
+        h.key(Esc);
+        // With the record hidden, none of the session's notes are listed.
+        h.key(Char('H'));
+        h.key(Char('/'));
+        h.type_text("chronology");
+        let hidden = h.screen();
+        assert!(!hidden.contains("R.T."), "{hidden}");
+        assert!(!hidden.contains("Audit of twenty"), "{hidden}");
+        assert!(!hidden.contains("Strong multi-agency"), "{hidden}");
+        h.key(Esc);
+        // The summary and the reveal on a projector show no private text.
+        h.key(Char('s'));
+        assert!(!h.screen().contains("R.T."), "{}", h.screen());
+        // Nothing is lost: the file keeps the private item.
+        assert!(h.saved().items[0].evidence[1].private);
+    }
+}
+
+// 6. Behind the too-small notice only quit and help act.
+#[test]
+fn keys_do_nothing_behind_the_too_small_screen() {
+    let mut h = opened(&workshop("hmie-cp-2009", "5.3"), (80, 24));
+    h.resize(40, 12);
+    assert!(h.screen().contains("too small"), "{}", h.screen());
+    h.keys(&[Char(']'), Char('a'), Char('4'), Char('n'), Char('P'), Char('/')]);
+    h.wait(2);
+    let ws = h.app().workspace().expect("open");
+    assert_eq!(
+        ws.stage,
+        howgood::app::Stage::Walk {
+            item: 0,
+            phase: howgood::app::Phase::Now
+        }
+    );
+    assert!(h.app().overlay.is_none() && !h.app().present);
+    let saved = h.saved();
+    assert_eq!(saved.items[0].level, None);
+    assert!(saved.items[0].evidence.is_empty(), "no evidence was opened");
+    h.key(Char('?'));
+    assert!(matches!(
+        h.app().overlay,
+        Some(howgood::app::Overlay::Help { .. })
+    ));
+    h.key(Char('?'));
+    assert!(h.app().overlay.is_none());
+    h.resize(80, 24);
+    assert!(h.screen().contains("How good are we now?"), "{}", h.screen());
+    h.resize(40, 12);
+    h.key(Char('q'));
+    assert!(h.app().quit);
+}

@@ -5,9 +5,7 @@ mod common;
 
 use common::Harness;
 use howgood::app::rows::Row;
-use howgood::session::model::{
-    Evidence, EvidenceSource, InformationKind, Session, SessionKind,
-};
+use howgood::session::model::{Evidence, EvidenceSource, InformationKind, Session, SessionKind};
 use ratatui::crossterm::event::KeyCode::{Char, Down, Esc, Left, Right, Tab};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (240, 67)];
@@ -151,7 +149,14 @@ fn keys_do_nothing_behind_the_too_small_screen() {
     let mut h = opened(&workshop("hmie-cp-2009", "5.3"), (80, 24));
     h.resize(40, 12);
     assert!(h.screen().contains("too small"), "{}", h.screen());
-    h.keys(&[Char(']'), Char('a'), Char('4'), Char('n'), Char('P'), Char('/')]);
+    h.keys(&[
+        Char(']'),
+        Char('a'),
+        Char('4'),
+        Char('n'),
+        Char('P'),
+        Char('/'),
+    ]);
     h.wait(2);
     let ws = h.app().workspace().expect("open");
     assert_eq!(
@@ -173,8 +178,149 @@ fn keys_do_nothing_behind_the_too_small_screen() {
     h.key(Char('?'));
     assert!(h.app().overlay.is_none());
     h.resize(80, 24);
-    assert!(h.screen().contains("How good are we now?"), "{}", h.screen());
+    assert!(
+        h.screen().contains("How good are we now?"),
+        "{}",
+        h.screen()
+    );
     h.resize(40, 12);
     h.key(Char('q'));
     assert!(h.app().quit);
+}
+
+/// The one Markdown export, as written.
+fn exported(h: &Harness) -> String {
+    let dir = h.dir.path().join("exports");
+    let file = std::fs::read_dir(&dir)
+        .expect("exports")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.extension().is_some_and(|x| x == "md"))
+        .expect("a Markdown export");
+    std::fs::read_to_string(file).expect("read")
+}
+
+// 4. An untouched item is no family view; empty items are not exported.
+#[test]
+fn new_evidence_has_no_source_until_chosen_and_empty_items_count_for_nothing() {
+    for size in SIZES {
+        let mut h = opened(&workshop("hmie-cp-2009", "5.3"), size);
+        h.key(Char(']'));
+        h.key(Char('a'));
+        h.key(Esc); // an empty item
+        h.key(Char('a'));
+        h.type_text("Staff focus group notes");
+        h.key(Esc);
+        h.wait(2);
+        let saved = h.saved();
+        let sources: Vec<_> = saved.items[0].evidence.iter().map(|e| e.source).collect();
+        assert_eq!(sources, [EvidenceSource::Unset, EvidenceSource::Unset]);
+        assert_eq!(saved.items[0].distinct_sources(), 0);
+        assert!(!saved.items[0].has_family_views());
+        let screen = h.screen();
+        assert!(screen.contains("not chosen yet"), "{screen}");
+        // Choosing a source counts it.
+        down_to(&mut h, |r| {
+            matches!(
+                r,
+                Row::Choice(howgood::app::fields::ChoiceField::EvidenceSource(0, 1))
+            )
+        });
+        h.key(Char(' '));
+        h.wait(2);
+        assert_eq!(
+            h.saved().items[0].evidence[1].source,
+            EvidenceSource::ChildrenParentsCarers
+        );
+        assert!(h.saved().items[0].has_family_views());
+        h.key(Char('s'));
+        h.key(Char('e'));
+        let md = exported(&h);
+        assert!(md.contains("Staff focus group notes"), "{md}");
+        assert!(
+            !md.contains("(no description)"),
+            "empty items stay out\n{md}"
+        );
+        assert!(!md.contains("not chosen yet"), "{md}");
+    }
+}
+
+// 5. Timers carry on across phases, find results and reopening.
+#[test]
+fn a_phase_keeps_its_time_and_added_minutes_for_the_session() {
+    for size in SIZES {
+        let mut h = opened(&workshop("hmie-cp-2009", "5.3"), size);
+        h.wait(5 * 60);
+        h.key(Char('+'));
+        h.key(Char('+'));
+        h.key(Char(']'));
+        h.key(Char('['));
+        // 20 + 2 - 5 minutes.
+        assert!(h.screen().contains("17:00"), "{}", h.screen());
+        // A find result in this phase does not restart it.
+        h.key(Char('/'));
+        h.type_text("Recognising and assessing");
+        h.key(ratatui::crossterm::event::KeyCode::Enter);
+        assert!(h.screen().contains("17:00"), "{}", h.screen());
+        // Past zero it counts the minutes over, and blocks nothing.
+        h.wait(20 * 60);
+        assert!(h.screen().contains("3 min over"), "{}", h.screen());
+        h.key(Char(']'));
+        h.key(Char('['));
+        assert!(h.screen().contains("3 min over"), "{}", h.screen());
+        // Saved with the session.
+        h.key(Char('q'));
+        let saved = h.saved();
+        let clock = saved.walk.clock("5.3", 1).expect("kept");
+        assert_eq!((clock.used_seconds, clock.added_minutes), (25 * 60, 2));
+        // Minutes per phase set from the walk.
+        let mut h2 = opened(&saved, size);
+        assert!(h2.screen().contains("3 min over"), "{}", h2.screen());
+        h2.key(Char('>'));
+        assert!(
+            h2.screen()
+                .contains("Minutes for 'How good are we now?': 25")
+        );
+        assert!(h2.screen().contains("02:00"), "{}", h2.screen());
+        h2.wait(2);
+        assert_eq!(h2.saved().timers.now_minutes, 25);
+    }
+}
+
+// 7. Resume returns to the item, phase, tab and field.
+#[test]
+fn reopening_returns_to_where_the_session_was_left() {
+    for size in SIZES {
+        let mut s = workshop("hmie-cp-2009", "5.3");
+        s.items
+            .push(howgood::session::model::ItemRecord::new("8.1"));
+        let mut h = opened(&s, size);
+        h.key(Char('n'));
+        h.key(Char(']'));
+        h.key(Char('t'));
+        h.key(Char('a'));
+        h.type_text("Case audit");
+        h.key(Esc);
+        h.key(Down);
+        let (tab, row) = {
+            let ws = h.app().workspace().expect("open");
+            (ws.reference_tab, ws.record_cursor)
+        };
+        h.key(Esc); // leave the session
+        h.key(Esc);
+        let saved = h.saved();
+        let place = saved.walk.place.clone().expect("kept");
+        assert_eq!((place.item.as_str(), place.phase), ("8.1", 2));
+        let mut again = opened(&saved, size);
+        let ws = again.app().workspace().expect("open");
+        assert_eq!(
+            ws.stage,
+            howgood::app::Stage::Walk {
+                item: 1,
+                phase: howgood::app::Phase::Know
+            }
+        );
+        assert_eq!((ws.reference_tab, ws.record_cursor), (tab, row));
+        assert!(again.screen().contains("8.1"), "{}", again.screen());
+        again.key(Char('q'));
+    }
 }

@@ -212,6 +212,7 @@ fn session() -> impl Strategy<Value = Session> {
                     framing: [Framing::AsWritten, Framing::You, Framing::We][kind],
                     follows,
                     locality,
+                    walk: Default::default(),
                     capacity: Capacity {
                         outcomes_and_impacts: capacity.0,
                         leadership_and_management: capacity.1,

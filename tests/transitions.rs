@@ -125,7 +125,11 @@ fn levels_are_set_cleared_and_kept_within_the_scale() {
     key(&mut app, KeyCode::Char('6'));
     assert_eq!(ws(&app).session.items[0].level, Some(6));
     key(&mut app, KeyCode::Left);
-    assert_eq!(ws(&app).session.items[0].level, Some(5));
+    assert_eq!(
+        ws(&app).session.items[0].level,
+        Some(6),
+        "arrows never change a level"
+    );
     key(&mut app, KeyCode::Char('0'));
     assert_eq!(
         ws(&app).session.items[0].level,
@@ -375,7 +379,7 @@ fn a_read_only_session_refuses_every_change() {
 }
 
 #[test]
-fn evidence_is_added_with_the_next_unused_source_and_deleted_only_after_asking() {
+fn evidence_is_added_with_no_source_and_deleted_only_after_asking() {
     let mut app = app_with(session("hmie-cp-2009", &["5.3"]), None);
     key(&mut app, KeyCode::Char(']'));
     for description in ["Parents' survey", "Staff focus group"] {
@@ -388,8 +392,9 @@ fn evidence_is_added_with_the_next_unused_source_and_deleted_only_after_asking()
         key(&mut app, KeyCode::Esc);
     }
     let evidence = &ws(&app).session.items[0].evidence;
-    assert_eq!(evidence[0].source, EvidenceSource::ChildrenParentsCarers);
-    assert_eq!(evidence[1].source, EvidenceSource::FrontlineStaffManagers);
+    // No source until one is chosen: nothing passes for children's views.
+    assert_eq!(evidence[0].source, EvidenceSource::Unset);
+    assert_eq!(evidence[1].source, EvidenceSource::Unset);
     assert_eq!(evidence[1].description, "Staff focus group");
 
     key(&mut app, KeyCode::Char('d'));

@@ -16,7 +16,8 @@ pub const TRIANGULATED: &str = "triangulated";
 
 /// Said when an arrow lands on a level: levels change only by their digit,
 /// so that no stray key alters a recorded judgement.
-pub const LEVEL_BY_DIGIT: &str = "A level changes only with its digit key ({range}); 0 or Backspace clears it";
+pub const LEVEL_BY_DIGIT: &str =
+    "A level changes only with its digit key ({range}); 0 or Backspace clears it";
 
 /// What an item's evidence lacks for triangulation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

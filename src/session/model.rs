@@ -91,6 +91,72 @@ pub struct Session {
     /// recorded, to compare like with like over time (version 3).
     #[serde(default)]
     pub locality: Option<String>,
+    /// Where the walk was left and each phase's time so far, so that
+    /// resuming returns to the same place and no countdown restarts
+    /// (additive in version 3; kept in the session, not beside it, so it
+    /// travels and is written atomically with the work it belongs to).
+    #[serde(default, skip_serializing_if = "WalkState::is_empty")]
+    pub walk: WalkState,
+}
+
+/// Where the facilitator was, and how each item's phases stand in time.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WalkState {
+    #[serde(default)]
+    pub place: Option<Place>,
+    #[serde(default)]
+    pub clocks: Vec<PhaseClock>,
+}
+
+impl WalkState {
+    pub fn is_empty(&self) -> bool {
+        self.place.is_none() && self.clocks.is_empty()
+    }
+
+    /// The clock of an item's phase, if it has run.
+    pub fn clock(&self, item: &str, phase: u8) -> Option<&PhaseClock> {
+        self.clocks
+            .iter()
+            .find(|c| c.item == item && c.phase == phase)
+    }
+
+    /// Keep an item's phase clock, replacing the one before.
+    pub fn keep(&mut self, clock: PhaseClock) {
+        match self
+            .clocks
+            .iter_mut()
+            .find(|c| c.item == clock.item && c.phase == clock.phase)
+        {
+            Some(old) => *old = clock,
+            None => self.clocks.push(clock),
+        }
+    }
+}
+
+/// A place in the walk: the item (by its id, so reordering keeps it), the
+/// phase (1-3; 0 is the summary), the tab of the framework's text, the
+/// record row and which pane had the keyboard.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Place {
+    pub item: String,
+    pub phase: u8,
+    #[serde(default)]
+    pub tab: usize,
+    #[serde(default)]
+    pub row: usize,
+    #[serde(default)]
+    pub reference: bool,
+}
+
+/// Time used on one item's phase, and the minutes added to (or taken
+/// from) it, so a countdown survives leaving the phase and the session.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PhaseClock {
+    pub item: String,
+    pub phase: u8,
+    pub used_seconds: i64,
+    #[serde(default)]
+    pub added_minutes: i64,
 }
 
 /// Minutes given to each phase; the facilitator can add minutes as they go.
@@ -503,6 +569,7 @@ impl Session {
             framing: Framing::default(),
             follows: None,
             locality: None,
+            walk: WalkState::default(),
         }
     }
 

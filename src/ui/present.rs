@@ -49,7 +49,7 @@ pub fn render(frame: &mut Frame, app: &App, ws: &Workspace, base: Theme) {
     } else {
         theme.dim()
     };
-    super::big::draw(frame, &ws.timer.display(app.now), timer_style, right);
+    super::big::draw(frame, &ws.timer.shown(app.now), timer_style, right);
 
     // The item's title and the phase question, in words.
     let width = usize::from(areas.title.width).max(10);

@@ -113,7 +113,7 @@ fn steps(frame: &mut Frame, app: &App, ws: &Workspace, area: Rect, theme: Theme)
         let text = if text.chars().count() < room {
             text
         } else {
-            ws.timer.display(app.now)
+            ws.timer.shown(app.now)
         };
         if text.chars().count() < room {
             spans.push(Span::raw(" ".repeat(room - text.chars().count() - 1)));
@@ -125,7 +125,7 @@ fn steps(frame: &mut Frame, app: &App, ws: &Workspace, area: Rect, theme: Theme)
 
 /// The timer as a short line: "⏱ 12:34", "⏸ 12:34 paused", or the prompt at zero.
 pub fn timer_text(app: &App, ws: &Workspace, theme: Theme) -> (String, Style) {
-    let time = ws.timer.display(app.now);
+    let time = ws.timer.shown(app.now);
     if ws.timer.is_up(app.now) {
         (
             format!("⏱ {time} Time is up: ] moves on, + adds a minute"),

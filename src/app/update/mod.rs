@@ -119,6 +119,16 @@ fn touch(ws: &mut Workspace, now: Timestamp) {
 /// Save now if there is anything to save.
 fn save_now(app: &mut App, effects: &mut Vec<Effect>) {
     app.give_ids();
+    // Where the walk is and its clocks travel with every save; a change to
+    // them alone is worth a save (without counting as an edit).
+    let now = app.now;
+    if let Some(ws) = app.workspace_mut()
+        && ws.read_only.is_none()
+        && ws.keep_walk_state(now)
+        && matches!(ws.save, SaveStatus::Saved(_))
+    {
+        ws.save = SaveStatus::Unsaved { since: now };
+    }
     if let Some(ws) = app.workspace()
         && ws.read_only.is_none()
         && (ws.is_dirty()
@@ -148,9 +158,10 @@ fn on_tick(app: &mut App, effects: &mut Vec<Effect>) {
     };
     if due {
         app.give_ids();
-        let Some(ws) = app.workspace() else {
+        let Some(ws) = app.workspace_mut() else {
             return;
         };
+        ws.keep_walk_state(now);
         effects.push(Effect::Save(ws.session.clone()));
     }
 }

@@ -70,7 +70,10 @@ pub(super) fn record_command(app: &mut App, command: Command, effects: &mut Vec<
                 // Arrows never change a level: a level changes only by
                 // its digit, so a stray arrow cannot alter a judgement.
                 Some(Row::Level) | Some(Row::ParticipantLevel(_)) => {
-                    app.notice = Some(crate::app::text::LEVEL_BY_DIGIT.replace("{range}", &format!("1-{max_level}")));
+                    app.notice = Some(
+                        crate::app::text::LEVEL_BY_DIGIT
+                            .replace("{range}", &format!("1-{max_level}")),
+                    );
                 }
                 _ => {}
             }
@@ -305,7 +308,10 @@ pub(super) fn guess_source(description: &str) -> EvidenceSource {
         || d.contains("survey")
     {
         EvidenceSource::FrontlineStaffManagers
-    } else if d.contains("data") || d.contains("performance") || d.contains("management information") {
+    } else if d.contains("data")
+        || d.contains("performance")
+        || d.contains("management information")
+    {
         EvidenceSource::ManagementInformation
     } else {
         EvidenceSource::Unset

@@ -324,3 +324,122 @@ fn reopening_returns_to_where_the_session_was_left() {
         again.key(Char('q'));
     }
 }
+
+// 8. Prompts and hints follow the session's scale.
+#[test]
+fn prompts_and_hints_follow_the_sessions_scale() {
+    for (framework, item, range, other) in [
+        ("ofsted-good-outcomes", "1.3", "1-4", "1-6"),
+        (
+            "integrated-inspection-2014",
+            "health-help-and-protection",
+            "1-4",
+            "1-6",
+        ),
+        ("hmie-cp-2009", "5.3", "1-6", "1-4"),
+    ] {
+        for size in SIZES {
+            let mut h = opened(&workshop(framework, item), size);
+            let screen = h.screen();
+            assert!(screen.contains(range), "{framework}\n{screen}");
+            assert!(!screen.contains(other), "{framework}\n{screen}");
+            h.key(Char('9'));
+            let max = &range[2..];
+            assert!(
+                h.screen().contains(&format!("Levels run from 1 to {max}")),
+                "{}",
+                h.screen()
+            );
+            h.key(Char('?'));
+            let help = h.screen();
+            assert!(help.contains(range), "{framework}\n{help}");
+            assert!(!help.contains(other), "{framework}\n{help}");
+            h.key(Esc);
+            h.wait(2);
+            assert_eq!(h.saved().items[0].level, None, "9 is no level here");
+        }
+    }
+}
+
+// 12. UK and ISO dates; typed text kept; a past deadline warned of.
+#[test]
+fn dates_are_taken_as_uk_forms_write_them_and_kept_when_they_do_not_parse() {
+    use ratatui::crossterm::event::KeyCode::Enter;
+    for size in SIZES {
+        let mut h = opened(&workshop("hmie-cp-2009", "5.3"), size);
+        h.keys(&[Char(']'), Char(']')]);
+        h.key(Char('a'));
+        h.type_text("Every child seen within five days");
+        h.key(Esc);
+        down_to(&mut h, |r| {
+            matches!(
+                r,
+                Row::Text(howgood::app::fields::TextField::PriorityDeadline(0))
+            )
+        });
+        h.key(Enter);
+        assert!(h.screen().contains("DD/MM/YYYY"), "{}", h.screen());
+        h.type_text("30/09/2024");
+        h.key(Enter);
+        let screen = h.screen();
+        assert!(screen.contains("has already passed"), "{screen}");
+        h.wait(2);
+        assert_eq!(
+            h.saved().priorities[0].deadline,
+            Some("2024-09-30".parse().expect("date"))
+        );
+        // Not a date: the field stays open with the text, and says why.
+        h.key(Enter);
+        h.type_text("-ish");
+        h.key(Enter);
+        let ws = h.app().workspace().expect("open");
+        let editor = ws.editor.as_ref().expect("still open");
+        assert_eq!(editor.text(), "2024-09-30-ish");
+        assert!(h.screen().contains("is not a date"), "{}", h.screen());
+        // Leaving it anyway keeps the date there was.
+        h.key(Esc);
+        assert!(h.app().workspace().expect("open").editor.is_none());
+        // ISO is taken too, and a future deadline is no warning.
+        h.key(Enter);
+        for _ in 0.."30/09/2024".len() {
+            h.key(ratatui::crossterm::event::KeyCode::Backspace);
+        }
+        h.type_text("2027-03-31");
+        h.key(Enter);
+        assert!(!h.screen().contains("has already passed"));
+        h.wait(2);
+        assert_eq!(
+            h.saved().priorities[0].deadline,
+            Some("2027-03-31".parse().expect("date"))
+        );
+    }
+}
+
+// 13. One privacy-respecting wording for owner, date and deadline.
+#[test]
+fn owner_and_date_fields_say_one_consistent_thing() {
+    use ratatui::crossterm::event::KeyCode::Enter;
+    let mut h = opened(&workshop("hmie-cp-2009", "5.3"), (240, 67));
+    h.keys(&[Char(']'), Char(']')]);
+    h.key(Char('a'));
+    h.type_text("Every child seen within five days");
+    h.key(Esc);
+    down_to(&mut h, |r| {
+        matches!(
+            r,
+            Row::Text(howgood::app::fields::TextField::PriorityOwner(0))
+        )
+    });
+    h.key(Enter);
+    let screen = h.screen();
+    assert!(
+        screen.contains("a role or team, not a person's name"),
+        "{screen}"
+    );
+    assert!(screen.contains("A role or team (e.g. Designated Nurse), not a person's name"));
+    assert!(!screen.contains("named person"), "{screen}");
+    h.type_text("Designated Nurse");
+    h.key(Enter);
+    h.wait(2);
+    assert_eq!(h.saved().priorities[0].owner, "Designated Nurse");
+}

@@ -100,9 +100,10 @@ pub enum Command {
     AddMinute,
     /// Take back a minute given to the current phase.
     RemoveMinute,
-    /// The current phase's minutes, for every indicator: five more (true)
-    /// or five fewer.
-    PhaseMinutes(bool),
+    /// The current phase's minutes, for every indicator: five more.
+    MorePhaseMinutes,
+    /// The current phase's minutes, for every indicator: five fewer.
+    FewerPhaseMinutes,
     /// Pause or resume the phase timer.
     ToggleTimer,
     /// Show (or hide again) the participants' silent levels, all together.

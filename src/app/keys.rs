@@ -343,8 +343,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::Walk, &[Code(Char('s'))], run(C::Summary), Some("summary"), "the summary and close of session"),
     bind(S::Walk, &[Code(Char('+')), Code(Char('='))], run(C::AddMinute), None, "give this phase another minute"),
     bind(S::Walk, &[Code(Char('-'))], run(C::RemoveMinute), None, "take back a minute given to this phase"),
-    bind(S::Walk, &[Code(Char('>'))], run(C::PhaseMinutes(true)), None, "this phase's minutes, for every indicator: five more"),
-    bind(S::Walk, &[Code(Char('<'))], run(C::PhaseMinutes(false)), None, "this phase's minutes, for every indicator: five fewer"),
+    bind(S::Walk, &[Code(Char('>'))], run(C::MorePhaseMinutes), None, "this phase's minutes, for every indicator: five more"),
+    bind(S::Walk, &[Code(Char('<'))], run(C::FewerPhaseMinutes), None, "this phase's minutes, for every indicator: five fewer"),
     bind(S::Walk, &[Code(Char('T'))], run(C::ToggleTimer), None, "pause or restart the phase timer"),
     bind(S::WalkRecord, &[Code(Char('d'))], run(C::DeleteSelected), None, "delete the chosen evidence or priority (asks first)"),
     // Writing: the editor takes its own keys.

@@ -22,8 +22,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 /// The reminder shown wherever people write.
-pub const PRIVACY_REMINDER: &str = "Use initials or case references, not names";
-pub const PRIVACY_REMINDER_SHORT: &str = "Initials or case refs, not names";
 
 fn pane_block(title: String, focused: bool, theme: Theme) -> Block<'static> {
     Block::default()
@@ -323,10 +321,13 @@ pub(crate) fn record_pane(frame: &mut Frame, app: &App, ws: &Workspace, area: Re
                 .border_style(theme.border(true))
                 .title(title)
                 .title_bottom(Span::styled(
-                    if rect.width as usize > PRIVACY_REMINDER.len() + 4 {
-                        format!(" {PRIVACY_REMINDER} ")
-                    } else {
-                        format!(" {PRIVACY_REMINDER_SHORT} ")
+                    {
+                        let (long, short) = editor.field.reminder();
+                        if rect.width as usize > long.chars().count() + 4 {
+                            format!(" {long} ")
+                        } else {
+                            format!(" {short} ")
+                        }
                     },
                     theme.dim(),
                 )),

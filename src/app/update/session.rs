@@ -68,7 +68,8 @@ pub(super) fn session_command(app: &mut App, command: Command, effects: &mut Vec
         }
         Command::AddMinute => ws.timer.add_minute(),
         Command::RemoveMinute => ws.timer.remove_minute(),
-        Command::PhaseMinutes(more) => return phase_minutes(app, more, effects),
+        Command::MorePhaseMinutes => return phase_minutes(app, true, effects),
+        Command::FewerPhaseMinutes => return phase_minutes(app, false, effects),
         Command::AnotherQuestion => return another_question(app, effects),
         Command::FinishDaily => return finish_daily(app, effects),
         Command::CycleFraming => {

@@ -443,3 +443,50 @@ fn owner_and_date_fields_say_one_consistent_thing() {
     h.wait(2);
     assert_eq!(h.saved().priorities[0].owner, "Designated Nurse");
 }
+
+// 14. How many have rated; the spread wrapped; Ctrl-U as in readline.
+#[test]
+fn the_reveal_says_who_has_rated_and_wraps_and_ctrl_u_clears_to_the_start() {
+    use ratatui::crossterm::event::{KeyCode::Enter, KeyModifiers};
+    for size in SIZES {
+        let mut s = workshop("hmie-cp-2009", "5.3");
+        s.participants.push("Children's Social Care".into());
+        let mut h = opened(&s, size);
+        down_to(&mut h, |r| matches!(r, Row::ParticipantLevel(0)));
+        h.key(Char('4'));
+        h.key(Down);
+        h.key(Char('3'));
+        assert!(
+            h.screen().contains("2 of 4 recorded, hidden"),
+            "{}",
+            h.screen()
+        );
+        h.key(Char('P'));
+        h.key(Char('R'));
+        let screen = h.screen();
+        assert!(screen.contains("Spread (2 of 4 recorded)"), "{screen}");
+        // Every name is on the projected screen, wrapped rather than cut.
+        assert!(
+            screen.contains("Police") && screen.contains("Health"),
+            "{screen}"
+        );
+        h.key(Char('P'));
+        down_to(&mut h, |r| {
+            matches!(r, Row::Text(howgood::app::fields::TextField::Rationale(0)))
+        });
+        h.key(Enter);
+        h.type_text("Too hasty a first line");
+        h.key(Enter);
+        h.type_text("Kept");
+        h.key_with(Char('u'), KeyModifiers::CONTROL);
+        h.type_text("Second thoughts");
+        h.key(Esc);
+        h.wait(2);
+        let saved = h.saved();
+        assert_eq!(
+            saved.items[0].rationale, "Too hasty a first line\nSecond thoughts",
+            "Ctrl-U cleared only the line's start"
+        );
+        assert!(saved.items[0].revealed);
+    }
+}

@@ -349,10 +349,11 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::WalkRecord, &[Code(Char('d'))], run(C::DeleteSelected), None, "delete the chosen evidence or priority (asks first)"),
     // Writing: the editor takes its own keys.
     bind(S::Editor, &[Code(Esc), Code(Tab)], Does::Field, Some("done"), "done (the text is saved as you type)"),
-    bind(S::Editor, &[Ctrl('u'), Ctrl('z')], Does::Field, Some("undo"), "undo"),
+    bind(S::Editor, &[Ctrl('z')], Does::Field, Some("undo"), "undo"),
     bind(S::Editor, &[Ctrl('r')], Does::Field, Some("redo"), "redo"),
     bind(S::Editor, &[Ctrl('a'), Ctrl('e')], Does::Field, Some("line start/end"), "start / end of line"),
     bind(S::Editor, &[Ctrl('k')], Does::Field, None, "delete to end of line"),
+    bind(S::Editor, &[Ctrl('u')], Does::Field, None, "delete to start of line"),
     bind(S::Editor, &[Key::Named("paste")], Does::Field, None, "pastes text; line breaks are kept"),
     // Finding: the palette takes its own keys.
     bind(S::Palette, &[Key::Named("type")], Does::Field, Some("search"), "search indicators, illustrations, questions and notes"),

@@ -490,3 +490,31 @@ fn the_reveal_says_who_has_rated_and_wraps_and_ctrl_u_clears_to_the_start() {
         assert!(saved.items[0].revealed);
     }
 }
+
+// 3. The cursor stays on its field when a warning line comes or goes.
+#[test]
+fn the_cursor_stays_on_its_field_when_warnings_come_and_go() {
+    use howgood::app::fields::ChoiceField;
+    for size in SIZES {
+        let mut h = opened(&workshop("hmie-cp-2009", "5.3"), size);
+        h.key(Char(']'));
+        h.key(Char('a'));
+        h.type_text("What the families said at closure");
+        h.key(Esc);
+        let source = Row::Choice(ChoiceField::EvidenceSource(0, 0));
+        down_to(&mut h, |r| *r == source);
+        h.key(Char(' ')); // children's views: a warning goes
+        assert!(!h.screen().contains("No views of children"), "{}", h.screen());
+        assert_eq!(row(&h), Some(source.clone()));
+        h.key(Char(' ')); // staff: the warning comes back
+        assert!(h.screen().contains("No views of children"), "{}", h.screen());
+        assert_eq!(row(&h), Some(source.clone()));
+        h.keys(&[Char(' '), Char(' '), Char(' ')]);
+        assert_eq!(row(&h), Some(source.clone()));
+        h.wait(2);
+        let saved = h.saved();
+        let e = &saved.items[0].evidence[0];
+        assert_eq!(e.source, EvidenceSource::ChildrenParentsCarers);
+        assert_eq!(e.information, InformationKind::Quality, "type untouched");
+    }
+}

@@ -4,6 +4,31 @@
 use super::*;
 
 pub(super) fn record_command(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
+    let before = app
+        .workspace()
+        .and_then(|ws| rows::rows(&app.library, ws, app.present).get(ws.record_cursor).cloned());
+    let changes_choice = matches!(
+        command,
+        Command::Toggle | Command::Activate | Command::Left | Command::Right
+    ) && matches!(before, Some(Row::Choice(_) | Row::Toggle(..)));
+    change_record(app, command, effects);
+    // A choice can add or remove a warning line above it: the cursor
+    // stays on its field, wherever that field now is.
+    if changes_choice && let Some(row) = before {
+        let list = app
+            .workspace()
+            .map(|ws| rows::rows(&app.library, ws, app.present))
+            .unwrap_or_default();
+        if let Some(at) = list.iter().position(|r| *r == row)
+            && let Some(ws) = app.workspace_mut()
+        {
+            ws.record_cursor = at;
+        }
+        keep_cursor_visible(app);
+    }
+}
+
+fn change_record(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
     let now = app.now;
     let list = match app.workspace() {
         Some(ws) => rows::rows(&app.library, ws, app.present),

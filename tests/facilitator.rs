@@ -504,10 +504,18 @@ fn the_cursor_stays_on_its_field_when_warnings_come_and_go() {
         let source = Row::Choice(ChoiceField::EvidenceSource(0, 0));
         down_to(&mut h, |r| *r == source);
         h.key(Char(' ')); // children's views: a warning goes
-        assert!(!h.screen().contains("No views of children"), "{}", h.screen());
+        assert!(
+            !h.screen().contains("No views of children"),
+            "{}",
+            h.screen()
+        );
         assert_eq!(row(&h), Some(source.clone()));
         h.key(Char(' ')); // staff: the warning comes back
-        assert!(h.screen().contains("No views of children"), "{}", h.screen());
+        assert!(
+            h.screen().contains("No views of children"),
+            "{}",
+            h.screen()
+        );
         assert_eq!(row(&h), Some(source.clone()));
         h.keys(&[Char(' '), Char(' '), Char(' ')]);
         assert_eq!(row(&h), Some(source.clone()));
@@ -516,5 +524,35 @@ fn the_cursor_stays_on_its_field_when_warnings_come_and_go() {
         let e = &saved.items[0].evidence[0];
         assert_eq!(e.source, EvidenceSource::ChildrenParentsCarers);
         assert_eq!(e.information, InformationKind::Quality, "type untouched");
+    }
+}
+
+// 9. Every summary row and export says which item it is.
+#[test]
+fn summary_rows_and_exports_show_number_title_and_agency() {
+    let mut ofsted = workshop("ofsted-good-outcomes", "1.3");
+    ofsted.items[0].level = Some(2);
+    let mut inspection = workshop("integrated-inspection-2014", "health-help-and-protection");
+    inspection
+        .items
+        .push(howgood::session::model::ItemRecord::new(
+            "police-help-and-protection",
+        ));
+    for size in SIZES {
+        let mut h = opened(&ofsted, size);
+        h.key(Char('s'));
+        let screen = h.screen();
+        assert!(!screen.contains("1.3 (OE)"), "{screen}");
+        assert!(screen.contains("1.3 Children experience"), "{screen}");
+        let mut h = opened(&inspection, size);
+        h.key(Char('s'));
+        let screen = h.screen();
+        assert!(screen.contains("1. Health"), "{screen}");
+        assert!(screen.contains("2. The police force"), "{screen}");
+        h.key(Char('e'));
+        let md = exported(&h);
+        assert!(!md.contains("health-help-and-protection"), "{md}");
+        assert!(md.contains("Health"), "{md}");
+        assert_eq!(h.saved().items.len(), 2);
     }
 }

@@ -348,10 +348,10 @@ fn summary_pane(frame: &mut Frame, app: &App, ws: &Workspace, area: Rect, theme:
     let session = &ws.session;
     let framework = app.library.framework(&session.framework);
     let mut lines: Vec<Line> = vec![Line::from(Span::styled("Indicators", theme.heading()))];
-    for record in &session.items {
+    for (position, record) in session.items.iter().enumerate() {
         let title = framework
             .and_then(|f| query::find_item(f, &record.item))
-            .map_or_else(|| record.item.clone(), |i| i.short_title());
+            .map_or_else(|| record.item.clone(), |i| i.identity(position));
         for l in wrap_text(&title, width, "", "  ") {
             lines.push(Line::from(Span::styled(l, theme.title())));
         }

@@ -4,9 +4,11 @@
 use super::*;
 
 pub(super) fn record_command(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
-    let before = app
-        .workspace()
-        .and_then(|ws| rows::rows(&app.library, ws, app.present).get(ws.record_cursor).cloned());
+    let before = app.workspace().and_then(|ws| {
+        rows::rows(&app.library, ws, app.present)
+            .get(ws.record_cursor)
+            .cloned()
+    });
     let changes_choice = matches!(
         command,
         Command::Toggle | Command::Activate | Command::Left | Command::Right

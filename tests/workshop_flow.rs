@@ -112,7 +112,8 @@ fn a_whole_workshop_is_saved_and_exported() {
     h.key(KeyCode::Char('R'));
     assert!(
         h.screen()
-            .contains("Spread (3 of 3 recorded): 4 good ■■: Police, Education ·"),
+            .contains("Spread (3 of 3 recorded): 4 good ■■: Police,")
+            && h.screen().contains("Education · 3 satisfactory ■: Health"),
         "{}",
         h.screen()
     );

@@ -86,17 +86,17 @@ fn silent_ratings_are_revealed_together_as_a_distribution_by_name() {
     for (w, hgt) in SIZES {
         let mut h = projected(w, hgt);
         let before = h.screen();
-        assert!(
-            before.contains("3 of 3 levels recorded, hidden"),
-            "{before}"
-        );
+        assert!(before.contains("3 of 3 recorded, hidden"), "{before}");
         assert!(
             !before.contains("4 good ■■"),
             "nothing shows before the reveal"
         );
         h.key(Char('R'));
         let after = h.screen();
-        assert!(after.contains("Spread: 4 good ■■: Police,"), "{after}");
+        assert!(
+            after.contains("Spread (3 of 3 recorded): 4 good ■■: Police,"),
+            "{after}"
+        );
         let Some(ws) = h.app().workspace() else {
             panic!("open")
         };

@@ -216,6 +216,7 @@ fn session() -> impl Strategy<Value = Session> {
                     follows,
                     locality,
                     conflicts: Vec::new(),
+                    walk: Default::default(),
                     capacity: Capacity {
                         outcomes_and_impacts: capacity.0,
                         leadership_and_management: capacity.1,

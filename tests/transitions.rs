@@ -125,7 +125,11 @@ fn levels_are_set_cleared_and_kept_within_the_scale() {
     key(&mut app, KeyCode::Char('6'));
     assert_eq!(ws(&app).session.items[0].level, Some(6));
     key(&mut app, KeyCode::Left);
-    assert_eq!(ws(&app).session.items[0].level, Some(5));
+    assert_eq!(
+        ws(&app).session.items[0].level,
+        Some(6),
+        "arrows never change a level"
+    );
     key(&mut app, KeyCode::Char('0'));
     assert_eq!(
         ws(&app).session.items[0].level,
@@ -155,13 +159,16 @@ fn participants_levels_show_as_a_spread_by_name_never_an_average() {
     let hidden = howgood::app::lines::spread_text(&app.library, ws(&app), 0);
     assert_eq!(
         hidden,
-        "2 of 2 levels recorded, hidden until revealed (R reveals them together)"
+        "2 of 2 recorded, hidden until revealed (R reveals them together)"
     );
     assert!(!howgood::app::lines::spread_text(&app.library, ws(&app), 0).contains("Police"));
     key(&mut app, KeyCode::Char('R'));
     assert!(ws(&app).session.items[0].revealed);
     let spread = howgood::app::lines::spread_text(&app.library, ws(&app), 0);
-    assert_eq!(spread, "Spread: 4 good ■: Police · 2 weak ■: Health");
+    assert_eq!(
+        spread,
+        "Spread (2 of 2 recorded): 4 good ■: Police · 2 weak ■: Health"
+    );
     assert_eq!(
         ws(&app).session.items[0].level,
         None,
@@ -244,8 +251,13 @@ fn typing_in_a_field_never_triggers_a_command() {
     assert_eq!(ws(&app).session.items[0].level, None);
     assert_eq!(ws(&app).session.items[0].rationale, "q]4 s/?[d a");
     assert!(app.overlay.is_none());
-    // Undo is a key away.
+    // Undo is a key away (Ctrl-Z); Ctrl-U clears to the line's start, as
+    // in readline.
+    ctrl(&mut app, 'z');
+    assert_eq!(ws(&app).session.items[0].rationale, "q]4 s/?[d ");
     ctrl(&mut app, 'u');
+    assert_eq!(ws(&app).session.items[0].rationale, "");
+    ctrl(&mut app, 'z');
     assert_eq!(ws(&app).session.items[0].rationale, "q]4 s/?[d ");
     let effects = key(&mut app, KeyCode::Esc);
     assert!(ws(&app).editor.is_none());
@@ -375,7 +387,7 @@ fn a_read_only_session_refuses_every_change() {
 }
 
 #[test]
-fn evidence_is_added_with_the_next_unused_source_and_deleted_only_after_asking() {
+fn evidence_is_added_with_no_source_and_deleted_only_after_asking() {
     let mut app = app_with(session("hmie-cp-2009", &["5.3"]), None);
     key(&mut app, KeyCode::Char(']'));
     for description in ["Parents' survey", "Staff focus group"] {
@@ -388,8 +400,9 @@ fn evidence_is_added_with_the_next_unused_source_and_deleted_only_after_asking()
         key(&mut app, KeyCode::Esc);
     }
     let evidence = &ws(&app).session.items[0].evidence;
-    assert_eq!(evidence[0].source, EvidenceSource::ChildrenParentsCarers);
-    assert_eq!(evidence[1].source, EvidenceSource::FrontlineStaffManagers);
+    // No source until one is chosen: nothing passes for children's views.
+    assert_eq!(evidence[0].source, EvidenceSource::Unset);
+    assert_eq!(evidence[1].source, EvidenceSource::Unset);
     assert_eq!(evidence[1].description, "Staff focus group");
 
     key(&mut app, KeyCode::Char('d'));
@@ -490,16 +503,21 @@ fn an_invalid_date_is_refused_and_the_old_one_kept() {
     for _ in 0..10 {
         key(&mut app, KeyCode::Backspace);
     }
-    typing(&mut app, "31/03/2027");
+    typing(&mut app, "31/02/2027");
     key(&mut app, KeyCode::Enter);
-    assert_eq!(
-        ws(&app).session.priorities[0].deadline,
-        Some("2027-03-31".parse().expect("date"))
+    assert!(
+        ws(&app).editor.is_some(),
+        "the typed text stays to be put right"
     );
     assert!(
         app.notice
             .as_deref()
-            .is_some_and(|n| n.contains("YYYY-MM-DD"))
+            .is_some_and(|n| n.contains("is not a date"))
+    );
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(
+        ws(&app).session.priorities[0].deadline,
+        Some("2027-03-31".parse().expect("date"))
     );
 }
 

@@ -14,12 +14,17 @@ fn enter_text(h: &mut Harness, text: &str) {
 }
 
 /// Add one evidence item: description, then its source chosen with Space
-/// (the first unused source is preselected), then a date.
-fn add_evidence(h: &mut Harness, description: &str, date: &str) {
+/// (none is chosen until then: `spaces` presses reach the source), then a
+/// date.
+fn add_evidence(h: &mut Harness, description: &str, spaces: usize, date: &str) {
     h.key(KeyCode::Char('a'));
     h.type_text(description);
     h.key(Esc);
-    h.keys(&[Down, Down, Down]); // source, type, date
+    h.key(Down); // source
+    for _ in 0..spaces {
+        h.key(KeyCode::Char(' '));
+    }
+    h.keys(&[Down, Down]); // type, date
     h.key(Enter);
     h.type_text(date);
     h.key(Enter);
@@ -100,14 +105,15 @@ fn a_whole_workshop_is_saved_and_exported() {
     // reveals them together.
     assert!(
         h.screen()
-            .contains("3 of 3 levels recorded, hidden until revealed"),
+            .contains("3 of 3 recorded, hidden until revealed"),
         "{}",
         h.screen()
     );
     h.key(KeyCode::Char('R'));
     assert!(
         h.screen()
-            .contains("Spread: 4 good ■■: Police, Education ·"),
+            .contains("Spread (3 of 3 recorded): 4 good ■■: Police,")
+            && h.screen().contains("Education · 3 satisfactory ■: Health"),
         "{}",
         h.screen()
     );
@@ -116,9 +122,9 @@ fn a_whole_workshop_is_saved_and_exported() {
     h.key(KeyCode::Char(']'));
     h.key(KeyCode::Char(' ')); // confidence: high
     h.key(KeyCode::Char(' ')); // reasonable
-    add_evidence(&mut h, "Survey of parents at case closure", "2026-10-15");
-    add_evidence(&mut h, "Focus group with social workers", "2026-10-20");
-    add_evidence(&mut h, "Audit of 20 case records", "2026-10-31");
+    add_evidence(&mut h, "Survey of parents at case closure", 1, "2026-10-15");
+    add_evidence(&mut h, "Focus group with social workers", 2, "2026-10-20");
+    add_evidence(&mut h, "Audit of 20 case records", 3, "2026-10-31");
     assert!(
         h.screen().contains("3 of 4 sources of information"),
         "{}",
@@ -148,6 +154,7 @@ fn a_whole_workshop_is_saved_and_exported() {
     add_evidence(
         &mut h,
         "Partnership survey of frontline staff",
+        2,
         "2026-09-30",
     );
     h.key(KeyCode::Char(']'));

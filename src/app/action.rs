@@ -98,6 +98,12 @@ pub enum Command {
     UseRecovery,
     /// Give the current phase another minute.
     AddMinute,
+    /// Take back a minute given to the current phase.
+    RemoveMinute,
+    /// The current phase's minutes, for every indicator: five more.
+    MorePhaseMinutes,
+    /// The current phase's minutes, for every indicator: five fewer.
+    FewerPhaseMinutes,
     /// Pause or resume the phase timer.
     ToggleTimer,
     /// Show (or hide again) the participants' silent levels, all together.

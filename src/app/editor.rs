@@ -97,6 +97,11 @@ impl Editor {
             KeyCode::Char('z') if ctrl => {
                 return changed(self.textarea.undo());
             }
+            // As in readline and every shell: Ctrl-U clears to the start
+            // of the line (undo is Ctrl-Z, listed in help).
+            KeyCode::Char('u') if ctrl => {
+                return changed(self.textarea.delete_line_by_head());
+            }
             _ => {}
         }
         changed(self.textarea.input(key))

@@ -69,14 +69,27 @@ impl TextField {
     /// A hint shown in the empty editor.
     pub fn placeholder(&self) -> &'static str {
         match self {
-            TextField::EvidenceDate(..) | TextField::PriorityDeadline(_) => "YYYY-MM-DD",
+            TextField::EvidenceDate(..) | TextField::PriorityDeadline(_) => {
+                crate::app::text::PLACEHOLDER_DATE
+            }
             TextField::PriorityMilestones(_) => "one per line: 2027-01-31 what will be done",
             TextField::PriorityStatement(_) => {
                 "an observable, measurable improvement for children and families"
             }
-            TextField::PriorityOwner(_) => "a named person or team",
+            TextField::PriorityOwner(_) => crate::app::text::PLACEHOLDER_OWNER,
             TextField::PriorityMeasure(_) => "how you will know: data, quality indicators, views",
             _ => "",
+        }
+    }
+
+    /// The reminder under the field, long and short: one wording per kind
+    /// of field, the same as its placeholder.
+    pub fn reminder(&self) -> (&'static str, &'static str) {
+        use crate::app::text::{REMINDER_DATE, REMINDER_NAMES, REMINDER_OWNER};
+        match self {
+            _ if self.is_date() => REMINDER_DATE,
+            TextField::PriorityOwner(_) => REMINDER_OWNER,
+            _ => REMINDER_NAMES,
         }
     }
 }
@@ -85,15 +98,25 @@ pub fn format_date(date: Option<Date>) -> String {
     date.map(|d| d.to_string()).unwrap_or_default()
 }
 
-/// An empty text clears the date; anything else must be `YYYY-MM-DD`.
+/// An empty text clears the date; otherwise day/month/year as UK forms
+/// write it (`30/09/2024`, also with `-` or `.`), or ISO `2024-09-30`.
 pub fn parse_date(text: &str) -> Result<Option<Date>, String> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
     }
-    text.parse::<Date>()
+    one_date(text)
         .map(Some)
-        .map_err(|_| format!("'{text}' is not a date; write it as YYYY-MM-DD"))
+        .ok_or_else(|| crate::app::text::not_a_date(text))
+}
+
+/// One date in any of the accepted forms.
+fn one_date(text: &str) -> Option<Date> {
+    if let Ok(date) = text.parse::<Date>() {
+        return Some(date);
+    }
+    let uk = text.replace(['-', '.'], "/");
+    Date::strptime("%d/%m/%Y", &uk).ok()
 }
 
 pub fn format_milestones(milestones: &[Milestone]) -> String {
@@ -118,9 +141,9 @@ pub fn parse_milestones(text: &str) -> Vec<Milestone> {
         .map(|line| {
             let line = line.trim();
             let (first, rest) = line.split_once(' ').unwrap_or((line, ""));
-            match first.parse::<Date>() {
-                Ok(date) => Milestone::new(String::new(), rest.trim(), Some(date)),
-                Err(_) => Milestone::new(String::new(), line, None),
+            match one_date(first) {
+                Some(date) => Milestone::new(String::new(), rest.trim(), Some(date)),
+                None => Milestone::new(String::new(), line, None),
             }
         })
         .collect()
@@ -398,7 +421,12 @@ impl ChoiceField {
                     .get_mut(*i)
                     .and_then(|r| r.evidence.get_mut(*e))
                 {
-                    e.source = cycle(&EvidenceSource::ALL, e.source, forward);
+                    e.source = match (e.source, forward) {
+                        // From 'not chosen yet' to the first or last source.
+                        (EvidenceSource::Unset, true) => EvidenceSource::ALL[0],
+                        (EvidenceSource::Unset, false) => EvidenceSource::ALL[3],
+                        (source, _) => cycle(&EvidenceSource::ALL, source, forward),
+                    };
                 }
             }
             ChoiceField::EvidenceType(i, e) => {
@@ -533,7 +561,11 @@ mod tests {
 
     #[test]
     fn a_date_that_is_not_a_date_is_refused_not_lost() {
-        assert!(parse_date("31/01/2027").is_err());
+        assert_eq!(
+            parse_date("31/01/2027").expect("day/month/year"),
+            Some(Date::constant(2027, 1, 31))
+        );
+        assert!(parse_date("31/02/2027").is_err());
         assert_eq!(parse_date("  ").expect("empty clears"), None);
         assert!(parse_date("2027-02-30").is_err());
         // A milestone line with a bad date keeps all its text.

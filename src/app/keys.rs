@@ -343,14 +343,18 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::Walk, &[Code(Char('p'))], run(C::PreviousItem), Some("item"), "previous indicator"),
     bind(S::Walk, &[Code(Char('s'))], run(C::Summary), Some("summary"), "the summary and close of session"),
     bind(S::Walk, &[Code(Char('+')), Code(Char('='))], run(C::AddMinute), None, "give this phase another minute"),
+    bind(S::Walk, &[Code(Char('-'))], run(C::RemoveMinute), None, "take back a minute given to this phase"),
+    bind(S::Walk, &[Code(Char('>'))], run(C::MorePhaseMinutes), None, "this phase's minutes, for every indicator: five more"),
+    bind(S::Walk, &[Code(Char('<'))], run(C::FewerPhaseMinutes), None, "this phase's minutes, for every indicator: five fewer"),
     bind(S::Walk, &[Code(Char('T'))], run(C::ToggleTimer), None, "pause or restart the phase timer"),
     bind(S::WalkRecord, &[Code(Char('d'))], run(C::DeleteSelected), None, "delete the chosen evidence or priority (asks first)"),
     // Writing: the editor takes its own keys.
     bind(S::Editor, &[Code(Esc), Code(Tab)], Does::Field, Some("done"), "done (the text is saved as you type)"),
-    bind(S::Editor, &[Ctrl('u'), Ctrl('z')], Does::Field, Some("undo"), "undo"),
+    bind(S::Editor, &[Ctrl('z')], Does::Field, Some("undo"), "undo"),
     bind(S::Editor, &[Ctrl('r')], Does::Field, Some("redo"), "redo"),
     bind(S::Editor, &[Ctrl('a'), Ctrl('e')], Does::Field, Some("line start/end"), "start / end of line"),
     bind(S::Editor, &[Ctrl('k')], Does::Field, None, "delete to end of line"),
+    bind(S::Editor, &[Ctrl('u')], Does::Field, None, "delete to start of line"),
     bind(S::Editor, &[Key::Named("paste")], Does::Field, None, "pastes text; line breaks are kept"),
     // Finding: the palette takes its own keys.
     bind(S::Palette, &[Key::Named("type")], Does::Field, Some("search"), "search indicators, illustrations, questions and notes"),
@@ -560,6 +564,21 @@ pub fn binding_for(app: &App, key: KeyEvent) -> Option<&Binding> {
 /// palette's query take their keys directly and never reach here.
 pub fn command_for(app: &App, key: KeyEvent) -> Option<Command> {
     binding_for(app, key).and_then(|b| b.command(key))
+}
+
+/// While the screen is too small to show anything, the only keys that act:
+/// quit, and help (opened, scrolled or closed); the rest would change what
+/// nobody can see.
+pub fn too_small_command(app: &App, key: KeyEvent) -> Option<Command> {
+    if context(app) == Context::Help {
+        return command_for(app, key);
+    }
+    app.keymap
+        .iter()
+        .filter(|b| b.scope == Scope::Common)
+        .filter(|b| matches!(b.does, Does::Run(Command::Quit | Command::Help)))
+        .find(|b| b.keys.iter().any(|k| k.matches(key)))
+        .and_then(|b| b.command(key))
 }
 
 /// The bindings that apply now, each with the keys not claimed by an

@@ -136,12 +136,14 @@ pub fn spread_text(library: &Library, ws: &Workspace, item: usize) -> String {
     if record.individual_levels.is_empty() {
         return "Spread: no individual levels yet".into();
     }
+    // Who has not rated is as telling as the levels: say how many have.
+    let recorded = format!(
+        "{} of {} recorded",
+        record.individual_levels.len(),
+        ws.session.participants.len()
+    );
     if !record.revealed {
-        return format!(
-            "{} of {} levels recorded, hidden until revealed (R reveals them together)",
-            record.individual_levels.len(),
-            ws.session.participants.len()
-        );
+        return format!("{recorded}, hidden until revealed (R reveals them together)");
     }
     let scale = reference::session_scale(library, &ws.session);
     let parts: Vec<String> = super::text::spread(scale, record)
@@ -155,7 +157,7 @@ pub fn spread_text(library: &Library, ws: &Workspace, item: usize) -> String {
             )
         })
         .collect();
-    format!("Spread: {}", parts.join(" · "))
+    format!("Spread ({recorded}): {}", parts.join(" · "))
 }
 
 /// Height of the editor when it is open on a field.

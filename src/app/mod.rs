@@ -125,6 +125,49 @@ pub fn phase_minutes(timers: &crate::session::model::PhaseTimers, stage: Stage) 
     }
 }
 
+/// The phase as the session file numbers it: 1-3, 0 for the summary.
+pub fn phase_number(stage: Stage) -> u8 {
+    match stage {
+        Stage::Walk { phase, .. } => phase.number() as u8,
+        Stage::Summary => 0,
+    }
+}
+
+/// The stage a kept place names, if its item is still in the session.
+fn stage_of(session: &Session, place: &crate::session::model::Place) -> Option<Stage> {
+    let phase = match place.phase {
+        0 => return Some(Stage::Summary),
+        1 => Phase::Now,
+        2 => Phase::Know,
+        3 => Phase::Can,
+        _ => return None,
+    };
+    let item = session.items.iter().position(|r| r.item == place.item)?;
+    Some(Stage::Walk { item, phase })
+}
+
+/// The stage's countdown, carried on from its kept clock: the time used
+/// and the minutes added survive leaving the phase and the session.
+pub fn carried_timer(session: &Session, stage: Stage, now: Timestamp) -> timer::Timer {
+    let minutes = phase_minutes(&session.timers, stage);
+    let clock = match stage {
+        Stage::Walk { item, .. } => session
+            .items
+            .get(item)
+            .and_then(|r| session.walk.clock(&r.item, phase_number(stage))),
+        Stage::Summary => None,
+    };
+    match clock {
+        Some(c) => timer::Timer::carried(
+            minutes,
+            c.added_minutes,
+            jiff::SignedDuration::from_secs(c.used_seconds),
+            now,
+        ),
+        None => timer::Timer::start(minutes, now),
+    }
+}
+
 /// An open session and where the user is in it.
 #[derive(Debug)]
 pub struct Workspace {
@@ -316,12 +359,45 @@ impl App {
 }
 
 impl Workspace {
+    /// Write where the walk is and the current phase's clock into the
+    /// session, so the next save carries them; whether anything changed.
+    /// The daily review keeps its own twenty minutes and is left alone.
+    pub fn keep_walk_state(&mut self, now: Timestamp) -> bool {
+        use crate::session::model::{PhaseClock, Place};
+        if self.session.kind == crate::session::model::SessionKind::DailyReview {
+            return false;
+        }
+        let before = self.session.walk.clone();
+        let item = self
+            .item_index()
+            .and_then(|i| self.session.items.get(i))
+            .map(|r| r.item.clone())
+            .unwrap_or_default();
+        let phase = phase_number(self.stage);
+        self.session.walk.place = Some(Place {
+            item: item.clone(),
+            phase,
+            tab: self.reference_tab,
+            row: self.record_cursor,
+            reference: self.focus == Pane::Reference,
+        });
+        if phase > 0 {
+            let minutes = phase_minutes(&self.session.timers, self.stage);
+            self.session.walk.keep(PhaseClock {
+                item,
+                phase,
+                used_seconds: self.timer.elapsed(now).as_secs(),
+                added_minutes: self.timer.added_minutes(minutes),
+            });
+        }
+        self.session.walk != before
+    }
+
     pub fn new(session: Session, read_only: Option<String>, now: Timestamp) -> Self {
         let save = match &read_only {
             Some(reason) => SaveStatus::ReadOnly(reason.clone()),
             None => SaveStatus::Saved(now),
         };
-        let session_timers = session.timers;
         let stage = if session.items.is_empty() {
             Stage::Summary
         } else {
@@ -330,14 +406,24 @@ impl Workspace {
                 phase: Phase::Now,
             }
         };
+        // Resume where the walk was left, if the file says.
+        let place = session.walk.place.clone();
+        let stage = place
+            .as_ref()
+            .and_then(|p| stage_of(&session, p))
+            .unwrap_or(stage);
+        let timer = carried_timer(&session, stage, now);
         Workspace {
             session,
             stage,
-            focus: Pane::Record,
+            focus: match &place {
+                Some(p) if p.reference => Pane::Reference,
+                _ => Pane::Record,
+            },
             reference_cursor: 0,
             reference_scroll: 0,
-            reference_tab: 0,
-            record_cursor: 0,
+            reference_tab: place.as_ref().map_or(0, |p| p.tab),
+            record_cursor: place.as_ref().map_or(0, |p| p.row),
             record_scroll: 0,
             illustration_level: 5,
             editor: None,
@@ -347,7 +433,7 @@ impl Workspace {
             pending_recovery: None,
             question_index: 0,
             past_day: false,
-            timer: timer::Timer::start(phase_minutes(&session_timers, stage), now),
+            timer,
         }
     }
 

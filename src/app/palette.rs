@@ -314,14 +314,51 @@ pub fn search(index: &[SearchEntry], query: &str) -> Vec<Hit> {
     hits
 }
 
+/// Who can see the palette: the facilitator alone, or a room through a
+/// projector (with or without the scribe's record).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Room {
+    Private,
+    Projector { record_hidden: bool },
+}
+
+impl Room {
+    /// The part of the session this room may see.
+    fn shown(self, session: &Session) -> Session {
+        let mut shown = session.clone();
+        match self {
+            Room::Private => {}
+            Room::Projector { record_hidden } => {
+                for record in &mut shown.items {
+                    record.evidence.retain(|e| !e.private && !record_hidden);
+                    if record_hidden {
+                        record.rationale.clear();
+                        record.strengths.clear();
+                        record.improvements.clear();
+                        record.questions.clear();
+                    }
+                }
+                if record_hidden {
+                    shown.priorities.clear();
+                }
+            }
+        }
+        shown
+    }
+}
+
 impl Palette {
-    pub fn new(library: &Library, session: Option<&Session>) -> Palette {
+    /// The palette over the library and the open session. On a projector
+    /// private evidence is never indexed, so it can never be drawn; with the
+    /// record hidden, none of the session's notes or priorities are.
+    pub fn new(library: &Library, session: Option<&Session>, room: Room) -> Palette {
+        let shown = session.map(|s| room.shown(s));
         let mut query = TextArea::default();
         query.set_placeholder_text("search indicators, illustrations, questions, notes…");
         query.set_cursor_line_style(ratatui::style::Style::default());
         Palette {
             query,
-            index: build_index(library, session),
+            index: build_index(library, shown.as_ref()),
             hits: Vec::new(),
             cursor: 0,
         }

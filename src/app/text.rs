@@ -24,6 +24,42 @@ pub const PRIORITIES_CAP: usize = 5;
 /// The word for evidence that lacks nothing.
 pub const TRIANGULATED: &str = "triangulated";
 
+/// Said when an arrow lands on a level: levels change only by their digit,
+/// so that no stray key alters a recorded judgement.
+pub const LEVEL_BY_DIGIT: &str =
+    "A level changes only with its digit key ({range}); 0 or Backspace clears it";
+
+/// The reminder under a text field: what to write, privately. The owner
+/// of a priority is a role or team, never a person's name, so that the
+/// plan can be shared; the same words go in its placeholder.
+pub const REMINDER_NAMES: (&str, &str) = (
+    "Use initials or case references, not names",
+    "Initials or case refs, not names",
+);
+pub const REMINDER_OWNER: (&str, &str) = (
+    "A role or team (e.g. Designated Nurse), not a person's name",
+    "A role or team, not a name",
+);
+pub const REMINDER_DATE: (&str, &str) = (
+    "A date as 30/09/2024 or 2024-09-30; empty clears it",
+    "30/09/2024 or 2024-09-30",
+);
+pub const PLACEHOLDER_OWNER: &str = "a role or team, not a person's name";
+pub const PLACEHOLDER_DATE: &str = "DD/MM/YYYY";
+
+/// Why a typed date was not taken (the text stays in the field).
+pub fn not_a_date(text: &str) -> String {
+    format!("'{text}' is not a date: write 30/09/2024 or 2024-09-30")
+}
+
+/// Said, without refusing, when a deadline is already past.
+pub fn deadline_past(date: jiff::civil::Date) -> String {
+    format!(
+        "Deadline {} has already passed: kept as written",
+        date.strftime("%-d %B %Y")
+    )
+}
+
 /// What an item's evidence lacks for triangulation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gap {

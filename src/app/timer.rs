@@ -43,6 +43,39 @@ impl Timer {
         self.running_since.is_some()
     }
 
+    /// A timer carried on from an earlier visit: `used` already gone and
+    /// `added` minutes given (or taken, if negative), running from `now`.
+    pub fn carried(minutes: u32, added: i64, used: SignedDuration, now: Timestamp) -> Timer {
+        Timer {
+            budget: SignedDuration::from_mins(i64::from(minutes) + added),
+            used,
+            running_since: Some(now),
+        }
+    }
+
+    /// Minutes added beyond the phase's own `minutes`.
+    pub fn added_minutes(&self, minutes: u32) -> i64 {
+        self.budget.as_mins() - i64::from(minutes)
+    }
+
+    /// Take a minute back, never below one minute in all.
+    pub fn remove_minute(&mut self) {
+        if self.budget > SignedDuration::from_mins(1) {
+            self.budget -= SignedDuration::from_mins(1);
+        }
+    }
+
+    /// "mm:ss" left, or past zero the whole minutes over: "3 min over"
+    /// (a fact for the facilitator, never a block).
+    pub fn shown(&self, now: Timestamp) -> String {
+        let over = -self.remaining(now);
+        if over >= SignedDuration::from_mins(1) {
+            format!("{} min over", over.as_mins())
+        } else {
+            self.display(now)
+        }
+    }
+
     pub fn add_minute(&mut self) {
         self.budget += SignedDuration::from_mins(1);
     }
@@ -100,6 +133,21 @@ mod tests {
             "past zero it stays at zero"
         );
         assert_eq!(timer.remaining(at(25 * 60)), SignedDuration::from_mins(-5));
+    }
+
+    #[test]
+    fn past_zero_it_counts_the_minutes_over() {
+        let timer = Timer::start(20, at(0));
+        assert_eq!(timer.shown(at(19 * 60)), "01:00");
+        assert_eq!(timer.shown(at(20 * 60 + 59)), "00:00");
+        assert_eq!(timer.shown(at(23 * 60 + 10)), "3 min over");
+    }
+
+    #[test]
+    fn a_carried_timer_goes_on_from_where_it_was() {
+        let timer = Timer::carried(20, 2, SignedDuration::from_mins(5), at(0));
+        assert_eq!(timer.shown(at(0)), "17:00");
+        assert_eq!(timer.added_minutes(20), 2);
     }
 
     #[test]

@@ -120,6 +120,18 @@ impl<'a> ItemRef<'a> {
         }
     }
 
+    /// Who the item is, for a summary row: its number (the position in the
+    /// session where its id is a slug), its own title and, for a judgement,
+    /// its agency, so that two judgements of one title stay apart.
+    pub fn identity(&self, position: usize) -> String {
+        match self {
+            ItemRef::Indicator { .. } | ItemRef::Statement { .. } => self.title(),
+            ItemRef::Judgement { .. } | ItemRef::Area(_) => {
+                format!("{}. {}", position + 1, self.title())
+            }
+        }
+    }
+
     /// A short heading that fits a narrow column.
     pub fn short_title(&self) -> String {
         match self {

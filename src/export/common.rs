@@ -7,10 +7,14 @@ use crate::content::query;
 use crate::session::model::{ScaleChoice, Session};
 use jiff::civil::Date;
 
-/// A session with its private evidence left out (unless asked to keep
-/// it), and how many items were left out, so the output can say so.
+/// A session with its empty evidence items left out, and its private
+/// ones (unless asked to keep them), and how many items were left out, so the output can say so.
 pub fn without_private(session: &Session, include_private: bool) -> (Session, usize) {
     let mut copy = session.clone();
+    // Empty evidence items say nothing, so no output carries them.
+    for record in &mut copy.items {
+        record.evidence.retain(|e| !e.is_empty());
+    }
     if include_private {
         return (copy, 0);
     }

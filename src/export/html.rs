@@ -166,6 +166,7 @@ fn item_view(
     }
     let evidence = EvidenceSource::ALL
         .iter()
+        .chain(&[EvidenceSource::Unset])
         .flat_map(|source| record.evidence.iter().filter(move |e| e.source == *source))
         .map(|e| EvidenceView {
             source: e.source.label(),

@@ -373,7 +373,10 @@ fn item_section(
             "**Evidence**".to_owned()
         });
         let mut lines = Vec::new();
-        for source in EvidenceSource::ALL {
+        for source in EvidenceSource::ALL
+            .into_iter()
+            .chain([EvidenceSource::Unset])
+        {
             let mut evidence = record
                 .evidence
                 .iter()

@@ -96,6 +96,12 @@ pub struct Session {
     /// absent from the file while empty, so format 3 is unchanged).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<RecordedConflict>,
+    /// Where the walk was left and each phase's time so far, so that
+    /// resuming returns to the same place and no countdown restarts
+    /// (additive in version 3; kept in the session, not beside it, so it
+    /// travels and is written atomically with the work it belongs to).
+    #[serde(default, skip_serializing_if = "WalkState::is_empty")]
+    pub walk: WalkState,
 }
 
 /// A field two copies changed differently, found when they were merged.
@@ -132,6 +138,66 @@ pub struct ConflictSide {
     #[serde(default)]
     pub by: String,
     pub at: Timestamp,
+}
+
+/// Where the facilitator was, and how each item's phases stand in time.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WalkState {
+    #[serde(default)]
+    pub place: Option<Place>,
+    #[serde(default)]
+    pub clocks: Vec<PhaseClock>,
+}
+
+impl WalkState {
+    pub fn is_empty(&self) -> bool {
+        self.place.is_none() && self.clocks.is_empty()
+    }
+
+    /// The clock of an item's phase, if it has run.
+    pub fn clock(&self, item: &str, phase: u8) -> Option<&PhaseClock> {
+        self.clocks
+            .iter()
+            .find(|c| c.item == item && c.phase == phase)
+    }
+
+    /// Keep an item's phase clock, replacing the one before.
+    pub fn keep(&mut self, clock: PhaseClock) {
+        match self
+            .clocks
+            .iter_mut()
+            .find(|c| c.item == clock.item && c.phase == clock.phase)
+        {
+            Some(old) => *old = clock,
+            None => self.clocks.push(clock),
+        }
+    }
+}
+
+/// A place in the walk: the item (by its id, so reordering keeps it), the
+/// phase (1-3; 0 is the summary), the tab of the framework's text, the
+/// record row and which pane had the keyboard.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Place {
+    pub item: String,
+    pub phase: u8,
+    #[serde(default)]
+    pub tab: usize,
+    #[serde(default)]
+    pub row: usize,
+    #[serde(default)]
+    pub reference: bool,
+}
+
+/// Time used on one item's phase, and the minutes added to (or taken
+/// from) it, so a countdown survives leaving the phase and the session.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PhaseClock {
+    pub item: String,
+    pub phase: u8,
+    pub used_seconds: i64,
+    #[serde(default)]
+    pub added_minutes: i64,
 }
 
 /// Minutes given to each phase; the facilitator can add minutes as they go.
@@ -243,8 +309,12 @@ pub struct QuestionNote {
 
 /// The LSCB framework's four sources of information. The HMIE kinds of
 /// evidence map onto them (see `EvidenceSource::hmie_equivalent`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// A new item's source is `Unset` until the user chooses one, so that an
+/// untouched item never passes for children's views.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum EvidenceSource {
+    #[default]
+    Unset,
     ChildrenParentsCarers,
     FrontlineStaffManagers,
     CaseRecords,
@@ -261,6 +331,7 @@ impl EvidenceSource {
 
     pub fn label(self) -> &'static str {
         match self {
+            EvidenceSource::Unset => "not chosen yet",
             EvidenceSource::ChildrenParentsCarers => "Children, parents and carers",
             EvidenceSource::FrontlineStaffManagers => "Frontline staff and managers",
             EvidenceSource::CaseRecords => "Case records",
@@ -271,6 +342,7 @@ impl EvidenceSource {
     /// The HMIE kind of evidence that corresponds to this source.
     pub fn hmie_equivalent(self) -> &'static str {
         match self {
+            EvidenceSource::Unset => "not chosen yet",
             EvidenceSource::ChildrenParentsCarers => "stakeholders' views",
             EvidenceSource::FrontlineStaffManagers => "direct observation of practice",
             EvidenceSource::CaseRecords => "audit of practice and documentation",
@@ -307,6 +379,9 @@ pub struct Evidence {
     /// Stable id (version 3); empty only until first assigned.
     #[serde(default)]
     pub id: StableId,
+    /// `Unset` in files written before a source could be left unchosen
+    /// never occurs: they always named one, and keep it.
+    #[serde(default)]
     pub source: EvidenceSource,
     pub information: InformationKind,
     pub description: String,
@@ -315,6 +390,19 @@ pub struct Evidence {
     /// Private evidence is never shown on a projected screen.
     #[serde(default)]
     pub private: bool,
+}
+
+impl Evidence {
+    /// Whether the item says anything: an empty one counts for nothing
+    /// and is not exported.
+    pub fn is_empty(&self) -> bool {
+        self.description.trim().is_empty()
+    }
+
+    /// Whether it counts towards triangulation: written, with a source.
+    pub fn counts(&self) -> bool {
+        !self.is_empty() && self.source != EvidenceSource::Unset
+    }
 }
 
 /// Confidence in the evidence, as in the 2007 guide's 'capacity for
@@ -528,6 +616,7 @@ impl Session {
             follows: None,
             locality: None,
             conflicts: Vec::new(),
+            walk: WalkState::default(),
         }
     }
 
@@ -553,7 +642,7 @@ impl ItemRecord {
     pub fn distinct_sources(&self) -> usize {
         EvidenceSource::ALL
             .iter()
-            .filter(|s| self.evidence.iter().any(|e| e.source == **s))
+            .filter(|s| self.evidence.iter().any(|e| e.counts() && e.source == **s))
             .count()
     }
 
@@ -561,6 +650,6 @@ impl ItemRecord {
     pub fn has_family_views(&self) -> bool {
         self.evidence
             .iter()
-            .any(|e| e.source == EvidenceSource::ChildrenParentsCarers)
+            .any(|e| e.counts() && e.source == EvidenceSource::ChildrenParentsCarers)
     }
 }

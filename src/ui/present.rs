@@ -49,7 +49,7 @@ pub fn render(frame: &mut Frame, app: &App, ws: &Workspace, base: Theme) {
     } else {
         theme.dim()
     };
-    super::big::draw(frame, &ws.timer.display(app.now), timer_style, right);
+    super::big::draw(frame, &ws.timer.shown(app.now), timer_style, right);
 
     // The item's title and the phase question, in words.
     let width = usize::from(areas.title.width).max(10);
@@ -72,17 +72,25 @@ pub fn render(frame: &mut Frame, app: &App, ws: &Workspace, base: Theme) {
         step.push(Span::styled("   timer paused (T)", theme.dim()));
     }
     lines.push(Line::from(step));
-    // Once revealed, the room's spread stands under the question.
+    // Once revealed, the room's spread stands under the question, wrapped
+    // so that no name is cut off on a small screen.
     if phase == crate::app::Phase::Now
         && record.is_some_and(|r| r.revealed && !r.individual_levels.is_empty())
     {
-        lines.push(Line::from(Span::styled(
-            format!(
-                " {}",
-                crate::app::lines::spread_text(&app.library, ws, item)
-            ),
-            theme.warning(),
-        )));
+        let spread = crate::app::lines::spread_text(&app.library, ws, item);
+        let wrapped = wrap_text(&spread, width.saturating_sub(1), " ", "   ");
+        let height = usize::from(areas.title.height);
+        let step = lines.pop();
+        let spread_rows = wrapped.len().min(height.saturating_sub(1));
+        // The title gives way to the spread: the room needs every name.
+        lines.truncate(height.saturating_sub(1 + spread_rows));
+        lines.extend(step);
+        lines.extend(
+            wrapped
+                .into_iter()
+                .take(spread_rows)
+                .map(|l| Line::from(Span::styled(l, theme.warning()))),
+        );
     }
     frame.render_widget(Paragraph::new(lines), areas.title);
 

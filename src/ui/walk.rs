@@ -21,10 +21,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-/// The reminder shown wherever people write.
-pub const PRIVACY_REMINDER: &str = "Use initials or case references, not names";
-pub const PRIVACY_REMINDER_SHORT: &str = "Initials or case refs, not names";
-
 fn pane_block(title: String, focused: bool, theme: Theme) -> Block<'static> {
     Block::default()
         .borders(Borders::ALL)
@@ -113,7 +109,7 @@ fn steps(frame: &mut Frame, app: &App, ws: &Workspace, area: Rect, theme: Theme)
         let text = if text.chars().count() < room {
             text
         } else {
-            ws.timer.display(app.now)
+            ws.timer.shown(app.now)
         };
         if text.chars().count() < room {
             spans.push(Span::raw(" ".repeat(room - text.chars().count() - 1)));
@@ -125,7 +121,7 @@ fn steps(frame: &mut Frame, app: &App, ws: &Workspace, area: Rect, theme: Theme)
 
 /// The timer as a short line: "⏱ 12:34", "⏸ 12:34 paused", or the prompt at zero.
 pub fn timer_text(app: &App, ws: &Workspace, theme: Theme) -> (String, Style) {
-    let time = ws.timer.display(app.now);
+    let time = ws.timer.shown(app.now);
     if ws.timer.is_up(app.now) {
         (
             format!("⏱ {time} Time is up: ] moves on, + adds a minute"),
@@ -324,10 +320,13 @@ pub(crate) fn record_pane(frame: &mut Frame, app: &App, ws: &Workspace, area: Re
                 .border_style(theme.border(true))
                 .title(title)
                 .title_bottom(Span::styled(
-                    if rect.width as usize > PRIVACY_REMINDER.len() + 4 {
-                        format!(" {PRIVACY_REMINDER} ")
-                    } else {
-                        format!(" {PRIVACY_REMINDER_SHORT} ")
+                    {
+                        let (long, short) = editor.field.reminder();
+                        if rect.width as usize > long.chars().count() + 4 {
+                            format!(" {long} ")
+                        } else {
+                            format!(" {short} ")
+                        }
                     },
                     theme.dim(),
                 )),
@@ -348,10 +347,10 @@ fn summary_pane(frame: &mut Frame, app: &App, ws: &Workspace, area: Rect, theme:
     let session = &ws.session;
     let framework = app.library.framework(&session.framework);
     let mut lines: Vec<Line> = vec![Line::from(Span::styled("Indicators", theme.heading()))];
-    for record in &session.items {
+    for (position, record) in session.items.iter().enumerate() {
         let title = framework
             .and_then(|f| query::find_item(f, &record.item))
-            .map_or_else(|| record.item.clone(), |i| i.short_title());
+            .map_or_else(|| record.item.clone(), |i| i.identity(position));
         for l in wrap_text(&title, width, "", "  ") {
             lines.push(Line::from(Span::styled(l, theme.title())));
         }

@@ -13,6 +13,13 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent, effects: &mut Vec<Effect>) {
     {
         return run(app, Command::Quit, effects);
     }
+    // Nothing acts unseen behind the too-small notice: only quit and help.
+    if crate::app::view::is_too_small(app.size) {
+        if let Some(command) = keys::too_small_command(app, key) {
+            run(app, command, effects);
+        }
+        return;
+    }
     match keys::context(app) {
         Context::Editor => return editor_key(app, key, effects),
         Context::Palette => return palette_key(app, key, effects),
@@ -50,20 +57,37 @@ pub(super) fn editor_key(app: &mut App, key: KeyEvent, effects: &mut Vec<Effect>
 
 pub(super) fn close_editor(app: &mut App, effects: &mut Vec<Effect>) {
     let now = app.now;
+    let today = app.today();
     let Some(ws) = app.workspace_mut() else {
         return;
     };
-    if let Some(mut editor) = ws.editor.take() {
-        if editor.field.is_date() {
-            let before = crate::app::fields::get_text(&ws.session, &editor.field);
-            if editor.store(&mut ws.session)
-                && before != crate::app::fields::get_text(&ws.session, &editor.field)
-            {
+    if let Some(editor) = ws.editor.as_mut()
+        && editor.field.is_date()
+    {
+        let before = crate::app::fields::get_text(&ws.session, &editor.field);
+        let refused_before = editor.error.clone();
+        if editor.store(&mut ws.session) {
+            if before != crate::app::fields::get_text(&ws.session, &editor.field) {
                 touch(ws, now);
             }
+        } else if editor.error != refused_before {
+            // A date that does not parse keeps the field open with what
+            // was typed, saying why; closing again leaves the date as it was.
+            app.notice = editor.error.clone();
+            return;
         }
+    }
+    let Some(ws) = app.workspace_mut() else {
+        return;
+    };
+    if let Some(editor) = ws.editor.take() {
         if let Some(error) = &editor.error {
             app.notice = Some(format!("{error}; the previous value is kept"));
+        } else if let crate::app::fields::TextField::PriorityDeadline(p) = editor.field
+            && let Some(date) = ws.session.priorities.get(p).and_then(|p| p.deadline)
+            && date < today
+        {
+            app.notice = Some(crate::app::text::deadline_past(date));
         }
     }
     if let Some(ws) = app.workspace_mut() {

@@ -137,6 +137,16 @@ fn touch(ws: &mut Workspace, now: Timestamp) {
 /// Save now if there is anything to save.
 fn save_now(app: &mut App, effects: &mut Vec<Effect>) {
     app.give_ids();
+    // Where the walk is and its clocks travel with every save; a change to
+    // them alone is worth a save (without counting as an edit).
+    let now = app.now;
+    if let Some(ws) = app.workspace_mut()
+        && ws.read_only.is_none()
+        && ws.keep_walk_state(now)
+        && matches!(ws.save, SaveStatus::Saved(_))
+    {
+        ws.save = SaveStatus::Unsaved { since: now };
+    }
     if let Some(ws) = app.workspace()
         && ws.read_only.is_none()
         && (ws.is_dirty()
@@ -166,9 +176,10 @@ fn on_tick(app: &mut App, effects: &mut Vec<Effect>) {
     };
     if due {
         app.give_ids();
-        let Some(ws) = app.workspace() else {
+        let Some(ws) = app.workspace_mut() else {
             return;
         };
+        ws.keep_walk_state(now);
         effects.push(Effect::Save(ws.session.clone()));
     }
 }
@@ -295,7 +306,14 @@ fn run(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
             return;
         }
         Command::Palette if app.overlay.is_none() => {
-            let palette = Palette::new(&app.library, app.workspace().map(|ws| &ws.session));
+            let room = if app.present {
+                super::palette::Room::Projector {
+                    record_hidden: app.hide_notes,
+                }
+            } else {
+                super::palette::Room::Private
+            };
+            let palette = Palette::new(&app.library, app.workspace().map(|ws| &ws.session), room);
             app.overlay = Some(Overlay::Palette(Box::new(palette)));
             return;
         }

@@ -4,6 +4,33 @@
 use super::*;
 
 pub(super) fn record_command(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
+    let before = app.workspace().and_then(|ws| {
+        rows::rows(&app.library, ws, app.present)
+            .get(ws.record_cursor)
+            .cloned()
+    });
+    let changes_choice = matches!(
+        command,
+        Command::Toggle | Command::Activate | Command::Left | Command::Right
+    ) && matches!(before, Some(Row::Choice(_) | Row::Toggle(..)));
+    change_record(app, command, effects);
+    // A choice can add or remove a warning line above it: the cursor
+    // stays on its field, wherever that field now is.
+    if changes_choice && let Some(row) = before {
+        let list = app
+            .workspace()
+            .map(|ws| rows::rows(&app.library, ws, app.present))
+            .unwrap_or_default();
+        if let Some(at) = list.iter().position(|r| *r == row)
+            && let Some(ws) = app.workspace_mut()
+        {
+            ws.record_cursor = at;
+        }
+        keep_cursor_visible(app);
+    }
+}
+
+fn change_record(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
     let now = app.now;
     let list = match app.workspace() {
         Some(ws) => rows::rows(&app.library, ws, app.present),
@@ -67,28 +94,13 @@ pub(super) fn record_command(app: &mut App, command: Command, effects: &mut Vec<
                     choice.cycle(&mut ws.session, forward);
                     touch(ws, now);
                 }
+                // Arrows never change a level: a level changes only by
+                // its digit, so a stray arrow cannot alter a judgement.
                 Some(Row::Level) | Some(Row::ParticipantLevel(_)) => {
-                    let Some(item) = item else { return };
-                    let current = match &row {
-                        Some(Row::ParticipantLevel(p)) => ws
-                            .session
-                            .participants
-                            .get(*p)
-                            .and_then(|name| {
-                                ws.session.items[item]
-                                    .individual_levels
-                                    .iter()
-                                    .find(|l| &l.participant == name)
-                            })
-                            .map(|l| l.level),
-                        _ => ws.session.items[item].level,
-                    };
-                    let next = Some(step_level(current, forward, max_level));
-                    match row {
-                        Some(Row::ParticipantLevel(p)) => set_participant_level(ws, item, p, next),
-                        _ => ws.session.items[item].level = next,
-                    }
-                    touch(ws, now);
+                    app.notice = Some(
+                        crate::app::text::LEVEL_BY_DIGIT
+                            .replace("{range}", &format!("1-{max_level}")),
+                    );
                 }
                 _ => {}
             }
@@ -225,17 +237,6 @@ fn move_cursor(ws: &mut Workspace, list: &[Row], command: &Command) {
     }
 }
 
-/// The level ←/→ give from the current one, within the scale's range.
-fn step_level(current: Option<u8>, forward: bool, max_level: u8) -> u8 {
-    match (current, forward) {
-        (None, true) => 1,
-        (None, false) => max_level,
-        (Some(l), true) if l < max_level => l + 1,
-        (Some(l), false) if l > 1 => l - 1,
-        (Some(l), _) => l,
-    }
-}
-
 pub(super) fn set_participant_level(
     ws: &mut Workspace,
     item: usize,
@@ -276,19 +277,11 @@ pub(super) fn add_evidence(
         return;
     };
     let Some(item) = ws.item_index() else { return };
-    let source = match &suggestion {
-        Some((_, description)) => guess_source(description),
-        // Nudge towards triangulation: the first source not yet used.
-        None => EvidenceSource::ALL
-            .into_iter()
-            .find(|s| {
-                !ws.session.items[item]
-                    .evidence
-                    .iter()
-                    .any(|e| e.source == *s)
-            })
-            .unwrap_or(EvidenceSource::ChildrenParentsCarers),
-    };
+    // No source until one is chosen (or the suggestion names one): an
+    // untouched item must not pass for children's views.
+    let source = suggestion
+        .as_ref()
+        .map_or(EvidenceSource::Unset, |(_, d)| guess_source(d));
     let (information, description) =
         suggestion.unwrap_or((InformationKind::Quality, String::new()));
     ws.session.items[item].evidence.push(Evidence {
@@ -342,8 +335,13 @@ pub(super) fn guess_source(description: &str) -> EvidenceSource {
         || d.contains("survey")
     {
         EvidenceSource::FrontlineStaffManagers
-    } else {
+    } else if d.contains("data")
+        || d.contains("performance")
+        || d.contains("management information")
+    {
         EvidenceSource::ManagementInformation
+    } else {
+        EvidenceSource::Unset
     }
 }
 

@@ -80,6 +80,9 @@ pub(super) fn session_command(app: &mut App, command: Command, effects: &mut Vec
                 ws.save = SaveStatus::Saved(now);
             }
         }
+        Command::RemoveMinute => ws.timer.remove_minute(),
+        Command::MorePhaseMinutes => return phase_minutes(app, true, effects),
+        Command::FewerPhaseMinutes => return phase_minutes(app, false, effects),
         Command::AnotherQuestion => return another_question(app, effects),
         Command::FinishDaily => return finish_daily(app, effects),
         Command::CycleFraming => {
@@ -278,16 +281,49 @@ fn finish_daily(app: &mut App, effects: &mut Vec<Effect>) {
     app.notice = Some("Saved. That is today's twenty minutes.".into());
 }
 
+/// The current phase's minutes for every indicator, five more or fewer,
+/// set from the walk; the running countdown keeps its time used.
+fn phase_minutes(app: &mut App, more: bool, effects: &mut Vec<Effect>) {
+    let now = app.now;
+    if !writable(app) {
+        return;
+    }
+    let Some(ws) = app.workspace_mut() else {
+        return;
+    };
+    let Some(phase) = ws.phase() else { return };
+    let index = phase.number() - 1;
+    let field = crate::app::fields::ChoiceField::PhaseMinutes(index);
+    let before = crate::app::phase_minutes(&ws.session.timers, ws.stage);
+    let added = ws.timer.added_minutes(before);
+    field.cycle(&mut ws.session, more);
+    let minutes = crate::app::phase_minutes(&ws.session.timers, ws.stage);
+    let used = ws.timer.elapsed(now);
+    let running = ws.timer.is_running();
+    ws.timer = crate::app::timer::Timer::carried(minutes, added, used, now);
+    if !running {
+        ws.timer.pause(now);
+    }
+    touch(ws, now);
+    app.notice = Some(format!("{}: {minutes}", field.label()));
+    save_now(app, effects);
+}
+
 /// Move to a stage: save first (a screen change), reset the panes.
 pub(super) fn go_to(app: &mut App, stage: Stage, effects: &mut Vec<Effect>) {
-    save_now(app, effects);
     let now = app.now;
     if let Some(ws) = app.workspace_mut() {
+        // Keep the phase's clock even if the session is read-only: the
+        // countdown must not restart on coming back.
+        ws.keep_walk_state(now);
+    }
+    save_now(app, effects);
+    if let Some(ws) = app.workspace_mut() {
+        let same_phase = ws.stage == stage;
         ws.stage = stage;
-        ws.timer = crate::app::timer::Timer::start(
-            crate::app::phase_minutes(&ws.session.timers, stage),
-            now,
-        );
+        if !same_phase {
+            ws.timer = crate::app::carried_timer(&ws.session, stage, now);
+        }
         ws.reference_tab = 0;
         ws.reference_cursor = 0;
         ws.reference_scroll = 0;

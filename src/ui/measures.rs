@@ -216,7 +216,7 @@ fn curve_chart(frame: &mut Frame, curve: &Curve, area: Rect, theme: Theme) {
         series.push((
             reading::comparator_label(*kind).to_owned(),
             line(points),
-            Marker::Dot,
+            Marker::Bar,
             GraphType::Scatter,
         ));
     }
@@ -226,7 +226,7 @@ fn curve_chart(frame: &mut Frame, curve: &Curve, area: Rect, theme: Theme) {
         series.push((
             words::FORECAST_LEGEND.to_owned(),
             points,
-            Marker::Dot,
+            Marker::Block,
             GraphType::Scatter,
         ));
     }
@@ -339,8 +339,16 @@ fn draw_chart(
         .iter()
         .map(|v| Span::raw(reading::amount(*v, unit)))
         .collect::<Vec<_>>();
+    // The legend in words under the chart, each series with the mark it
+    // is drawn in: it never hides the curve, and needs no colour.
+    let legend: Vec<String> = series
+        .iter()
+        .map(|(name, _, marker, _)| format!("{} {name}", mark_of(*marker)))
+        .collect();
+    let block = chart_block(words::CHART_TITLE, theme)
+        .title_bottom(Line::from(format!(" {} ", legend.join("  "))));
     let chart = Chart::new(datasets)
-        .block(chart_block(words::CHART_TITLE, theme))
+        .block(block)
         .x_axis(
             Axis::default()
                 .bounds([0.0, end])
@@ -353,12 +361,19 @@ fn draw_chart(
                 .labels(y_labels)
                 .style(theme.dim()),
         )
-        .legend_position(Some(ratatui::widgets::LegendPosition::TopLeft))
-        .hidden_legend_constraints((
-            ratatui::layout::Constraint::Percentage(60),
-            ratatui::layout::Constraint::Percentage(60),
-        ));
+        .legend_position(None);
     frame.render_widget(chart, area);
+}
+
+/// The character a marker draws, for the legend.
+fn mark_of(marker: Marker) -> &'static str {
+    match marker {
+        Marker::Braille => "⠒⠒",
+        Marker::Dot => "••",
+        Marker::Bar => "▄",
+        Marker::Block => "█",
+        _ => "▀",
+    }
 }
 
 /// Every value as words, newest last, as many as fit.
@@ -443,7 +458,12 @@ fn curve_screen(
         .borders(Borders::ALL)
         .border_style(theme.border(false))
         .title(" Steps ");
-    frame.render_widget(Paragraph::new(lines).block(block), steps_area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        steps_area,
+    );
     step_panel(frame, m, ws, step, cursor, step_area, theme);
 }
 
@@ -471,7 +491,7 @@ fn step_panel(
     let mut text_area = inner;
     if step == Step::HowAreWeDoing {
         let curve = Curve::of(m, FORECAST_AHEAD);
-        let chart_height = (inner.height / 2).max(6).min(inner.height);
+        let chart_height = (inner.height / 2).clamp(6, 16).min(inner.height);
         let chart = Rect::new(inner.x, inner.y, inner.width, chart_height);
         curve_chart(frame, &curve, chart, theme);
         text_area = Rect::new(
@@ -480,7 +500,14 @@ fn step_panel(
             inner.width,
             inner.height.saturating_sub(chart_height),
         );
-        lines = reading_lines(m, &curve);
+        lines = Vec::new();
+        if let Some(ws) = ws {
+            lines.push(Line::from(Span::styled(
+                format!("Our reading: {}", or_not_yet(&ws.how_are_we_doing)),
+                theme.text(),
+            )));
+        }
+        lines.extend(reading_lines(m, &curve));
     }
     let mut add = |text: String, style: Style| {
         for l in wrap_text(&text, width, "", "  ") {
@@ -490,10 +517,7 @@ fn step_panel(
     match ws {
         None => add(words::NO_WORKSHEET.to_owned(), theme.warning()),
         Some(ws) => match step {
-            Step::HowAreWeDoing => add(
-                format!("Our reading: {}", or_not_yet(&ws.how_are_we_doing)),
-                theme.text(),
-            ),
+            Step::HowAreWeDoing => {}
             Step::Story => add(or_not_yet(&ws.story), theme.text()),
             Step::Partners => {
                 for p in &ws.partners {
@@ -587,10 +611,10 @@ fn reading_lines(m: &Measure, curve: &Curve) -> Vec<Line<'static>> {
             .map(|(p, v)| format!("{p} {}", reading::amount(*v, m.unit)))
             .collect();
         out.push(Line::from(format!(
-            "FORECAST if nothing changes: {}",
+            "FORECAST if nothing changes (a straight line through the last {} values; not a prediction): {}",
+            reading::FORECAST_BASIS,
             ahead.join(", ")
         )));
-        out.push(Line::from(format!("  ({})", reading::FORECAST_LABEL)));
     }
     out.push(Line::from(reading::better_words(m.better)));
     out

@@ -133,7 +133,7 @@ pub mod measures {
     }
 
     pub fn overdue(period: Period) -> String {
-        format!("  OVERDUE: no value for {period}")
+        format!("OVERDUE: no value for {period}")
     }
 
     pub fn worksheet_of(date: jiff::civil::Date, at: usize, of: usize, follows: bool) -> String {

@@ -112,18 +112,24 @@ fn list(frame: &mut Frame, app: &App, title: Rect, body: Rect, theme: Theme) {
         } else {
             theme.heading()
         };
-        let mut head = vec![Span::styled(
+        lines.push(Line::from(Span::styled(
             clip(&format!("{mark}{}", m.title), width),
             head_style,
-        )];
-        if let Some(period) = reading::overdue(m, today) {
-            head.push(Span::styled(words::overdue(period), theme.warning()));
-        }
-        lines.push(Line::from(head));
-        lines.push(Line::from(Span::styled(
-            clip(&format!("    {}", summary(m)), width),
-            theme.text(),
         )));
+        // Overdue first on the second line, so a narrow screen still says it.
+        let mut second = vec![Span::raw("    ")];
+        let mut used = 4;
+        if let Some(period) = reading::overdue(m, today) {
+            let said = words::overdue(period);
+            used += said.chars().count() + 3;
+            second.push(Span::styled(said, theme.warning()));
+            second.push(Span::raw(" · "));
+        }
+        second.push(Span::styled(
+            clip(&summary(m), width.saturating_sub(used)),
+            theme.text(),
+        ));
+        lines.push(Line::from(second));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -54,7 +54,9 @@ fn track_from_palette(h: &mut Harness, query: &str, text: &str) {
 fn record(h: &mut Harness, period: &str, numerator: u32, denominator: u32, note: &str) {
     h.key(Char('v'));
     assert!(matches!(h.app().overlay, Some(Overlay::Ask(_))), "v asks");
-    h.type_text(&format!("{period}\n{numerator}\n{denominator}\n{note}\n"));
+    h.type_text(&format!(
+        "{period}\n{numerator}\n{denominator}\nnational 17; target 12\n{note}\n"
+    ));
 }
 
 /// Track CP_AGAIN from the palette and record eight quarters on screen;
@@ -69,11 +71,14 @@ fn tracked_with_eight_quarters(width: u16, height: u16) -> Harness {
     h.key(Char('m'));
     assert!(matches!(h.app().screen, Screen::Measures));
     assert!(
-        h.screen().contains("% of children subject to CP plan who had"),
+        h.screen()
+            .contains("% of children subject to CP plan who had"),
         "{}",
         h.screen()
     );
     h.key(Enter);
+    // A repeat plan is worse: lower is better for this measure.
+    h.key(Char('d'));
     for (i, (period, n, d)) in QUARTERS.iter().enumerate() {
         let note = if i == 4 { "staffing gaps" } else { "" };
         record(&mut h, period, *n, *d, note);
@@ -88,13 +93,24 @@ fn track_record_eight_quarters_turn_the_curve_and_adopt_a_priority() {
     let m = &reg.measures[0];
     assert_eq!(m.values.len(), 8, "eight quarters saved");
     assert_eq!(m.values[4].note, "staffing gaps");
+    assert_eq!(m.values[4].comparators.len(), 2);
+    assert_eq!(m.better, howgood::measures::model::Better::Lower);
     let screen = h.screen();
     assert!(screen.contains("15.9% (7 of 44)"), "both figures: {screen}");
 
     // A value for a period already recorded is refused, not replaced.
     record(&mut h, "2026-Q3", 1, 2, "");
-    assert!(h.app().notice.as_deref().unwrap_or("").contains("already has a value"));
-    assert_eq!(register(&h).measures[0].values[7].figure.amount(), 700.0 / 44.0);
+    assert!(
+        h.app()
+            .notice
+            .as_deref()
+            .unwrap_or("")
+            .contains("already has a value")
+    );
+    assert_eq!(
+        register(&h).measures[0].values[7].figure.amount(),
+        700.0 / 44.0
+    );
 
     // Turning the Curve: a worksheet, every step, one proposal adopted.
     h.key(Char('c'));
@@ -176,7 +192,11 @@ fn a_measure_damaged_in_the_source_asks_for_its_title_first() {
     // Esc leaves a second try without tracking anything.
     track_from_palette(&mut h, &query, &text);
     assert!(
-        h.app().notice.as_deref().unwrap_or("").contains("Already tracked")
+        h.app()
+            .notice
+            .as_deref()
+            .unwrap_or("")
+            .contains("Already tracked")
             || matches!(h.app().overlay, Some(Overlay::Ask(_)))
     );
     h.key(Esc);
@@ -213,7 +233,11 @@ fn with_no_color_every_value_is_readable_in_words() {
         );
     }
     // Direction, change and baseline said in words, not by colour.
-    assert!(screen.contains("lower is better") || screen.contains("higher is better"));
+    assert!(screen.contains("lower is better"), "{screen}");
+    assert!(
+        screen.contains("national 17%"),
+        "comparator in words: {screen}"
+    );
     assert!(screen.contains("since 2024-Q4"), "{screen}");
     assert!(screen.contains("baseline 2024-Q4"), "{screen}");
     insta::assert_snapshot!("measure_chart_no_color_100x40", screen);

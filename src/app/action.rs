@@ -140,6 +140,8 @@ pub enum Command {
     AddValue,
     /// The chart by breakdown (team, locality, agency) or as a whole.
     ToggleBreakdowns,
+    /// Which way is better for the measure: higher or lower.
+    FlipBetter,
     /// Open the measure's latest Turning the Curve worksheet (or start one).
     TurnTheCurve,
     /// Start a new worksheet dated today, from the last one.

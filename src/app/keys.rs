@@ -315,6 +315,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::MeasureChart, &[Code(Char('v'))], run(C::AddValue), Some("add value"), "record a value for a period (a number, or numerator and denominator)"),
     bind(S::MeasureChart, &[Code(Char('b'))], run(C::ToggleBreakdowns), Some("breakdowns"), "the chart by breakdown (team, locality, agency) or as a whole"),
     bind(S::MeasureChart, &[Code(Char('c'))], run(C::TurnTheCurve), Some("turn the curve"), "the Turning the Curve worksheet (the latest, or a new one)"),
+    bind(S::MeasureChart, &[Code(Char('d'))], run(C::FlipBetter), Some("direction"), "which way is better: higher or lower"),
     bind(S::MeasureChart, &[Code(Esc)], run(C::Back), Some("list"), "back to the list of measures"),
     bind(S::Curve, &[Code(Char(']'))], run(C::NextPhase), Some("next step"), "next step of the worksheet"),
     bind(S::Curve, &[Code(Char('['))], run(C::PreviousPhase), Some("step back"), "previous step of the worksheet"),

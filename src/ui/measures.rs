@@ -11,7 +11,7 @@ use crate::app::text::measures as words;
 use crate::app::theme::Theme;
 use crate::app::view;
 use crate::measures::curve::{Curve, Step};
-use crate::measures::model::{Measure, Unit};
+use crate::measures::model::{ComparatorKind, Measure, Unit};
 use crate::measures::period::Period;
 use crate::measures::reading;
 use ratatui::Frame;
@@ -219,10 +219,17 @@ fn curve_chart(frame: &mut Frame, curve: &Curve, area: Rect, theme: Theme) {
         ));
     }
     for (kind, points) in &curve.comparators {
+        // Each comparator its own mark: the legend tells them apart
+        // without colour.
+        let marker = match kind {
+            ComparatorKind::National => Marker::Bar,
+            ComparatorKind::StatisticalNeighbours => Marker::HalfBlock,
+            ComparatorKind::Target => Marker::Block,
+        };
         series.push((
             reading::comparator_label(*kind).to_owned(),
             line(points),
-            Marker::Bar,
+            marker,
             GraphType::Scatter,
         ));
     }
@@ -232,7 +239,7 @@ fn curve_chart(frame: &mut Frame, curve: &Curve, area: Rect, theme: Theme) {
         series.push((
             words::FORECAST_LEGEND.to_owned(),
             points,
-            Marker::Block,
+            Marker::Quadrant,
             GraphType::Scatter,
         ));
     }
@@ -378,6 +385,7 @@ fn mark_of(marker: Marker) -> &'static str {
         Marker::Dot => "••",
         Marker::Bar => "▄",
         Marker::Block => "█",
+        Marker::Quadrant => "▘",
         _ => "▀",
     }
 }

@@ -8,8 +8,9 @@ use crate::app::action::LoadedMeasures;
 use crate::app::measures::{Ask, MeasuresView, Purpose};
 use crate::measures::curve::Step;
 use crate::measures::edit;
-use crate::measures::model::Figure;
+use crate::measures::model::{Better, Comparator, Figure};
 use crate::measures::period::Period;
+use crate::measures::reading;
 
 /// Open the list of measures (from home, or leaving a session).
 pub(super) fn show_measures(app: &mut App, effects: &mut Vec<Effect>) {
@@ -93,7 +94,7 @@ pub(super) fn measures_command(app: &mut App, command: Command, effects: &mut Ve
         MeasuresView::Chart {
             measure,
             breakdowns,
-        } => chart_command(app, command, measure, breakdowns),
+        } => chart_command(app, command, measure, breakdowns, effects),
         MeasuresView::Curve {
             measure,
             sheet,
@@ -126,7 +127,13 @@ fn list_command(app: &mut App, command: Command) {
     }
 }
 
-fn chart_command(app: &mut App, command: Command, measure: usize, breakdowns: bool) {
+fn chart_command(
+    app: &mut App,
+    command: Command,
+    measure: usize,
+    breakdowns: bool,
+    effects: &mut Vec<Effect>,
+) {
     match command {
         Command::AddValue if writable(app) => {
             let Some(m) = app.measures.measure(measure) else {
@@ -140,6 +147,7 @@ fn chart_command(app: &mut App, command: Command, measure: usize, breakdowns: bo
                     "Period (e.g. 2026-Q3, 2026-09 or 2026)",
                     "Value, or the numerator of a percentage",
                     "Denominator (leave empty for a plain value)",
+                    "Compared with (optional): national 12, neighbours 14, target 10; several with ;",
                     "Note (optional)",
                 ],
             )
@@ -156,6 +164,16 @@ fn chart_command(app: &mut App, command: Command, measure: usize, breakdowns: bo
             };
         }
         Command::TurnTheCurve => open_worksheet(app, measure),
+        Command::FlipBetter if writable(app) => {
+            if let Some(m) = app.measures.measure_mut(measure) {
+                m.better = match m.better {
+                    Better::Higher => Better::Lower,
+                    Better::Lower => Better::Higher,
+                };
+                app.notice = Some(format!("Now: {}", reading::better_words(m.better)));
+            }
+            save(app, effects);
+        }
         Command::Back => app.measures.view = MeasuresView::List,
         _ => {}
     }
@@ -397,7 +415,8 @@ fn apply(
             let period: Period = answer(0).parse()?;
             let figure = figure_from(answer(1), answer(2))?;
             let mut value = edit::value(period, figure);
-            value.note = answer(3).to_owned();
+            value.comparators = comparators_from(answer(3))?;
+            value.note = answer(4).to_owned();
             edit::record(m, value).map_err(|p| p.join("; "))?;
         }
         Purpose::StepText { sheet, step, .. } => {
@@ -435,6 +454,26 @@ fn apply(
     }
     save(app, effects);
     Ok(())
+}
+
+/// Comparators as typed: `national 12; target 10`.
+fn comparators_from(text: &str) -> Result<Vec<Comparator>, String> {
+    let mut out = Vec::new();
+    for part in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+        let (kind, value) = part.rsplit_once(' ').unwrap_or(("", part));
+        let kind = reading::comparator_from_slug(kind).ok_or_else(|| {
+            format!("Not recorded: {part:?}: say national, neighbours or target, then the figure")
+        })?;
+        let value = value
+            .trim()
+            .trim_end_matches('%')
+            .parse::<f64>()
+            .ok()
+            .filter(|n| n.is_finite())
+            .ok_or_else(|| format!("Not recorded: {part:?} has no figure"))?;
+        out.push(Comparator { kind, value });
+    }
+    Ok(out)
 }
 
 /// A value from the questions: a number, or a numerator and denominator.

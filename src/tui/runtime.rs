@@ -555,7 +555,7 @@ impl Runtime {
 
     /// `<data dir>/measures/`, beside the sessions folder.
     fn measures_dir(&self) -> PathBuf {
-        crate::measures::file::measures_dir(&crate::session::atomic::parent_dir(&self.store.dir))
+        crate::measures::file::measures_dir(crate::session::atomic::parent_dir(&self.store.dir))
     }
 
     /// Open the register afresh (another howgood or the command line may

@@ -21,6 +21,9 @@ use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragraph, Wrap};
 
+/// One line on a chart: its name in the legend, its points, its mark.
+type Series = (String, Vec<(f64, f64)>, Marker, GraphType);
+
 /// Periods of forecast drawn after the last value.
 const FORECAST_AHEAD: usize = 2;
 
@@ -204,7 +207,7 @@ fn curve_chart(frame: &mut Frame, curve: &Curve, area: Rect, theme: Theme) {
         points.iter().map(|(p, v)| (x_of(first, *p), *v)).collect()
     };
     let values = line(&curve.points);
-    let mut series: Vec<(String, Vec<(f64, f64)>, Marker, GraphType)> = vec![(
+    let mut series: Vec<Series> = vec![(
         words::VALUES_LEGEND.into(),
         values.clone(),
         Marker::Braille,
@@ -322,7 +325,7 @@ fn chart_block(title: &str, theme: Theme) -> Block<'_> {
 fn draw_chart(
     frame: &mut Frame,
     area: Rect,
-    series: &[(String, Vec<(f64, f64)>, Marker, GraphType)],
+    series: &[Series],
     end: f64,
     x_labels: Vec<Span>,
     unit: Unit,

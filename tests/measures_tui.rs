@@ -251,3 +251,62 @@ fn with_no_color_every_value_is_readable_in_words() {
     let later = h.screen();
     assert!(later.contains("OVERDUE: no value for 2027-Q1"), "{later}");
 }
+
+#[test]
+fn m_on_a_module5_measure_in_the_reader_tracks_it() {
+    use howgood::app::reference::{Take, entries};
+    use howgood::app::view::SessionView;
+    let mut h = Harness::new(120, 40);
+    let s = common::session(
+        "2026-11-24-walk-abcd",
+        howgood::session::model::SessionKind::Workshop,
+        "Walk",
+        "hmie-cp-2009",
+        &["5.3"],
+    );
+    h.open_session(&s);
+    h.keys(&[
+        Char(']'),
+        Char(']'),
+        Char('t'),
+        ratatui::crossterm::event::KeyCode::Tab,
+    ]);
+    let chosen = |h: &Harness| {
+        let ws = h.app().workspace().expect("open");
+        let view = SessionView::of(h.app(), ws);
+        entries(&h.app().library, ws, view.side_by_side)
+            .get(ws.reference_cursor)
+            .and_then(|e| e.take.clone())
+    };
+    for _ in 0..20 {
+        if matches!(chosen(&h), Some(Take::Measure(_))) {
+            break;
+        }
+        h.key(Down);
+    }
+    let Some(Take::Measure(shown)) = chosen(&h) else {
+        panic!("a Module 5 measure in the reader: {}", h.screen());
+    };
+    h.key(Char('m'));
+    if let Some(Overlay::Ask(_)) = &h.app().overlay {
+        // Damaged in the source: its title is completed first.
+        h.type_text(" (completed)\n");
+    }
+    let reg = register(&h);
+    assert_eq!(reg.measures.len(), 1, "tracked from the reader");
+    assert!(
+        shown.starts_with(
+            reg.measures[0]
+                .definition
+                .split("; ")
+                .next()
+                .expect("words")
+        )
+    );
+    assert!(
+        h.app().workspace().is_some(),
+        "the session stays open while tracking"
+    );
+    // The register is released again: the command line can change it.
+    assert!(h.runtime.measures.is_none());
+}

@@ -125,10 +125,11 @@ pub mod measures {
     pub const NOT_YET: &str = "(not written yet: Enter writes it)";
 
     pub fn list_summary(count: usize, overdue: usize) -> String {
+        let measures = if count == 1 { "measure" } else { "measures" };
         match (count, overdue) {
             (0, _) => "none yet".to_owned(),
-            (n, 0) => format!("{n} measures, none overdue"),
-            (n, o) => format!("{n} measures, {o} overdue for a new value"),
+            (n, 0) => format!("{n} {measures}, none overdue"),
+            (n, o) => format!("{n} {measures}, {o} overdue for a new value"),
         }
     }
 

@@ -113,6 +113,56 @@ fn places() -> Vec<(String, Harness)> {
         text: "Text".into(),
     });
     out.push(("message".into(), message));
+    out.extend(measure_places());
+    out
+}
+
+/// The measures list, a measure's chart, a worksheet, and the questions.
+fn measure_places() -> Vec<(String, Harness)> {
+    use howgood::app::measures::{Ask, MeasuresView, Purpose};
+    use howgood::measures::curve::Step;
+    let views = [
+        ("measure list", MeasuresView::List),
+        (
+            "measure chart",
+            MeasuresView::Chart {
+                measure: 0,
+                breakdowns: false,
+            },
+        ),
+        (
+            "worksheet",
+            MeasuresView::Curve {
+                measure: 0,
+                sheet: 0,
+                step: Step::Proposals,
+                cursor: 0,
+            },
+        ),
+    ];
+    let mut out = Vec::new();
+    for (name, view) in views {
+        let mut h = Harness::new(80, 24);
+        h.key(KeyCode::Char('m'));
+        let mut register = howgood::measures::model::MeasureRegister::default();
+        register
+            .measures
+            .push(howgood::measures::model::Measure::new(
+                "abcdefgh".into(),
+                "A measure".into(),
+                h.app().now,
+            ));
+        h.runtime.app.measures.register = Some(register);
+        h.runtime.app.measures.view = view;
+        out.push((name.to_owned(), h));
+    }
+    let mut ask = Harness::new(80, 24);
+    ask.runtime.app.overlay = Some(Overlay::Ask(Box::new(Ask::new(
+        Purpose::Value { measure: 0 },
+        "A value",
+        vec!["Period"],
+    ))));
+    out.push(("questions".into(), ask));
     out
 }
 

@@ -25,6 +25,18 @@ pub enum Action {
     Exported(Result<PathBuf, String>),
     /// An effect with no answer of its own failed: what to tell the user.
     EffectFailed(String),
+    /// The edge opened the measures register.
+    MeasuresLoaded(Result<Box<LoadedMeasures>, String>),
+    /// The edge saved the measures register (or says why not).
+    MeasuresSaved(Result<(), String>),
+}
+
+/// The measures register as the edge opened it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadedMeasures {
+    pub register: crate::measures::model::MeasureRegister,
+    /// Why it may only be read (another howgood holds it, or a newer format).
+    pub read_only: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -130,6 +142,25 @@ pub enum Command {
     TogglePresent,
     /// In projector mode, hide or show the scribe's record.
     ToggleNotes,
+    /// The list of tracked measures.
+    ShowMeasures,
+    /// Track the Module 5 measure chosen in the reader or the palette.
+    TrackMeasure,
+    /// Record a value for a period on the measure screen.
+    AddValue,
+    /// The chart by breakdown (team, locality, agency) or as a whole.
+    ToggleBreakdowns,
+    /// Which way is better for the measure: higher or lower.
+    FlipBetter,
+    /// Open the measure's latest Turning the Curve worksheet (or start one).
+    TurnTheCurve,
+    /// Start a new worksheet dated today, from the last one.
+    NewWorksheet,
+    /// Agree the chosen proposal as a priority (owner and date asked).
+    AdoptProposal,
+    /// An older or a newer worksheet in the measure's dated history.
+    OlderWorksheet,
+    NewerWorksheet,
 }
 
 /// Work for the edge: disk and process, never done in `update`.
@@ -151,5 +182,11 @@ pub enum Effect {
     SetRecoveryAside(PathBuf),
     /// Write the user's settings.
     SaveSettings(crate::settings::Settings),
+    /// Open (and lock) the measures register; report `Action::MeasuresLoaded`.
+    LoadMeasures,
+    /// Save the measures register by its file's rules; report `Action::MeasuresSaved`.
+    SaveMeasures(Box<crate::measures::model::MeasureRegister>),
+    /// Release the measures register (its lock).
+    CloseMeasures,
     Quit,
 }

@@ -9,6 +9,7 @@
 
 use super::action::Command;
 use super::home::FormField;
+use super::measures::MeasuresView;
 use super::view::SessionView;
 use super::{App, Overlay, Pane, Phase, Screen, Stage};
 use crate::session::model::SessionKind;
@@ -32,6 +33,12 @@ pub enum Context {
     Confirm,
     Reader,
     Message,
+    /// The tracked measures' list, one measure's chart, a worksheet.
+    MeasureList,
+    MeasureChart,
+    Curve,
+    /// One-line questions (a value, a worksheet step).
+    Ask,
 }
 
 pub fn context(app: &App) -> Context {
@@ -46,6 +53,7 @@ fn overlay_context(app: &App) -> Option<Context> {
         Some(Overlay::Reader { .. }) => Some(Context::Reader),
         Some(Overlay::Message { .. }) => Some(Context::Message),
         Some(Overlay::Focus { .. }) => Some(Context::Focus),
+        Some(Overlay::Ask(_)) => Some(Context::Ask),
         None => None,
     }
 }
@@ -55,6 +63,11 @@ fn screen_context(app: &App) -> Context {
     match &app.screen {
         Screen::Home => Context::Home,
         Screen::History { .. } => Context::History,
+        Screen::Measures => match app.measures.view {
+            MeasuresView::List => Context::MeasureList,
+            MeasuresView::Chart { .. } => Context::MeasureChart,
+            MeasuresView::Curve { .. } => Context::Curve,
+        },
         Screen::NewSession(form) => Context::Form(form.field),
         Screen::Session(ws) if ws.editor.is_some() => Context::Editor,
         Screen::Session(ws) if ws.session.kind == SessionKind::DailyReview => Context::Daily,
@@ -172,6 +185,10 @@ pub enum Scope {
     Confirm,
     Reader,
     Message,
+    MeasureList,
+    MeasureChart,
+    Curve,
+    Ask,
 }
 
 /// Who a binding is for, beyond the place.
@@ -274,6 +291,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::Home, &[Code(Char('v'))], run(C::NewSupervision), Some("supervision"), "new supervision"),
     bind(S::Home, &[Code(Char('d'))], run(C::StartDaily), Some("daily review"), "today's daily review (start or continue)"),
     bind(S::Home, &[Code(Char('h'))], run(C::ShowHistory), None, "the history of daily reviews"),
+    bind(S::Home, &[Code(Char('m'))], run(C::ShowMeasures), Some("measures"), "tracked performance measures"),
     bind(S::History, &[Code(Up), Code(Char('k'))], run(C::Up), Some("choose"), "move up"),
     bind(S::History, &[Code(Down), Code(Char('j'))], run(C::Down), Some("choose"), "move down"),
     bind(S::History, &[Code(Enter)], run(C::Activate), Some("open"), "open the chosen review"),
@@ -290,6 +308,29 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::Daily, &[Code(Char('c'))], run(C::ChooseFocus), Some("focus"), "choose the focus areas the questions come from"),
     bind(S::Daily, &[Code(Char('+')), Code(Char('='))], run(C::AddMinute), None, "another minute"),
     bind(S::Daily, &[Code(Char('f'))], run(C::CycleFraming), None, "wording of the question: you, we, or as printed"),
+    // Tracked measures: the list, a measure's chart, a worksheet.
+    bind(S::MeasureList, &[Code(Up), Code(Char('k'))], run(C::Up), Some("choose"), "move up"),
+    bind(S::MeasureList, &[Code(Down), Code(Char('j'))], run(C::Down), Some("choose"), "move down"),
+    bind(S::MeasureList, &[Code(Enter)], run(C::Activate), Some("chart"), "the chosen measure's chart and values"),
+    bind(S::MeasureList, &[Code(Esc)], run(C::Back), Some("home"), "back home"),
+    bind(S::MeasureChart, &[Code(Char('v'))], run(C::AddValue), Some("add value"), "record a value for a period (a number, or numerator and denominator)"),
+    bind(S::MeasureChart, &[Code(Char('b'))], run(C::ToggleBreakdowns), Some("breakdowns"), "the chart by breakdown (team, locality, agency) or as a whole"),
+    bind(S::MeasureChart, &[Code(Char('c'))], run(C::TurnTheCurve), Some("turn the curve"), "the Turning the Curve worksheet (the latest, or a new one)"),
+    bind(S::MeasureChart, &[Code(Char('d'))], run(C::FlipBetter), Some("direction"), "which way is better: higher or lower"),
+    bind(S::MeasureChart, &[Code(Esc)], run(C::Back), Some("list"), "back to the list of measures"),
+    bind(S::Curve, &[Code(Char(']'))], run(C::NextPhase), Some("next step"), "next step of the worksheet"),
+    bind(S::Curve, &[Code(Char('['))], run(C::PreviousPhase), Some("step back"), "previous step of the worksheet"),
+    bind(S::Curve, &[Code(Enter)], run(C::Activate), Some("write"), "write this step (a partner, what works, a proposal: one more)"),
+    bind(S::Curve, &[Code(Up), Code(Char('k'))], run(C::Up), Some("choose"), "previous proposal"),
+    bind(S::Curve, &[Code(Down), Code(Char('j'))], run(C::Down), Some("choose"), "next proposal"),
+    bind(S::Curve, &[Code(Char('o'))], run(C::AdoptProposal), Some("adopt"), "agree the chosen proposal as a priority, with an owner and a date"),
+    bind(S::Curve, &[Code(Char('N'))], run(C::NewWorksheet), Some("new worksheet"), "a new worksheet dated today, starting from the last"),
+    bind(S::Curve, &[Code(Char('<'))], run(C::OlderWorksheet), Some("older/newer"), "the worksheet before this one"),
+    bind(S::Curve, &[Code(Char('>'))], run(C::NewerWorksheet), Some("older/newer"), "the worksheet after this one"),
+    bind(S::Curve, &[Code(Esc)], run(C::Back), Some("chart"), "back to the measure's chart"),
+    bind(S::Ask, &[Key::Named("type")], Does::Field, Some("write"), "write the answer"),
+    bind(S::Ask, &[Code(Enter)], Does::Field, Some("next"), "next question, or done"),
+    bind(S::Ask, &[Code(Esc)], Does::Field, Some("cancel"), "leave without changing anything"),
     // The new session form.
     bind(S::Form, &[Code(Tab)], run(C::NextField), Some("next field"), "next field"),
     bind(S::Form, &[Code(BackTab)], run(C::PreviousField), None, "previous field"),
@@ -321,6 +362,7 @@ pub static BINDINGS: &[Binding] = &[
     bind_for(Only::OneLevel, S::WalkReference, &[Code(Left)], run(C::Left), Some("level 5/2"), "level 5 / level 2 illustration (when not side by side)"),
     bind_for(Only::OneLevel, S::WalkReference, &[Code(Right)], run(C::Right), Some("level 5/2"), "level 5 / level 2 illustration (when not side by side)"),
     bind(S::WalkReference, &[Code(Enter)], run(C::Activate), Some("use"), "use a suggestion"),
+    bind(S::WalkReference, &[Code(Char('m'))], run(C::TrackMeasure), Some("track"), "track the chosen Module 5 measure over time"),
     bind(S::WalkReference, &[Code(Left)], run(C::Left), None, "previous tab of the framework's text"),
     bind(S::WalkReference, &[Code(Right)], run(C::Right), None, "next tab of the framework's text"),
     // The summary.
@@ -361,6 +403,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::Palette, &[Code(Up)], Does::Field, Some("choose"), "previous result"),
     bind(S::Palette, &[Code(Down)], Does::Field, Some("choose"), "next result"),
     bind(S::Palette, &[Code(Enter)], Does::Field, Some("go"), "go to the result"),
+    bind(S::Palette, &[Ctrl('t')], Does::Field, Some("track"), "track the chosen Module 5 measure over time"),
     bind(S::Palette, &[Code(Esc)], Does::Field, Some("close"), "close"),
     // Everywhere else.
     bind(S::Common, &[Code(Char('/')), Ctrl('p')], run(C::Palette), Some("find"), "find anything: indicators, illustrations, questions, notes"),
@@ -388,7 +431,16 @@ impl Scope {
         match (self, context) {
             (S::Common, c) => matches!(
                 c,
-                X::Home | X::History | X::Daily | X::Form(_) | X::Walk(..) | X::Summary | X::Reader
+                X::Home
+                    | X::History
+                    | X::Daily
+                    | X::Form(_)
+                    | X::Walk(..)
+                    | X::Summary
+                    | X::Reader
+                    | X::MeasureList
+                    | X::MeasureChart
+                    | X::Curve
             ),
             (S::Home, X::Home)
             | (S::History, X::History)
@@ -408,7 +460,11 @@ impl Scope {
             | (S::Help, X::Help)
             | (S::Confirm, X::Confirm)
             | (S::Reader, X::Reader)
-            | (S::Message, X::Message) => true,
+            | (S::Message, X::Message)
+            | (S::MeasureList, X::MeasureList)
+            | (S::MeasureChart, X::MeasureChart)
+            | (S::Curve, X::Curve)
+            | (S::Ask, X::Ask) => true,
             (S::FormChoice, X::Form(f)) => matches!(f, FormField::Kind | FormField::Framework),
             (S::FormItems, X::Form(f)) => f == FormField::Items,
             (S::FormText, X::Form(f)) => matches!(f, FormField::Title | FormField::Participants),
@@ -436,6 +492,7 @@ impl Scope {
             S::Editor => Section::Writing,
             S::Palette => Section::Find,
             S::Help | S::Confirm | S::Reader | S::Message => Section::Popups,
+            S::MeasureList | S::MeasureChart | S::Curve | S::Ask => Section::Measures,
         }
     }
 }
@@ -453,10 +510,11 @@ pub enum Section {
     Summary,
     Find,
     Popups,
+    Measures,
 }
 
 impl Section {
-    pub const ALL: [Section; 10] = [
+    pub const ALL: [Section; 11] = [
         Section::Everywhere,
         Section::Home,
         Section::Daily,
@@ -467,6 +525,7 @@ impl Section {
         Section::Summary,
         Section::Find,
         Section::Popups,
+        Section::Measures,
     ];
 
     pub fn label(self) -> &'static str {
@@ -481,6 +540,7 @@ impl Section {
             Section::Summary => "Summary",
             Section::Find => "Finding",
             Section::Popups => "Help, questions and reading",
+            Section::Measures => "Tracked measures and Turning the Curve",
         }
     }
 
@@ -497,6 +557,9 @@ impl Section {
             Context::Palette => Section::Find,
             Context::Help | Context::Confirm | Context::Reader | Context::Message => {
                 Section::Popups
+            }
+            Context::MeasureList | Context::MeasureChart | Context::Curve | Context::Ask => {
+                Section::Measures
             }
         }
     }

@@ -8,6 +8,7 @@ pub mod fields;
 pub mod home;
 pub mod keys;
 pub mod lines;
+pub mod measures;
 pub mod palette;
 pub mod reference;
 pub mod rows;
@@ -228,6 +229,8 @@ pub enum Overlay {
         cursor: usize,
         chosen: Vec<String>,
     },
+    /// One-line questions answered in turn (a value, a worksheet step).
+    Ask(Box<measures::Ask>),
 }
 
 #[derive(Debug)]
@@ -239,6 +242,8 @@ pub enum Screen {
     },
     NewSession(Box<NewSessionForm>),
     Session(Box<Workspace>),
+    /// The tracked measures: list, chart or worksheet (see `measures`).
+    Measures,
 }
 
 /// The whole application state.
@@ -275,6 +280,8 @@ pub struct App {
     pub present: bool,
     /// In projector mode, whether the scribe's record is hidden from the room.
     pub hide_notes: bool,
+    /// The measures register and where the user is in it.
+    pub measures: measures::MeasuresState,
 }
 
 impl App {
@@ -309,6 +316,7 @@ impl App {
             settings_problem: None,
             present: false,
             hide_notes: false,
+            measures: measures::MeasuresState::default(),
         }
     }
 
@@ -352,9 +360,9 @@ impl App {
         let field = match &self.screen {
             Screen::Session(ws) => ws.editor.is_some(),
             Screen::NewSession(form) => form.is_typing(),
-            Screen::Home | Screen::History { .. } => false,
+            Screen::Home | Screen::History { .. } | Screen::Measures => false,
         };
-        field || matches!(self.overlay, Some(Overlay::Palette(_)))
+        field || matches!(self.overlay, Some(Overlay::Palette(_) | Overlay::Ask(_)))
     }
 }
 

@@ -147,3 +147,48 @@ pub fn spread<'a>(scale: Option<&Scale>, record: &'a ItemRecord) -> Vec<(u8, Vec
         })
         .collect()
 }
+
+/// The measures screens' words.
+pub mod measures {
+    use crate::measures::period::Period;
+
+    pub const LIST_TITLE: &str = "Tracked measures";
+    pub const COULD_NOT_OPEN: &str = "The measures register could not be opened:";
+    pub const NO_MEASURES: &str = "No measures tracked yet. Track one from Module 5 with m on a measure in the walk's Measures tab, or Ctrl-T on a measure in the find palette (/); or use `howgood measures add` or `howgood measures import FILE.csv`.";
+    pub const NO_VALUES: &str = "no values yet";
+    pub const NO_CHANGE: &str = "no change to report yet";
+    pub const CHART_TITLE: &str = "The curve";
+    pub const BREAKDOWN_TITLE: &str = "By breakdown";
+    pub const NO_VALUES_CHART: &str = " No values yet: v records one.";
+    pub const NO_BREAKDOWNS: &str = " No breakdowns recorded for this measure (`howgood measures record … --breakdown NAME=VALUE`). b shows the whole curve again.";
+    pub const VALUES_LEGEND: &str = "values";
+    pub const FORECAST_LEGEND: &str = "forecast if nothing changes";
+    pub const TABLE_TITLE: &str = "Values by period";
+    pub const NO_VALUES_TABLE: &str = " No values yet: v records one.";
+    pub const NO_WORKSHEET: &str = "No worksheet on this measure yet: N starts one dated today.";
+    pub const HISTORY: &str = "Worksheets (< > to move)";
+    pub const NONE_YET: &str = "None yet: Enter adds one.";
+    pub const NOT_YET: &str = "(not written yet: Enter writes it)";
+
+    pub fn list_summary(count: usize, overdue: usize) -> String {
+        let measures = if count == 1 { "measure" } else { "measures" };
+        match (count, overdue) {
+            (0, _) => "none yet".to_owned(),
+            (n, 0) => format!("{n} {measures}, none overdue"),
+            (n, o) => format!("{n} {measures}, {o} overdue for a new value"),
+        }
+    }
+
+    pub fn overdue(period: Period) -> String {
+        format!("OVERDUE: no value for {period}")
+    }
+
+    pub fn worksheet_of(date: jiff::civil::Date, at: usize, of: usize, follows: bool) -> String {
+        let from = if follows {
+            ", started from the one before"
+        } else {
+            ""
+        };
+        format!("Worksheet of {date} ({at} of {of}{from})")
+    }
+}

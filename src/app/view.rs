@@ -358,3 +358,35 @@ pub fn help((width, height): (u16, u16)) -> (Rect, Rect) {
 pub fn help_lines_in_view(size: (u16, u16)) -> usize {
     usize::from(help(size).1.height.saturating_sub(1)).max(1)
 }
+
+/// The measures screens: title (two lines), body, status and footer.
+pub fn measures_areas(size: (u16, u16)) -> [Rect; 4] {
+    let area = Rect::new(0, 0, size.0, size.1);
+    Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(4),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+/// A measure's screen body: the chart above, the table of values below
+/// (a third of the body, at least four lines).
+pub fn measure_chart_areas(body: Rect) -> [Rect; 2] {
+    let table = (body.height / 3).max(4).min(body.height.saturating_sub(6));
+    Layout::vertical([Constraint::Min(6), Constraint::Length(table)]).areas(body)
+}
+
+/// A worksheet's body: the steps on the left, the current step on the right.
+pub fn curve_areas(body: Rect) -> [Rect; 2] {
+    let steps = (body.width / 3).clamp(24, 40);
+    Layout::horizontal([Constraint::Length(steps), Constraint::Min(20)]).areas(body)
+}
+
+/// The first list row shown, keeping the cursor (rows of `rows_each`
+/// lines) in a view of `height` lines.
+pub fn list_scroll(cursor: usize, height: u16, rows_each: usize) -> usize {
+    let fits = (usize::from(height) / rows_each.max(1)).max(1);
+    cursor.saturating_sub(fits - 1)
+}

@@ -48,6 +48,8 @@ pub struct Runtime {
     folder: Folder,
     /// Loosened session file permissions found by the last pass.
     loose: Vec<String>,
+    /// The measures register, open (and locked) while its screens are.
+    pub measures: Option<crate::measures::file::OpenRegister>,
 }
 
 /// Open priorities the home screen fetches at most (soonest first): the
@@ -259,6 +261,7 @@ impl Runtime {
             reconcile_wanted: false,
             folder: Folder::default(),
             loose: Vec::new(),
+            measures: None,
         }
     }
 
@@ -545,7 +548,55 @@ impl Runtime {
             Effect::SetRecoveryAside(path) => set_recovery_aside(&path)
                 .err()
                 .map(|error| Action::EffectFailed(format!("{}: {error}", path.display()))),
+            Effect::LoadMeasures => Some(Action::MeasuresLoaded(self.load_measures())),
+            Effect::SaveMeasures(register) => {
+                Some(Action::MeasuresSaved(self.save_measures(&register)))
+            }
+            Effect::CloseMeasures => {
+                self.measures = None;
+                None
+            }
             Effect::Quit => None,
+        }
+    }
+
+    /// `<data dir>/measures/`, beside the sessions folder.
+    fn measures_dir(&self) -> PathBuf {
+        crate::measures::file::measures_dir(crate::session::atomic::parent_dir(&self.store.dir))
+    }
+
+    /// Open the register afresh (another howgood or the command line may
+    /// have changed it since).
+    fn load_measures(&mut self) -> Result<Box<crate::app::action::LoadedMeasures>, String> {
+        self.measures = None;
+        let open = crate::measures::file::OpenRegister::open(&self.measures_dir(), self.app.now)
+            .map_err(|e| e.to_string())?;
+        let loaded = crate::app::action::LoadedMeasures {
+            register: open.loaded.clone(),
+            read_only: match &open.access {
+                Access::ReadOnly(reason) => Some(reason.clone()),
+                Access::ReadWrite => None,
+            },
+        };
+        self.measures = Some(open);
+        Ok(Box::new(loaded))
+    }
+
+    fn save_measures(
+        &mut self,
+        register: &crate::measures::model::MeasureRegister,
+    ) -> Result<(), String> {
+        if self.measures.is_none() {
+            self.load_measures()?;
+        }
+        let open = self.measures.as_mut().ok_or("the register is not open")?;
+        match open.save(register, self.app.now) {
+            Ok(crate::session::store::Saved::ToConflictCopy(copy)) => Err(format!(
+                "the register changed on disk, so your changes went to {}",
+                copy.display()
+            )),
+            Ok(_) => Ok(()),
+            Err(error) => Err(short_reason(&error)),
         }
     }
 }

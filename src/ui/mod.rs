@@ -4,6 +4,7 @@ pub mod big;
 pub mod daily;
 pub mod history;
 pub mod home;
+pub mod measures;
 pub mod new_session;
 pub mod overlays;
 pub mod present;
@@ -39,6 +40,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         Screen::NewSession(form) => new_session::render(frame, app, form, theme),
         Screen::Session(ws) if app.present => present::render(frame, app, ws, theme),
         Screen::Session(ws) => walk::render(frame, app, ws, theme),
+        Screen::Measures => measures::render(frame, app, theme),
     }
     if let Some(overlay) = &app.overlay {
         overlays::render(frame, app, overlay, theme);

@@ -50,6 +50,7 @@ pub fn render(frame: &mut Frame, app: &App, overlay: &Overlay, theme: Theme) {
             frame.render_widget(Paragraph::new(lines), inner);
         }
         Overlay::Palette(palette) => palette_popup(frame, screen, palette, theme),
+        Overlay::Ask(ask) => super::measures::render_ask(frame, screen, ask, theme),
         Overlay::Focus { cursor, chosen } => {
             let area = centered(screen, 72, screen.height.saturating_sub(2));
             let inner = popup(frame, area, "Daily review: focus areas", theme);

@@ -23,6 +23,7 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent, effects: &mut Vec<Effect>) {
     match keys::context(app) {
         Context::Editor => return editor_key(app, key, effects),
         Context::Palette => return palette_key(app, key, effects),
+        Context::Ask => return ask_key(app, key, effects),
         Context::Form(field) if form_takes_key(field, key) => return form_key(app, key),
         _ => {}
     }
@@ -136,7 +137,10 @@ pub(super) fn on_paste(app: &mut App, text: &str) {
                 _ => {}
             }
         }
-        Screen::Home | Screen::History { .. } => {}
+        Screen::Home | Screen::History { .. } | Screen::Measures => {}
+    }
+    if let Some(Overlay::Ask(ask)) = &mut app.overlay {
+        ask_paste(ask, text);
     }
     if let Some(Overlay::Palette(palette)) = &mut app.overlay {
         palette
@@ -224,6 +228,13 @@ pub(super) fn palette_key(app: &mut App, key: KeyEvent, effects: &mut Vec<Effect
     let Some(Overlay::Palette(palette)) = &mut app.overlay else {
         return;
     };
+    if key.code == KeyCode::Char('t')
+        && key
+            .modifiers
+            .contains(ratatui::crossterm::event::KeyModifiers::CONTROL)
+    {
+        return track_from_palette(app, effects);
+    }
     match key.code {
         KeyCode::Esc => app.overlay = None,
         KeyCode::Up => palette.cursor = palette.cursor.saturating_sub(1),

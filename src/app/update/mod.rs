@@ -27,6 +27,7 @@ pub const RETRY_EVERY: SignedDuration = SignedDuration::from_secs(5);
 
 mod home;
 mod input;
+mod measures;
 mod record;
 mod scroll;
 mod session;
@@ -34,6 +35,7 @@ mod session;
 pub use home::focus_areas;
 use home::*;
 use input::*;
+use measures::*;
 use record::*;
 use scroll::*;
 use session::*;
@@ -90,6 +92,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             });
         }
         Action::Saved(result) => on_saved(app, result),
+        Action::MeasuresLoaded(result) => measures::on_loaded(app, result, &mut effects),
+        Action::MeasuresSaved(result) => measures::on_saved(app, result, &mut effects),
         Action::EffectFailed(message) => app.notice = Some(message),
         Action::Exported(result) => {
             app.overlay = Some(match result {
@@ -301,6 +305,14 @@ fn run(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
             }
             return;
         }
+        Command::ShowMeasures if app.overlay.is_none() => {
+            show_measures(app, effects);
+            return;
+        }
+        Command::TrackMeasure if app.overlay.is_none() => {
+            track_from_reference(app, effects);
+            return;
+        }
         Command::Help if app.overlay.is_none() => {
             app.overlay = Some(Overlay::Help { scroll: 0 });
             return;
@@ -327,6 +339,7 @@ fn run(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
         Screen::History { .. } => history_command(app, command, effects),
         Screen::NewSession(_) => form_command(app, command, effects),
         Screen::Session(_) => session_command(app, command, effects),
+        Screen::Measures => measures_command(app, command, effects),
     }
 }
 
@@ -426,6 +439,9 @@ fn overlay_command(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
             });
         }
         Overlay::Message { .. } => {}
+        // Its keys go to it directly; only a command from elsewhere
+        // (a signal's quit) reaches here, and leaves it as it is.
+        Overlay::Ask(ask) => app.overlay = Some(Overlay::Ask(ask)),
     }
 }
 

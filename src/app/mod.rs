@@ -2,6 +2,7 @@
 //! terminal or the disk: `update` returns effects for the edge to perform.
 
 pub mod action;
+pub mod cycle;
 pub mod daily;
 pub mod editor;
 pub mod fields;
@@ -152,6 +153,10 @@ pub struct Workspace {
     pub question_index: usize,
     /// A recovery copy offered when the session was opened.
     pub pending_recovery: Option<(std::path::PathBuf, crate::session::model::Session)>,
+    /// The session this one follows, once the edge has read it.
+    pub earlier: Option<Box<cycle::Earlier>>,
+    /// The review of last time's priorities, shown before phase 1.
+    pub review: Option<cycle::Review>,
 }
 
 /// Popups over any screen.
@@ -194,6 +199,10 @@ pub enum Screen {
     },
     NewSession(Box<NewSessionForm>),
     Session(Box<Workspace>),
+    /// Every action of every kind across sessions.
+    Register(Box<cycle::RegisterState>),
+    /// A framework's levels over time.
+    Trends(Box<cycle::TrendsState>),
 }
 
 /// The whole application state.
@@ -230,6 +239,9 @@ pub struct App {
     pub present: bool,
     /// In projector mode, whether the scribe's record is hidden from the room.
     pub hide_notes: bool,
+    /// The action (by stable id) to show when the session being opened
+    /// arrives: set when the register opens a session at a priority.
+    pub open_at: Option<String>,
 }
 
 impl App {
@@ -264,6 +276,7 @@ impl App {
             settings_problem: None,
             present: false,
             hide_notes: false,
+            open_at: None,
         }
     }
 
@@ -305,9 +318,12 @@ impl App {
     /// Whether a text field has the keyboard (single-letter keys type).
     pub fn is_typing(&self) -> bool {
         let field = match &self.screen {
-            Screen::Session(ws) => ws.editor.is_some(),
+            Screen::Session(ws) => {
+                ws.editor.is_some() || ws.review.as_ref().is_some_and(|r| r.writing)
+            }
             Screen::NewSession(form) => form.is_typing(),
-            Screen::Home | Screen::History { .. } => false,
+            Screen::Register(register) => register.form.as_ref().is_some_and(|f| f.field.is_text()),
+            Screen::Home | Screen::History { .. } | Screen::Trends(_) => false,
         };
         field || matches!(self.overlay, Some(Overlay::Palette(_)))
     }
@@ -344,6 +360,8 @@ impl Workspace {
             read_only,
             pending_recovery: None,
             question_index: 0,
+            earlier: None,
+            review: None,
             timer: timer::Timer::start(phase_minutes(&session_timers, stage), now),
         }
     }

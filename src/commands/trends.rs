@@ -15,8 +15,7 @@ use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::process::ExitCode;
 
-/// Said once wherever levels over time are shown.
-pub const NEVER_AVERAGED: &str = "Levels are shown as each session agreed them. They are never averaged, added up or turned into a score: the frameworks do not allow it.";
+pub use crate::app::text::NEVER_AVERAGED;
 
 fn scale_of<'a>(library: &'a Library, session: &Session) -> Option<&'a Scale> {
     let id = match &session.scale {

@@ -3,6 +3,11 @@
 //! by the terminal loop and, with a test backend, by the flow tests.
 
 use crate::app::action::{Action, Effect, Opened};
+use crate::app::cycle::{Earlier, TrendsData};
+use crate::session::model::{ActionRef, ProgressUpdate};
+use crate::session::progress::apply_update;
+use crate::session::register::{Register, Scan};
+use crate::session::store::Saved;
 use crate::app::home::{DUE_SOON_DAYS, DuePriority, HomeData, SessionSummary};
 use crate::app::update::update;
 use crate::app::{App, Screen};
@@ -538,7 +543,89 @@ impl Runtime {
             Effect::SetRecoveryAside(path) => set_recovery_aside(&path)
                 .err()
                 .map(|error| Action::EffectFailed(format!("{}: {error}", path.display()))),
+            Effect::LoadRegister => Some(self.load_register()),
+            Effect::LoadTrends(framework) => Some(self.load_trends(&framework)),
+            Effect::LoadEarlier(id) => Some(Action::EarlierLoaded(self.load_earlier(&id))),
+            Effect::UpdateAction { target, update } => {
+                Some(Action::ActionUpdated(self.update_action(&target, update)))
+            }
             Effect::Quit => None,
         }
+    }
+
+    /// Every action across sessions, read from the files.
+    fn load_register(&mut self) -> Action {
+        let (scan, problems) = Scan::of_store(&self.store);
+        Action::RegisterLoaded {
+            rows: scan.actions(),
+            problems,
+        }
+    }
+
+    /// The session a session follows: its priorities with their whole
+    /// logs, and its agreed levels.
+    fn load_earlier(&mut self, id: &str) -> Result<Box<Earlier>, String> {
+        let (scan, _) = Scan::of_store(&self.store);
+        let session = scan
+            .sessions
+            .iter()
+            .find(|s| s.id == id)
+            .ok_or_else(|| format!("{id} is not in the sessions folder"))?;
+        let priorities = scan
+            .actions()
+            .into_iter()
+            .filter(|r| r.session_id == id && r.parent.is_none())
+            .collect();
+        Ok(Box::new(Earlier {
+            id: session.id.clone(),
+            title: session.title.clone(),
+            date: self.app.time_zone.to_datetime(session.created).date(),
+            framework: session.framework.clone(),
+            scale: session.scale.clone(),
+            priorities,
+            levels: session.items.iter().map(|r| (r.item.clone(), r.level)).collect(),
+        }))
+    }
+
+    /// A framework's levels over time, with each session's scale.
+    fn load_trends(&mut self, framework: &str) -> Action {
+        let (scan, _) = Scan::of_store(&self.store);
+        let scales = scan
+            .sessions
+            .iter()
+            .filter(|s| s.framework == framework)
+            .map(|s| (s.id.clone(), s.scale.clone()))
+            .collect();
+        Action::TrendsLoaded(TrendsData {
+            framework: framework.to_owned(),
+            points: scan.levels(framework, None),
+            scales,
+        })
+    }
+
+    /// Add one update to one action's log, in the file that owns it, with
+    /// the rules of any save: the lock, and a conflict copy if the file
+    /// changed on disk. Says what happened, never quoting the note.
+    fn update_action(&mut self, target: &ActionRef, update: ProgressUpdate) -> Result<String, String> {
+        let now = self.app.now;
+        let path = self.store.path_of(&target.session);
+        let mut open = OpenSession::open(&path, now).map_err(|e| e.to_string())?;
+        if let Access::ReadOnly(reason) = &open.access {
+            return Err(format!("{} cannot be changed now: {reason}", target.session));
+        }
+        let mut session = open.loaded.clone();
+        let status = update.status;
+        apply_update(&mut session, &target.action, update).map_err(|e| e.to_string())?;
+        session.updated = now;
+        let saved = open.save(&session, now).map_err(|e| short_reason(&e))?;
+        self.reindex_file(&path);
+        Ok(match saved {
+            Saved::ToConflictCopy(copy) => format!(
+                "{} changed on disk meanwhile; it is left as it is and the update is saved beside it in {}",
+                target.session,
+                copy.display()
+            ),
+            _ => format!("Saved: {} is {} ({})", target.action, status.label(), target.session),
+        })
     }
 }

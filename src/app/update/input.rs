@@ -8,6 +8,10 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent, effects: &mut Vec<Effect>) {
         Context::Editor => return editor_key(app, key, effects),
         Context::Palette => return palette_key(app, key, effects),
         Context::Form(field) if form_takes_key(field, key) => return form_key(app, key),
+        Context::ReviewNote if cycle::review_takes_key(key) => return cycle::review_key(app, key),
+        Context::RegisterUpdate(field) if cycle::update_form_takes_key(field, key) => {
+            return cycle::update_form_key(app, key);
+        }
         _ => {}
     }
     if let Some(command) = keys::command_for(app, key) {
@@ -103,7 +107,8 @@ pub(super) fn on_paste(app: &mut App, text: &str) {
                 _ => {}
             }
         }
-        Screen::Home | Screen::History { .. } => {}
+        Screen::Register(_) => cycle::register_paste(app, text),
+        Screen::Home | Screen::History { .. } | Screen::Trends(_) => {}
     }
     if let Some(Overlay::Palette(palette)) = &mut app.overlay {
         palette

@@ -333,7 +333,13 @@ fn cycle_places() -> Vec<(String, Harness)> {
     june.follows = Some("march".into());
     let mut review = with_march();
     review.open_session(&june);
-    assert!(review.app().workspace().is_some_and(|ws| ws.review.is_some()), "review");
+    assert!(
+        review
+            .app()
+            .workspace()
+            .is_some_and(|ws| ws.review.is_some()),
+        "review"
+    );
     out.push(("review".to_owned(), review));
     let mut note = with_march();
     note.open_session(&june);

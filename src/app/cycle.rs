@@ -47,7 +47,7 @@ impl DueWindow {
 
     pub fn label(self) -> &'static str {
         match self {
-            DueWindow::Any => "any date",
+            DueWindow::Any => "any",
             DueWindow::Overdue => "overdue",
             DueWindow::Within30 => "due in 30 days",
             DueWindow::Within90 => "due in 90 days",
@@ -294,7 +294,10 @@ impl RegisterState {
         let any = |v: &Option<String>| v.clone().unwrap_or_else(|| "any".into());
         vec![
             ("owner", any(&f.owner)),
-            ("status", f.status.map_or("any".into(), |s| s.label().into())),
+            (
+                "status",
+                f.status.map_or("any".into(), |s| s.label().into()),
+            ),
             ("due", f.due.label().into()),
             ("framework", any(&f.framework)),
             ("item", any(&f.item)),
@@ -445,7 +448,12 @@ mod tests {
 }
 
 /// The word for a level on a scale: the framework's own, or a borrowed one.
-pub fn level_word(library: &Library, framework: &str, scale: &ScaleChoice, level: u8) -> Option<String> {
+pub fn level_word(
+    library: &Library,
+    framework: &str,
+    scale: &ScaleChoice,
+    level: u8,
+) -> Option<String> {
     let id = match scale {
         ScaleChoice::Framework => framework,
         ScaleChoice::Borrowed(id) => id.as_str(),

@@ -244,7 +244,10 @@ impl NewSessionForm {
         library: &Library,
         sessions: &'a [SessionSummary],
     ) -> Vec<&'a SessionSummary> {
-        let framework = library.frameworks.get(self.framework).map(|(f, _)| f.id.as_str());
+        let framework = library
+            .frameworks
+            .get(self.framework)
+            .map(|(f, _)| f.id.as_str());
         sessions
             .iter()
             .filter(|s| Some(s.framework.as_str()) == framework && s.kind == self.kind)

@@ -8,8 +8,8 @@
 //! bring back the drift the table exists to prevent.
 
 use super::action::Command;
-use super::home::FormField;
 use super::cycle::UpdateField;
+use super::home::FormField;
 use super::view::SessionView;
 use super::{App, Overlay, Pane, Phase, Screen, Stage};
 use crate::session::model::SessionKind;
@@ -481,12 +481,19 @@ impl Scope {
             | (S::Reader, X::Reader)
             | (S::Message, X::Message) => true,
             (S::FormChoice, X::Form(f)) => {
-                matches!(f, FormField::Kind | FormField::Framework | FormField::Follows)
+                matches!(
+                    f,
+                    FormField::Kind | FormField::Framework | FormField::Follows
+                )
             }
             (S::FormItems, X::Form(f)) => f == FormField::Items,
             (S::FormText, X::Form(f)) => matches!(f, FormField::Title | FormField::Participants),
             (S::FormCreate, X::Form(f)) => f == FormField::Create,
-            (S::Register, X::Register) | (S::RegisterUpdate, X::RegisterUpdate(_)) | (S::Trends, X::Trends) | (S::Review, X::Review) | (S::ReviewNote, X::ReviewNote) => true,
+            (S::Register, X::Register)
+            | (S::RegisterUpdate, X::RegisterUpdate(_))
+            | (S::Trends, X::Trends)
+            | (S::Review, X::Review)
+            | (S::ReviewNote, X::ReviewNote) => true,
             (S::RegisterUpdateStatus, X::RegisterUpdate(f)) => f == UpdateField::Status,
             (S::RegisterUpdateText, X::RegisterUpdate(f)) => f.is_text(),
             _ => false,
@@ -509,7 +516,13 @@ impl Scope {
             | S::WalkKnowRecord
             | S::WalkCanRecord => Section::Walk,
             S::Summary => Section::Summary,
-            S::Register | S::RegisterUpdate | S::RegisterUpdateStatus | S::RegisterUpdateText | S::Trends | S::Review | S::ReviewNote => Section::Cycle,
+            S::Register
+            | S::RegisterUpdate
+            | S::RegisterUpdateStatus
+            | S::RegisterUpdateText
+            | S::Trends
+            | S::Review
+            | S::ReviewNote => Section::Cycle,
             S::Editor => Section::Writing,
             S::Palette => Section::Find,
             S::Help | S::Confirm | S::Reader | S::Message => Section::Popups,

@@ -363,11 +363,7 @@ pub fn help_lines_in_view(size: (u16, u16)) -> usize {
 /// (or the update form), the status line and the footer.
 pub fn register_areas(size: (u16, u16), form: bool) -> [Rect; 6] {
     let area = Rect::new(0, 0, size.0, size.1);
-    let lower = if form {
-        7
-    } else {
-        (size.1 / 3).clamp(5, 14)
-    };
+    let lower = if form { 7 } else { (size.1 / 3).clamp(5, 14) };
     Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),

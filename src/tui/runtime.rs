@@ -4,10 +4,6 @@
 
 use crate::app::action::{Action, Effect, Opened};
 use crate::app::cycle::{Earlier, TrendsData};
-use crate::session::model::{ActionRef, ProgressUpdate};
-use crate::session::progress::apply_update;
-use crate::session::register::{Register, Scan};
-use crate::session::store::Saved;
 use crate::app::home::{DUE_SOON_DAYS, DuePriority, HomeData, SessionSummary};
 use crate::app::update::update;
 use crate::app::{App, Screen};
@@ -16,6 +12,10 @@ use crate::index::{Index, IndexError, Reconciled};
 use crate::session::atomic::{create_private_dir, write_atomic};
 use crate::session::codec;
 use crate::session::model::Session;
+use crate::session::model::{ActionRef, ProgressUpdate};
+use crate::session::progress::apply_update;
+use crate::session::register::{Register, Scan};
+use crate::session::store::Saved;
 use crate::session::store::{
     Access, Folder, OpenSession, SessionStore, StoreError, recovery_copies, session_id_of,
     set_recovery_aside, write_emergency,
@@ -583,7 +583,11 @@ impl Runtime {
             framework: session.framework.clone(),
             scale: session.scale.clone(),
             priorities,
-            levels: session.items.iter().map(|r| (r.item.clone(), r.level)).collect(),
+            levels: session
+                .items
+                .iter()
+                .map(|r| (r.item.clone(), r.level))
+                .collect(),
         }))
     }
 
@@ -606,12 +610,19 @@ impl Runtime {
     /// Add one update to one action's log, in the file that owns it, with
     /// the rules of any save: the lock, and a conflict copy if the file
     /// changed on disk. Says what happened, never quoting the note.
-    fn update_action(&mut self, target: &ActionRef, update: ProgressUpdate) -> Result<String, String> {
+    fn update_action(
+        &mut self,
+        target: &ActionRef,
+        update: ProgressUpdate,
+    ) -> Result<String, String> {
         let now = self.app.now;
         let path = self.store.path_of(&target.session);
         let mut open = OpenSession::open(&path, now).map_err(|e| e.to_string())?;
         if let Access::ReadOnly(reason) = &open.access {
-            return Err(format!("{} cannot be changed now: {reason}", target.session));
+            return Err(format!(
+                "{} cannot be changed now: {reason}",
+                target.session
+            ));
         }
         let mut session = open.loaded.clone();
         let status = update.status;
@@ -625,7 +636,12 @@ impl Runtime {
                 target.session,
                 copy.display()
             ),
-            _ => format!("Saved: {} is {} ({})", target.action, status.label(), target.session),
+            _ => format!(
+                "Saved: {} is {} ({})",
+                target.action,
+                status.label(),
+                target.session
+            ),
         })
     }
 }

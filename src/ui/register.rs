@@ -44,12 +44,12 @@ pub fn render(frame: &mut Frame, app: &App, state: &RegisterState, theme: Theme)
 }
 
 fn filter_line(state: &RegisterState, theme: Theme) -> Line<'static> {
-    let mut spans = vec![Span::styled(" Filters: ", theme.label())];
+    let mut spans = vec![Span::raw(" ")];
     for (i, (name, value)) in state.filter_words().into_iter().enumerate() {
         if i > 0 {
             spans.push(Span::styled(" · ", theme.dim()));
         }
-        let style = if value == "any" || value == "any date" {
+        let style = if value == "any" {
             theme.dim()
         } else {
             theme.warm()
@@ -270,7 +270,12 @@ fn form_box(frame: &mut Frame, form: &UpdateForm, row: &ActionRow, area: Rect, t
     };
     let status = format!("‹ {} ›", form.status.label());
     let mut lines = vec![
-        field_line(UpdateField::Date, "Date", form.date.lines().join(""), "YYYY-MM-DD"),
+        field_line(
+            UpdateField::Date,
+            "Date",
+            form.date.lines().join(""),
+            "YYYY-MM-DD",
+        ),
         field_line(UpdateField::Status, "Status", status, ""),
         field_line(
             UpdateField::Note,

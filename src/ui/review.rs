@@ -56,7 +56,10 @@ fn list_box(frame: &mut Frame, earlier: &Earlier, review: &Review, area: Rect, t
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border(!review.writing))
-        .title(format!(" Last time's priorities ({}) ", earlier.priorities.len()));
+        .title(format!(
+            " Last time's priorities ({}) ",
+            earlier.priorities.len()
+        ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let skip = review
@@ -118,7 +121,10 @@ fn detail_box(frame: &mut Frame, earlier: &Earlier, review: &Review, area: Rect,
         let u = &logged.update;
         let note = if u.note.is_empty() { "—" } else { &u.note };
         lines.push(Line::from(vec![
-            Span::styled(format!("{}  {:<15} ", u.date, u.status.label()), theme.label()),
+            Span::styled(
+                format!("{}  {:<15} ", u.date, u.status.label()),
+                theme.label(),
+            ),
             Span::styled(note.to_owned(), theme.text()),
         ]));
     }
@@ -135,7 +141,10 @@ fn note_box(frame: &mut Frame, review: &Review, area: Rect, theme: Theme) {
     let text = review.note.lines().join(" ");
     let line = if text.is_empty() {
         Line::from(vec![
-            Span::styled("Tab to write a note, then d done · c carry forward · x drop", theme.dim()),
+            Span::styled(
+                "Tab to write a note, then d done · c carry forward · x drop",
+                theme.dim(),
+            ),
             Span::styled(if review.writing { "▏" } else { "" }, theme.key()),
         ])
     } else {

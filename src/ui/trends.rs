@@ -29,8 +29,11 @@ pub fn render(frame: &mut Frame, app: &App, state: &TrendsState, theme: Theme) {
         Span::styled(format!(" · {framework} · {locality}"), theme.dim()),
     ]);
     frame.render_widget(Paragraph::new(heading), title);
-    let said = Paragraph::new(Span::styled(format!(" {}", text::NEVER_AVERAGED), theme.dim()))
-        .wrap(Wrap { trim: true });
+    let said = Paragraph::new(Span::styled(
+        format!(" {}", text::NEVER_AVERAGED),
+        theme.dim(),
+    ))
+    .wrap(Wrap { trim: true });
     frame.render_widget(said, note);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -105,7 +108,10 @@ fn grid(frame: &mut Frame, app: &App, state: &TrendsState, area: Rect, theme: Th
         .enumerate()
         .skip(skip)
         .map(|(i, item)| {
-            let mut cells = vec![format!("{} {item}", if i == state.cursor { "›" } else { " " })];
+            let mut cells = vec![format!(
+                "{} {item}",
+                if i == state.cursor { "›" } else { " " }
+            )];
             cells.extend(
                 shown
                     .iter()
@@ -120,7 +126,11 @@ fn grid(frame: &mut Frame, app: &App, state: &TrendsState, area: Rect, theme: Th
         })
         .collect();
     let mut widths = vec![Constraint::Length(view::TRENDS_ITEM)];
-    widths.extend(shown.iter().map(|_| Constraint::Length(view::TRENDS_CELL - 1)));
+    widths.extend(
+        shown
+            .iter()
+            .map(|_| Constraint::Length(view::TRENDS_CELL - 1)),
+    );
     let head = Row::new(header).style(theme.label());
     let titles = Row::new(dates).style(theme.dim());
     let mut all = vec![titles];
@@ -146,10 +156,7 @@ fn spread(frame: &mut Frame, app: &App, state: &TrendsState, area: Rect, theme: 
                 format!("{}  {:<24} ", s.session_date, s.session_title),
                 theme.label(),
             ),
-            Span::styled(
-                format!("agreed: {}", cell(app, state, p)),
-                theme.text(),
-            ),
+            Span::styled(format!("agreed: {}", cell(app, state, p)), theme.text()),
         ]));
         let spread = p.map(|p| p.spread.as_slice()).unwrap_or_default();
         let words = if spread.is_empty() {

@@ -14,9 +14,10 @@ pub(super) fn show_register(app: &mut App, effects: &mut Vec<Effect>) {
 /// Leave whatever is open (saving it) and show a framework's trends: the
 /// open session's framework, else the workshop framework.
 pub(super) fn show_trends(app: &mut App, effects: &mut Vec<Effect>) {
-    let wanted = app
-        .workspace()
-        .map_or_else(|| "hmie-cp-2009".to_owned(), |ws| ws.session.framework.clone());
+    let wanted = app.workspace().map_or_else(
+        || "hmie-cp-2009".to_owned(),
+        |ws| ws.session.framework.clone(),
+    );
     leave_session(app, effects);
     let framework = app
         .library
@@ -61,7 +62,11 @@ pub(super) fn register_loaded(app: &mut App, rows: Vec<ActionRow>, problems: Vec
 pub(super) fn trends_loaded(app: &mut App, data: TrendsData) {
     if let Screen::Trends(state) = &mut app.screen {
         state.data = Some(data);
-        if state.locality.as_ref().is_some_and(|l| !state.localities().contains(l)) {
+        if state
+            .locality
+            .as_ref()
+            .is_some_and(|l| !state.localities().contains(l))
+        {
             state.locality = None;
         }
         state.cursor = 0;
@@ -224,7 +229,11 @@ pub(super) fn trends_command(app: &mut App, command: Command, effects: &mut Vec<
         Command::Top => state.cursor = 0,
         Command::Bottom => state.cursor = items.saturating_sub(1),
         Command::Left | Command::Right => {
-            let step = if command == Command::Right { 1 } else { frameworks - 1 };
+            let step = if command == Command::Right {
+                1
+            } else {
+                frameworks - 1
+            };
             state.framework = (state.framework + step) % frameworks;
             state.data = None;
             state.locality = None;
@@ -305,7 +314,9 @@ pub(super) fn earlier_loaded(
             ws.earlier = Some(earlier);
         }
         Err(why) => {
-            app.notice = Some(format!("The session this one follows could not be read: {why}"));
+            app.notice = Some(format!(
+                "The session this one follows could not be read: {why}"
+            ));
         }
     }
 }

@@ -293,7 +293,7 @@ fn help_scrolls_to_every_key_at_80x24() {
 
 /// A March workshop with an open priority, on disk.
 fn with_march() -> Harness {
-    let mut h = Harness::new(80, 24);
+    let h = Harness::new(80, 24);
     let mut march = session(SessionKind::Workshop, "hmie-cp-2009", "5.3");
     march.id = "march".into();
     let mut p = howgood::session::model::Priority::new("aaaaaaaa".into());

@@ -21,7 +21,7 @@ pub fn run(global: &GlobalArgs, args: &ActionsArgs) -> anyhow::Result<ExitCode> 
     match &args.command {
         None => match args.list.format {
             Some(format) => write_file(global, &store, &args.list, format),
-            None => list(&store, &args.list),
+            None => list(global, &store, &args.list),
         },
         Some(ActionsCommand::Update(update)) => run_update(&store, update),
     }
@@ -49,7 +49,7 @@ fn write_file(
     args: &ActionsList,
     format: ActionsFormat,
 ) -> anyhow::Result<ExitCode> {
-    let rows = scan(store).filtered(&filter_of(args));
+    let rows = listed(global, store, args);
     let (bytes, extension) = match format {
         ActionsFormat::Csv => (crate::export::csv::actions_csv(&rows), "csv"),
         ActionsFormat::Ics => (
@@ -81,8 +81,21 @@ fn filter_of(args: &ActionsList) -> ActionFilter {
     }
 }
 
-fn list(store: &SessionStore, args: &ActionsList) -> anyhow::Result<ExitCode> {
-    let rows = scan(store).filtered(&filter_of(args));
+/// The register's rows that pass the filter: from the index, or from the
+/// files when the index cannot be used.
+fn listed(global: &GlobalArgs, store: &SessionStore, args: &ActionsList) -> Vec<ActionRow> {
+    let filter = filter_of(args);
+    let from_index = crate::commands::sessions::current_index(global, store)
+        .ok()
+        .and_then(|(index, _)| index.register().actions_checked().ok());
+    match from_index {
+        Some(rows) => rows.into_iter().filter(|r| filter.accepts(r)).collect(),
+        None => scan(store).filtered(&filter),
+    }
+}
+
+fn list(global: &GlobalArgs, store: &SessionStore, args: &ActionsList) -> anyhow::Result<ExitCode> {
+    let rows = listed(global, store, args);
     if args.json {
         let listed: Vec<Value> = rows.iter().map(row_json).collect();
         println!("{}", serde_json::to_string_pretty(&listed)?);

@@ -14,12 +14,12 @@ use crate::session::codec;
 use crate::session::model::Session;
 use crate::session::model::{ActionRef, ProgressUpdate};
 use crate::session::progress::apply_update;
-use crate::session::register::{Register, Scan};
-use crate::session::store::Saved;
+use crate::session::register::{ActionRow, Register, Scan};
 use crate::session::store::{
     Access, Folder, OpenSession, SessionStore, StoreError, recovery_copies, session_id_of,
     set_recovery_aside, write_emergency,
 };
+use crate::session::store::{Saved, read_session};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -553,26 +553,57 @@ impl Runtime {
         }
     }
 
-    /// Every action across sessions, read from the files.
-    fn load_register(&mut self) -> Action {
-        let (scan, problems) = Scan::of_store(&self.store);
-        Action::RegisterLoaded {
-            rows: scan.actions(),
-            problems,
+    /// The index, brought up to date with the folder, if it can be used.
+    fn current_index(&mut self) -> Option<&Index> {
+        if self.index.is_none() {
+            self.index = Index::open(&self.index_path()).ok();
         }
+        let index = self.index.as_mut()?;
+        match index.reconcile(&self.store.dir, &mut |_, _| {}) {
+            Ok(done) => {
+                self.folder = done.folder;
+                self.loose = done.loose;
+                self.index.as_ref()
+            }
+            Err(_) => {
+                // Damaged while open: rebuilt from the files next time.
+                self.index = None;
+                let _ = Index::recreate(&self.index_path(), "damaged");
+                None
+            }
+        }
+    }
+
+    /// Every action across sessions, and the files that could not be read:
+    /// from the index, or from the files when the index cannot answer.
+    fn all_actions(&mut self) -> (Vec<ActionRow>, Vec<String>) {
+        if let Some(index) = self.current_index()
+            && let Ok(rows) = index.register().actions_checked()
+        {
+            let problems = index
+                .damaged()
+                .map(|d| d.into_iter().map(|d| d.error).collect())
+                .unwrap_or_default();
+            return (rows, problems);
+        }
+        let (scan, problems) = Scan::of_store(&self.store);
+        (scan.actions(), problems)
+    }
+
+    fn load_register(&mut self) -> Action {
+        let (rows, problems) = self.all_actions();
+        Action::RegisterLoaded { rows, problems }
     }
 
     /// The session a session follows: its priorities with their whole
     /// logs, and its agreed levels.
     fn load_earlier(&mut self, id: &str) -> Result<Box<Earlier>, String> {
-        let (scan, _) = Scan::of_store(&self.store);
-        let session = scan
-            .sessions
-            .iter()
-            .find(|s| s.id == id)
-            .ok_or_else(|| format!("{id} is not in the sessions folder"))?;
-        let priorities = scan
-            .actions()
+        let path = self.store.path_of(id);
+        let (_, decoded) = read_session(&path).map_err(|e| short_reason(&e))?;
+        let session = decoded.session;
+        let priorities = self
+            .all_actions()
+            .0
             .into_iter()
             .filter(|r| r.session_id == id && r.parent.is_none())
             .collect();
@@ -593,6 +624,14 @@ impl Runtime {
 
     /// A framework's levels over time, with each session's scale.
     fn load_trends(&mut self, framework: &str) -> Action {
+        if let Some(index) = self.current_index() {
+            let register = index.register();
+            return Action::TrendsLoaded(TrendsData {
+                framework: framework.to_owned(),
+                points: register.levels(framework, None),
+                scales: register.scales(framework),
+            });
+        }
         let (scan, _) = Scan::of_store(&self.store);
         let scales = scan
             .sessions

@@ -101,7 +101,7 @@ fn list(
             Constraint::Length(2),
             Constraint::Length(10),
             Constraint::Length(15),
-            Constraint::Length(16),
+            Constraint::Length(22),
             Constraint::Min(20),
             Constraint::Length(13),
             Constraint::Length(10),
@@ -197,10 +197,10 @@ fn log_box(frame: &mut Frame, row: &ActionRow, area: Rect, theme: Theme) {
         lines.push(Line::from(Span::styled(l, theme.title())));
     }
     if let Some(from) = &row.carries {
-        lines.push(Line::from(Span::styled(
-            format!("Carries forward {from}: its log is shown here whole."),
-            theme.dim(),
-        )));
+        let said = format!("Carries forward {from}: its log is shown here whole.");
+        for l in wrap_text(&said, width, "", "") {
+            lines.push(Line::from(Span::styled(l, theme.dim())));
+        }
     }
     if row.history.is_empty() {
         lines.push(Line::from(Span::styled(

@@ -37,7 +37,7 @@ pub fn render(frame: &mut Frame, app: &App, ws: &Workspace, theme: Theme) {
         ]),
         Line::from(Span::styled(
             format!(
-                " Last time: {} ({}). Mark each priority done, carried forward or dropped.",
+                " Last time: {} ({}). Mark each of its priorities.",
                 earlier.title,
                 earlier.date.strftime("%-d %B %Y")
             ),

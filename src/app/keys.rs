@@ -298,8 +298,6 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::Home, &[Code(Char('v'))], run(C::NewSupervision), Some("supervision"), "new supervision"),
     bind(S::Home, &[Code(Char('d'))], run(C::StartDaily), Some("daily review"), "today's daily review (start or continue)"),
     bind(S::Home, &[Code(Char('h'))], run(C::ShowHistory), None, "the history of daily reviews"),
-    bind(S::Home, &[Code(Char('r'))], run(C::ShowRegister), Some("register"), "the register: every action across sessions"),
-    bind(S::Home, &[Code(Char('t'))], run(C::ShowTrends), Some("trends"), "levels over time for a framework"),
     // The register of actions, and levels over time.
     bind(S::ReviewNote, &[Key::Named("type")], Does::Field, Some("write"), "write the note the next mark is made with"),
     bind(S::ReviewNote, &[Code(Tab), Code(Esc), Code(Enter)], run(C::SwitchPane), Some("done"), "done writing the note"),
@@ -399,6 +397,9 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::Summary, &[Code(Esc)], run(C::Back), Some("home"), "back home"),
     // Help, offered in every footer after the place's own keys.
     bind(S::Common, &[Code(Char('?')), Code(F(1))], run(C::Help), Some("help"), "this help"),
+    // Home's keys for the cycle, offered after help (a narrow footer keeps help).
+    bind(S::Home, &[Code(Char('r'))], run(C::ShowRegister), Some("register"), "the register: every action across sessions"),
+    bind(S::Home, &[Code(Char('t'))], run(C::ShowTrends), Some("trends"), "levels over time for a framework"),
     // The walk's keys for any phase or pane.
     bind(S::WalkNow, &[Code(Char('R'))], run(C::Reveal), None, "reveal the participants' levels together"),
     bind(S::WalkNow, &[Code(Char('f'))], run(C::CycleFraming), None, "wording of the questions: you, we, or as printed"),

@@ -1,8 +1,9 @@
-//! The register and levels over time, answered by scanning the store: what
-//! they cost beyond reading and decoding every session file (the baseline,
-//! measured in the same run).
+//! The register and levels over time, answered by scanning the store and
+//! by the index: what they cost beside reading and decoding every session
+//! file (the baseline, measured in the same run).
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use howgood::index::Index;
 use howgood::session::codec;
 use howgood::session::ids::{IdSource, fill_missing};
 use howgood::session::model::{
@@ -68,6 +69,28 @@ fn register(c: &mut Criterion) {
     });
     group.bench_function("trends: levels of one framework", |b| {
         b.iter(|| black_box(Scan::of_store(&store).0.levels("hmie-cp-2009", None)))
+    });
+    // The same questions answered by the index (kept current; comparing
+    // an unchanged folder is part of each answer, as on the screens).
+    let mut index = Index::open(&Index::path_in(dir.path())).expect("index");
+    index
+        .reconcile(&store.dir, &mut |_, _| {})
+        .expect("reconcile");
+    group.bench_function("index: every action, with logs", |b| {
+        b.iter(|| {
+            index
+                .reconcile(&store.dir, &mut |_, _| {})
+                .expect("reconcile");
+            black_box(index.register().actions_checked().expect("query"))
+        })
+    });
+    group.bench_function("index: levels of one framework", |b| {
+        b.iter(|| {
+            index
+                .reconcile(&store.dir, &mut |_, _| {})
+                .expect("reconcile");
+            black_box(index.register().levels("hmie-cp-2009", None))
+        })
     });
     group.finish();
 }

@@ -38,7 +38,7 @@ fn places() -> Vec<(String, Harness)> {
     let mut daily = Harness::new(80, 24);
     daily.key(KeyCode::Char('d'));
     out.push(("daily".into(), daily));
-    for tabs in 0..6 {
+    for tabs in 0..7 {
         let mut form = Harness::new(80, 24);
         form.key(KeyCode::Char('n'));
         for _ in 0..tabs {
@@ -67,6 +67,7 @@ fn places() -> Vec<(String, Harness)> {
             }
         }
     }
+    out.extend(cycle_places());
     let mut summary = workshop();
     summary.key(KeyCode::Char('s'));
     out.push(("summary".into(), summary));
@@ -338,4 +339,61 @@ fn help_scrolls_to_every_key_at_80x24() {
         matches!(h.app().screen, Screen::Session(_)),
         "q closed help only"
     );
+}
+
+/// A March workshop with an open priority, on disk.
+fn with_march() -> Harness {
+    let h = Harness::new(80, 24);
+    let mut march = session(SessionKind::Workshop, "hmie-cp-2009", "5.3");
+    march.id = "march".into();
+    let mut p = howgood::session::model::Priority::new("aaaaaaaa".into());
+    p.statement = "Fathers seen".into();
+    march.priorities.push(p);
+    let path = h.runtime.store.path_of("march");
+    howgood::session::atomic::write_atomic(
+        &path,
+        howgood::session::codec::encode(&march)
+            .expect("encode")
+            .as_bytes(),
+    )
+    .expect("write");
+    h
+}
+
+/// The register (with its update form on each field), trends, and the
+/// review of a session that follows another (and its note).
+fn cycle_places() -> Vec<(String, Harness)> {
+    let mut out = Vec::new();
+    let mut register = with_march();
+    register.key(KeyCode::Char('r'));
+    out.push(("register".to_owned(), register));
+    for tabs in 0..4 {
+        let mut form = with_march();
+        form.keys(&[KeyCode::Char('r'), KeyCode::Char('u')]);
+        for _ in 0..tabs {
+            form.key(KeyCode::Tab);
+        }
+        out.push((format!("register update after {tabs} tabs"), form));
+    }
+    let mut trends = Harness::new(80, 24);
+    trends.key(KeyCode::Char('t'));
+    out.push(("trends".to_owned(), trends));
+    let mut june = session(SessionKind::Workshop, "hmie-cp-2009", "5.3");
+    june.id = "june".into();
+    june.follows = Some("march".into());
+    let mut review = with_march();
+    review.open_session(&june);
+    assert!(
+        review
+            .app()
+            .workspace()
+            .is_some_and(|ws| ws.review.is_some()),
+        "review"
+    );
+    out.push(("review".to_owned(), review));
+    let mut note = with_march();
+    note.open_session(&june);
+    note.key(KeyCode::Tab);
+    out.push(("review note".to_owned(), note));
+    out
 }

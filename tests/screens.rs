@@ -115,7 +115,8 @@ fn new_session_form() {
         h.type_text("Neglect workshop");
         h.keys(&[Tab, Tab]);
         h.type_text("Police, Health");
-        h.key(Tab);
+        // Past "Follows" (no earlier session here) to the items.
+        h.keys(&[Tab, Tab]);
         h.type_text("risk");
         h.key(Enter);
         snap("new_session", w, hgt, &h);

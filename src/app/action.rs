@@ -23,6 +23,18 @@ pub enum Action {
     Opened(Result<Box<Opened>, String>),
     Saved(Result<Saved, String>),
     Exported(Result<PathBuf, String>),
+    /// The edge read the register: every action, and files it could not read.
+    RegisterLoaded {
+        rows: Vec<crate::session::register::ActionRow>,
+        problems: Vec<String>,
+    },
+    /// The edge read the session the open one follows.
+    EarlierLoaded(Result<Box<super::cycle::Earlier>, String>),
+    /// The edge read a framework's levels over time.
+    TrendsLoaded(super::cycle::TrendsData),
+    /// A progress update was saved into its session's file (what to say),
+    /// or why not.
+    ActionUpdated(Result<String, String>),
     /// An effect with no answer of its own failed: what to tell the user.
     EffectFailed(String),
     /// The edge opened the measures register.
@@ -140,6 +152,34 @@ pub enum Command {
     NewSupervision,
     /// Projector mode on or off.
     TogglePresent,
+    /// The register of every action across sessions.
+    ShowRegister,
+    /// Levels over time for a framework.
+    ShowTrends,
+    /// Step one of the register's filters on to its next value.
+    FilterOwner,
+    FilterStatus,
+    FilterDue,
+    FilterFramework,
+    FilterItem,
+    FilterSession,
+    /// Clear the register's filters.
+    ClearFilters,
+    /// Add a progress update to the chosen action.
+    AddUpdate,
+    /// Review: last time's chosen priority is done, carried forward into
+    /// this session (linked, not copied), or dropped, with the note.
+    MarkDone,
+    MarkCarried,
+    MarkDropped,
+    /// Review: on to phase 1.
+    FinishReview,
+    /// Trends: the participants' spread (or back to the grid).
+    ShowSpread,
+    /// Trends: a bar chart of the chosen item (or back to the grid).
+    ShowBars,
+    /// Trends: only sessions of the next recorded locality.
+    StepLocality,
     /// In projector mode, hide or show the scribe's record.
     ToggleNotes,
     /// The list of tracked measures.
@@ -180,6 +220,18 @@ pub enum Effect {
     Close,
     /// A recovery copy's changes are in the session: set the copy aside.
     SetRecoveryAside(PathBuf),
+    /// Read every action across sessions; report `Action::RegisterLoaded`.
+    LoadRegister,
+    /// Read the session a session follows; report `Action::EarlierLoaded`.
+    LoadEarlier(String),
+    /// Read a framework's levels over time; report `Action::TrendsLoaded`.
+    LoadTrends(String),
+    /// Add an update to one action's log in the file that owns it (lock,
+    /// conflict copy: the rules of any save); report `Action::ActionUpdated`.
+    UpdateAction {
+        target: crate::session::model::ActionRef,
+        update: crate::session::model::ProgressUpdate,
+    },
     /// Write the user's settings.
     SaveSettings(crate::settings::Settings),
     /// Open (and lock) the measures register; report `Action::MeasuresLoaded`.

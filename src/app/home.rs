@@ -151,16 +151,19 @@ pub enum FormField {
     Title,
     Framework,
     Participants,
+    /// The earlier session this one follows up (optional).
+    Follows,
     Items,
     Create,
 }
 
 impl FormField {
-    pub const ALL: [FormField; 6] = [
+    pub const ALL: [FormField; 7] = [
         FormField::Kind,
         FormField::Title,
         FormField::Framework,
         FormField::Participants,
+        FormField::Follows,
         FormField::Items,
         FormField::Create,
     ];
@@ -171,6 +174,7 @@ impl FormField {
             FormField::Title => "Title",
             FormField::Framework => "Framework",
             FormField::Participants => "Participants",
+            FormField::Follows => "Follows",
             FormField::Items => "Cover",
             FormField::Create => "",
         }
@@ -197,6 +201,8 @@ pub struct NewSessionForm {
     pub filter: TextArea<'static>,
     /// Selected item ids, in the order chosen.
     pub chosen: Vec<String>,
+    /// The earlier session (by id) this one follows up.
+    pub follows: Option<String>,
     /// Cursor in the filtered candidates.
     pub cursor: usize,
     pub error: Option<String>,
@@ -233,9 +239,27 @@ impl NewSessionForm {
             participants: single_line("names or roles, separated by commas: Police, Health"),
             filter: single_line("type to filter"),
             chosen: Vec::new(),
+            follows: None,
             cursor: 0,
             error: None,
         }
+    }
+
+    /// Earlier sessions of the same framework and kind this one can
+    /// follow, newest first: (id, title).
+    pub fn follow_candidates<'a>(
+        &self,
+        library: &Library,
+        sessions: &'a [SessionSummary],
+    ) -> Vec<&'a SessionSummary> {
+        let framework = library
+            .frameworks
+            .get(self.framework)
+            .map(|(f, _)| f.id.as_str());
+        sessions
+            .iter()
+            .filter(|s| Some(s.framework.as_str()) == framework && s.kind == self.kind)
+            .collect()
     }
 
     pub fn is_typing(&self) -> bool {

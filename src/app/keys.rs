@@ -8,6 +8,7 @@
 //! bring back the drift the table exists to prevent.
 
 use super::action::Command;
+use super::cycle::UpdateField;
 use super::home::FormField;
 use super::measures::MeasuresView;
 use super::view::SessionView;
@@ -25,6 +26,14 @@ pub enum Context {
     /// The daily review's screen.
     Daily,
     Form(FormField),
+    /// The register of actions; with its update form open, the field.
+    Register,
+    RegisterUpdate(super::cycle::UpdateField),
+    /// Levels over time.
+    Trends,
+    /// Reviewing last time's priorities; writing the note.
+    Review,
+    ReviewNote,
     Walk(Phase, Pane),
     Summary,
     Editor,
@@ -69,7 +78,14 @@ fn screen_context(app: &App) -> Context {
             MeasuresView::Curve { .. } => Context::Curve,
         },
         Screen::NewSession(form) => Context::Form(form.field),
+        Screen::Register(register) => match &register.form {
+            Some(form) => Context::RegisterUpdate(form.field),
+            None => Context::Register,
+        },
+        Screen::Trends(_) => Context::Trends,
         Screen::Session(ws) if ws.editor.is_some() => Context::Editor,
+        Screen::Session(ws) if ws.review.as_ref().is_some_and(|r| r.writing) => Context::ReviewNote,
+        Screen::Session(ws) if ws.review.is_some() => Context::Review,
         Screen::Session(ws) if ws.session.kind == SessionKind::DailyReview => Context::Daily,
         Screen::Session(ws) => match ws.stage {
             Stage::Walk { phase, .. } => Context::Walk(phase, ws.focus),
@@ -170,6 +186,14 @@ pub enum Scope {
     FormItems,
     FormText,
     FormCreate,
+    /// The register, without and with its update form.
+    Register,
+    RegisterUpdate,
+    RegisterUpdateStatus,
+    RegisterUpdateText,
+    Trends,
+    Review,
+    ReviewNote,
     /// The walk, in any phase or pane; or only in a phase, or a pane.
     Walk,
     WalkNow,
@@ -292,6 +316,46 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::Home, &[Code(Char('d'))], run(C::StartDaily), Some("daily review"), "today's daily review (start or continue)"),
     bind(S::Home, &[Code(Char('h'))], run(C::ShowHistory), None, "the history of daily reviews"),
     bind(S::Home, &[Code(Char('m'))], run(C::ShowMeasures), Some("measures"), "tracked performance measures"),
+    // The register of actions, and levels over time.
+    bind(S::ReviewNote, &[Key::Named("type")], Does::Field, Some("write"), "write the note the next mark is made with"),
+    bind(S::ReviewNote, &[Code(Tab), Code(Esc), Code(Enter)], run(C::SwitchPane), Some("done"), "done writing the note"),
+    bind(S::Review, &[Code(Up), Code(Char('k'))], run(C::Up), Some("choose"), "previous of last time's priorities"),
+    bind(S::Review, &[Code(Down), Code(Char('j'))], run(C::Down), Some("choose"), "next of last time's priorities"),
+    bind(S::Review, &[Code(Tab), Code(Enter)], run(C::SwitchPane), Some("note"), "write a note for the mark"),
+    bind(S::Review, &[Code(Char('d'))], run(C::MarkDone), Some("done"), "mark it done (saved into last time's file)"),
+    bind(S::Review, &[Code(Char('c'))], run(C::MarkCarried), Some("carry forward"), "carry it forward into this session (linked, its log kept whole)"),
+    bind(S::Review, &[Code(Char('x'))], run(C::MarkDropped), Some("drop"), "mark it dropped"),
+    bind(S::Review, &[Code(Char(']'))], run(C::FinishReview), Some("phase 1"), "finish the review: on to phase 1"),
+    bind(S::Review, &[Code(Esc)], run(C::Back), Some("home"), "back home (the review waits)"),
+    bind(S::RegisterUpdateText, &[Key::Named("type")], Does::Field, Some("write"), "write the date or the note"),
+    bind(S::RegisterUpdate, &[Code(Tab), Code(Down)], run(C::NextField), Some("next field"), "next field"),
+    bind(S::RegisterUpdate, &[Code(BackTab), Code(Up)], run(C::PreviousField), None, "previous field"),
+    bind(S::RegisterUpdateStatus, &[Code(Left)], run(C::Left), Some("status"), "previous status"),
+    bind(S::RegisterUpdateStatus, &[Code(Right), Code(Char(' '))], run(C::Right), Some("status"), "next status"),
+    bind(S::RegisterUpdate, &[Code(Enter)], run(C::Activate), Some("save"), "save the update into the session's file"),
+    bind(S::RegisterUpdate, &[Code(Esc)], run(C::Back), Some("cancel"), "cancel the update"),
+    bind(S::Register, &[Code(Up), Code(Char('k'))], run(C::Up), Some("choose"), "move up"),
+    bind(S::Register, &[Code(Down), Code(Char('j'))], run(C::Down), Some("choose"), "move down"),
+    bind(S::Register, &[Code(Enter)], run(C::Activate), Some("open"), "open the owning session at that priority"),
+    bind(S::Register, &[Code(Char('u'))], run(C::AddUpdate), Some("update"), "add a progress update (date, status, note)"),
+    bind(S::Register, &[Code(Char('o'))], run(C::FilterOwner), Some("owner"), "filter: next owner"),
+    bind(S::Register, &[Code(Char('s'))], run(C::FilterStatus), Some("status"), "filter: next status"),
+    bind(S::Register, &[Code(Char('w'))], run(C::FilterDue), Some("due"), "filter: overdue, due in 30 or 90 days, undated"),
+    bind(S::Register, &[Code(Char('f'))], run(C::FilterFramework), Some("framework"), "filter: next framework"),
+    bind(S::Register, &[Code(Char('i'))], run(C::FilterItem), Some("item"), "filter: next item"),
+    bind(S::Register, &[Code(Char('e'))], run(C::FilterSession), Some("session"), "filter: next session"),
+    bind(S::Register, &[Code(Char('x'))], run(C::ClearFilters), Some("clear"), "clear the filters"),
+    bind(S::Register, &[Code(Char('t'))], run(C::ShowTrends), None, "levels over time"),
+    bind(S::Register, &[Code(Esc)], run(C::Back), Some("home"), "back home"),
+    bind(S::Trends, &[Code(Left)], run(C::Left), Some("framework"), "previous framework"),
+    bind(S::Trends, &[Code(Right)], run(C::Right), Some("framework"), "next framework"),
+    bind(S::Trends, &[Code(Up), Code(Char('k'))], run(C::Up), Some("item"), "previous item"),
+    bind(S::Trends, &[Code(Down), Code(Char('j'))], run(C::Down), Some("item"), "next item"),
+    bind(S::Trends, &[Code(Char('s'))], run(C::ShowSpread), Some("spread"), "the participants' spread (again: the grid)"),
+    bind(S::Trends, &[Code(Char('b'))], run(C::ShowBars), Some("bars"), "a bar chart for the chosen item (again: the grid)"),
+    bind(S::Trends, &[Code(Char('l'))], run(C::StepLocality), Some("locality"), "only sessions of the next recorded locality"),
+    bind(S::Trends, &[Code(Char('r'))], run(C::ShowRegister), None, "the register of actions"),
+    bind(S::Trends, &[Code(Esc)], run(C::Back), Some("home"), "back home"),
     bind(S::History, &[Code(Up), Code(Char('k'))], run(C::Up), Some("choose"), "move up"),
     bind(S::History, &[Code(Down), Code(Char('j'))], run(C::Down), Some("choose"), "move down"),
     bind(S::History, &[Code(Enter)], run(C::Activate), Some("open"), "open the chosen review"),
@@ -376,6 +440,9 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::Summary, &[Code(Esc)], run(C::Back), Some("home"), "back home"),
     // Help, offered in every footer after the place's own keys.
     bind(S::Common, &[Code(Char('?')), Code(F(1))], run(C::Help), Some("help"), "this help"),
+    // Home's keys for the cycle, offered after help (a narrow footer keeps help).
+    bind(S::Home, &[Code(Char('r'))], run(C::ShowRegister), Some("register"), "the register: every action across sessions"),
+    bind(S::Home, &[Code(Char('t'))], run(C::ShowTrends), Some("trends"), "levels over time for a framework"),
     // The walk's keys for any phase or pane.
     bind(S::WalkNow, &[Code(Char('R'))], run(C::Reveal), None, "reveal the participants' levels together"),
     bind(S::WalkNow, &[Code(Char('f'))], run(C::CycleFraming), None, "wording of the questions: you, we, or as printed"),
@@ -441,6 +508,10 @@ impl Scope {
                     | X::MeasureList
                     | X::MeasureChart
                     | X::Curve
+                    | X::Register
+                    | X::RegisterUpdate(_)
+                    | X::Trends
+                    | X::Review
             ),
             (S::Home, X::Home)
             | (S::History, X::History)
@@ -465,10 +536,22 @@ impl Scope {
             | (S::MeasureChart, X::MeasureChart)
             | (S::Curve, X::Curve)
             | (S::Ask, X::Ask) => true,
-            (S::FormChoice, X::Form(f)) => matches!(f, FormField::Kind | FormField::Framework),
+            (S::FormChoice, X::Form(f)) => {
+                matches!(
+                    f,
+                    FormField::Kind | FormField::Framework | FormField::Follows
+                )
+            }
             (S::FormItems, X::Form(f)) => f == FormField::Items,
             (S::FormText, X::Form(f)) => matches!(f, FormField::Title | FormField::Participants),
             (S::FormCreate, X::Form(f)) => f == FormField::Create,
+            (S::Register, X::Register)
+            | (S::RegisterUpdate, X::RegisterUpdate(_))
+            | (S::Trends, X::Trends)
+            | (S::Review, X::Review)
+            | (S::ReviewNote, X::ReviewNote) => true,
+            (S::RegisterUpdateStatus, X::RegisterUpdate(f)) => f == UpdateField::Status,
+            (S::RegisterUpdateText, X::RegisterUpdate(f)) => f.is_text(),
             _ => false,
         }
     }
@@ -489,6 +572,13 @@ impl Scope {
             | S::WalkKnowRecord
             | S::WalkCanRecord => Section::Walk,
             S::Summary => Section::Summary,
+            S::Register
+            | S::RegisterUpdate
+            | S::RegisterUpdateStatus
+            | S::RegisterUpdateText
+            | S::Trends
+            | S::Review
+            | S::ReviewNote => Section::Cycle,
             S::Editor => Section::Writing,
             S::Palette => Section::Find,
             S::Help | S::Confirm | S::Reader | S::Message => Section::Popups,
@@ -508,13 +598,15 @@ pub enum Section {
     Walk,
     Writing,
     Summary,
+    /// The register and levels over time.
+    Cycle,
     Find,
     Popups,
     Measures,
 }
 
 impl Section {
-    pub const ALL: [Section; 11] = [
+    pub const ALL: [Section; 12] = [
         Section::Everywhere,
         Section::Home,
         Section::Daily,
@@ -523,6 +615,7 @@ impl Section {
         Section::Walk,
         Section::Writing,
         Section::Summary,
+        Section::Cycle,
         Section::Find,
         Section::Popups,
         Section::Measures,
@@ -538,6 +631,7 @@ impl Section {
             Section::Walk => "Walking through an indicator",
             Section::Writing => "Writing",
             Section::Summary => "Summary",
+            Section::Cycle => "Register and trends",
             Section::Find => "Finding",
             Section::Popups => "Help, questions and reading",
             Section::Measures => "Tracked measures and Turning the Curve",
@@ -553,6 +647,11 @@ impl Section {
             Context::Form(_) => Section::Form,
             Context::Walk(..) => Section::Walk,
             Context::Summary => Section::Summary,
+            Context::Register
+            | Context::RegisterUpdate(_)
+            | Context::Trends
+            | Context::Review
+            | Context::ReviewNote => Section::Cycle,
             Context::Editor => Section::Writing,
             Context::Palette => Section::Find,
             Context::Help | Context::Confirm | Context::Reader | Context::Message => {

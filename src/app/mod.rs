@@ -2,6 +2,7 @@
 //! terminal or the disk: `update` returns effects for the edge to perform.
 
 pub mod action;
+pub mod cycle;
 pub mod daily;
 pub mod editor;
 pub mod fields;
@@ -198,6 +199,10 @@ pub struct Workspace {
     pub past_day: bool,
     /// A recovery copy offered when the session was opened.
     pub pending_recovery: Option<(std::path::PathBuf, crate::session::model::Session)>,
+    /// The session this one follows, once the edge has read it.
+    pub earlier: Option<Box<cycle::Earlier>>,
+    /// The review of last time's priorities, shown before phase 1.
+    pub review: Option<cycle::Review>,
 }
 
 /// Popups over any screen.
@@ -244,6 +249,10 @@ pub enum Screen {
     Session(Box<Workspace>),
     /// The tracked measures: list, chart or worksheet (see `measures`).
     Measures,
+    /// Every action of every kind across sessions.
+    Register(Box<cycle::RegisterState>),
+    /// A framework's levels over time.
+    Trends(Box<cycle::TrendsState>),
 }
 
 /// The whole application state.
@@ -282,6 +291,9 @@ pub struct App {
     pub hide_notes: bool,
     /// The measures register and where the user is in it.
     pub measures: measures::MeasuresState,
+    /// The action (by stable id) to show when the session being opened
+    /// arrives: set when the register opens a session at a priority.
+    pub open_at: Option<String>,
 }
 
 impl App {
@@ -317,6 +329,7 @@ impl App {
             present: false,
             hide_notes: false,
             measures: measures::MeasuresState::default(),
+            open_at: None,
         }
     }
 
@@ -358,9 +371,12 @@ impl App {
     /// Whether a text field has the keyboard (single-letter keys type).
     pub fn is_typing(&self) -> bool {
         let field = match &self.screen {
-            Screen::Session(ws) => ws.editor.is_some(),
+            Screen::Session(ws) => {
+                ws.editor.is_some() || ws.review.as_ref().is_some_and(|r| r.writing)
+            }
             Screen::NewSession(form) => form.is_typing(),
-            Screen::Home | Screen::History { .. } | Screen::Measures => false,
+            Screen::Register(register) => register.form.as_ref().is_some_and(|f| f.field.is_text()),
+            Screen::Home | Screen::History { .. } | Screen::Trends(_) | Screen::Measures => false,
         };
         field || matches!(self.overlay, Some(Overlay::Palette(_) | Overlay::Ask(_)))
     }
@@ -441,6 +457,8 @@ impl Workspace {
             pending_recovery: None,
             question_index: 0,
             past_day: false,
+            earlier: None,
+            review: None,
             timer,
         }
     }

@@ -167,6 +167,17 @@ pub fn rows(library: &Library, ws: &Workspace, present: bool) -> Vec<Row> {
                 Phase::Now => {
                     rows.push(Row::Heading("The group's evaluation".into()));
                     rows.push(Row::Level);
+                    // Last time's level, beside this time's (a follow-up).
+                    if let Some(said) = ws
+                        .earlier
+                        .as_ref()
+                        .and_then(|e| e.last_time(library, &record.item))
+                    {
+                        rows.push(Row::Info {
+                            text: said,
+                            warning: false,
+                        });
+                    }
                     if !session.participants.is_empty() {
                         rows.push(Row::Heading(
                             "Each participant's own level (optional)".into(),

@@ -192,3 +192,13 @@ pub mod measures {
         format!("Worksheet of {date} ({at} of {of}{from})")
     }
 }
+/// Said once wherever levels over time are shown (the trends screen and
+/// `howgood trends`).
+pub const NEVER_AVERAGED: &str = "Levels are shown as each session agreed them. They are never averaged, added up or turned into a score: the frameworks do not allow it.";
+
+/// The register screen's line when no action passes the filters.
+pub const REGISTER_EMPTY: &str = "No actions here. Priorities agreed in phase 3 of a workshop, supervision's agreed actions and daily actions all appear in this register.";
+
+/// The trends screen's line when the framework has no sessions.
+pub const TRENDS_EMPTY: &str =
+    "No session of this framework has recorded levels yet. ←/→ choose another framework.";

@@ -371,6 +371,22 @@ pub fn measures_areas(size: (u16, u16)) -> [Rect; 4] {
     .areas(area)
 }
 
+/// The register screen: title, filters, the list, the chosen action's log
+/// (or the update form), the status line and the footer.
+pub fn register_areas(size: (u16, u16), form: bool) -> [Rect; 6] {
+    let area = Rect::new(0, 0, size.0, size.1);
+    let lower = if form { 7 } else { (size.1 / 3).clamp(5, 14) };
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(lower),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
 /// A measure's screen body: the chart above, the table of values below
 /// (a third of the body, at least four lines).
 pub fn measure_chart_areas(body: Rect) -> [Rect; 2] {
@@ -389,4 +405,41 @@ pub fn curve_areas(body: Rect) -> [Rect; 2] {
 pub fn list_scroll(cursor: usize, height: u16, rows_each: usize) -> usize {
     let fits = (usize::from(height) / rows_each.max(1)).max(1);
     cursor.saturating_sub(fits - 1)
+}
+
+/// The first register row shown, keeping the cursor in a list `height`
+/// rows tall (inside its border).
+pub fn register_scroll(cursor: usize, height: u16) -> usize {
+    let view = usize::from(height).max(1);
+    cursor.saturating_sub(view - 1)
+}
+
+/// Whether the register has room for its wider columns (framework, items,
+/// session, last update).
+pub fn register_is_wide((width, _): (u16, u16)) -> bool {
+    width >= 140
+}
+
+/// The trends screen: title, the never-averaged line, the body, the
+/// status line and the footer.
+pub fn trends_areas(size: (u16, u16)) -> [Rect; 5] {
+    let area = Rect::new(0, 0, size.0, size.1);
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(2),
+        Constraint::Min(3),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+/// Width of one session column in the trends grid, and of the item column.
+pub const TRENDS_CELL: u16 = 16;
+pub const TRENDS_ITEM: u16 = 10;
+
+/// How many session columns fit beside the item column: the latest are
+/// kept when not all fit.
+pub fn trends_columns((width, _): (u16, u16)) -> usize {
+    usize::from(width.saturating_sub(TRENDS_ITEM + 2) / TRENDS_CELL).max(1)
 }

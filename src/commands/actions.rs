@@ -22,7 +22,7 @@ pub fn run(global: &GlobalArgs, args: &ActionsArgs) -> anyhow::Result<ExitCode> 
     match &args.command {
         None => match args.list.format {
             Some(format) => write_file(global, &store, &args.list, format),
-            None => list(&store, &args.list),
+            None => list(global, &store, &args.list),
         },
         Some(ActionsCommand::Update(update)) => run_update(&store, update),
     }
@@ -64,7 +64,7 @@ fn write_file(
     args: &ActionsList,
     format: ActionsFormat,
 ) -> anyhow::Result<ExitCode> {
-    let rows = scan(store).filtered(&filter_of(args));
+    let rows = listed(global, store, args);
     let (bytes, extension) = match format {
         ActionsFormat::Csv => (crate::export::csv::actions_csv(&rows), "csv"),
         ActionsFormat::Ics => (
@@ -96,8 +96,27 @@ fn filter_of(args: &ActionsList) -> ActionFilter {
     }
 }
 
-fn list(store: &SessionStore, args: &ActionsList) -> anyhow::Result<ExitCode> {
-    let rows = scan(store).filtered(&filter_of(args));
+/// The register's rows that pass the filter: from the index, or from the
+/// files when the index cannot be used.
+fn listed(global: &GlobalArgs, store: &SessionStore, args: &ActionsList) -> Vec<ActionRow> {
+    let filter = filter_of(args);
+    let from_index = crate::commands::sessions::current_index(global, store)
+        .ok()
+        .and_then(|(index, _)| index.register().actions_checked().ok());
+    match from_index {
+        // Worksheet priorities live in the measures register, not in
+        // session files, so the index has not seen them.
+        Some(rows) => rows
+            .into_iter()
+            .chain(crate::measures::actions::action_rows(&measures(store)))
+            .filter(|r| filter.accepts(r))
+            .collect(),
+        None => scan(store).filtered(&filter),
+    }
+}
+
+fn list(global: &GlobalArgs, store: &SessionStore, args: &ActionsList) -> anyhow::Result<ExitCode> {
+    let rows = listed(global, store, args);
     let measures = measures(store);
     if args.json {
         let listed: Vec<Value> = rows

@@ -8,22 +8,56 @@ use crate::commands::sessions::open_store;
 use crate::content::library::Library;
 use crate::content::model::Scale;
 use crate::content::query;
-use crate::session::model::{ScaleChoice, Session};
+use crate::session::model::ScaleChoice;
 use crate::session::register::{LevelPoint, Register, Scan};
 use anyhow::bail;
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::process::ExitCode;
 
-/// Said once wherever levels over time are shown.
-pub const NEVER_AVERAGED: &str = "Levels are shown as each session agreed them. They are never averaged, added up or turned into a score: the frameworks do not allow it.";
+pub use crate::app::text::NEVER_AVERAGED;
 
-fn scale_of<'a>(library: &'a Library, session: &Session) -> Option<&'a Scale> {
-    let id = match &session.scale {
-        ScaleChoice::Framework => session.framework.as_str(),
+fn scale_of<'a>(library: &'a Library, framework: &str, scale: &ScaleChoice) -> Option<&'a Scale> {
+    let id = match scale {
+        ScaleChoice::Framework => framework,
         ScaleChoice::Borrowed(id) => id.as_str(),
     };
     library.framework(id).and_then(|f| f.scale.as_ref())
+}
+
+/// Each session's scale, by session id.
+type Scales<'a> = HashMap<String, Option<&'a Scale>>;
+
+/// What the levels are read from: the index, or the files when the index
+/// cannot be used.
+enum Source<'a> {
+    Index(crate::index::register::IndexRegister<'a>),
+    Files(Scan),
+}
+
+impl Source<'_> {
+    fn levels(&self, framework: &str, item: Option<&str>) -> Vec<LevelPoint> {
+        match self {
+            Source::Index(r) => r.levels(framework, item),
+            Source::Files(r) => r.levels(framework, item),
+        }
+    }
+
+    fn scales<'l>(&self, library: &'l Library, framework: &str) -> Scales<'l> {
+        let choices: Vec<(String, ScaleChoice)> = match self {
+            Source::Index(r) => r.scales(framework),
+            Source::Files(r) => r
+                .sessions
+                .iter()
+                .filter(|s| s.framework == framework)
+                .map(|s| (s.id.clone(), s.scale.clone()))
+                .collect(),
+        };
+        choices
+            .into_iter()
+            .map(|(id, choice)| (id, scale_of(library, framework, &choice)))
+            .collect()
+    }
 }
 
 fn word(scale: Option<&Scale>, level: u8) -> Option<String> {
@@ -48,18 +82,9 @@ fn item_order(library: &Library, framework: &str, points: &[LevelPoint]) -> Vec<
 }
 
 /// The whole trends answer as JSON.
-pub fn trends_json(
-    library: &Library,
-    register: &Scan,
-    framework: &str,
-    item: Option<&str>,
-) -> Value {
+fn trends_json(library: &Library, register: &Source, framework: &str, item: Option<&str>) -> Value {
     let points = register.levels(framework, item);
-    let scales: HashMap<&str, Option<&Scale>> = register
-        .sessions
-        .iter()
-        .map(|s| (s.id.as_str(), scale_of(library, s)))
-        .collect();
+    let scales = register.scales(library, framework);
     let mut sessions: Vec<Value> = Vec::new();
     for point in &points {
         if !sessions
@@ -161,16 +186,12 @@ fn print_text(answer: &Value) {
 fn write_file(
     global: &GlobalArgs,
     library: &Library,
-    register: &Scan,
+    register: &Source,
     args: &TrendsArgs,
     format: LevelsFormat,
 ) -> anyhow::Result<ExitCode> {
     let points = register.levels(&args.framework, args.item.as_deref());
-    let scales: HashMap<&str, Option<&Scale>> = register
-        .sessions
-        .iter()
-        .map(|s| (s.id.as_str(), scale_of(library, s)))
-        .collect();
+    let scales = register.scales(library, &args.framework);
     let word = |p: &LevelPoint, level: u8| {
         word(scales.get(p.session_id.as_str()).copied().flatten(), level)
     };
@@ -199,10 +220,17 @@ pub fn run(global: &GlobalArgs, args: &TrendsArgs) -> anyhow::Result<ExitCode> {
         );
     }
     let store = open_store(global)?;
-    let (register, problems) = Scan::of_store(&store);
-    for problem in problems {
-        eprintln!("warning: not read: {problem}");
-    }
+    let index = crate::commands::sessions::current_index(global, &store).ok();
+    let register = match &index {
+        Some((index, _)) => Source::Index(index.register()),
+        None => {
+            let (register, problems) = Scan::of_store(&store);
+            for problem in problems {
+                eprintln!("warning: not read: {problem}");
+            }
+            Source::Files(register)
+        }
+    };
     if let Some(format) = args.format {
         return write_file(global, &library, &register, args, format);
     }

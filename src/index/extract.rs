@@ -59,11 +59,10 @@ pub struct IndexedSession {
     pub daily: Option<IndexedDaily>,
 }
 
-/// Priorities have no id of their own yet (session format v2): they are
-/// named by session and position. When stable ids arrive (format v3), this
-/// is the one place to change.
-pub fn priority_key(session_id: &str, position: usize) -> String {
-    format!("{session_id}#{position}")
+/// A priority is named by its session and stable id (format v3), never by
+/// its position, so a reorder does not change which row is which.
+pub fn priority_key(session_id: &str, id: &str) -> String {
+    format!("{session_id}/{id}")
 }
 
 pub fn kind_name(kind: SessionKind) -> &'static str {
@@ -158,7 +157,7 @@ pub fn extract(s: &Session) -> IndexedSession {
             .iter()
             .enumerate()
             .map(|(position, p)| IndexedPriority {
-                key: priority_key(&s.id, position),
+                key: priority_key(&s.id, &p.id),
                 position,
                 statement: p.statement.clone(),
                 owner: p.owner.clone(),

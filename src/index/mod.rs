@@ -7,6 +7,7 @@
 //! (also when it is damaged or from another schema version).
 
 pub mod extract;
+pub mod register;
 pub mod resolve;
 
 use crate::session::atomic::{create_private, create_private_dir};
@@ -22,7 +23,7 @@ use std::time::UNIX_EPOCH;
 
 /// Bumped whenever the tables change: an index with another version is
 /// rebuilt from the files.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 /// The index file's name in the data folder.
 pub const FILE_NAME: &str = "index.sqlite";
 /// Files decoded per transaction: what is done stays done (and visible to
@@ -277,6 +278,7 @@ impl Index {
         };
         index.configure()?;
         index.conn.execute_batch(SCHEMA)?;
+        index.conn.execute_batch(register::SCHEMA)?;
         index
             .conn
             .pragma_update(None, "user_version", SCHEMA_VERSION)?;
@@ -604,6 +606,11 @@ impl Index {
     }
 
     /// The level recorded for an item of a session, as the index has it.
+    /// The register and levels over time, answered from the index.
+    pub fn register(&self) -> register::IndexRegister<'_> {
+        register::IndexRegister { conn: &self.conn }
+    }
+
     pub fn level(&self, session_id: &str, item: &str) -> Result<Option<u8>, IndexError> {
         Ok(self
             .conn
@@ -644,7 +651,10 @@ fn fts_query(words: &str) -> Option<String> {
 
 /// Drop everything the index holds about a file.
 fn forget(tx: &Transaction<'_>, name: &str) -> Result<(), rusqlite::Error> {
-    for table in ["sessions", "items", "priorities", "texts"] {
+    for table in ["sessions", "items", "priorities", "texts"]
+        .into_iter()
+        .chain(register::TABLES)
+    {
         tx.execute(&format!("DELETE FROM {table} WHERE file = ?1"), [name])?;
     }
     tx.execute("DELETE FROM files WHERE name = ?1", [name])?;
@@ -671,6 +681,7 @@ fn index_file(
     if let Ok(decoded) = decoded {
         let read_only = decoded.read_only_reason();
         insert_session(tx, name, &extract(&decoded.session), read_only)?;
+        register::insert(tx, name, &decoded.session)?;
     }
     Ok(())
 }

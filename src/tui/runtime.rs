@@ -3,6 +3,7 @@
 //! by the terminal loop and, with a test backend, by the flow tests.
 
 use crate::app::action::{Action, Effect, Opened};
+use crate::app::cycle::{Earlier, TrendsData};
 use crate::app::home::{DUE_SOON_DAYS, DuePriority, HomeData, SessionSummary};
 use crate::app::update::update;
 use crate::app::{App, Screen};
@@ -11,10 +12,14 @@ use crate::index::{Index, IndexError, Reconciled};
 use crate::session::atomic::{create_private_dir, write_atomic};
 use crate::session::codec;
 use crate::session::model::Session;
+use crate::session::model::{ActionRef, ProgressUpdate};
+use crate::session::progress::apply_update;
+use crate::session::register::{ActionRow, Register, Scan};
 use crate::session::store::{
     Access, Folder, OpenSession, SessionStore, StoreError, recovery_copies, session_id_of,
     set_recovery_aside, write_emergency,
 };
+use crate::session::store::{Saved, read_session};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -556,6 +561,12 @@ impl Runtime {
                 self.measures = None;
                 None
             }
+            Effect::LoadRegister => Some(self.load_register()),
+            Effect::LoadTrends(framework) => Some(self.load_trends(&framework)),
+            Effect::LoadEarlier(id) => Some(Action::EarlierLoaded(self.load_earlier(&id))),
+            Effect::UpdateAction { target, update } => {
+                Some(Action::ActionUpdated(self.update_action(&target, update)))
+            }
             Effect::Quit => None,
         }
     }
@@ -598,5 +609,136 @@ impl Runtime {
             Ok(_) => Ok(()),
             Err(error) => Err(short_reason(&error)),
         }
+    }
+
+    /// The index, brought up to date with the folder, if it can be used.
+    fn current_index(&mut self) -> Option<&Index> {
+        if self.index.is_none() {
+            self.index = Index::open(&self.index_path()).ok();
+        }
+        let index = self.index.as_mut()?;
+        match index.reconcile(&self.store.dir, &mut |_, _| {}) {
+            Ok(done) => {
+                self.folder = done.folder;
+                self.loose = done.loose;
+                self.index.as_ref()
+            }
+            Err(_) => {
+                // Damaged while open: rebuilt from the files next time.
+                self.index = None;
+                let _ = Index::recreate(&self.index_path(), "damaged");
+                None
+            }
+        }
+    }
+
+    /// Every action across sessions, and the files that could not be read:
+    /// from the index, or from the files when the index cannot answer.
+    fn all_actions(&mut self) -> (Vec<ActionRow>, Vec<String>) {
+        if let Some(index) = self.current_index()
+            && let Ok(rows) = index.register().actions_checked()
+        {
+            let problems = index
+                .damaged()
+                .map(|d| d.into_iter().map(|d| d.error).collect())
+                .unwrap_or_default();
+            return (rows, problems);
+        }
+        let (scan, problems) = Scan::of_store(&self.store);
+        (scan.actions(), problems)
+    }
+
+    fn load_register(&mut self) -> Action {
+        let (rows, problems) = self.all_actions();
+        Action::RegisterLoaded { rows, problems }
+    }
+
+    /// The session a session follows: its priorities with their whole
+    /// logs, and its agreed levels.
+    fn load_earlier(&mut self, id: &str) -> Result<Box<Earlier>, String> {
+        let path = self.store.path_of(id);
+        let (_, decoded) = read_session(&path).map_err(|e| short_reason(&e))?;
+        let session = decoded.session;
+        let priorities = self
+            .all_actions()
+            .0
+            .into_iter()
+            .filter(|r| r.session_id == id && r.parent.is_none())
+            .collect();
+        Ok(Box::new(Earlier {
+            id: session.id.clone(),
+            title: session.title.clone(),
+            date: self.app.time_zone.to_datetime(session.created).date(),
+            framework: session.framework.clone(),
+            scale: session.scale.clone(),
+            priorities,
+            levels: session
+                .items
+                .iter()
+                .map(|r| (r.item.clone(), r.level))
+                .collect(),
+        }))
+    }
+
+    /// A framework's levels over time, with each session's scale.
+    fn load_trends(&mut self, framework: &str) -> Action {
+        if let Some(index) = self.current_index() {
+            let register = index.register();
+            return Action::TrendsLoaded(TrendsData {
+                framework: framework.to_owned(),
+                points: register.levels(framework, None),
+                scales: register.scales(framework),
+            });
+        }
+        let (scan, _) = Scan::of_store(&self.store);
+        let scales = scan
+            .sessions
+            .iter()
+            .filter(|s| s.framework == framework)
+            .map(|s| (s.id.clone(), s.scale.clone()))
+            .collect();
+        Action::TrendsLoaded(TrendsData {
+            framework: framework.to_owned(),
+            points: scan.levels(framework, None),
+            scales,
+        })
+    }
+
+    /// Add one update to one action's log, in the file that owns it, with
+    /// the rules of any save: the lock, and a conflict copy if the file
+    /// changed on disk. Says what happened, never quoting the note.
+    fn update_action(
+        &mut self,
+        target: &ActionRef,
+        update: ProgressUpdate,
+    ) -> Result<String, String> {
+        let now = self.app.now;
+        let path = self.store.path_of(&target.session);
+        let mut open = OpenSession::open(&path, now).map_err(|e| e.to_string())?;
+        if let Access::ReadOnly(reason) = &open.access {
+            return Err(format!(
+                "{} cannot be changed now: {reason}",
+                target.session
+            ));
+        }
+        let mut session = open.loaded.clone();
+        let status = update.status;
+        apply_update(&mut session, &target.action, update).map_err(|e| e.to_string())?;
+        session.updated = now;
+        let saved = open.save(&session, now).map_err(|e| short_reason(&e))?;
+        self.reindex_file(&path);
+        Ok(match saved {
+            Saved::ToConflictCopy(copy) => format!(
+                "{} changed on disk meanwhile; it is left as it is and the update is saved beside it in {}",
+                target.session,
+                copy.display()
+            ),
+            _ => format!(
+                "Saved: {} is {} ({})",
+                target.action,
+                status.label(),
+                target.session
+            ),
+        })
     }
 }

@@ -8,6 +8,9 @@ pub mod measures;
 pub mod new_session;
 pub mod overlays;
 pub mod present;
+pub mod register;
+pub mod review;
+pub mod trends;
 pub mod walk;
 pub mod widgets;
 
@@ -38,6 +41,9 @@ pub fn render(frame: &mut Frame, app: &App) {
             daily::render(frame, app, ws, theme)
         }
         Screen::NewSession(form) => new_session::render(frame, app, form, theme),
+        Screen::Session(ws) if ws.review.is_some() => review::render(frame, app, ws, theme),
+        Screen::Register(state) => register::render(frame, app, state, theme),
+        Screen::Trends(state) => trends::render(frame, app, state, theme),
         Screen::Session(ws) if app.present => present::render(frame, app, ws, theme),
         Screen::Session(ws) => walk::render(frame, app, ws, theme),
         Screen::Measures => measures::render(frame, app, theme),

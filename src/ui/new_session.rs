@@ -36,7 +36,7 @@ pub fn render(frame: &mut Frame, app: &App, form: &NewSessionForm, theme: Theme)
     let area = Rect::new(0, 0, app.size.0, app.size.1);
     let [title, fields, items, create, error, foot] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(5),
+        Constraint::Length(6),
         Constraint::Min(4),
         Constraint::Length(1),
         Constraint::Length(1),
@@ -101,6 +101,12 @@ pub fn render(frame: &mut Frame, app: &App, form: &NewSessionForm, theme: Theme)
                 form.field == FormField::Participants,
             ),
             form.field == FormField::Participants,
+            theme,
+        ),
+        field_line(
+            "Follows",
+            choice(follows_label(app, form)),
+            form.field == FormField::Follows,
             theme,
         ),
     ];
@@ -197,4 +203,17 @@ pub fn render(frame: &mut Frame, app: &App, form: &NewSessionForm, theme: Theme)
         );
     }
     footer(frame, app, foot, theme);
+}
+
+/// The earlier session chosen to follow up, or how to choose one.
+fn follows_label(app: &App, form: &NewSessionForm) -> String {
+    let candidates = form.follow_candidates(&app.library, &app.home.data.sessions);
+    match &form.follows {
+        Some(id) => candidates
+            .iter()
+            .find(|s| s.id == *id)
+            .map_or_else(|| id.clone(), |s| format!("{} [{}]", s.title, s.id)),
+        None if candidates.is_empty() => "none (no earlier session of this framework)".into(),
+        None => format!("none ({} earlier to choose from: ←/→)", candidates.len()),
+    }
 }

@@ -272,7 +272,16 @@ pub(super) fn form_command(app: &mut App, command: Command, effects: &mut Vec<Ef
                         (form.framework + frameworks - 1) % frameworks
                     };
                     form.chosen.clear();
+                    form.follows = None;
                     form.cursor = 0;
+                }
+                FormField::Follows => {
+                    let ids: Vec<String> = form
+                        .follow_candidates(&app.library, &app.home.data.sessions)
+                        .iter()
+                        .map(|s| s.id.clone())
+                        .collect();
+                    form.follows = crate::app::cycle::step_choice(&form.follows, &ids, forward);
                 }
                 _ => {}
             }
@@ -306,7 +315,10 @@ pub(super) fn form_command(app: &mut App, command: Command, effects: &mut Vec<Ef
                     Ok(_) if form.chosen.is_empty() => {
                         form.error = Some("Choose at least one item to cover (Cover: type to filter, Enter to choose)".into());
                     }
-                    Ok(session) => effects.push(Effect::Create(session)),
+                    Ok(mut session) => {
+                        session.follows = form.follows.clone();
+                        effects.push(Effect::Create(session))
+                    }
                     Err(error) => form.error = Some(error.to_string()),
                 }
             }

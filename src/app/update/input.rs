@@ -25,6 +25,10 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent, effects: &mut Vec<Effect>) {
         Context::Palette => return palette_key(app, key, effects),
         Context::Ask => return ask_key(app, key, effects),
         Context::Form(field) if form_takes_key(field, key) => return form_key(app, key),
+        Context::ReviewNote if cycle::review_takes_key(key) => return cycle::review_key(app, key),
+        Context::RegisterUpdate(field) if cycle::update_form_takes_key(field, key) => {
+            return cycle::update_form_key(app, key);
+        }
         _ => {}
     }
     if let Some(command) = keys::command_for(app, key) {
@@ -137,7 +141,8 @@ pub(super) fn on_paste(app: &mut App, text: &str) {
                 _ => {}
             }
         }
-        Screen::Home | Screen::History { .. } | Screen::Measures => {}
+        Screen::Register(_) => cycle::register_paste(app, text),
+        Screen::Home | Screen::History { .. } | Screen::Trends(_) | Screen::Measures => {}
     }
     if let Some(Overlay::Ask(ask)) = &mut app.overlay {
         ask_paste(ask, text);

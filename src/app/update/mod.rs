@@ -25,6 +25,7 @@ pub const AUTOSAVE_MAX_WAIT: SignedDuration = SignedDuration::from_secs(10);
 /// After a failed save, try again this often.
 pub const RETRY_EVERY: SignedDuration = SignedDuration::from_secs(5);
 
+mod cycle;
 mod home;
 mod input;
 mod measures;
@@ -72,6 +73,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             let mut ws = Workspace::new(session, read_only, app.now);
             open_past_day(app, &mut ws);
             settle_record_cursor(app, &mut ws);
+            if let Some(id) = app.open_at.take() {
+                cycle::land_on(app, &mut ws, &id);
+            }
+            if let Some(earlier) = &ws.session.follows {
+                effects.push(Effect::LoadEarlier(earlier.clone()));
+            }
             app.overlay = None;
             if offer && let Some((path, recovered)) = recovery {
                 let when = app.local(recovered.updated).strftime("%Y-%m-%d %H:%M");
@@ -95,6 +102,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::MeasuresLoaded(result) => measures::on_loaded(app, result, &mut effects),
         Action::MeasuresSaved(result) => measures::on_saved(app, result, &mut effects),
         Action::EffectFailed(message) => app.notice = Some(message),
+        Action::RegisterLoaded { rows, problems } => cycle::register_loaded(app, rows, problems),
+        Action::TrendsLoaded(data) => cycle::trends_loaded(app, data),
+        Action::EarlierLoaded(result) => cycle::earlier_loaded(app, result),
+        Action::ActionUpdated(result) => cycle::action_updated(app, result, &mut effects),
         Action::Exported(result) => {
             app.overlay = Some(match result {
                 Ok(path) => Overlay::Message {
@@ -305,6 +316,14 @@ fn run(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
             }
             return;
         }
+        Command::ShowRegister if app.overlay.is_none() => {
+            cycle::show_register(app, effects);
+            return;
+        }
+        Command::ShowTrends if app.overlay.is_none() => {
+            cycle::show_trends(app, effects);
+            return;
+        }
         Command::ShowMeasures if app.overlay.is_none() => {
             show_measures(app, effects);
             return;
@@ -338,8 +357,11 @@ fn run(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
         Screen::Home => home_command(app, command, effects),
         Screen::History { .. } => history_command(app, command, effects),
         Screen::NewSession(_) => form_command(app, command, effects),
+        Screen::Session(ws) if ws.review.is_some() => cycle::review_command(app, command, effects),
         Screen::Session(_) => session_command(app, command, effects),
         Screen::Measures => measures_command(app, command, effects),
+        Screen::Register(_) => cycle::register_command(app, command, effects),
+        Screen::Trends(_) => cycle::trends_command(app, command, effects),
     }
 }
 

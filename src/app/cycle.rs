@@ -1,0 +1,525 @@
+//! The improvement cycle's screens: the register of every action across
+//! sessions, and each framework's levels over time. State and pure
+//! questions about it; the rows come from the edge as Actions.
+
+use crate::content::library::Library;
+use crate::session::model::{PriorityStatus, ProgressUpdate, ScaleChoice};
+use crate::session::register::{ActionRow, LevelPoint};
+use jiff::civil::Date;
+use ratatui_textarea::TextArea;
+
+/// What the register can be narrowed by. Each key steps through the values
+/// present in the rows (owners, frameworks, items, sessions), so nothing
+/// has to be typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FilterKey {
+    Owner,
+    Status,
+    Due,
+    Framework,
+    Item,
+    Session,
+}
+
+/// How far ahead the due filter looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DueWindow {
+    #[default]
+    Any,
+    /// Still open and past its date.
+    Overdue,
+    /// Due within the next 30 days (or overdue).
+    Within30,
+    /// Due within the next 90 days (or overdue).
+    Within90,
+    /// No due date.
+    Undated,
+}
+
+impl DueWindow {
+    const ORDER: [DueWindow; 5] = [
+        DueWindow::Any,
+        DueWindow::Overdue,
+        DueWindow::Within30,
+        DueWindow::Within90,
+        DueWindow::Undated,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            DueWindow::Any => "any",
+            DueWindow::Overdue => "overdue",
+            DueWindow::Within30 => "due in 30 days",
+            DueWindow::Within90 => "due in 90 days",
+            DueWindow::Undated => "no due date",
+        }
+    }
+
+    fn accepts(self, row: &ActionRow, today: Date) -> bool {
+        let within = |days: i64| {
+            row.status.is_open()
+                && row
+                    .due
+                    .is_some_and(|d| d <= today.saturating_add(jiff::Span::new().days(days)))
+        };
+        match self {
+            DueWindow::Any => true,
+            DueWindow::Overdue => row.status.is_open() && row.due.is_some_and(|d| d < today),
+            DueWindow::Within30 => within(30),
+            DueWindow::Within90 => within(90),
+            DueWindow::Undated => row.due.is_none(),
+        }
+    }
+}
+
+/// The register's filters; `None` is "any".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RegisterFilter {
+    pub owner: Option<String>,
+    pub status: Option<PriorityStatus>,
+    pub due: DueWindow,
+    pub framework: Option<String>,
+    pub item: Option<String>,
+    /// A session id.
+    pub session: Option<String>,
+}
+
+impl RegisterFilter {
+    pub fn accepts(&self, row: &ActionRow, today: Date) -> bool {
+        self.owner.as_ref().is_none_or(|o| row.owner == *o)
+            && self.status.is_none_or(|s| row.status == s)
+            && self.due.accepts(row, today)
+            && self.framework.as_ref().is_none_or(|f| row.framework == *f)
+            && self.item.as_ref().is_none_or(|i| row.items.contains(i))
+            && self.session.as_ref().is_none_or(|s| row.session_id == *s)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == RegisterFilter::default()
+    }
+}
+
+/// Step through `None`, then each value, then back to `None`.
+fn step<T: Clone + PartialEq>(current: &Option<T>, values: &[T]) -> Option<T> {
+    match current {
+        None => values.first().cloned(),
+        Some(v) => values
+            .iter()
+            .position(|x| x == v)
+            .and_then(|i| values.get(i + 1))
+            .cloned(),
+    }
+}
+
+/// Step a choice forward or back through `None` and each value.
+pub fn step_choice(current: &Option<String>, values: &[String], forward: bool) -> Option<String> {
+    if forward {
+        return step(current, values);
+    }
+    match current {
+        None => values.last().cloned(),
+        Some(v) => values
+            .iter()
+            .position(|x| x == v)
+            .and_then(|i| i.checked_sub(1))
+            .and_then(|i| values.get(i))
+            .cloned(),
+    }
+}
+
+/// The fields of the progress update form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UpdateField {
+    Date,
+    Status,
+    Note,
+    Save,
+}
+
+impl UpdateField {
+    pub const ORDER: [UpdateField; 4] = [
+        UpdateField::Date,
+        UpdateField::Status,
+        UpdateField::Note,
+        UpdateField::Save,
+    ];
+
+    pub fn is_text(self) -> bool {
+        matches!(self, UpdateField::Date | UpdateField::Note)
+    }
+}
+
+/// A progress update being written for one action, in place.
+#[derive(Debug, Clone)]
+pub struct UpdateForm {
+    pub field: UpdateField,
+    pub date: TextArea<'static>,
+    pub status: PriorityStatus,
+    pub note: TextArea<'static>,
+    pub error: Option<String>,
+}
+
+/// Statuses the filter steps through.
+pub const STATUSES: [PriorityStatus; 5] = [
+    PriorityStatus::NotStarted,
+    PriorityStatus::InProgress,
+    PriorityStatus::Done,
+    PriorityStatus::Dropped,
+    PriorityStatus::CarriedForward,
+];
+
+/// Statuses an update from the register can set, in the order ←/→ step
+/// through them. Carrying forward links into a later session, so it is
+/// done in that session's review, not here.
+pub const UPDATE_STATUSES: [PriorityStatus; 4] = [
+    PriorityStatus::NotStarted,
+    PriorityStatus::InProgress,
+    PriorityStatus::Done,
+    PriorityStatus::Dropped,
+];
+
+impl UpdateForm {
+    /// A form dated today, with the action's present status.
+    pub fn new(today: Date, status: PriorityStatus) -> Self {
+        let mut date = TextArea::from([today.to_string()]);
+        date.move_cursor(ratatui_textarea::CursorMove::End);
+        date.set_cursor_line_style(ratatui::style::Style::default());
+        let mut note = TextArea::default();
+        note.set_placeholder_text("what happened, and what difference it made");
+        note.set_cursor_line_style(ratatui::style::Style::default());
+        UpdateForm {
+            field: UpdateField::Status,
+            date,
+            status,
+            note,
+            error: None,
+        }
+    }
+
+    pub fn step_status(&mut self, forward: bool) {
+        let order = UPDATE_STATUSES;
+        let at = order.iter().position(|s| *s == self.status).unwrap_or(0);
+        let n = order.len();
+        let next = if forward { at + 1 } else { at + n - 1 } % n;
+        self.status = order[next];
+    }
+
+    pub fn move_field(&mut self, forward: bool) {
+        let order = UpdateField::ORDER;
+        let at = order.iter().position(|f| *f == self.field).unwrap_or(0);
+        let n = order.len();
+        self.field = order[if forward { at + 1 } else { at + n - 1 } % n];
+    }
+
+    /// The update the form describes, or why it is not one yet.
+    pub fn update(&self) -> Result<ProgressUpdate, String> {
+        let text = self.date.lines().join("");
+        let date: Date = text
+            .trim()
+            .parse()
+            .map_err(|_| format!("'{}' is not a date: write YYYY-MM-DD", text.trim()))?;
+        Ok(ProgressUpdate {
+            date,
+            status: self.status,
+            note: self.note.lines().join("\n").trim().to_owned(),
+            impact: None,
+        })
+    }
+}
+
+/// The register screen.
+#[derive(Debug, Clone, Default)]
+pub struct RegisterState {
+    /// Every action, by due date (as the register sorts them).
+    pub rows: Vec<ActionRow>,
+    pub loaded: bool,
+    pub filter: RegisterFilter,
+    /// Index into the filtered rows.
+    pub cursor: usize,
+    pub form: Option<UpdateForm>,
+    /// Files the register could not read (never their words).
+    pub problems: Vec<String>,
+}
+
+impl RegisterState {
+    /// The rows the filters let through, in order.
+    pub fn visible(&self, today: Date) -> Vec<&ActionRow> {
+        self.rows
+            .iter()
+            .filter(|r| self.filter.accepts(r, today))
+            .collect()
+    }
+
+    pub fn selected(&self, today: Date) -> Option<&ActionRow> {
+        self.visible(today).get(self.cursor).copied()
+    }
+
+    /// The distinct values of one column, sorted, for stepping a filter.
+    fn values(&self, key: FilterKey) -> Vec<String> {
+        let mut values: Vec<String> = match key {
+            FilterKey::Owner => self.rows.iter().map(|r| r.owner.clone()).collect(),
+            FilterKey::Framework => self.rows.iter().map(|r| r.framework.clone()).collect(),
+            FilterKey::Item => self.rows.iter().flat_map(|r| r.items.clone()).collect(),
+            FilterKey::Session => self.rows.iter().map(|r| r.session_id.clone()).collect(),
+            FilterKey::Status | FilterKey::Due => Vec::new(),
+        };
+        values.retain(|v| !v.trim().is_empty());
+        values.sort();
+        values.dedup();
+        values
+    }
+
+    /// Step one filter on to its next value.
+    pub fn step_filter(&mut self, key: FilterKey) {
+        let values = self.values(key);
+        let f = &mut self.filter;
+        match key {
+            FilterKey::Owner => f.owner = step(&f.owner, &values),
+            FilterKey::Framework => f.framework = step(&f.framework, &values),
+            FilterKey::Item => f.item = step(&f.item, &values),
+            FilterKey::Session => f.session = step(&f.session, &values),
+            FilterKey::Status => f.status = step(&f.status, &STATUSES),
+            FilterKey::Due => {
+                let order = DueWindow::ORDER;
+                let at = order.iter().position(|d| *d == f.due).unwrap_or(0);
+                f.due = order[(at + 1) % order.len()];
+            }
+        }
+        self.cursor = 0;
+    }
+
+    /// The filters in force, as words for the screen.
+    pub fn filter_words(&self) -> Vec<(&'static str, String)> {
+        let f = &self.filter;
+        let any = |v: &Option<String>| v.clone().unwrap_or_else(|| "any".into());
+        vec![
+            ("owner", any(&f.owner)),
+            (
+                "status",
+                f.status.map_or("any".into(), |s| s.label().into()),
+            ),
+            ("due", f.due.label().into()),
+            ("framework", any(&f.framework)),
+            ("item", any(&f.item)),
+            ("session", any(&f.session)),
+        ]
+    }
+}
+
+/// One framework's levels over time, as the edge read them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TrendsData {
+    pub framework: String,
+    pub points: Vec<LevelPoint>,
+    /// Each session's scale (by session id): its own framework's or a borrowed one.
+    pub scales: Vec<(String, ScaleChoice)>,
+}
+
+/// How the trends screen shows the levels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TrendsView {
+    /// Items down, sessions across, the agreed level in each cell.
+    #[default]
+    Grid,
+    /// Each participant's level beside the agreed one.
+    Spread,
+    /// A bar chart per item.
+    Bars,
+}
+
+/// The trends screen.
+#[derive(Debug, Clone, Default)]
+pub struct TrendsState {
+    /// Index into the library's frameworks.
+    pub framework: usize,
+    pub data: Option<TrendsData>,
+    pub view: TrendsView,
+    /// Show only sessions recording this locality.
+    pub locality: Option<String>,
+    /// The item chosen (for the bar chart and spread), by row.
+    pub cursor: usize,
+}
+
+impl TrendsState {
+    /// Points that pass the locality filter.
+    pub fn points(&self) -> Vec<&LevelPoint> {
+        self.data.as_ref().map_or_else(Vec::new, |d| {
+            d.points
+                .iter()
+                .filter(|p| {
+                    self.locality
+                        .as_ref()
+                        .is_none_or(|l| p.locality.as_ref() == Some(l))
+                })
+                .collect()
+        })
+    }
+
+    /// The sessions shown, oldest first: (id, title, date, locality).
+    pub fn sessions(&self) -> Vec<&LevelPoint> {
+        let mut seen: Vec<&LevelPoint> = Vec::new();
+        for p in self.points() {
+            if !seen.iter().any(|s| s.session_id == p.session_id) {
+                seen.push(p);
+            }
+        }
+        seen
+    }
+
+    /// The items shown, in the framework's order.
+    pub fn items(&self, library: &Library) -> Vec<String> {
+        let points = self.points();
+        let mut order: Vec<String> = self
+            .data
+            .as_ref()
+            .and_then(|d| library.framework(&d.framework))
+            .map(|f| {
+                crate::content::query::evaluable_ids(f)
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default();
+        order.retain(|id| points.iter().any(|p| p.item == *id));
+        for p in &points {
+            if !order.contains(&p.item) {
+                order.push(p.item.clone());
+            }
+        }
+        order
+    }
+
+    /// Localities recorded by the framework's sessions, sorted.
+    pub fn localities(&self) -> Vec<String> {
+        let mut all: Vec<String> = self
+            .data
+            .as_ref()
+            .map(|d| d.points.iter().filter_map(|p| p.locality.clone()).collect())
+            .unwrap_or_default();
+        all.sort();
+        all.dedup();
+        all
+    }
+
+    pub fn step_locality(&mut self) {
+        self.locality = step(&self.locality, &self.localities());
+    }
+
+    pub fn framework_id<'a>(&self, library: &'a Library) -> Option<&'a str> {
+        library
+            .frameworks
+            .get(self.framework)
+            .map(|(f, _)| f.id.as_str())
+    }
+
+    /// The word for a level on a session's scale ("weak", "good").
+    pub fn word(&self, library: &Library, session: &str, level: u8) -> Option<String> {
+        let data = self.data.as_ref()?;
+        let choice = data
+            .scales
+            .iter()
+            .find(|(id, _)| id == session)
+            .map(|(_, c)| c)?;
+        level_word(library, &data.framework, choice, level)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stepping_a_filter_goes_through_each_value_and_back_to_any() {
+        assert_eq!(step(&None, &["a", "b"]), Some("a"));
+        assert_eq!(step(&Some("a"), &["a", "b"]), Some("b"));
+        assert_eq!(step(&Some("b"), &["a", "b"]), None);
+    }
+
+    #[test]
+    fn the_update_form_needs_a_real_date() {
+        let today: Date = "2026-04-02".parse().expect("date");
+        let mut form = UpdateForm::new(today, PriorityStatus::NotStarted);
+        form.step_status(true);
+        let update = form.update().expect("today is a date");
+        assert_eq!(update.date, today);
+        assert_eq!(update.status, PriorityStatus::InProgress);
+        form.date = TextArea::from(["2026-13-40"]);
+        assert!(form.update().is_err());
+    }
+}
+
+/// The word for a level on a scale: the framework's own, or a borrowed one.
+pub fn level_word(
+    library: &Library,
+    framework: &str,
+    scale: &ScaleChoice,
+    level: u8,
+) -> Option<String> {
+    let id = match scale {
+        ScaleChoice::Framework => framework,
+        ScaleChoice::Borrowed(id) => id.as_str(),
+    };
+    let scale = library.framework(id)?.scale.as_ref()?;
+    scale
+        .levels
+        .iter()
+        .find(|l| l.number == level)
+        .map(|l| l.word.clone())
+}
+
+/// The session a session follows, as its review and the walk show it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Earlier {
+    pub id: String,
+    pub title: String,
+    pub date: Date,
+    pub framework: String,
+    pub scale: ScaleChoice,
+    /// Its priorities (not milestones), each with its whole log.
+    pub priorities: Vec<ActionRow>,
+    /// Its agreed level for each item it covered.
+    pub levels: Vec<(String, Option<u8>)>,
+}
+
+impl Earlier {
+    /// "last time: 2 weak, March 2026" for an item, if it was covered.
+    pub fn last_time(&self, library: &Library, item: &str) -> Option<String> {
+        let (_, level) = self.levels.iter().find(|(i, _)| i == item)?;
+        let when = self.date.strftime("%B %Y");
+        Some(match level {
+            Some(l) => match level_word(library, &self.framework, &self.scale, *l) {
+                Some(word) => format!("last time: {l} {word}, {when}"),
+                None => format!("last time: {l}, {when}"),
+            },
+            None => format!("last time: not evaluated, {when}"),
+        })
+    }
+}
+
+/// The review before phase 1: last time's priorities, one by one.
+#[derive(Debug, Clone)]
+pub struct Review {
+    pub cursor: usize,
+    /// The note the next mark is made with.
+    pub note: TextArea<'static>,
+    /// Whether the note has the keyboard.
+    pub writing: bool,
+}
+
+impl Review {
+    pub fn new() -> Self {
+        let mut note = TextArea::default();
+        note.set_placeholder_text("a note for the mark (Tab to write)");
+        note.set_cursor_line_style(ratatui::style::Style::default());
+        Review {
+            cursor: 0,
+            note,
+            writing: false,
+        }
+    }
+}
+
+impl Default for Review {
+    fn default() -> Self {
+        Review::new()
+    }
+}

@@ -1,0 +1,401 @@
+//! The register and levels over time, answered from the index: every
+//! action keyed by its session and stable id (never by position), with
+//! status, owner, deadline, its log and what it carries forward; and each
+//! session's level for each item with the participants' spread.
+//!
+//! The answers are the same as [`Scan`](crate::session::register::Scan)'s
+//! (a test holds them side by side); `Scan` stays the fallback when the
+//! index cannot be used.
+
+use crate::session::model::{
+    ActionRef, IndividualLevel, PriorityStatus, ProgressUpdate, ScaleChoice, Session, SessionKind,
+};
+use crate::session::register::{ActionKind, ActionRow, LevelPoint, LoggedUpdate, Register};
+use rusqlite::{Connection, Transaction, params};
+use std::collections::{HashMap, HashSet};
+
+/// The tables this module adds to the index's schema.
+pub const SCHEMA: &str = "
+CREATE TABLE register_sessions (
+    file TEXT PRIMARY KEY,
+    session TEXT NOT NULL,
+    title TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    framework TEXT NOT NULL,
+    created INTEGER NOT NULL,
+    locality TEXT,
+    follows TEXT,
+    scale TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX register_sessions_framework ON register_sessions (framework, created);
+CREATE TABLE register_actions (
+    file TEXT NOT NULL,
+    session TEXT NOT NULL,
+    action TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    parent TEXT,
+    position INTEGER NOT NULL,
+    statement TEXT NOT NULL,
+    owner TEXT NOT NULL,
+    deadline TEXT,
+    status TEXT NOT NULL,
+    done_on TEXT,
+    carries_session TEXT,
+    carries_action TEXT,
+    serves TEXT NOT NULL,
+    log TEXT NOT NULL,
+    measure TEXT,
+    PRIMARY KEY (file, position)
+) WITHOUT ROWID;
+CREATE INDEX register_actions_id ON register_actions (action);
+CREATE TABLE register_levels (
+    file TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    item TEXT NOT NULL,
+    level INTEGER,
+    spread TEXT NOT NULL,
+    PRIMARY KEY (file, position)
+) WITHOUT ROWID;
+";
+
+/// The tables holding one file's rows, for forgetting it.
+pub const TABLES: [&str; 3] = ["register_sessions", "register_actions", "register_levels"];
+
+fn json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "[]".into())
+}
+
+/// Put one session's actions and levels in the index.
+pub fn insert(tx: &Transaction<'_>, file: &str, s: &Session) -> Result<(), rusqlite::Error> {
+    tx.prepare_cached(
+        "INSERT INTO register_sessions (file, session, title, kind, framework, created,
+             locality, follows, scale) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(params![
+        file,
+        s.id,
+        s.title,
+        super::extract::kind_name(s.kind),
+        s.framework,
+        s.created.as_nanosecond() as i64,
+        s.locality,
+        s.follows,
+        json(&s.scale),
+    ])?;
+    let mut actions = tx.prepare_cached(
+        "INSERT INTO register_actions (file, session, action, kind, parent, position, statement,
+             owner, deadline, status, done_on, carries_session, carries_action, serves, log,
+             measure)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+    )?;
+    let kind = match s.kind {
+        SessionKind::Workshop => ActionKind::Priority,
+        SessionKind::Supervision => ActionKind::AgreedAction,
+        SessionKind::DailyReview => ActionKind::DailyAction,
+    };
+    let mut position = 0;
+    for p in &s.priorities {
+        actions.execute(params![
+            file,
+            s.id,
+            p.id,
+            kind.slug(),
+            None::<String>,
+            position,
+            p.statement,
+            p.owner,
+            p.deadline.map(|d| d.to_string()),
+            p.status.slug(),
+            p.done_on.map(|d| d.to_string()),
+            p.carries.as_ref().map(|c| c.session.clone()),
+            p.carries.as_ref().map(|c| c.action.clone()),
+            json(&p.serves),
+            json(&p.log),
+            p.measure,
+        ])?;
+        position += 1;
+        for m in &p.milestones {
+            actions.execute(params![
+                file,
+                s.id,
+                m.id,
+                ActionKind::Milestone.slug(),
+                Some(p.id.clone()),
+                position,
+                m.text,
+                p.owner,
+                m.date.map(|d| d.to_string()),
+                m.status.slug(),
+                m.done_on.map(|d| d.to_string()),
+                None::<String>,
+                None::<String>,
+                json(&p.serves),
+                json(&m.log),
+                None::<String>,
+            ])?;
+            position += 1;
+        }
+    }
+    let mut levels = tx.prepare_cached(
+        "INSERT INTO register_levels (file, position, item, level, spread)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for (position, r) in s.items.iter().enumerate() {
+        levels.execute(params![
+            file,
+            position,
+            r.item,
+            r.level,
+            json(&r.individual_levels)
+        ])?;
+    }
+    Ok(())
+}
+
+/// The register, answered by the index's connection.
+pub struct IndexRegister<'a> {
+    pub conn: &'a Connection,
+}
+
+/// One stored action, before carried chains are followed.
+struct Stored {
+    row: ActionRow,
+    /// Its own statement, owner, due date and items (blank ones read
+    /// through to the priority it carries).
+    carries: Option<ActionRef>,
+}
+
+fn date(text: Option<String>) -> Option<jiff::civil::Date> {
+    text.and_then(|t| t.parse().ok())
+}
+
+fn kind_of_slug(slug: &str) -> ActionKind {
+    ActionKind::ALL
+        .into_iter()
+        .find(|k| k.slug() == slug)
+        .unwrap_or(ActionKind::Priority)
+}
+
+impl IndexRegister<'_> {
+    fn stored(&self) -> Result<Vec<Stored>, rusqlite::Error> {
+        let mut stmt = self.conn.prepare(
+            "SELECT a.session, a.action, a.kind, a.parent, a.statement, a.owner, a.deadline,
+                    a.status, a.done_on, a.carries_session, a.carries_action, a.serves, a.log,
+                    s.title, s.created, s.framework, a.measure
+             FROM register_actions a JOIN register_sessions s ON s.file = a.file
+             ORDER BY a.file, a.position",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let session: String = r.get(0)?;
+            let id: String = r.get(1)?;
+            let log: Vec<ProgressUpdate> =
+                serde_json::from_str(&r.get::<_, String>(12)?).unwrap_or_default();
+            let on = ActionRef {
+                session: session.clone(),
+                action: id.clone(),
+            };
+            let carries = match (
+                r.get::<_, Option<String>>(9)?,
+                r.get::<_, Option<String>>(10)?,
+            ) {
+                (Some(session), Some(action)) => Some(ActionRef { session, action }),
+                _ => None,
+            };
+            let created = jiff::Timestamp::from_nanosecond(i128::from(r.get::<_, i64>(14)?))
+                .unwrap_or_default();
+            Ok(Stored {
+                carries: carries.clone(),
+                row: ActionRow {
+                    id,
+                    session_id: session,
+                    session_title: r.get(13)?,
+                    session_date: jiff::tz::TimeZone::UTC.to_datetime(created).date(),
+                    kind: kind_of_slug(&r.get::<_, String>(2)?),
+                    framework: r.get(15)?,
+                    items: serde_json::from_str(&r.get::<_, String>(11)?).unwrap_or_default(),
+                    text: r.get(4)?,
+                    owner: r.get(5)?,
+                    due: date(r.get(6)?),
+                    status: PriorityStatus::from_slug(&r.get::<_, String>(7)?)
+                        .unwrap_or(PriorityStatus::NotStarted),
+                    done_on: date(r.get(8)?),
+                    parent: r.get(3)?,
+                    carries,
+                    measure: r.get(16)?,
+                    history: log
+                        .into_iter()
+                        .map(|update| LoggedUpdate {
+                            on: on.clone(),
+                            update,
+                        })
+                        .collect(),
+                },
+            })
+        })?;
+        rows.collect()
+    }
+}
+
+/// Follow each carried priority back through the ones it carries: the
+/// whole history, oldest first, and blank fields read through.
+fn follow_chains(stored: Vec<Stored>) -> Vec<ActionRow> {
+    let by_ref: HashMap<(String, String), usize> = stored
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.row.parent.is_none())
+        .map(|(i, s)| ((s.row.session_id.clone(), s.row.id.clone()), i))
+        .collect();
+    let mut rows = Vec::with_capacity(stored.len());
+    for s in &stored {
+        let mut row = s.row.clone();
+        let mut earlier: Vec<&ActionRow> = Vec::new();
+        let mut seen = HashSet::new();
+        let mut link = s.carries.as_ref();
+        while let Some(r) = link {
+            if !seen.insert((r.session.clone(), r.action.clone())) {
+                break;
+            }
+            let Some(&i) = by_ref.get(&(r.session.clone(), r.action.clone())) else {
+                break;
+            };
+            earlier.push(&stored[i].row);
+            link = stored[i].carries.as_ref();
+        }
+        if row.parent.is_none() {
+            for e in &earlier {
+                if row.text.is_empty() {
+                    row.text = e.text.clone();
+                }
+                if row.owner.is_empty() {
+                    row.owner = e.owner.clone();
+                }
+                if row.due.is_none() {
+                    row.due = e.due;
+                }
+                if row.items.is_empty() {
+                    row.items = e.items.clone();
+                }
+            }
+            let mut history: Vec<LoggedUpdate> = earlier
+                .iter()
+                .rev()
+                .flat_map(|e| e.history.iter().cloned())
+                .collect();
+            history.append(&mut row.history);
+            row.history = history;
+        }
+        rows.push(row);
+    }
+    // A milestone shows its priority's (read-through) owner and items.
+    let parents: HashMap<(String, String), (String, Vec<String>)> = rows
+        .iter()
+        .filter(|r| r.parent.is_none())
+        .map(|r| {
+            (
+                (r.session_id.clone(), r.id.clone()),
+                (r.owner.clone(), r.items.clone()),
+            )
+        })
+        .collect();
+    for row in &mut rows {
+        if let Some(parent) = &row.parent
+            && let Some((owner, items)) = parents.get(&(row.session_id.clone(), parent.clone()))
+        {
+            row.owner = owner.clone();
+            row.items = items.clone();
+        }
+    }
+    rows
+}
+
+impl IndexRegister<'_> {
+    /// Every action, by due date, or why the index could not answer (then
+    /// the caller reads the files instead).
+    pub fn actions_checked(&self) -> Result<Vec<ActionRow>, rusqlite::Error> {
+        let mut rows = follow_chains(self.stored()?);
+        rows.sort_by(|a, b| {
+            (a.due.is_none(), a.due, a.session_date, &a.session_id, &a.id).cmp(&(
+                b.due.is_none(),
+                b.due,
+                b.session_date,
+                &b.session_id,
+                &b.id,
+            ))
+        });
+        Ok(rows)
+    }
+}
+
+impl Register for IndexRegister<'_> {
+    fn actions(&self) -> Vec<ActionRow> {
+        self.actions_checked().unwrap_or_default()
+    }
+
+    fn find_action(&self, action_id: &str) -> Vec<ActionRef> {
+        let Ok(mut stmt) = self
+            .conn
+            .prepare("SELECT DISTINCT session FROM register_actions WHERE action = ?1")
+        else {
+            return Vec::new();
+        };
+        stmt.query_map([action_id], |r| r.get::<_, String>(0))
+            .map(|rows| {
+                rows.flatten()
+                    .map(|session| ActionRef {
+                        session,
+                        action: action_id.to_owned(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    fn levels(&self, framework: &str, item: Option<&str>) -> Vec<LevelPoint> {
+        let Ok(mut stmt) = self.conn.prepare(
+            "SELECT s.session, s.title, s.created, s.locality, l.item, l.level, l.spread
+             FROM register_levels l JOIN register_sessions s ON s.file = l.file
+             WHERE s.framework = ?1 AND (?2 IS NULL OR l.item = ?2)
+             ORDER BY s.created, s.session, l.position",
+        ) else {
+            return Vec::new();
+        };
+        stmt.query_map(params![framework, item], |r| {
+            let created = jiff::Timestamp::from_nanosecond(i128::from(r.get::<_, i64>(2)?))
+                .unwrap_or_default();
+            let spread: Vec<IndividualLevel> =
+                serde_json::from_str(&r.get::<_, String>(6)?).unwrap_or_default();
+            Ok(LevelPoint {
+                session_id: r.get(0)?,
+                session_title: r.get(1)?,
+                session_date: jiff::tz::TimeZone::UTC.to_datetime(created).date(),
+                locality: r.get(3)?,
+                item: r.get(4)?,
+                level: r.get(5)?,
+                spread,
+            })
+        })
+        .map(|rows| rows.flatten().collect())
+        .unwrap_or_default()
+    }
+}
+
+impl IndexRegister<'_> {
+    /// Each session of a framework with its scale, by session id.
+    pub fn scales(&self, framework: &str) -> Vec<(String, ScaleChoice)> {
+        let Ok(mut stmt) = self
+            .conn
+            .prepare("SELECT session, scale FROM register_sessions WHERE framework = ?1")
+        else {
+            return Vec::new();
+        };
+        stmt.query_map([framework], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })
+        .map(|rows| {
+            rows.flatten()
+                .filter_map(|(id, scale)| Some((id, serde_json::from_str(&scale).ok()?)))
+                .collect()
+        })
+        .unwrap_or_default()
+    }
+}

@@ -1,0 +1,185 @@
+//! The register and levels over time from the index give the same answers
+//! as reading every file (`Scan`), and name actions by stable id.
+
+use howgood::index::Index;
+use howgood::session::atomic::write_atomic;
+use howgood::session::codec;
+use howgood::session::model::{
+    ActionRef, IndividualLevel, ItemRecord, Milestone, Priority, PriorityStatus, ProgressUpdate,
+    ScaleChoice, Session, SessionKind,
+};
+use howgood::session::register::{Register, Scan};
+use howgood::session::store::SessionStore;
+
+fn session(id: &str, kind: SessionKind, framework: &str, created: &str) -> Session {
+    Session::new(
+        id.into(),
+        kind,
+        format!("{id} title"),
+        framework.into(),
+        ScaleChoice::Framework,
+        created.parse().expect("time"),
+    )
+}
+
+fn update(date: &str, status: PriorityStatus, note: &str) -> ProgressUpdate {
+    ProgressUpdate {
+        date: date.parse().expect("date"),
+        status,
+        note: note.into(),
+        impact: None,
+    }
+}
+
+fn sessions() -> Vec<Session> {
+    let mut march = session(
+        "march",
+        SessionKind::Workshop,
+        "hmie-cp-2009",
+        "2026-03-10T09:00:00Z",
+    );
+    march.locality = Some("North".into());
+    let mut r = ItemRecord::new("5.3");
+    r.level = Some(2);
+    r.individual_levels = vec![IndividualLevel {
+        participant: "Police".into(),
+        level: 3,
+    }];
+    march.items = vec![r, ItemRecord::new("8.1")];
+    let mut fathers = Priority::new("aaaaaaaa".into());
+    fathers.statement = "Fathers seen".into();
+    fathers.owner = "Head".into();
+    fathers.deadline = Some("2026-06-30".parse().expect("date"));
+    fathers.serves = vec!["5.3".into()];
+    fathers.status = PriorityStatus::CarriedForward;
+    fathers.log = vec![
+        update("2026-04-02", PriorityStatus::InProgress, "drafted"),
+        update("2026-06-15", PriorityStatus::CarriedForward, "half"),
+    ];
+    let mut m = Milestone::new(
+        "mmmmmmmm".into(),
+        "audit tool",
+        Some("2026-05-01".parse().expect("date")),
+    );
+    m.log = vec![update("2026-05-01", PriorityStatus::Done, "done")];
+    m.status = PriorityStatus::Done;
+    fathers.milestones.push(m);
+    let mut chrono = Priority::new("bbbbbbbb".into());
+    chrono.statement = "Chronologies".into();
+    march.priorities = vec![fathers, chrono];
+
+    let mut june = session(
+        "june",
+        SessionKind::Workshop,
+        "hmie-cp-2009",
+        "2026-06-15T09:00:00Z",
+    );
+    june.follows = Some("march".into());
+    let mut r = ItemRecord::new("5.3");
+    r.level = Some(4);
+    june.items = vec![r];
+    let mut carried = Priority::new("cccccccc".into());
+    carried.carries = Some(ActionRef {
+        session: "march".into(),
+        action: "aaaaaaaa".into(),
+    });
+    carried.log = vec![update("2026-07-01", PriorityStatus::InProgress, "more")];
+    june.priorities = vec![carried];
+
+    let mut supervision = session(
+        "sup",
+        SessionKind::Supervision,
+        "lscb-qaf",
+        "2026-04-01T09:00:00Z",
+    );
+    let mut visit = Priority::new("dddddddd".into());
+    visit.statement = "Visit weekly".into();
+    supervision.priorities = vec![visit];
+    let mut daily = session(
+        "day",
+        SessionKind::DailyReview,
+        "lscb-qaf",
+        "2026-04-02T09:00:00Z",
+    );
+    daily.priorities = vec![Priority::new("eeeeeeee".into())];
+    vec![march, june, supervision, daily]
+}
+
+fn write(store: &SessionStore, s: &Session) {
+    write_atomic(
+        &store.path_of(&s.id),
+        codec::encode(s).expect("encode").as_bytes(),
+    )
+    .expect("write");
+}
+
+#[test]
+fn the_index_answers_as_reading_every_file_does() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (store, _) = SessionStore::open(dir.path().join("sessions")).expect("store");
+    for s in sessions() {
+        write(&store, &s);
+    }
+    let mut index = Index::open(&Index::path_in(dir.path())).expect("index");
+    index
+        .reconcile(&store.dir, &mut |_, _| {})
+        .expect("reconcile");
+    let (scan, problems) = Scan::of_store(&store);
+    assert!(problems.is_empty());
+    let from_index = index.register();
+
+    let actions = from_index.actions_checked().expect("query");
+    assert_eq!(
+        actions.len(),
+        6,
+        "4 priorities and actions, a milestone... {actions:#?}"
+    );
+    assert_eq!(actions, scan.actions());
+    let carried = actions
+        .iter()
+        .find(|r| r.id == "cccccccc")
+        .expect("carried");
+    assert_eq!(carried.text, "Fathers seen", "read through the link");
+    assert_eq!(carried.history.len(), 3, "its whole log");
+
+    for framework in ["hmie-cp-2009", "lscb-qaf"] {
+        assert_eq!(
+            from_index.levels(framework, None),
+            scan.levels(framework, None)
+        );
+    }
+    assert_eq!(
+        from_index.levels("hmie-cp-2009", Some("5.3")),
+        scan.levels("hmie-cp-2009", Some("5.3"))
+    );
+    assert_eq!(
+        from_index.find_action("aaaaaaaa"),
+        scan.find_action("aaaaaaaa")
+    );
+    assert_eq!(from_index.scales("hmie-cp-2009").len(), 2);
+}
+
+#[test]
+fn actions_are_keyed_by_id_so_a_reorder_changes_nothing_but_order() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (store, _) = SessionStore::open(dir.path().join("sessions")).expect("store");
+    let mut all = sessions();
+    for s in &all {
+        write(&store, s);
+    }
+    let mut index = Index::open(&Index::path_in(dir.path())).expect("index");
+    index
+        .reconcile(&store.dir, &mut |_, _| {})
+        .expect("reconcile");
+    let before = index.register().actions_checked().expect("query");
+    all[0].priorities.reverse();
+    write(&store, &all[0]);
+    index
+        .refresh_file(&store.dir, "march.ron")
+        .expect("refresh");
+    let after = index.register().actions_checked().expect("query");
+    assert_eq!(before, after, "same rows, same ids, same logs");
+    // An update lands on the action with that id, wherever it now is.
+    let (scan, _) = Scan::of_store(&store);
+    assert_eq!(after, scan.actions());
+}

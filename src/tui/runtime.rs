@@ -3,7 +3,9 @@
 //! by the terminal loop and, with a test backend, by the flow tests.
 
 use crate::app::action::{Action, Effect, Opened};
-use crate::app::home::{DUE_SOON_DAYS, DuePriority, HomeData, SessionSummary};
+use crate::app::home::{
+    DUE_SOON_DAYS, DailyEntry, DuePriority, HomeData, HomePage, PAGE, SessionSummary, page_from,
+};
 use crate::app::update::update;
 use crate::app::{App, Screen};
 use crate::export;
@@ -54,56 +56,48 @@ pub struct Runtime {
 /// pane shows a dozen.
 const DUE_SHOWN: usize = 200;
 
-/// The home screen's data, from the index, with the recovery and conflict
-/// copies of the last pass over the folder.
+/// Where the home screen's pages start: around the home cursor and the
+/// history's cursor.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Around {
+    /// Position in the sessions list (daily reviews left out).
+    pub sessions: usize,
+    /// Position in the daily history.
+    pub daily: usize,
+}
+
+/// The home screen's data, from the index: counts, the pages around
+/// `around`, the streak and what is due, with the recovery and conflict
+/// copies of the last pass over the folder. Nothing is read that the
+/// screens would not show.
 pub fn home_data_indexed(
     store: &SessionStore,
     index: &Index,
     folder: &Folder,
     today: jiff::civil::Date,
     time_zone: &jiff::tz::TimeZone,
+    around: Around,
 ) -> Result<HomeData, IndexError> {
-    let mut data = HomeData::default();
     let until = today
         .checked_add(jiff::Span::new().days(DUE_SOON_DAYS))
         .unwrap_or(today);
-    for s in index.sessions_but_daily()? {
-        let copies = folder
-            .sidecars
-            .get(&crate::session::store::session_id_of(Path::new(&s.file)))
-            .cloned()
-            .unwrap_or_default();
-        data.sessions.push(SessionSummary {
-            id: s.id,
-            kind: s.kind,
-            title: s.title,
-            framework: s.framework,
-            updated: s.updated,
-            items: s.items,
-            evaluated: s.evaluated,
-            priorities: s.priorities,
-            unsaved_copies: copies
-                .recovery
-                .iter()
-                .chain(&copies.conflicts)
-                .map(|n| store.dir.join(n).display().to_string())
-                .collect(),
-            read_only: s.read_only,
-        });
-    }
-    data.daily = index
-        .daily()?
-        .into_iter()
-        .map(|d| crate::app::home::DailyEntry {
-            id: d.id,
-            date: d.created.to_zoned_datetime(time_zone.clone()).date(),
-            question: d.question,
-            reflection: d.reflection,
-            action: d.action,
-        })
-        .collect();
-    data.daily
-        .sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
+    let page = home_page(store, index, folder, time_zone, around)?;
+    let mut data = HomeData {
+        session_count: index.count_but_daily()?,
+        latest: index
+            .page_but_daily(0, 1)?
+            .into_iter()
+            .next()
+            .map(|s| summary_of(store, folder, s)),
+        daily_count: index.daily_count()?,
+        ..HomeData::default()
+    };
+    data.take_page(page);
+    data.streak = streak_of(index, today, time_zone)?;
+    data.newest_review = index.daily_page(0, 1)?.into_iter().next().map(|d| {
+        let date = d.created.to_zoned_datetime(time_zone.clone()).date();
+        (date, d.id)
+    });
     data.due = index
         .due(until, DUE_SHOWN)?
         .into_iter()
@@ -127,6 +121,86 @@ pub fn home_data_indexed(
         data.damaged.push(format!("{}{advice}", damaged.error));
     }
     Ok(data)
+}
+
+/// The pages of the home list and the daily history around `around`.
+pub fn home_page(
+    store: &SessionStore,
+    index: &Index,
+    folder: &Folder,
+    time_zone: &jiff::tz::TimeZone,
+    around: Around,
+) -> Result<HomePage, IndexError> {
+    let sessions_from = page_from(around.sessions);
+    let daily_from = page_from(around.daily);
+    Ok(HomePage {
+        sessions: index
+            .page_but_daily(sessions_from, PAGE)?
+            .into_iter()
+            .map(|s| summary_of(store, folder, s))
+            .collect(),
+        sessions_from,
+        daily: index
+            .daily_page(daily_from, PAGE)?
+            .into_iter()
+            .map(|d| DailyEntry {
+                id: d.id,
+                date: d.created.to_zoned_datetime(time_zone.clone()).date(),
+                question: d.question,
+                reflection: d.reflection,
+                action: d.action,
+            })
+            .collect(),
+        daily_from,
+    })
+}
+
+/// Days in a row with a daily review: read newest first, only as far
+/// back as the streak goes.
+fn streak_of(
+    index: &Index,
+    today: jiff::civil::Date,
+    time_zone: &jiff::tz::TimeZone,
+) -> Result<usize, IndexError> {
+    let mut dates: Vec<jiff::civil::Date> = Vec::new();
+    let yesterday = today.yesterday().unwrap_or(today);
+    index.daily_times(&mut |t| {
+        let date = t.to_zoned_datetime(time_zone.clone()).date();
+        let goes_on = match dates.last() {
+            None => date >= yesterday,
+            Some(last) => date == *last || last.yesterday().ok() == Some(date),
+        };
+        if goes_on {
+            dates.push(date);
+        }
+        goes_on
+    })?;
+    Ok(crate::app::daily::streak(&dates, today))
+}
+
+fn summary_of(store: &SessionStore, folder: &Folder, s: crate::index::Listed) -> SessionSummary {
+    let copies = folder
+        .sidecars
+        .get(&crate::session::store::session_id_of(Path::new(&s.file)))
+        .cloned()
+        .unwrap_or_default();
+    SessionSummary {
+        id: s.id,
+        kind: s.kind,
+        title: s.title,
+        framework: s.framework,
+        updated: s.updated,
+        items: s.items,
+        evaluated: s.evaluated,
+        priorities: s.priorities,
+        unsaved_copies: copies
+            .recovery
+            .iter()
+            .chain(&copies.conflicts)
+            .map(|n| store.dir.join(n).display().to_string())
+            .collect(),
+        read_only: s.read_only,
+    }
 }
 
 /// The home screen's data, read from every file in the sessions folder:
@@ -208,6 +282,9 @@ pub fn home_data(
     data.due.sort_by_key(|d| d.deadline);
     data.daily
         .sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
+    let dates: Vec<jiff::civil::Date> = data.daily.iter().map(|d| d.date).collect();
+    data.streak = crate::app::daily::streak(&dates, today);
+    data.newest_review = data.daily.first().map(|d| (d.date, d.id.clone()));
     data
 }
 
@@ -386,6 +463,7 @@ impl Runtime {
     /// is drawn (`reconcile_wanted`, then `reconciled`).
     fn home_from_index(&mut self) -> Result<HomeData, IndexError> {
         let today = self.today();
+        let around = self.around();
         let Some(index) = self.index.as_mut() else {
             return Ok(HomeData::default());
         };
@@ -396,11 +474,59 @@ impl Runtime {
             self.folder = done.folder;
             self.loose = done.loose;
         }
-        let mut data =
-            home_data_indexed(&self.store, index, &self.folder, today, &self.app.time_zone)?;
+        let mut data = home_data_indexed(
+            &self.store,
+            index,
+            &self.folder,
+            today,
+            &self.app.time_zone,
+            around,
+        )?;
         data.warnings = self.store.folder_permission_warning();
         data.warnings.extend(self.loose.iter().cloned());
         Ok(data)
+    }
+
+    /// Where the screens' cursors are in the two lists.
+    fn around(&self) -> Around {
+        let home = &self.app.home;
+        Around {
+            sessions: home.session_index(home.cursor).unwrap_or(0),
+            daily: match self.app.screen {
+                Screen::History { cursor } => cursor,
+                _ => 0,
+            },
+        }
+    }
+
+    /// The pages around the cursors, from the index; the pages held are
+    /// kept where they still cover their cursor (and whenever the index is
+    /// not in use: the lists from the files are held whole).
+    fn load_page(&mut self, sessions: usize, daily: usize) -> Option<Action> {
+        let index = self.index.as_ref()?;
+        let data = &self.app.home.data;
+        let around = Around { sessions, daily };
+        let fresh = home_page(
+            &self.store,
+            index,
+            &self.folder,
+            &self.app.time_zone,
+            around,
+        )
+        .ok()?;
+        let mut page = HomePage {
+            sessions: data.sessions.clone(),
+            sessions_from: data.sessions_from,
+            daily: data.daily.clone(),
+            daily_from: data.daily_from,
+        };
+        if !data.holds_session(sessions) {
+            (page.sessions, page.sessions_from) = (fresh.sessions, fresh.sessions_from);
+        }
+        if !data.holds_daily(daily) {
+            (page.daily, page.daily_from) = (fresh.daily, fresh.daily_from);
+        }
+        Some(Action::HomePage(page))
     }
 
     /// A comparison of the folder with the index finished in the
@@ -469,6 +595,7 @@ impl Runtime {
                 }
                 Some(Action::HomeLoaded(data))
             }
+            Effect::LoadHomePage { sessions, daily } => self.load_page(sessions, daily),
             Effect::Open(query) => {
                 self.open = None;
                 let result = crate::session::resolve::resolve(&self.store, &query)

@@ -227,8 +227,9 @@ impl HomeState {
 
     /// Whether the page held covers the rows around the cursor.
     pub fn page_held(&self) -> bool {
-        self.session_index(self.cursor)
-            .is_none_or(|n| self.data.holds_session(n))
+        // On the rows above the list, its first sessions are on screen.
+        let n = self.session_index(self.cursor).unwrap_or(0);
+        self.data.holds_session(n)
     }
 
     /// One row, computed on its own: screens ask only for the rows they show.

@@ -467,7 +467,9 @@ impl Runtime {
         let Some(index) = self.index.as_mut() else {
             return Ok(HomeData::default());
         };
-        if self.background_reconcile && index.file_count()? > 0 {
+        // Even an empty index (a first run) is filled in the background:
+        // the screen shows what is indexed so far and the progress.
+        if self.background_reconcile {
             self.reconcile_wanted = true;
         } else {
             let done = index.reconcile(&self.store.dir, &mut |_, _| {})?;
@@ -485,6 +487,44 @@ impl Runtime {
         data.warnings = self.store.folder_permission_warning();
         data.warnings.extend(self.loose.iter().cloned());
         Ok(data)
+    }
+
+    /// The comparing thread has read `done` of the `total` files it had
+    /// to read: say so on the status line and show what is indexed so far.
+    pub fn indexing(&mut self, done: usize, total: usize) {
+        self.app.notice = Some(format!(
+            "Indexing sessions: {done} of {total} read; the lists fill as it goes"
+        ));
+        if matches!(self.app.screen, Screen::Home | Screen::History { .. })
+            && let Some(index) = self.index.as_ref()
+        {
+            let around = self.around();
+            let today = self.today();
+            let data = home_data_indexed(
+                &self.store,
+                index,
+                &self.folder,
+                today,
+                &self.app.time_zone,
+                around,
+            );
+            if let Ok(mut data) = data {
+                data.warnings = self.app.home.data.warnings.clone();
+                self.app.home.loaded(data, today);
+            }
+        }
+    }
+
+    /// The comparison finished: the progress notice goes.
+    pub fn indexing_finished(&mut self) {
+        if self
+            .app
+            .notice
+            .as_deref()
+            .is_some_and(|n| n.starts_with("Indexing sessions:"))
+        {
+            self.app.notice = None;
+        }
     }
 
     /// Where the screens' cursors are in the two lists.

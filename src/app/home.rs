@@ -46,8 +46,9 @@ pub struct HomeData {
     pub sessions_from: usize,
     /// How many sessions the list has in all (at least what is held).
     pub session_count: usize,
-    /// The most recently updated session (the Resume row).
-    pub latest: Option<SessionSummary>,
+    /// The most recently updated session (the Resume row; boxed to keep
+    /// `Action` small).
+    pub latest: Option<Box<SessionSummary>>,
     /// Files that could not be read: `path:line:col: message` and advice.
     pub damaged: Vec<String>,
     /// Soonest first.
@@ -122,7 +123,7 @@ impl HomeData {
     }
 
     pub fn latest(&self) -> Option<&SessionSummary> {
-        self.latest.as_ref().or_else(|| self.session(0))
+        self.latest.as_deref().or_else(|| self.session(0))
     }
 
     /// Whether the page held covers the `n`th session's neighbourhood.

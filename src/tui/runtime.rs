@@ -88,7 +88,7 @@ pub fn home_data_indexed(
             .page_but_daily(0, 1)?
             .into_iter()
             .next()
-            .map(|s| summary_of(store, folder, s)),
+            .map(|s| Box::new(summary_of(store, folder, s))),
         daily_count: index.daily_count()?,
         ..HomeData::default()
     };

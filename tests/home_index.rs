@@ -66,3 +66,50 @@ fn the_index_is_shown_at_once_and_the_folder_compared_after() {
     h.runtime.reconciled(done);
     assert_eq!(titles(&h), ["Alpha", "Beta", "Gamma"]);
 }
+
+#[test]
+fn the_home_list_holds_a_page_and_fetches_the_next_as_the_cursor_moves() {
+    let mut h = common::Harness::new(100, 30);
+    for n in 0..1000 {
+        let mut s = session(&format!("s{n:04}"), &format!("Session {n:04}"));
+        s.updated += jiff::SignedDuration::from_secs(n);
+        write_outside(&h, &s);
+    }
+    h.runtime.dispatch_effect(Effect::LoadHome);
+    let data = &h.app().home.data;
+    assert_eq!(data.session_total(), 1000);
+    assert_eq!(
+        data.sessions.len(),
+        howgood::app::home::PAGE,
+        "one page held"
+    );
+    assert_eq!(
+        data.latest().map(|s| s.title.as_str()),
+        Some("Session 0999")
+    );
+    assert!(h.screen().contains("Session 0999"));
+
+    h.key(ratatui::crossterm::event::KeyCode::End);
+    let data = &h.app().home.data;
+    assert!(
+        data.sessions_from > 0,
+        "the page around the end was fetched"
+    );
+    assert!(data.sessions.len() <= howgood::app::home::PAGE);
+    let screen = h.screen();
+    assert!(
+        screen.contains("› ") && screen.contains("Session 0000"),
+        "{screen}"
+    );
+
+    h.key(ratatui::crossterm::event::KeyCode::Home);
+    assert_eq!(h.app().home.data.sessions_from, 0, "and back at the top");
+    // Every row moved to by keys is shown, whichever page holds it.
+    for _ in 0..450 {
+        h.key(ratatui::crossterm::event::KeyCode::Down);
+    }
+    let cursor = h.app().home.cursor;
+    let shown = h.app().home.session_at(cursor).map(|s| s.title.clone());
+    assert!(shown.is_some(), "the cursor's session is held");
+    assert!(h.screen().contains(&shown.unwrap_or_default()));
+}

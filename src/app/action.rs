@@ -1,7 +1,7 @@
 //! What can happen to the app (actions) and what the app asks the outside
 //! world to do (effects).
 
-use super::home::HomeData;
+use super::home::{HomeData, HomePage};
 use crate::session::model::Session;
 use crate::session::store::Saved;
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
@@ -19,6 +19,8 @@ pub enum Action {
     Command(Command),
     /// The edge listed the sessions folder.
     HomeLoaded(HomeData),
+    /// The edge fetched the page of the lists around the cursor.
+    HomePage(HomePage),
     /// The edge opened or created a session.
     Opened(Result<Box<Opened>, String>),
     Saved(Result<Saved, String>),
@@ -208,6 +210,13 @@ pub enum Command {
 pub enum Effect {
     /// List the sessions folder and report `Action::HomeLoaded`.
     LoadHome,
+    /// Fetch the page of the home list around `sessions` and of the daily
+    /// history around `daily` (row numbers in each list); report
+    /// `Action::HomePage`.
+    LoadHomePage {
+        sessions: usize,
+        daily: usize,
+    },
     /// Open a session by id, path or title prefix; report `Action::Opened`.
     Open(String),
     /// Create a new session file; report `Action::Opened`.

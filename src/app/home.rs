@@ -35,18 +35,118 @@ pub struct DuePriority {
     pub deadline: Date,
 }
 
-/// What the edge found in the sessions folder.
+/// What the edge found in the sessions folder: counts, and one page of
+/// each list around the cursor (the index is asked for a page, never for
+/// years of sessions at once).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct HomeData {
-    /// Newest first.
+    /// A page of the sessions list (newest first, daily reviews left out),
+    /// starting at `sessions_from`.
     pub sessions: Vec<SessionSummary>,
+    pub sessions_from: usize,
+    /// How many sessions the list has in all (at least what is held).
+    pub session_count: usize,
+    /// The most recently updated session (the Resume row; boxed to keep
+    /// `Action` small).
+    pub latest: Option<Box<SessionSummary>>,
     /// Files that could not be read: `path:line:col: message` and advice.
     pub damaged: Vec<String>,
     /// Soonest first.
     pub due: Vec<DuePriority>,
     pub warnings: Vec<String>,
-    /// Daily reviews, newest first (kept off the sessions list).
+    /// A page of daily reviews, newest first, starting at `daily_from`.
     pub daily: Vec<DailyEntry>,
+    pub daily_from: usize,
+    pub daily_count: usize,
+    /// Days in a row with a daily review up to today or yesterday.
+    pub streak: usize,
+    /// The newest daily review's date and id (today's, if its date is
+    /// today: the clock may have passed midnight since the load).
+    pub newest_review: Option<(Date, String)>,
+}
+
+/// A page of each list, asked for when the cursor leaves the one held.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct HomePage {
+    pub sessions: Vec<SessionSummary>,
+    pub sessions_from: usize,
+    pub daily: Vec<DailyEntry>,
+    pub daily_from: usize,
+}
+
+/// Rows asked of the index at once; the page is centred on the cursor.
+pub const PAGE: usize = 400;
+/// Rows either side of the cursor that must be held (more than any screen
+/// shows), else a new page is asked for.
+const MARGIN: usize = 150;
+
+/// Where the page around `cursor` starts.
+pub fn page_from(cursor: usize) -> usize {
+    cursor.saturating_sub(PAGE / 2)
+}
+
+/// Whether a page from `from` holding `held` of `count` rows holds every
+/// row within the margin of `cursor`.
+fn covers(from: usize, held: usize, count: usize, cursor: usize) -> bool {
+    let low = cursor.saturating_sub(MARGIN);
+    let high = (cursor + MARGIN).min(count);
+    from <= low && high <= from + held
+}
+
+impl HomeData {
+    /// Sessions in all (a list handed over whole counts itself).
+    pub fn session_total(&self) -> usize {
+        self.session_count
+            .max(self.sessions_from + self.sessions.len())
+    }
+
+    pub fn daily_total(&self) -> usize {
+        self.daily_count.max(self.daily_from + self.daily.len())
+    }
+
+    /// The `n`th session of the list, if it is in the page held.
+    pub fn session(&self, n: usize) -> Option<&SessionSummary> {
+        self.sessions.get(n.checked_sub(self.sessions_from)?)
+    }
+
+    /// The `n`th daily review, newest first, if it is in the page held.
+    pub fn daily_entry(&self, n: usize) -> Option<&DailyEntry> {
+        self.daily.get(n.checked_sub(self.daily_from)?)
+    }
+
+    /// Today's daily review, if there is one.
+    pub fn today_review(&self, today: Date) -> Option<&str> {
+        match &self.newest_review {
+            Some((date, id)) if *date == today => Some(id),
+            _ => None,
+        }
+    }
+
+    pub fn latest(&self) -> Option<&SessionSummary> {
+        self.latest.as_deref().or_else(|| self.session(0))
+    }
+
+    /// Whether the page held covers the `n`th session's neighbourhood.
+    pub fn holds_session(&self, n: usize) -> bool {
+        covers(
+            self.sessions_from,
+            self.sessions.len(),
+            self.session_total(),
+            n,
+        )
+    }
+
+    pub fn holds_daily(&self, n: usize) -> bool {
+        covers(self.daily_from, self.daily.len(), self.daily_total(), n)
+    }
+
+    /// Take a newly fetched page.
+    pub fn take_page(&mut self, page: HomePage) {
+        self.sessions = page.sessions;
+        self.sessions_from = page.sessions_from;
+        self.daily = page.daily;
+        self.daily_from = page.daily_from;
+    }
 }
 
 /// One day's review, as the history shows it.
@@ -80,25 +180,18 @@ pub enum HomeRow {
 pub struct HomeState {
     pub data: HomeData,
     pub cursor: usize,
-    /// Days in a row with a daily review, worked out once per load (not
-    /// per frame) by `HomeState::loaded`.
+    /// Days in a row with a daily review (worked out by the edge once per
+    /// load, from the index; never per frame).
     pub streak: usize,
     /// Whether today's daily review exists, likewise.
     pub done_today: bool,
 }
 
 impl HomeState {
-    /// Take newly loaded data and work out what the screens show of it.
+    /// Take newly loaded data.
     pub fn loaded(&mut self, data: HomeData, today: Date) {
-        let dates: Vec<Date> = data.daily.iter().map(|d| d.date).collect();
-        let written: Vec<Date> = data
-            .daily
-            .iter()
-            .filter(|d| crate::app::daily::day_written(d))
-            .map(|d| d.date)
-            .collect();
-        self.streak = crate::app::daily::streak(&written, today);
-        self.done_today = dates.contains(&today);
+        self.streak = data.streak;
+        self.done_today = data.today_review(today).is_some();
         self.data = data;
         self.cursor = self.cursor.min(self.row_count().saturating_sub(1));
     }
@@ -106,28 +199,40 @@ impl HomeState {
     /// The rows above the sessions: new, daily, history, resume.
     fn fixed_rows(&self) -> Vec<HomeRow> {
         let mut rows = vec![HomeRow::New, HomeRow::NewSupervision, HomeRow::Daily];
-        if !self.data.daily.is_empty() {
+        if self.data.daily_total() > 0 {
             rows.push(HomeRow::History);
         }
-        if let Some(latest) = self.data.sessions.first() {
+        if let Some(latest) = self.data.latest() {
             rows.push(HomeRow::Resume(latest.id.clone()));
         }
         rows
     }
 
     fn fixed_count(&self) -> usize {
-        3 + usize::from(!self.data.daily.is_empty()) + usize::from(!self.data.sessions.is_empty())
+        3 + usize::from(self.data.daily_total() > 0) + usize::from(self.data.latest().is_some())
     }
 
     pub fn row_count(&self) -> usize {
-        self.fixed_count() + self.data.sessions.len()
+        self.fixed_count() + self.data.session_total()
     }
 
-    /// The session listed at a row, without a search.
+    /// Which session of the list a row shows, if it shows one.
+    pub fn session_index(&self, row: usize) -> Option<usize> {
+        let n = row.checked_sub(self.fixed_count())?;
+        (n < self.data.session_total()).then_some(n)
+    }
+
+    /// The session listed at a row, without a search (`None` also while
+    /// its page is being fetched).
     pub fn session_at(&self, index: usize) -> Option<&SessionSummary> {
-        self.data
-            .sessions
-            .get(index.checked_sub(self.fixed_count())?)
+        self.data.session(self.session_index(index)?)
+    }
+
+    /// Whether the page held covers the rows around the cursor.
+    pub fn page_held(&self) -> bool {
+        // On the rows above the list, its first sessions are on screen.
+        let n = self.session_index(self.cursor).unwrap_or(0);
+        self.data.holds_session(n)
     }
 
     /// One row, computed on its own: screens ask only for the rows they show.

@@ -23,12 +23,14 @@ use std::time::UNIX_EPOCH;
 
 /// Bumped whenever the tables change: an index with another version is
 /// rebuilt from the files.
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 /// The index file's name in the data folder.
 pub const FILE_NAME: &str = "index.sqlite";
 /// Files decoded per transaction: what is done stays done (and visible to
 /// another copy of howgood) if a long rebuild is interrupted.
 const BATCH: usize = 500;
+/// Matches a search ranks at most, newest first (see `Index::search`).
+pub const RANKED: usize = 2000;
 
 const SCHEMA: &str = "
 CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
@@ -56,6 +58,9 @@ CREATE TABLE sessions (
     day TEXT
 );
 CREATE INDEX sessions_updated ON sessions (updated);
+-- Pages of one kind, newest first, and their counts (home and history).
+CREATE INDEX sessions_kind_updated ON sessions (kind, updated);
+CREATE INDEX sessions_kind_created ON sessions (kind, created);
 CREATE TABLE items (
     file TEXT NOT NULL,
     position INTEGER NOT NULL,
@@ -457,13 +462,37 @@ impl Index {
         self.listed("WHERE kind != 'daily'")
     }
 
+    /// How many readable sessions there are but daily reviews.
+    pub fn count_but_daily(&self) -> Result<usize, IndexError> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM sessions WHERE kind != 'daily'",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// One page of the home screen's list: sessions but daily reviews,
+    /// most recently updated first, `limit` of them from `offset`.
+    pub fn page_but_daily(&self, offset: usize, limit: usize) -> Result<Vec<Listed>, IndexError> {
+        self.listed_page("WHERE kind != 'daily'", offset, limit)
+    }
+
     fn listed(&self, filter: &str) -> Result<Vec<Listed>, IndexError> {
-        let mut stmt = self.conn.prepare(&format!(
+        self.listed_page(filter, 0, usize::MAX >> 1)
+    }
+
+    fn listed_page(
+        &self,
+        filter: &str,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<Listed>, IndexError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT file, id, kind, title, framework, created, updated, items, evaluated,
                     priorities, read_only
-             FROM sessions {filter} ORDER BY updated DESC, file"
+             FROM sessions {filter} ORDER BY updated DESC, file LIMIT ?1 OFFSET ?2"
         ))?;
-        let rows = stmt.query_map([], |r| {
+        let rows = stmt.query_map(params![limit as i64, offset as i64], |r| {
             Ok(Listed {
                 file: r.get(0)?,
                 id: r.get(1)?,
@@ -521,11 +550,54 @@ impl Index {
 
     /// Every daily review, newest first.
     pub fn daily(&self) -> Result<Vec<Daily>, IndexError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT id, created, question, reflection, action, day FROM sessions
-             WHERE kind = 'daily' ORDER BY created DESC, id DESC",
+        self.daily_page(0, usize::MAX >> 1)
+    }
+
+    /// How many daily reviews there are.
+    pub fn daily_count(&self) -> Result<usize, IndexError> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM sessions WHERE kind = 'daily'",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// When daily reviews were started, newest first, for as long as
+    /// `more` says so (a streak reads only the days it counts).
+    /// `more` is also told whether anything was written that day (a day
+    /// opened and left empty does not count for a streak).
+    pub fn daily_times(
+        &self,
+        more: &mut dyn FnMut(Timestamp, bool) -> bool,
+    ) -> Result<(), IndexError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT created, reflection, action, day FROM sessions
+             WHERE kind = 'daily' ORDER BY created DESC",
         )?;
-        let rows = stmt.query_map([], |r| {
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let filled = |text: Option<String>| text.is_some_and(|t| !t.trim().is_empty());
+            let day: Vec<(String, String)> = row
+                .get::<_, Option<String>>(3)?
+                .and_then(|day| serde_json::from_str(&day).ok())
+                .unwrap_or_default();
+            let written = filled(row.get(1)?)
+                || filled(row.get(2)?)
+                || day.iter().any(|(_, note)| !note.trim().is_empty());
+            if !more(timestamp(row.get(0)?), written) {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// One page of daily reviews, newest first.
+    pub fn daily_page(&self, offset: usize, limit: usize) -> Result<Vec<Daily>, IndexError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, created, question, reflection, action, day FROM sessions
+             WHERE kind = 'daily' ORDER BY created DESC, id DESC LIMIT ?1 OFFSET ?2",
+        )?;
+        let rows = stmt.query_map(params![limit as i64, offset as i64], |r| {
             Ok(Daily {
                 id: r.get(0)?,
                 created: timestamp(r.get(1)?),
@@ -564,13 +636,19 @@ impl Index {
         let Some(query) = fts_query(words) else {
             return Ok(Vec::new());
         };
-        // The best rows first, by FTS5's own rank (bm25) without joins;
-        // then the session, field and snippet of those few only.
+        // Ranking every match costs a bm25 per match (a word in a fifth of
+        // 300,000 texts took 0.4 s), so only the newest `RANKED` matches
+        // are ranked: FTS5 walks its rowids newest first and stops there,
+        // then the best of those by bm25 are kept; then the session, field
+        // and snippet of those few only.
         let mut top = self.conn.prepare_cached(
-            "SELECT rowid FROM texts_fts WHERE texts_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+            "SELECT rowid FROM (
+                 SELECT rowid, bm25(texts_fts) AS score FROM texts_fts
+                 WHERE texts_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?3
+             ) ORDER BY score, rowid DESC LIMIT ?2",
         )?;
         let rowids: Vec<i64> = top
-            .query_map(params![query, limit as i64], |r| r.get(0))?
+            .query_map(params![query, limit as i64, RANKED as i64], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
         let mut detail = self.conn.prepare_cached(
             "SELECT s.id, s.title, s.kind, t.field,

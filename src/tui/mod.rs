@@ -329,17 +329,28 @@ fn event_loop(
         let mut runtime = lock(runtime);
         runtime.app.now = Timestamp::now();
         redraw |= runtime.tick();
-        if let Ok(answer) = answers.try_recv() {
-            reconciling = false;
-            if let Ok(done) = answer {
-                runtime.reconciled(done);
-                redraw = true;
+        while let Ok(answer) = answers.try_recv() {
+            redraw = true;
+            match answer {
+                Answer::Progress(done, total) => runtime.indexing(done, total),
+                Answer::Done(result) => {
+                    reconciling = false;
+                    runtime.indexing_finished();
+                    if let Ok(done) = result {
+                        runtime.reconciled(done);
+                    }
+                }
             }
         }
     }
 }
 
-type Answer = Result<crate::index::Reconciled, crate::index::IndexError>;
+/// What the comparing thread says: how far it got (files read of those
+/// to read), then its result.
+enum Answer {
+    Progress(usize, usize),
+    Done(Result<crate::index::Reconciled, crate::index::IndexError>),
+}
 
 /// Start comparing the folder with the index on its own thread (with its
 /// own connection), if the runtime wants it and none is running.
@@ -355,8 +366,11 @@ fn start_reconcile(
     let (path, dir) = (runtime.index_path(), runtime.store.dir.clone());
     let answer = answer.clone();
     std::thread::spawn(move || {
-        let result = crate::index::Index::open_current(&path, &dir, &mut |_, _| {});
-        let _ = answer.send(result.map(|(_, done)| done));
+        let progress = answer.clone();
+        let result = crate::index::Index::open_current(&path, &dir, &mut |done, total| {
+            let _ = progress.send(Answer::Progress(done, total));
+        });
+        let _ = answer.send(Answer::Done(result.map(|(_, done)| done)));
     });
     true
 }

@@ -4,7 +4,9 @@
 
 use crate::app::action::{Action, Effect, Opened};
 use crate::app::cycle::{Earlier, TrendsData};
-use crate::app::home::{DUE_SOON_DAYS, DuePriority, HomeData, SessionSummary};
+use crate::app::home::{
+    DUE_SOON_DAYS, DailyEntry, DuePriority, HomeData, HomePage, PAGE, SessionSummary, page_from,
+};
 use crate::app::update::update;
 use crate::app::{App, Screen};
 use crate::export;
@@ -61,57 +63,48 @@ pub struct Runtime {
 /// pane shows a dozen.
 const DUE_SHOWN: usize = 200;
 
-/// The home screen's data, from the index, with the recovery and conflict
-/// copies of the last pass over the folder.
+/// Where the home screen's pages start: around the home cursor and the
+/// history's cursor.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Around {
+    /// Position in the sessions list (daily reviews left out).
+    pub sessions: usize,
+    /// Position in the daily history.
+    pub daily: usize,
+}
+
+/// The home screen's data, from the index: counts, the pages around
+/// `around`, the streak and what is due, with the recovery and conflict
+/// copies of the last pass over the folder. Nothing is read that the
+/// screens would not show.
 pub fn home_data_indexed(
     store: &SessionStore,
     index: &Index,
     folder: &Folder,
     today: jiff::civil::Date,
     time_zone: &jiff::tz::TimeZone,
+    around: Around,
 ) -> Result<HomeData, IndexError> {
-    let mut data = HomeData::default();
     let until = today
         .checked_add(jiff::Span::new().days(DUE_SOON_DAYS))
         .unwrap_or(today);
-    for s in index.sessions_but_daily()? {
-        let copies = folder
-            .sidecars
-            .get(&crate::session::store::session_id_of(Path::new(&s.file)))
-            .cloned()
-            .unwrap_or_default();
-        data.sessions.push(SessionSummary {
-            id: s.id,
-            kind: s.kind,
-            title: s.title,
-            framework: s.framework,
-            updated: s.updated,
-            items: s.items,
-            evaluated: s.evaluated,
-            priorities: s.priorities,
-            unsaved_copies: copies
-                .recovery
-                .iter()
-                .chain(&copies.conflicts)
-                .map(|n| store.dir.join(n).display().to_string())
-                .collect(),
-            read_only: s.read_only,
-        });
-    }
-    data.daily = index
-        .daily()?
-        .into_iter()
-        .map(|d| crate::app::home::DailyEntry {
-            id: d.id,
-            date: d.created.to_zoned_datetime(time_zone.clone()).date(),
-            question: d.question,
-            reflection: d.reflection,
-            action: d.action,
-            questions: d.questions,
-        })
-        .collect();
-    data.daily
-        .sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
+    let page = home_page(store, index, folder, time_zone, around)?;
+    let mut data = HomeData {
+        session_count: index.count_but_daily()?,
+        latest: index
+            .page_but_daily(0, 1)?
+            .into_iter()
+            .next()
+            .map(|s| Box::new(summary_of(store, folder, s))),
+        daily_count: index.daily_count()?,
+        ..HomeData::default()
+    };
+    data.take_page(page);
+    data.streak = streak_of(index, today, time_zone)?;
+    data.newest_review = index.daily_page(0, 1)?.into_iter().next().map(|d| {
+        let date = d.created.to_zoned_datetime(time_zone.clone()).date();
+        (date, d.id)
+    });
     data.due = index
         .due(until, DUE_SHOWN)?
         .into_iter()
@@ -135,6 +128,91 @@ pub fn home_data_indexed(
         data.damaged.push(format!("{}{advice}", damaged.error));
     }
     Ok(data)
+}
+
+/// The pages of the home list and the daily history around `around`.
+pub fn home_page(
+    store: &SessionStore,
+    index: &Index,
+    folder: &Folder,
+    time_zone: &jiff::tz::TimeZone,
+    around: Around,
+) -> Result<HomePage, IndexError> {
+    let sessions_from = page_from(around.sessions);
+    let daily_from = page_from(around.daily);
+    Ok(HomePage {
+        sessions: index
+            .page_but_daily(sessions_from, PAGE)?
+            .into_iter()
+            .map(|s| summary_of(store, folder, s))
+            .collect(),
+        sessions_from,
+        daily: index
+            .daily_page(daily_from, PAGE)?
+            .into_iter()
+            .map(|d| DailyEntry {
+                id: d.id,
+                date: d.created.to_zoned_datetime(time_zone.clone()).date(),
+                question: d.question,
+                reflection: d.reflection,
+                action: d.action,
+                questions: d.questions,
+            })
+            .collect(),
+        daily_from,
+    })
+}
+
+/// Days in a row with a daily review: read newest first, only as far
+/// back as the streak goes.
+fn streak_of(
+    index: &Index,
+    today: jiff::civil::Date,
+    time_zone: &jiff::tz::TimeZone,
+) -> Result<usize, IndexError> {
+    let mut dates: Vec<jiff::civil::Date> = Vec::new();
+    let yesterday = today.yesterday().unwrap_or(today);
+    index.daily_times(&mut |t, written| {
+        let date = t.to_zoned_datetime(time_zone.clone()).date();
+        // Read back only as far as the streak could still reach; a day
+        // with nothing written is passed over, so it leaves a gap.
+        let floor = dates
+            .last()
+            .map_or(yesterday, |last| last.yesterday().unwrap_or(*last));
+        if date < floor {
+            return false;
+        }
+        if written {
+            dates.push(date);
+        }
+        true
+    })?;
+    Ok(crate::app::daily::streak(&dates, today))
+}
+
+fn summary_of(store: &SessionStore, folder: &Folder, s: crate::index::Listed) -> SessionSummary {
+    let copies = folder
+        .sidecars
+        .get(&crate::session::store::session_id_of(Path::new(&s.file)))
+        .cloned()
+        .unwrap_or_default();
+    SessionSummary {
+        id: s.id,
+        kind: s.kind,
+        title: s.title,
+        framework: s.framework,
+        updated: s.updated,
+        items: s.items,
+        evaluated: s.evaluated,
+        priorities: s.priorities,
+        unsaved_copies: copies
+            .recovery
+            .iter()
+            .chain(&copies.conflicts)
+            .map(|n| store.dir.join(n).display().to_string())
+            .collect(),
+        read_only: s.read_only,
+    }
 }
 
 /// The home screen's data, read from every file in the sessions folder:
@@ -222,6 +300,9 @@ pub fn home_data(
     data.due.sort_by_key(|d| d.deadline);
     data.daily
         .sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
+    let dates: Vec<jiff::civil::Date> = data.daily.iter().map(|d| d.date).collect();
+    data.streak = crate::app::daily::streak(&dates, today);
+    data.newest_review = data.daily.first().map(|d| (d.date, d.id.clone()));
     data
 }
 
@@ -401,21 +482,110 @@ impl Runtime {
     /// is drawn (`reconcile_wanted`, then `reconciled`).
     fn home_from_index(&mut self) -> Result<HomeData, IndexError> {
         let today = self.today();
+        let around = self.around();
         let Some(index) = self.index.as_mut() else {
             return Ok(HomeData::default());
         };
-        if self.background_reconcile && index.file_count()? > 0 {
+        // Even an empty index (a first run) is filled in the background:
+        // the screen shows what is indexed so far and the progress.
+        if self.background_reconcile {
             self.reconcile_wanted = true;
         } else {
             let done = index.reconcile(&self.store.dir, &mut |_, _| {})?;
             self.folder = done.folder;
             self.loose = done.loose;
         }
-        let mut data =
-            home_data_indexed(&self.store, index, &self.folder, today, &self.app.time_zone)?;
+        let mut data = home_data_indexed(
+            &self.store,
+            index,
+            &self.folder,
+            today,
+            &self.app.time_zone,
+            around,
+        )?;
         data.warnings = self.store.folder_permission_warning();
         data.warnings.extend(self.loose.iter().cloned());
         Ok(data)
+    }
+
+    /// The comparing thread has read `done` of the `total` files it had
+    /// to read: say so on the status line and show what is indexed so far.
+    pub fn indexing(&mut self, done: usize, total: usize) {
+        self.app.notice = Some(format!(
+            "Indexing sessions: {done} of {total} read; the lists fill as it goes"
+        ));
+        if matches!(self.app.screen, Screen::Home | Screen::History { .. })
+            && let Some(index) = self.index.as_ref()
+        {
+            let around = self.around();
+            let today = self.today();
+            let data = home_data_indexed(
+                &self.store,
+                index,
+                &self.folder,
+                today,
+                &self.app.time_zone,
+                around,
+            );
+            if let Ok(mut data) = data {
+                data.warnings = self.app.home.data.warnings.clone();
+                self.app.home.loaded(data, today);
+            }
+        }
+    }
+
+    /// The comparison finished: the progress notice goes.
+    pub fn indexing_finished(&mut self) {
+        if self
+            .app
+            .notice
+            .as_deref()
+            .is_some_and(|n| n.starts_with("Indexing sessions:"))
+        {
+            self.app.notice = None;
+        }
+    }
+
+    /// Where the screens' cursors are in the two lists.
+    fn around(&self) -> Around {
+        let home = &self.app.home;
+        Around {
+            sessions: home.session_index(home.cursor).unwrap_or(0),
+            daily: match self.app.screen {
+                Screen::History { cursor } => cursor,
+                _ => 0,
+            },
+        }
+    }
+
+    /// The pages around the cursors, from the index; the pages held are
+    /// kept where they still cover their cursor (and whenever the index is
+    /// not in use: the lists from the files are held whole).
+    fn load_page(&mut self, sessions: usize, daily: usize) -> Option<Action> {
+        let index = self.index.as_ref()?;
+        let data = &self.app.home.data;
+        let around = Around { sessions, daily };
+        let fresh = home_page(
+            &self.store,
+            index,
+            &self.folder,
+            &self.app.time_zone,
+            around,
+        )
+        .ok()?;
+        let mut page = HomePage {
+            sessions: data.sessions.clone(),
+            sessions_from: data.sessions_from,
+            daily: data.daily.clone(),
+            daily_from: data.daily_from,
+        };
+        if !data.holds_session(sessions) {
+            (page.sessions, page.sessions_from) = (fresh.sessions, fresh.sessions_from);
+        }
+        if !data.holds_daily(daily) {
+            (page.daily, page.daily_from) = (fresh.daily, fresh.daily_from);
+        }
+        Some(Action::HomePage(page))
     }
 
     /// A comparison of the folder with the index finished in the
@@ -484,6 +654,7 @@ impl Runtime {
                 }
                 Some(Action::HomeLoaded(data))
             }
+            Effect::LoadHomePage { sessions, daily } => self.load_page(sessions, daily),
             Effect::Open(query) => {
                 self.open = None;
                 let result = crate::session::resolve::resolve(&self.store, &query)

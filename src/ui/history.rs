@@ -18,14 +18,14 @@ pub fn render(frame: &mut Frame, app: &App, cursor: usize, theme: Theme) {
         Constraint::Length(1),
     ])
     .areas(area);
-    let daily = &app.home.data.daily;
+    let data = &app.home.data;
     let streak = app.home.streak;
     // A plain count, never a reproach.
-    let summary = match (daily.len(), streak) {
+    let reviews = |n| super::home::count_of(n, "daily review", "daily reviews");
+    let summary = match (data.daily_total(), streak) {
         (0, _) => "No daily reviews yet.".to_owned(),
-        (1, _) => "1 daily review".to_owned(),
-        (n, 0 | 1) => format!("{n} daily reviews"),
-        (n, s) => format!("{n} daily reviews · {s} days in a row"),
+        (n, 0 | 1) => reviews(n),
+        (n, s) => format!("{} · {s} days in a row", reviews(n)),
     };
     frame.render_widget(
         Paragraph::new(Line::from(vec![
@@ -46,10 +46,14 @@ pub fn render(frame: &mut Frame, app: &App, cursor: usize, theme: Theme) {
     let view = usize::from(inner.height).max(1);
     // Only entries near the cursor are built: every entry takes at least
     // one line, so none before `cursor - view` can be on screen.
-    for (index, entry) in daily.iter().enumerate().skip(cursor.saturating_sub(view)) {
+    let end = data.daily_total().min(cursor + view + 1);
+    for index in cursor.saturating_sub(view)..end {
         if index > cursor && lines.len() >= cursor_line + view {
             break;
         }
+        let Some(entry) = data.daily_entry(index) else {
+            continue; // its page is on its way
+        };
         let selected = index == cursor;
         if selected {
             cursor_line = lines.len();

@@ -49,14 +49,14 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
                 }
             }
             HomeRow::History => match app.home.streak {
-                0 | 1 => format!("  Past daily reviews ({})  (h)", data.daily.len()),
+                0 | 1 => format!("  Past daily reviews ({})  (h)", data.daily_total()),
                 n => format!(
                     "  Past daily reviews ({}, {n} days in a row)  (h)",
-                    data.daily.len()
+                    data.daily_total()
                 ),
             },
             HomeRow::Resume(_) => {
-                let title = data.sessions.first().map_or("", |s| s.title.as_str());
+                let title = data.latest().map_or("", |s| s.title.as_str());
                 format!("↻ Resume: {title}")
             }
             HomeRow::Session(_) => {
@@ -91,11 +91,22 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
             Span::styled(text, style),
         ]));
     }
-    if data.sessions.is_empty() {
+    if data.session_total() == 0 {
         lines.push(Line::from(""));
-        let text =
-            "No sessions yet. Press n to start one: a workshop, a supervision or a daily review.";
-        for l in wrap_text(text, usize::from(inner.width).saturating_sub(2), "  ", "  ") {
+        // Daily reviews are kept off this list: they are not "no sessions".
+        let text = match data.daily_total() {
+            0 => "No sessions yet. Press n to start one: a workshop, a supervision or a daily review.".to_owned(),
+            n => format!(
+                "No workshops or supervisions yet ({}, under Past daily reviews). Press n for a workshop, v for a supervision.",
+                count_of(n, "daily review", "daily reviews")
+            ),
+        };
+        for l in wrap_text(
+            &text,
+            usize::from(inner.width).saturating_sub(2),
+            "  ",
+            "  ",
+        ) {
             lines.push(Line::from(Span::styled(l, theme.dim())));
         }
     }
@@ -154,4 +165,9 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
     }
     frame.render_widget(Paragraph::new(lines), inner);
     footer(frame, app, foot, theme);
+}
+
+/// "1 daily review", "2 daily reviews".
+pub fn count_of(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -39,8 +39,8 @@ pub(super) fn start_daily(app: &mut App, effects: &mut Vec<Effect>) {
         effects.push(Effect::Close);
     }
     let today = app.today();
-    if let Some(entry) = app.home.data.daily.iter().find(|d| d.date == today) {
-        effects.push(Effect::Open(entry.id.clone()));
+    if let Some(id) = app.home.data.today_review(today) {
+        effects.push(Effect::Open(id.to_owned()));
         return;
     }
     give_back_unanswered(app);
@@ -108,7 +108,7 @@ pub(super) fn history_command(app: &mut App, command: Command, effects: &mut Vec
     let Screen::History { cursor } = &mut app.screen else {
         return;
     };
-    let count = app.home.data.daily.len();
+    let count = app.home.data.daily_total();
     match command {
         Command::Up => *cursor = cursor.saturating_sub(1),
         Command::Down => *cursor = (*cursor + 1).min(count.saturating_sub(1)),
@@ -120,7 +120,7 @@ pub(super) fn history_command(app: &mut App, command: Command, effects: &mut Vec
             *cursor = (*cursor + history_page(app.size)).min(count.saturating_sub(1))
         }
         Command::Activate => {
-            if let Some(entry) = app.home.data.daily.get(*cursor) {
+            if let Some(entry) = app.home.data.daily_entry(*cursor) {
                 effects.push(Effect::Open(entry.id.clone()));
             }
         }
@@ -129,6 +129,27 @@ pub(super) fn history_command(app: &mut App, command: Command, effects: &mut Vec
             effects.push(Effect::LoadHome);
         }
         _ => {}
+    }
+    if let Screen::History { cursor } = app.screen
+        && !app.home.data.holds_daily(cursor)
+    {
+        effects.push(page_request(app, cursor));
+    }
+}
+
+/// Ask for the pages around the home cursor and the history's `daily`.
+fn page_request(app: &App, daily: usize) -> Effect {
+    Effect::LoadHomePage {
+        sessions: app.home.session_index(app.home.cursor).unwrap_or(0),
+        daily,
+    }
+}
+
+/// After the home cursor moved: the page around it, if not held.
+pub(super) fn keep_home_page(app: &App, effects: &mut Vec<Effect>) {
+    if matches!(app.screen, Screen::Home) && !app.home.page_held() {
+        let daily = app.home.data.daily_from;
+        effects.push(page_request(app, daily));
     }
 }
 
@@ -165,6 +186,7 @@ pub(super) fn home_command(app: &mut App, command: Command, effects: &mut Vec<Ef
         Command::Back => {}
         _ => {}
     }
+    keep_home_page(app, effects);
 }
 
 /// Keys a form field takes as typing rather than as commands.

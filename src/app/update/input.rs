@@ -217,7 +217,7 @@ pub(super) fn on_mouse(
                 if let Some(index) = crate::app::view::home_row_at(
                     app.size,
                     app.home.cursor,
-                    app.home.rows().len(),
+                    app.home.row_count(),
                     row,
                 ) {
                     app.home.cursor = index;

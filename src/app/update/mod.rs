@@ -63,6 +63,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             let today = app.today();
             app.home.loaded(data, today);
         }
+        Action::HomePage(page) => app.home.data.take_page(page),
         Action::Opened(Ok(opened)) => {
             let Opened {
                 session,

@@ -172,7 +172,7 @@ pub fn extract(s: &Session) -> IndexedSession {
 }
 
 /// The daily review's question of the day, reflection and action.
-fn daily_of(s: &Session) -> IndexedDaily {
+pub fn daily_of(s: &Session) -> IndexedDaily {
     let question = s.items.first().and_then(|r| r.questions.last());
     IndexedDaily {
         question: question.map(|q| q.question.clone()).unwrap_or_default(),

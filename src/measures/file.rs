@@ -9,9 +9,8 @@
 //! hundred measures with their values is small.
 
 use super::model::{MEASURES_FORMAT_VERSION, MeasureRegister};
-use crate::content::problem::line_col;
 use crate::session::atomic::{create_private_dir, remove_stale_temps, write_atomic};
-use crate::session::codec::{DecodeError, EncodeError, redact};
+use crate::session::codec::{DecodeError, EncodeError, checked_text, invalid, redact};
 use crate::session::store::{
     Access, Lock, Saved, Sidecar, StoreError, hash, history_files, io_error, save_text, take_lock,
 };
@@ -55,14 +54,6 @@ impl Decoded {
     }
 }
 
-fn invalid(error: &ron::error::SpannedError) -> DecodeError {
-    DecodeError::Invalid {
-        line: error.span.start.line,
-        col: error.span.start.col,
-        message: redact(&error.code.to_string()),
-    }
-}
-
 #[derive(Deserialize)]
 struct VersionProbe {
     version: u32,
@@ -70,18 +61,7 @@ struct VersionProbe {
 
 /// Decode the register's bytes: never a default in place of a bad file.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(DecodeError::Empty);
-    }
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let valid = String::from_utf8_lossy(&bytes[..e.valid_up_to()]);
-        let (line, col) = line_col(&valid, usize::MAX);
-        DecodeError::NotUtf8 { line, col }
-    })?;
-    if let Some(at) = text.find('\0') {
-        let (line, col) = line_col(text, at);
-        return Err(DecodeError::NulBytes { line, col });
-    }
+    let text = checked_text(bytes)?;
     let probe: VersionProbe = ron::Options::default()
         .from_str(text)
         .map_err(|e| invalid(&e))?;

@@ -126,7 +126,8 @@ pub fn redact(message: &str) -> String {
     out
 }
 
-fn invalid(error: &ron::error::SpannedError) -> DecodeError {
+/// A RON error as a `DecodeError` with its place, its words redacted.
+pub fn invalid(error: &ron::error::SpannedError) -> DecodeError {
     DecodeError::Invalid {
         line: error.span.start.line,
         col: error.span.start.col,
@@ -139,8 +140,10 @@ struct VersionProbe {
     version: u32,
 }
 
-/// Decode a session file's bytes.
-pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+/// The text of a durable file's bytes: an empty, non-UTF-8 or NUL-holding
+/// file is refused with the place where it goes wrong (shared by every
+/// file howgood keeps).
+pub fn checked_text(bytes: &[u8]) -> Result<&str, DecodeError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(DecodeError::Empty);
     }
@@ -153,6 +156,12 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         let (line, col) = line_col(text, at);
         return Err(DecodeError::NulBytes { line, col });
     }
+    Ok(text)
+}
+
+/// Decode a session file's bytes.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    let text = checked_text(bytes)?;
     let probe: VersionProbe = ron_options().from_str(text).map_err(|e| invalid(&e))?;
     if probe.version == 0 {
         return Err(DecodeError::UnreadableVersion { found: 0 });

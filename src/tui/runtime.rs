@@ -229,23 +229,14 @@ pub fn home_data(
                 if decoded.session.kind == crate::session::model::SessionKind::DailyReview =>
             {
                 let s = &decoded.session;
-                let question = s.items.first().and_then(|r| r.questions.last());
+                let day = crate::index::extract::daily_of(s);
                 data.daily.push(crate::app::home::DailyEntry {
                     id: s.id.clone(),
                     date: s.created.to_zoned_datetime(time_zone.clone()).date(),
-                    question: question.map(|q| q.question.clone()).unwrap_or_default(),
-                    reflection: question.map(|q| q.note.clone()).unwrap_or_default(),
-                    action: s
-                        .priorities
-                        .first()
-                        .map(|p| p.statement.clone())
-                        .unwrap_or_default(),
-                    questions: s
-                        .items
-                        .iter()
-                        .flat_map(|r| &r.questions)
-                        .map(|q| (q.question.clone(), q.note.clone()))
-                        .collect(),
+                    question: day.question,
+                    reflection: day.reflection,
+                    action: day.action,
+                    questions: day.questions,
                 });
             }
             Ok(decoded) => {

@@ -2,7 +2,9 @@
 //! CSV by the `csv` crate (strict), iCalendar by `ical`, Excel by
 //! `calamine`, HTML by `quick-xml`, JSON by importing it again.
 
+mod common;
 use assert_cmd::Command;
+use common::strict_csv;
 use howgood::session::codec;
 use howgood::session::model::*;
 use howgood::session::store::OpenSession;
@@ -70,30 +72,6 @@ fn mode(path: &Path) -> u32 {
 }
 
 // ---------------------------------------------------------------- CSV
-
-fn strict_csv(bytes: &[u8]) -> (Vec<String>, Vec<csv::StringRecord>) {
-    assert!(
-        bytes.starts_with("\u{feff}".as_bytes()),
-        "no byte-order mark"
-    );
-    let body = &bytes[3..];
-    // Every line ends CRLF: no bare LF outside quoted cells (none here).
-    let text = std::str::from_utf8(body).expect("utf-8");
-    assert!(text.ends_with("\r\n"));
-    assert_eq!(text.matches('\n').count(), text.matches("\r\n").count());
-    let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(body);
-    let header = reader
-        .headers()
-        .expect("header")
-        .iter()
-        .map(str::to_owned)
-        .collect();
-    let records = reader
-        .records()
-        .collect::<Result<Vec<_>, _>>()
-        .expect("strict RFC 4180");
-    (header, records)
-}
 
 #[test]
 fn actions_csv_reads_back_with_iso_dates_and_one_row_per_action() {

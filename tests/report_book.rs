@@ -4,7 +4,9 @@
 //! (dates as dates), the CSV by the `csv` crate in strict mode. Built
 //! from the worked example in sessions/: two workshops and two measures.
 
+mod common;
 use assert_cmd::Command;
+use common::strict_csv;
 use howgood::measures::file as measures_file;
 use howgood::session::codec;
 use std::path::{Path, PathBuf};
@@ -314,26 +316,6 @@ fn the_report_workbook_has_actions_levels_and_values_with_real_dates() {
     assert_eq!(levels.rows().count(), 1 + 4, "two items in two sessions");
     let values = workbook.worksheet_range("Measure values").expect("values");
     assert!(values.rows().count() > 8);
-}
-
-fn strict_csv(bytes: &[u8]) -> (Vec<String>, Vec<csv::StringRecord>) {
-    assert!(bytes.starts_with("\u{feff}".as_bytes()), "byte-order mark");
-    let body = &bytes[3..];
-    let text = std::str::from_utf8(body).expect("utf-8");
-    assert!(text.ends_with("\r\n"));
-    assert_eq!(text.matches('\n').count(), text.matches("\r\n").count());
-    let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(body);
-    let header = reader
-        .headers()
-        .expect("header")
-        .iter()
-        .map(str::to_owned)
-        .collect();
-    let records = reader
-        .records()
-        .collect::<Result<Vec<_>, _>>()
-        .expect("strict RFC 4180");
-    (header, records)
 }
 
 #[test]

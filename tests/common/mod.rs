@@ -171,3 +171,29 @@ impl Harness {
             .dispatch_effect(howgood::app::action::Effect::Open(session.id.clone()));
     }
 }
+
+/// A CSV export read back strictly (RFC 4180) by the `csv` crate, after
+/// checking what Excel needs: a byte-order mark and CRLF line ends.
+pub fn strict_csv(bytes: &[u8]) -> (Vec<String>, Vec<csv::StringRecord>) {
+    assert!(
+        bytes.starts_with("\u{feff}".as_bytes()),
+        "no byte-order mark"
+    );
+    let body = &bytes[3..];
+    // Every line ends CRLF: no bare LF outside quoted cells.
+    let text = std::str::from_utf8(body).expect("utf-8");
+    assert!(text.ends_with("\r\n"));
+    assert_eq!(text.matches('\n').count(), text.matches("\r\n").count());
+    let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(body);
+    let header = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let records = reader
+        .records()
+        .collect::<Result<Vec<_>, _>>()
+        .expect("strict RFC 4180");
+    (header, records)
+}

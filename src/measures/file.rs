@@ -38,19 +38,12 @@ pub struct Decoded {
 
 impl Decoded {
     pub fn read_only_reason(&self) -> Option<String> {
-        if self.file_version > MEASURES_FORMAT_VERSION {
-            return Some(format!(
-                "written by a newer howgood (measures format version {}); opened read-only so nothing it added is lost",
-                self.file_version
-            ));
-        }
-        if !self.unknown_fields.is_empty() {
-            return Some(format!(
-                "has fields this howgood does not know ({}); opened read-only so they are not dropped",
-                self.unknown_fields.join(", ")
-            ));
-        }
-        None
+        crate::session::codec::read_only_reason(
+            "measures format",
+            self.file_version,
+            MEASURES_FORMAT_VERSION,
+            &self.unknown_fields,
+        )
     }
 }
 

@@ -72,20 +72,35 @@ pub struct Decoded {
 impl Decoded {
     /// Why this file must be opened read-only, if it must.
     pub fn read_only_reason(&self) -> Option<String> {
-        if self.file_version > SESSION_FORMAT_VERSION {
-            return Some(format!(
-                "written by a newer howgood (format version {}); opened read-only so nothing it added is lost",
-                self.file_version
-            ));
-        }
-        if !self.unknown_fields.is_empty() {
-            return Some(format!(
-                "has fields this howgood does not know ({}); opened read-only so they are not dropped",
-                self.unknown_fields.join(", ")
-            ));
-        }
-        None
+        read_only_reason(
+            "format",
+            self.file_version,
+            SESSION_FORMAT_VERSION,
+            &self.unknown_fields,
+        )
     }
+}
+
+/// Why a durable file must be opened read-only, if it must: written by a
+/// newer howgood, or holding fields this one would drop on saving.
+pub fn read_only_reason(
+    format: &str,
+    file_version: u32,
+    current: u32,
+    unknown_fields: &[String],
+) -> Option<String> {
+    if file_version > current {
+        return Some(format!(
+            "written by a newer howgood ({format} version {file_version}); opened read-only so nothing it added is lost"
+        ));
+    }
+    if !unknown_fields.is_empty() {
+        return Some(format!(
+            "has fields this howgood does not know ({}); opened read-only so they are not dropped",
+            unknown_fields.join(", ")
+        ));
+    }
+    None
 }
 
 fn ron_options() -> ron::Options {

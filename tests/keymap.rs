@@ -115,6 +115,27 @@ fn places() -> Vec<(String, Harness)> {
     });
     out.push(("message".into(), message));
     out.extend(measure_places());
+    out.extend(sync_places());
+    out
+}
+
+/// The conflicts screen, writing a combined text there, and a sync running.
+fn sync_places() -> Vec<(String, Harness)> {
+    let mut out = Vec::new();
+    let mut conflicts = Harness::new(80, 24);
+    conflicts.key(KeyCode::Char('c'));
+    assert!(matches!(conflicts.app().screen, Screen::Conflicts(_)));
+    out.push(("conflicts".to_owned(), conflicts));
+    let mut combined = Harness::new(80, 24);
+    combined.key(KeyCode::Char('c'));
+    if let Screen::Conflicts(state) = &mut combined.runtime.app.screen {
+        state.combined = Some(ratatui_textarea::TextArea::default());
+    }
+    out.push(("combined text".to_owned(), combined));
+    let mut syncing = workshop();
+    let now = syncing.app().now;
+    syncing.runtime.app.sync.running = Some((now, howgood::app::sync::SyncStep::Fetching));
+    out.push(("syncing".to_owned(), syncing));
     out
 }
 
@@ -303,7 +324,7 @@ fn help_scrolls_to_every_key_at_80x24() {
     insta::assert_snapshot!("help_top_80x24", top);
     let mut seen = top.clone();
     let mut last = top;
-    for _ in 0..200 {
+    for _ in 0..400 {
         h.key(KeyCode::Char('j'));
         let screen = h.screen();
         if screen == last {

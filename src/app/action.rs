@@ -43,6 +43,16 @@ pub enum Action {
     MeasuresLoaded(Result<Box<LoadedMeasures>, String>),
     /// The edge saved the measures register (or says why not).
     MeasuresSaved(Result<(), String>),
+    /// A running sync reached this step.
+    SyncProgress(super::sync::SyncStep),
+    /// The sync finished (or why not: never note text).
+    Synced(Result<Box<super::sync::SyncDone>, String>),
+    /// The edge found the sharing status for home's indicator.
+    SyncStatus(Result<super::sync::SyncSummary, String>),
+    /// The edge listed the conflicts waiting in sessions.
+    ConflictsLoaded(Result<Vec<super::sync::ConflictEntry>, String>),
+    /// A conflict was resolved and its session saved (or why not).
+    ConflictResolved(Result<(), String>),
 }
 
 /// The measures register as the edge opened it.
@@ -203,6 +213,15 @@ pub enum Command {
     /// An older or a newer worksheet in the measure's dated history.
     OlderWorksheet,
     NewerWorksheet,
+    /// Share through git now: save, sync, read the open session again.
+    Sync,
+    /// The conflicts a sync recorded.
+    ShowConflicts,
+    /// On the conflicts screen: keep the value in the field, take the
+    /// other one, or write a combined text.
+    TakeKept,
+    TakeOther,
+    CombineText,
 }
 
 /// Work for the edge: disk and process, never done in `update`.
@@ -249,5 +268,20 @@ pub enum Effect {
     SaveMeasures(Box<crate::measures::model::MeasureRegister>),
     /// Release the measures register (its lock).
     CloseMeasures,
+    /// Sync through git off the screen's thread (the open session is
+    /// already saved; it is read again after); report `Action::SyncProgress`
+    /// then `Action::Synced`.
+    Sync,
+    /// Find the sharing status (no network); report `Action::SyncStatus`.
+    LoadSyncStatus,
+    /// List the conflicts waiting; report `Action::ConflictsLoaded`.
+    LoadConflicts,
+    /// Settle one conflict in its session file by the rules of any save;
+    /// report `Action::ConflictResolved`.
+    ResolveConflict {
+        session: String,
+        conflict: String,
+        choice: super::sync::ConflictChoice,
+    },
     Quit,
 }

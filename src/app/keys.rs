@@ -48,9 +48,17 @@ pub enum Context {
     Curve,
     /// One-line questions (a value, a worksheet step).
     Ask,
+    /// The conflicts a sync recorded; writing a combined text for one.
+    Conflicts,
+    ConflictText,
+    /// A sync is running: keys wait.
+    Syncing,
 }
 
 pub fn context(app: &App) -> Context {
+    if app.sync.running.is_some() {
+        return Context::Syncing;
+    }
     overlay_context(app).unwrap_or_else(|| screen_context(app))
 }
 
@@ -83,6 +91,8 @@ fn screen_context(app: &App) -> Context {
             None => Context::Register,
         },
         Screen::Trends(_) => Context::Trends,
+        Screen::Conflicts(state) if state.combined.is_some() => Context::ConflictText,
+        Screen::Conflicts(_) => Context::Conflicts,
         Screen::Session(ws) if ws.editor.is_some() => Context::Editor,
         Screen::Session(ws) if ws.review.as_ref().is_some_and(|r| r.writing) => Context::ReviewNote,
         Screen::Session(ws) if ws.review.is_some() => Context::Review,
@@ -213,6 +223,12 @@ pub enum Scope {
     MeasureChart,
     Curve,
     Ask,
+    /// Where a sync may start: home and an open session (it is saved
+    /// first and read again after).
+    Syncable,
+    Conflicts,
+    ConflictText,
+    Syncing,
 }
 
 /// Who a binding is for, beyond the place.
@@ -438,11 +454,25 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::Summary, &[Code(Tab), Code(BackTab)], run(C::SwitchPane), None, "switch between the overview and the record"),
     bind(S::Summary, &[Code(Char('d'))], run(C::DeleteSelected), None, "delete the chosen priority (asks first)"),
     bind(S::Summary, &[Code(Esc)], run(C::Back), Some("home"), "back home"),
+    // Sharing through git, and the conflicts it records.
+    bind(S::Syncing, &[Key::Any], Does::Field, Some("wait"), "keys wait while a sync runs (Ctrl-C still quits)"),
+    bind(S::Conflicts, &[Code(Up), Code(Char('k'))], run(C::Up), Some("choose"), "previous conflict"),
+    bind(S::Conflicts, &[Code(Down), Code(Char('j'))], run(C::Down), Some("choose"), "next conflict"),
+    bind(S::Conflicts, &[Code(Char('a'))], run(C::TakeKept), Some("keep A"), "keep value A (the one in the field now) and save"),
+    bind(S::Conflicts, &[Code(Char('b'))], run(C::TakeOther), Some("take B"), "take value B (for a deleted record: delete it) and save"),
+    bind(S::Conflicts, &[Code(Char('e'))], run(C::CombineText), Some("combine"), "write one text from both (text fields)"),
+    bind(S::Conflicts, &[Code(Esc)], run(C::Back), Some("home"), "back home"),
+    bind(S::ConflictText, &[Key::Named("type")], Does::Field, Some("write"), "write the combined text"),
+    bind(S::ConflictText, &[Ctrl('s')], Does::Field, Some("save"), "resolve with this text and save"),
+    bind(S::ConflictText, &[Code(Esc)], Does::Field, Some("cancel"), "leave both values as they are"),
     // Help, offered in every footer after the place's own keys.
     bind(S::Common, &[Code(Char('?')), Code(F(1))], run(C::Help), Some("help"), "this help"),
     // Home's keys for the cycle, offered after help (a narrow footer keeps help).
     bind(S::Home, &[Code(Char('r'))], run(C::ShowRegister), Some("register"), "the register: every action across sessions"),
     bind(S::Home, &[Code(Char('t'))], run(C::ShowTrends), Some("trends"), "levels over time for a framework"),
+    bind(S::Home, &[Code(Char('S'))], run(C::Sync), Some("sync"), "sync with the shared copy (git); the indicator at the top says how it stands"),
+    bind(S::Home, &[Code(Char('c'))], run(C::ShowConflicts), None, "the conflicts a sync recorded: choose a value, or combine"),
+    bind(S::Syncable, &[Code(Char('S'))], run(C::Sync), None, "sync with the shared copy: the open session is saved first and read again after"),
     // The walk's keys for any phase or pane.
     bind(S::WalkNow, &[Code(Char('R'))], run(C::Reveal), None, "reveal the participants' levels together"),
     bind(S::WalkNow, &[Code(Char('f'))], run(C::CycleFraming), None, "wording of the questions: you, we, or as printed"),
@@ -512,6 +542,7 @@ impl Scope {
                     | X::RegisterUpdate(_)
                     | X::Trends
                     | X::Review
+                    | X::Conflicts
             ),
             (S::Home, X::Home)
             | (S::History, X::History)
@@ -535,7 +566,11 @@ impl Scope {
             | (S::MeasureList, X::MeasureList)
             | (S::MeasureChart, X::MeasureChart)
             | (S::Curve, X::Curve)
-            | (S::Ask, X::Ask) => true,
+            | (S::Ask, X::Ask)
+            | (S::Conflicts, X::Conflicts)
+            | (S::ConflictText, X::ConflictText)
+            | (S::Syncing, X::Syncing) => true,
+            (S::Syncable, c) => matches!(c, X::Home | X::Walk(..) | X::Summary | X::Daily),
             (S::FormChoice, X::Form(f)) => {
                 matches!(
                     f,
@@ -583,6 +618,7 @@ impl Scope {
             S::Palette => Section::Find,
             S::Help | S::Confirm | S::Reader | S::Message => Section::Popups,
             S::MeasureList | S::MeasureChart | S::Curve | S::Ask => Section::Measures,
+            S::Syncable | S::Conflicts | S::ConflictText | S::Syncing => Section::Sharing,
         }
     }
 }
@@ -603,10 +639,12 @@ pub enum Section {
     Find,
     Popups,
     Measures,
+    /// Sync and its conflicts.
+    Sharing,
 }
 
 impl Section {
-    pub const ALL: [Section; 12] = [
+    pub const ALL: [Section; 13] = [
         Section::Everywhere,
         Section::Home,
         Section::Daily,
@@ -619,6 +657,7 @@ impl Section {
         Section::Find,
         Section::Popups,
         Section::Measures,
+        Section::Sharing,
     ];
 
     pub fn label(self) -> &'static str {
@@ -635,6 +674,7 @@ impl Section {
             Section::Find => "Finding",
             Section::Popups => "Help, questions and reading",
             Section::Measures => "Tracked measures and Turning the Curve",
+            Section::Sharing => "Sharing and conflicts",
         }
     }
 
@@ -660,6 +700,7 @@ impl Section {
             Context::MeasureList | Context::MeasureChart | Context::Curve | Context::Ask => {
                 Section::Measures
             }
+            Context::Conflicts | Context::ConflictText | Context::Syncing => Section::Sharing,
         }
     }
 }

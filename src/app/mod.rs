@@ -13,6 +13,7 @@ pub mod measures;
 pub mod palette;
 pub mod reference;
 pub mod rows;
+pub mod sync;
 pub mod text;
 pub mod theme;
 pub mod timer;
@@ -253,6 +254,8 @@ pub enum Screen {
     Register(Box<cycle::RegisterState>),
     /// A framework's levels over time.
     Trends(Box<cycle::TrendsState>),
+    /// Conflicts a sync recorded, waiting for someone to choose.
+    Conflicts(Box<sync::ConflictsState>),
 }
 
 /// The whole application state.
@@ -294,6 +297,8 @@ pub struct App {
     /// The action (by stable id) to show when the session being opened
     /// arrives: set when the register opens a session at a priority.
     pub open_at: Option<String>,
+    /// Sharing through git: home's indicator and a sync in progress.
+    pub sync: sync::SyncState,
 }
 
 impl App {
@@ -330,6 +335,7 @@ impl App {
             hide_notes: false,
             measures: measures::MeasuresState::default(),
             open_at: None,
+            sync: sync::SyncState::default(),
         }
     }
 
@@ -376,6 +382,7 @@ impl App {
             }
             Screen::NewSession(form) => form.is_typing(),
             Screen::Register(register) => register.form.as_ref().is_some_and(|f| f.field.is_text()),
+            Screen::Conflicts(state) => state.combined.is_some(),
             Screen::Home | Screen::History { .. } | Screen::Trends(_) | Screen::Measures => false,
         };
         field || matches!(self.overlay, Some(Overlay::Palette(_) | Overlay::Ask(_)))

@@ -202,3 +202,89 @@ pub const REGISTER_EMPTY: &str = "No actions here. Priorities agreed in phase 3 
 /// The trends screen's line when the framework has no sessions.
 pub const TRENDS_EMPTY: &str =
     "No session of this framework has recorded levels yet. ←/→ choose another framework.";
+
+/// Sharing through git: the sync key, the home indicator, the conflicts screen.
+pub mod sync {
+    use crate::app::sync::{SyncStep, SyncSummary};
+
+    pub const SYNCING_TITLE: &str = "Syncing";
+    pub const DONE_TITLE: &str = "Synced";
+    pub const FAILED_TITLE: &str = "Sync did not finish";
+    pub const NOT_SHARED: &str = "This data folder is not shared yet. To share it with colleagues, run `howgood sync init <REMOTE>` once (REMOTE: a git repository on a network share or your organisation's git host), then press S here to sync.";
+    pub const ALREADY: &str = "A sync is already running";
+    pub const UP_TO_DATE: &str = "Up to date: nothing to send or receive.";
+    pub const RELOADED: &str =
+        "The open session was saved first and read again afterwards, with the others' changes.";
+    pub const WAIT: &str = "Keys wait until the sync is done; your work is saved.";
+    pub const CONFLICTS_TITLE: &str = "Conflicts waiting";
+    pub const NO_CONFLICTS: &str = "No conflicts waiting. When two people change the same field differently on two machines, both values are kept here until someone chooses.";
+    pub const COMBINED_TITLE: &str = "Write a combined text (Ctrl-S saves it, Esc cancels)";
+    pub const NOT_TEXT: &str = "Only a text field can take a combined text; choose a or b";
+    pub const DELETED: &str = "(deleted)";
+    pub const RESOLVED: &str = "Resolved and saved; sync to share it";
+    pub const IN_SESSION_TITLE: &str = "Two values kept for a field";
+    /// The mark beside a value an export shows while its conflict waits.
+    pub const EXPORT_MARK: &str = "CONFLICT WAITING";
+
+    pub fn step(step: SyncStep) -> &'static str {
+        match step {
+            SyncStep::Starting => "saving and starting",
+            SyncStep::Committing => "recording this machine's changes",
+            SyncStep::Fetching => "receiving others' changes",
+            SyncStep::Merging => "merging",
+            SyncStep::Sending => "sending",
+        }
+    }
+
+    /// The progress line while a sync runs.
+    pub fn progress(step: SyncStep, seconds: i64) -> String {
+        format!("Syncing: {} … {seconds} s", self::step(step))
+    }
+
+    /// Home's one-line indicator; `None` when the folder is not shared.
+    pub fn indicator(summary: &SyncSummary, last: Option<String>) -> Option<String> {
+        if !summary.shared {
+            return None;
+        }
+        let mut parts = vec![match last {
+            Some(when) => format!("synced {when}"),
+            None => "never synced".to_owned(),
+        }];
+        if summary.ahead > 0 || summary.changed > 0 {
+            parts.push("changes to send".to_owned());
+        }
+        if summary.behind > 0 {
+            parts.push(format!("{} to merge", summary.behind));
+        }
+        if summary.conflicts > 0 {
+            parts.push(format!(
+                "{} conflict{} waiting (c)",
+                summary.conflicts,
+                if summary.conflicts == 1 { "" } else { "s" }
+            ));
+        }
+        Some(format!("Shared: {} · S syncs", parts.join(" · ")))
+    }
+
+    /// Who saved a value and when, as the conflicts screen says it.
+    pub fn by_at(by: &str, at: &str) -> String {
+        let by = if by.is_empty() { "someone" } else { by };
+        format!("by {by}, saved {at}")
+    }
+
+    /// After a sync that left conflicts to choose.
+    pub fn waiting(count: usize) -> String {
+        format!(
+            "{count} conflict{} waiting: c on the home screen lists them, with both values, to choose.",
+            if count == 1 { "" } else { "s" }
+        )
+    }
+
+    /// Said on opening a session with conflicts waiting.
+    pub fn in_session(count: usize) -> String {
+        format!(
+            "{count} field{} of this session were changed differently on two machines. The field shows one value; the other is kept. Both are listed below; on the home screen, c chooses.",
+            if count == 1 { "" } else { "s" }
+        )
+    }
+}

@@ -28,7 +28,7 @@ pub fn run(global: &GlobalArgs, args: &SyncArgs) -> anyhow::Result<ExitCode> {
     let now = Timestamp::now();
     match &args.command {
         None => {
-            refuse_while_open(&shared.data, now)?;
+            refuse_while_open(&shared.data, &[]).map_err(anyhow::Error::msg)?;
             print_report(shared.sync(now)?)
         }
         Some(SyncCommand::Init { remote }) => print_report(shared.init(remote, now)?),
@@ -39,18 +39,25 @@ pub fn run(global: &GlobalArgs, args: &SyncArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// A merge into a session open in howgood would send that copy's next
-/// save to a conflict copy; better to ask for it to be closed first.
-fn refuse_while_open(data: &Path, now: Timestamp) -> anyhow::Result<()> {
-    for path in session_paths(data) {
-        if let Ok(open) = OpenSession::open(&path, now)
-            && let crate::session::store::Access::ReadOnly(reason) = &open.access
-            && reason.contains("has this session open")
-        {
-            bail!(
-                "{} is open in howgood ({reason}); close it, then sync",
-                open.loaded.id
-            );
+/// A merge into a session open in another howgood would send that copy's
+/// next save to a conflict copy; better to ask for it to be closed first.
+/// `ours`: files this process holds open (the screens' own session, which
+/// they save before and read again after). Only the lock files are looked at.
+fn refuse_while_open(data: &Path, ours: &[PathBuf]) -> Result<(), String> {
+    let places = [
+        (data.join("sessions"), ours.to_vec()),
+        (data.join("measures"), Vec::new()),
+    ];
+    for (dir, ours) in places {
+        if let Some((id, holder)) = crate::session::store::held_elsewhere(&dir, &ours) {
+            let holder = if holder.is_empty() {
+                String::new()
+            } else {
+                format!(" ({holder})")
+            };
+            return Err(format!(
+                "{id} is open in another copy of howgood{holder}; close it there, then sync"
+            ));
         }
     }
     Ok(())
@@ -195,6 +202,145 @@ pub fn merge_driver(
         Err(message) => {
             eprintln!("howgood: {message}");
             Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+/// The screens' side of sync, run by the terminal edge (`tui`): the same
+/// sync and resolution as the command line, answered in the app's terms.
+pub mod screens {
+    use super::{refuse_while_open, session_paths};
+    use crate::app::sync::{ConflictChoice, ConflictEntry, SideView, SyncStep, SyncSummary};
+    use crate::session::model::{ConflictKind, ConflictSide};
+    use crate::session::store::{Access, OpenSession, read_session};
+    use crate::sync::conflicts::{Choice, readable, resolve_conflict};
+    use crate::sync::{Shared, Step};
+    use jiff::Timestamp;
+    use std::path::{Path, PathBuf};
+
+    /// Whether the data folder is a git working tree (no git run).
+    pub fn is_shared(data: &Path) -> bool {
+        data.join(".git").exists()
+    }
+
+    /// Home's indicator: no network, a few quick git commands.
+    pub fn summary(data: &Path, howgood: &Path) -> Result<SyncSummary, String> {
+        if !is_shared(data) {
+            return Ok(SyncSummary::default());
+        }
+        let status = Shared::new(data, howgood)
+            .and_then(|s| s.status())
+            .map_err(|e| e.to_string())?;
+        Ok(SyncSummary {
+            shared: status.shared,
+            last_sync: status.last_sync,
+            ahead: status.ahead,
+            behind: status.behind,
+            changed: status.changed.len(),
+            conflicts: status.conflicts.len(),
+        })
+    }
+
+    /// Sync, unless another howgood has a file open; `open` is the session
+    /// these screens hold (already saved). The report's lines name files
+    /// and counts, never what a note says.
+    pub fn sync(
+        data: &Path,
+        howgood: &Path,
+        open: Option<&Path>,
+        now: Timestamp,
+        tell: &mut dyn FnMut(SyncStep),
+    ) -> Result<Vec<String>, String> {
+        let ours: Vec<PathBuf> = open.into_iter().map(Path::to_owned).collect();
+        refuse_while_open(data, &ours)?;
+        let shared = Shared::new(data, howgood).map_err(|e| e.to_string())?;
+        let report = shared
+            .sync_telling(now, &mut |step| {
+                tell(match step {
+                    Step::Committing => SyncStep::Committing,
+                    Step::Fetching => SyncStep::Fetching,
+                    Step::Merging => SyncStep::Merging,
+                    Step::Sending => SyncStep::Sending,
+                })
+            })
+            .map_err(|e| e.to_string())?;
+        Ok(report.lines)
+    }
+
+    /// Every conflict waiting, by session.
+    pub fn conflicts(data: &Path, howgood: &Path) -> Result<Vec<ConflictEntry>, String> {
+        let files = if is_shared(data) {
+            Shared::new(data, howgood)
+                .and_then(|s| s.conflicted_session_files())
+                .map_err(|e| e.to_string())?
+        } else {
+            Vec::new()
+        };
+        let mut out = Vec::new();
+        for path in files {
+            let Ok((_, decoded)) = read_session(&path) else {
+                continue;
+            };
+            let session = decoded.session;
+            for c in &session.conflicts {
+                let text = |s: &ConflictSide| {
+                    serde_json::from_str::<serde_json::Value>(&s.value)
+                        .is_ok_and(|v| v.is_string())
+                };
+                let deleted = c.kind == ConflictKind::DeletedAndChanged;
+                out.push(ConflictEntry {
+                    session_id: session.id.clone(),
+                    session_title: session.title.clone(),
+                    id: c.id.clone(),
+                    path: c.path.clone(),
+                    deleted,
+                    text: !deleted && text(&c.kept) && text(&c.other),
+                    kept: view(&c.kept),
+                    other: view(&c.other),
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    fn view(side: &ConflictSide) -> SideView {
+        SideView {
+            text: readable(&side.value),
+            by: side.by.clone(),
+            at: side.at,
+        }
+    }
+
+    /// Settle one conflict in its session file, saved by the rules of any save.
+    pub fn resolve(
+        data: &Path,
+        session_id: &str,
+        conflict_id: &str,
+        choice: ConflictChoice,
+        now: Timestamp,
+    ) -> Result<(), String> {
+        let path = session_paths(data)
+            .into_iter()
+            .find(|p| crate::session::store::session_id_of(p) == session_id)
+            .ok_or_else(|| format!("{session_id}: no such session file"))?;
+        let mut open = OpenSession::open(&path, now).map_err(|e| e.to_string())?;
+        if let Access::ReadOnly(reason) = &open.access {
+            return Err(format!("{session_id}: {reason}"));
+        }
+        let mut session = open.loaded.clone();
+        let choice = match choice {
+            ConflictChoice::Kept => Choice::Kept,
+            ConflictChoice::Other => Choice::Other,
+            ConflictChoice::Text(text) => Choice::Text(text),
+        };
+        resolve_conflict(&mut session, conflict_id, choice).map_err(|e| e.to_string())?;
+        session.updated = now;
+        match open.save(&session, now).map_err(|e| e.to_string())? {
+            crate::session::store::Saved::ToConflictCopy(copy) => Err(format!(
+                "{session_id} changed on disk meanwhile; the choice went to {}",
+                copy.display()
+            )),
+            _ => Ok(()),
         }
     }
 }

@@ -318,6 +318,38 @@ pub fn take_lock(session_path: &Path, now: Timestamp) -> Result<Lock, String> {
     }
 }
 
+/// A lock in `dir` held by another process (another howgood, or this one
+/// through a file not in `ours`): the id it locks and what its lock file
+/// says of the holder. Only the small lock files are read; a lock taken
+/// here to look is let go at once.
+pub fn held_elsewhere(dir: &Path, ours: &[PathBuf]) -> Option<(String, String)> {
+    let ours: Vec<PathBuf> = ours.iter().map(|p| lock_path(p)).collect();
+    let mut locks: Vec<PathBuf> = fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
+            name.is_some_and(|n| n.starts_with('.') && n.ends_with(".lock"))
+        })
+        .filter(|p| !ours.contains(p))
+        .collect();
+    locks.sort();
+    locks.into_iter().find_map(|path| {
+        let mut file = fs::OpenOptions::new().read(true).open(&path).ok()?;
+        match try_lock_briefly(&file) {
+            Err(TryLockError::WouldBlock) => {
+                let mut holder = String::new();
+                let _ = file.read_to_string(&mut holder);
+                let name = path.file_name()?.to_string_lossy().into_owned();
+                let id = name.trim_start_matches('.').trim_end_matches(".lock");
+                Some((id.to_owned(), holder.trim().to_owned()))
+            }
+            _ => None,
+        }
+    })
+}
+
 /// Take the lock, trying again for a moment: a child process started
 /// elsewhere in this program (git, a test's helper) holds a copy of every
 /// open file between its fork and its exec, which looks like another holder.
@@ -407,6 +439,16 @@ impl OpenSession {
 
     pub fn is_read_only(&self) -> bool {
         matches!(self.access, Access::ReadOnly(_))
+    }
+
+    /// Read the file again, keeping the lock: after a sync merged others'
+    /// changes into it, so the next save builds on them instead of going
+    /// to a conflict copy. On error nothing changes.
+    pub fn reload(&mut self) -> Result<&Session, StoreError> {
+        let (bytes, decoded) = read_session(&self.path)?;
+        self.disk_hash = Some(hash(&bytes));
+        self.loaded = decoded.session;
+        Ok(&self.loaded)
     }
 
     /// Save the session: verified, atomic, private, never over a file that

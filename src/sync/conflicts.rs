@@ -40,16 +40,7 @@ impl fmt::Display for ResolveError {
     }
 }
 
-/// A value of a conflict as a person reads it: text as itself, `deleted`
-/// for a removed record, anything else as compact data.
-pub fn readable(value: &str) -> String {
-    match serde_json::from_str::<Value>(value) {
-        Ok(Value::String(text)) => text,
-        Ok(Value::Null) => "(deleted / empty)".to_owned(),
-        Ok(other) => other.to_string(),
-        Err(_) => value.to_owned(),
-    }
-}
+pub use crate::app::sync::readable;
 
 /// Settle one recorded conflict. On error the session is unchanged.
 /// The caller marks the session changed (its `updated`).

@@ -115,6 +115,15 @@ pub struct ConflictSummary {
     pub path: String,
 }
 
+/// Where a sync has got to, for a progress line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Committing,
+    Fetching,
+    Merging,
+    Sending,
+}
+
 /// Everything the status line and `sync status` show.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SyncStatus {
@@ -197,15 +206,28 @@ impl Shared {
     /// Commit local changes, fetch, merge, push (again after a merge when
     /// someone pushed meanwhile).
     pub fn sync(&self, now: Timestamp) -> Result<Report, SyncError> {
+        self.sync_telling(now, &mut |_| {})
+    }
+
+    /// [`Shared::sync`], saying each step as it starts (for a progress line).
+    pub fn sync_telling(
+        &self,
+        now: Timestamp,
+        tell: &mut dyn FnMut(Step),
+    ) -> Result<Report, SyncError> {
         if !self.is_shared() {
             return Err(SyncError::NotShared(self.data.clone()));
         }
         let mut report = Report::default();
+        tell(Step::Committing);
         self.split_private_evidence(now, &mut report);
         self.commit_local(&mut report)?;
         for _ in 0..PUSH_ATTEMPTS {
+            tell(Step::Fetching);
             self.fetch()?;
+            tell(Step::Merging);
             self.merge(&mut report)?;
+            tell(Step::Sending);
             if self.push(&mut report)? {
                 let stamp = self.data.join(".git").join(LAST_SYNC_FILE);
                 write_atomic(&stamp, now.to_string().as_bytes())
@@ -451,7 +473,7 @@ impl Shared {
                 status.changed.push(name.to_owned());
             }
         }
-        for path in self.session_files() {
+        for path in self.conflicted_session_files()? {
             if let Ok((_, decoded)) = read_session(&path) {
                 for conflict in decoded.session.conflicts {
                     status.conflicts.push(ConflictSummary {
@@ -463,6 +485,43 @@ impl Shared {
             }
         }
         Ok(status)
+    }
+}
+
+impl Shared {
+    /// Session files that may hold recorded conflicts: only merges record
+    /// them, so only committed files can, and `git grep` (fast, on many
+    /// threads) picks those naming the field out of the folder without
+    /// reading each one here. A note that happens to say `conflicts:` is
+    /// a false hit, which decoding settles.
+    pub fn conflicted_session_files(&self) -> Result<Vec<PathBuf>, SyncError> {
+        if !self.is_shared() {
+            return Ok(Vec::new());
+        }
+        let output = self.git.output(&[
+            "grep",
+            "-l",
+            "-F",
+            "-e",
+            "conflicts:",
+            "--",
+            "sessions/*.ron",
+        ])?;
+        // Exit 1 is "no match"; anything else unsuccessful is a problem.
+        if !output.status.success() && output.status.code() != Some(1) {
+            return Err(SyncError::Git(GitError::Failed {
+                step: "grep".to_owned(),
+                said: git::said(&output),
+            }));
+        }
+        let listed = String::from_utf8_lossy(&output.stdout).into_owned();
+        let mut files: Vec<PathBuf> = listed
+            .lines()
+            .filter(|name| name.matches('.').count() == 1)
+            .map(|name| self.data.join(name))
+            .collect();
+        files.sort();
+        Ok(files)
     }
 }
 

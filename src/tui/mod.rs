@@ -272,7 +272,8 @@ fn event_loop(
             // Sessions show a running clock: redraw when its second changes.
             // Other screens redraw only after an event or a tick that did
             // something, so an idle howgood costs nothing.
-            timer_screen = matches!(runtime.app.screen, Screen::Session(_));
+            timer_screen = matches!(runtime.app.screen, Screen::Session(_))
+                || runtime.app.sync.running.is_some();
             let second = runtime.app.now.as_second();
             if redraw || (timer_screen && drawn_second != Some(second)) {
                 terminal.draw(|frame| ui::render(frame, &runtime.app))?;
@@ -284,7 +285,7 @@ fn event_loop(
             }
         }
         reconciling |= start_reconcile(&mut lock(runtime), &reconciled, reconciling);
-        let wait = if timer_screen || reconciling {
+        let wait = if timer_screen || reconciling || lock(runtime).busy() {
             TICK
         } else {
             IDLE_TICK

@@ -57,6 +57,18 @@ pub struct Runtime {
     loose: Vec<String>,
     /// The measures register, open (and locked) while its screens are.
     pub measures: Option<crate::measures::file::OpenRegister>,
+    /// The program git runs as the merge driver (this one; tests name the
+    /// built binary).
+    pub howgood: PathBuf,
+    /// Work running on other threads (a sync, a status): their answers.
+    jobs: Vec<std::sync::mpsc::Receiver<Job>>,
+}
+
+/// What a job on another thread answers.
+enum Job {
+    Progress(crate::app::sync::SyncStep),
+    Synced(Result<(Vec<String>, Option<crate::app::sync::SyncSummary>), String>),
+    Status(Result<crate::app::sync::SyncSummary, String>),
 }
 
 /// Open priorities the home screen fetches at most (soonest first): the
@@ -339,6 +351,8 @@ impl Runtime {
             folder: Folder::default(),
             loose: Vec::new(),
             measures: None,
+            howgood: std::env::current_exe().unwrap_or_else(|_| PathBuf::from("howgood")),
+            jobs: Vec::new(),
         }
     }
 
@@ -380,6 +394,7 @@ impl Runtime {
     /// Show the home screen, then open a session if one was asked for.
     pub fn start(&mut self, open: Option<String>) {
         self.dispatch_effect(Effect::LoadHome);
+        self.dispatch_effect(Effect::LoadSyncStatus);
         if let Some(query) = open {
             self.dispatch_effect(Effect::Open(query));
         }
@@ -409,8 +424,9 @@ impl Runtime {
     /// A clock tick. Returns whether it led to anything (a save, say), so
     /// the loop redraws only when something may have changed.
     pub fn tick(&mut self) -> bool {
+        let answered = self.poll_jobs(false);
         let effects = update(&mut self.app, Action::Tick);
-        let any = !effects.is_empty();
+        let any = answered || !effects.is_empty();
         for effect in effects {
             if let Some(result) = self.perform(effect) {
                 self.dispatch(result);
@@ -729,6 +745,27 @@ impl Runtime {
             Effect::UpdateAction { target, update } => {
                 Some(Action::ActionUpdated(self.update_action(&target, update)))
             }
+            Effect::Sync => {
+                self.start_sync();
+                None
+            }
+            Effect::LoadSyncStatus => self.load_sync_status(),
+            Effect::LoadConflicts => Some(Action::ConflictsLoaded(
+                crate::commands::sync::screens::conflicts(&self.data_dir(), &self.howgood),
+            )),
+            Effect::ResolveConflict {
+                session,
+                conflict,
+                choice,
+            } => Some(Action::ConflictResolved(
+                crate::commands::sync::screens::resolve(
+                    &self.data_dir(),
+                    &session,
+                    &conflict,
+                    choice,
+                    self.app.now,
+                ),
+            )),
             Effect::Quit => None,
         }
     }
@@ -902,5 +939,102 @@ impl Runtime {
                 target.session
             ),
         })
+    }
+}
+
+/// Sync runs on its own thread: git may wait on a network share for a
+/// while, and the screen goes on drawing its progress meanwhile.
+impl Runtime {
+    fn data_dir(&self) -> PathBuf {
+        crate::session::atomic::parent_dir(&self.store.dir).to_owned()
+    }
+
+    /// Whether work is running on another thread.
+    pub fn busy(&self) -> bool {
+        !self.jobs.is_empty()
+    }
+
+    fn start_sync(&mut self) {
+        let (data, howgood, now) = (self.data_dir(), self.howgood.clone(), self.app.now);
+        let open = self
+            .open
+            .as_ref()
+            .filter(|o| !o.is_read_only())
+            .map(|o| o.path.clone());
+        let (answer, jobs) = std::sync::mpsc::channel();
+        self.jobs.push(jobs);
+        std::thread::spawn(move || {
+            use crate::commands::sync::screens;
+            let progress = answer.clone();
+            let mut tell = |step| {
+                let _ = progress.send(Job::Progress(step));
+            };
+            let result = screens::sync(&data, &howgood, open.as_deref(), now, &mut tell)
+                .map(|lines| (lines, screens::summary(&data, &howgood).ok()));
+            let _ = answer.send(Job::Synced(result));
+        });
+    }
+
+    fn load_sync_status(&mut self) -> Option<Action> {
+        let (data, howgood) = (self.data_dir(), self.howgood.clone());
+        if !crate::commands::sync::screens::is_shared(&data) {
+            return Some(Action::SyncStatus(Ok(Default::default())));
+        }
+        let (answer, jobs) = std::sync::mpsc::channel();
+        self.jobs.push(jobs);
+        std::thread::spawn(move || {
+            let status = crate::commands::sync::screens::summary(&data, &howgood);
+            let _ = answer.send(Job::Status(status));
+        });
+        None
+    }
+
+    /// Take the answers jobs have sent (waiting for them if `wait`);
+    /// whether there were any.
+    pub fn poll_jobs(&mut self, wait: bool) -> bool {
+        let mut answers = Vec::new();
+        self.jobs.retain(|jobs| loop {
+            let next = if wait {
+                jobs.recv().map_err(|_| std::sync::mpsc::TryRecvError::Disconnected)
+            } else {
+                jobs.try_recv()
+            };
+            match next {
+                Ok(answer) => answers.push(answer),
+                Err(std::sync::mpsc::TryRecvError::Empty) => break true,
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => break false,
+            }
+        });
+        let any = !answers.is_empty();
+        for answer in answers {
+            let action = match answer {
+                Job::Progress(step) => Action::SyncProgress(step),
+                Job::Status(status) => Action::SyncStatus(status),
+                Job::Synced(result) => Action::Synced(result.map(|(lines, summary)| {
+                    Box::new(crate::app::sync::SyncDone {
+                        lines,
+                        summary,
+                        reloaded: self.reload_open(),
+                    })
+                })),
+            };
+            self.dispatch(action);
+        }
+        any
+    }
+
+    /// The open session read again after a sync (git may have merged into
+    /// it), so its next save builds on the merge. A session open read-only
+    /// is read again too, to show what is there now.
+    fn reload_open(&mut self) -> Option<Session> {
+        let open = self.open.as_mut()?;
+        open.reload().ok().cloned()
+    }
+
+    /// Wait until every job has answered (tests; nothing else waits).
+    pub fn finish_jobs(&mut self) {
+        while self.busy() {
+            self.poll_jobs(true);
+        }
     }
 }

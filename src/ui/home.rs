@@ -20,6 +20,19 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
         ),
     ]);
     frame.render_widget(Paragraph::new(heading), title);
+    if let Some(text) = super::conflicts::indicator(app) {
+        let row = ratatui::layout::Rect {
+            y: title.y + 1,
+            height: 1,
+            ..title
+        };
+        let style = if app.sync.summary.as_ref().is_some_and(|s| s.conflicts > 0) {
+            theme.warning()
+        } else {
+            theme.dim()
+        };
+        frame.render_widget(Paragraph::new(Span::styled(format!(" {text}"), style)), row);
+    }
 
     let block = Block::default()
         .borders(Borders::ALL)

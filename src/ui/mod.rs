@@ -1,6 +1,7 @@
 //! Drawing. Every function here reads state and draws; none changes state.
 
 pub mod big;
+pub mod conflicts;
 pub mod daily;
 pub mod history;
 pub mod home;
@@ -47,10 +48,12 @@ pub fn render(frame: &mut Frame, app: &App) {
         Screen::Session(ws) if app.present => present::render(frame, app, ws, theme),
         Screen::Session(ws) => walk::render(frame, app, ws, theme),
         Screen::Measures => measures::render(frame, app, theme),
+        Screen::Conflicts(state) => conflicts::render(frame, app, state, theme),
     }
     if let Some(overlay) = &app.overlay {
         overlays::render(frame, app, overlay, theme);
     }
+    conflicts::syncing(frame, app, theme);
 }
 
 /// A polite message instead of a broken layout. Nothing is lost: the

@@ -183,6 +183,7 @@ pub(super) fn home_command(app: &mut App, command: Command, effects: &mut Vec<Ef
             }
             None => {}
         },
+        Command::ShowConflicts => return show_conflicts(app, effects),
         Command::Back => {}
         _ => {}
     }

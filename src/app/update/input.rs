@@ -24,6 +24,9 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent, effects: &mut Vec<Effect>) {
         Context::Editor => return editor_key(app, key, effects),
         Context::Palette => return palette_key(app, key, effects),
         Context::Ask => return ask_key(app, key, effects),
+        Context::ConflictText => return combined_key(app, key, effects),
+        // Keys wait while a sync runs (quit is taken above).
+        Context::Syncing => return,
         Context::Form(field) if form_takes_key(field, key) => return form_key(app, key),
         Context::ReviewNote if cycle::review_takes_key(key) => return cycle::review_key(app, key),
         Context::RegisterUpdate(field) if cycle::update_form_takes_key(field, key) => {
@@ -142,6 +145,7 @@ pub(super) fn on_paste(app: &mut App, text: &str) {
             }
         }
         Screen::Register(_) => cycle::register_paste(app, text),
+        Screen::Conflicts(state) => combined_paste(state, text),
         Screen::Home | Screen::History { .. } | Screen::Trends(_) | Screen::Measures => {}
     }
     if let Some(Overlay::Ask(ask)) = &mut app.overlay {

@@ -32,6 +32,7 @@ mod measures;
 mod record;
 mod scroll;
 mod session;
+mod sync;
 
 pub use home::focus_areas;
 use home::*;
@@ -40,6 +41,7 @@ use measures::*;
 use record::*;
 use scroll::*;
 use session::*;
+use sync::*;
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let mut effects = Vec::new();
@@ -80,7 +82,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             if let Some(earlier) = &ws.session.follows {
                 effects.push(Effect::LoadEarlier(earlier.clone()));
             }
-            app.overlay = None;
+            app.overlay = conflicts_in_session(&ws.session);
             if offer && let Some((path, recovered)) = recovery {
                 let when = app.local(recovered.updated).strftime("%Y-%m-%d %H:%M");
                 app.overlay = Some(Overlay::Confirm {
@@ -107,6 +109,16 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::TrendsLoaded(data) => cycle::trends_loaded(app, data),
         Action::EarlierLoaded(result) => cycle::earlier_loaded(app, result),
         Action::ActionUpdated(result) => cycle::action_updated(app, result, &mut effects),
+        Action::SyncProgress(step) => on_progress(app, step),
+        Action::Synced(result) => on_synced(app, result, &mut effects),
+        Action::SyncStatus(result) => {
+            // Without a status the indicator stays as it was; a sync says why.
+            if let Ok(summary) = result {
+                app.sync.summary = Some(summary);
+            }
+        }
+        Action::ConflictsLoaded(result) => conflicts_loaded(app, result),
+        Action::ConflictResolved(result) => conflict_resolved(app, result, &mut effects),
         Action::Exported(result) => {
             app.overlay = Some(match result {
                 Ok(path) => Overlay::Message {
@@ -325,6 +337,10 @@ fn run(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
             cycle::show_trends(app, effects);
             return;
         }
+        Command::Sync if app.overlay.is_none() => {
+            start_sync(app, effects);
+            return;
+        }
         Command::ShowMeasures if app.overlay.is_none() => {
             show_measures(app, effects);
             return;
@@ -363,6 +379,7 @@ fn run(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
         Screen::Measures => measures_command(app, command, effects),
         Screen::Register(_) => cycle::register_command(app, command, effects),
         Screen::Trends(_) => cycle::trends_command(app, command, effects),
+        Screen::Conflicts(_) => conflicts_command(app, command, effects),
     }
 }
 

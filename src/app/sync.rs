@@ -112,6 +112,8 @@ impl ConflictsState {
         let mut area = TextArea::new(both.split('\n').map(str::to_owned).collect());
         area.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
         area.set_cursor_line_style(ratatui::style::Style::default());
+        area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        area.move_cursor(ratatui_textarea::CursorMove::End);
         self.combined = Some(area);
         true
     }

@@ -156,12 +156,25 @@ impl Merger<'_> {
     ) -> Map<String, Value> {
         let mut names: Vec<&String> = ours.keys().collect();
         names.extend(theirs.keys().filter(|k| !ours.contains_key(*k)));
+        // A field absent from a copy is one its file leaves out while
+        // empty (serde's `skip_serializing_if`): absent from the base too,
+        // the side that has it added it; otherwise it is merged as `Null`,
+        // and a `Null` result is left out again, so the field reads as empty.
         let mut merged = Map::new();
         for name in names {
             let b = base.and_then(|b| b.get(name));
-            let o = ours.get(name).unwrap_or(&Value::Null);
-            let t = theirs.get(name).unwrap_or(&Value::Null);
-            merged.insert(name.clone(), self.value(b, o, t, &at.field(name)));
+            let value = match (ours.get(name), theirs.get(name)) {
+                (Some(one), None) | (None, Some(one)) if b.is_none() => one.clone(),
+                (o, t) => {
+                    let o = o.unwrap_or(&Value::Null);
+                    let t = t.unwrap_or(&Value::Null);
+                    self.value(b, o, t, &at.field(name))
+                }
+            };
+            let absent_somewhere = !ours.contains_key(name) || !theirs.contains_key(name);
+            if !(value.is_null() && absent_somewhere) {
+                merged.insert(name.clone(), value);
+            }
         }
         merged
     }
@@ -317,6 +330,29 @@ mod tests {
             merged,
             json!({"l": [{"id": "a", "t": 2}, {"id": "b", "t": 0}, {"id": "c", "t": 0}], "s": ["y", "z"]})
         );
+        assert!(found.is_empty());
+    }
+
+    #[test]
+    fn a_field_left_out_while_empty_is_added_or_emptied_not_nulled() {
+        // Ours wrote a field theirs and the base leave out: it arrives.
+        let base = json!({"a": 1});
+        let (merged, found) = merge(
+            base.clone(),
+            json!({"a": 1, "walk": {"x": 1}}),
+            json!({"a": 2}),
+            Side::Theirs,
+        );
+        assert_eq!(merged, json!({"a": 2, "walk": {"x": 1}}));
+        assert!(found.is_empty());
+        // Ours emptied a field (so left it out); theirs did not touch it.
+        let (merged, found) = merge(
+            json!({"a": 1, "c": [1]}),
+            json!({"a": 1}),
+            json!({"a": 1, "c": [1]}),
+            Side::Theirs,
+        );
+        assert_eq!(merged, json!({"a": 1}));
         assert!(found.is_empty());
     }
 

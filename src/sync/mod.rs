@@ -464,7 +464,15 @@ impl Shared {
         }
         let porcelain = self
             .git
-            .run(&["status", "--porcelain", "--ignored", "-z"])?;
+            // No index lock taken: a status may run beside a sync or the
+            // user's own git in the folder.
+            .run(&[
+                "--no-optional-locks",
+                "status",
+                "--porcelain",
+                "--ignored",
+                "-z",
+            ])?;
         for entry in porcelain.split('\0').filter(|e| e.len() > 3) {
             let (code, name) = entry.split_at(3);
             if code.starts_with("!!") {

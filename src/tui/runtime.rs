@@ -955,6 +955,8 @@ impl Runtime {
     }
 
     fn start_sync(&mut self) {
+        // One git at a time in the folder: a status still running finishes first.
+        self.finish_jobs();
         let (data, howgood, now) = (self.data_dir(), self.howgood.clone(), self.app.now);
         let open = self
             .open

@@ -197,8 +197,8 @@ fn a_conflict_resolved_on_the_screen_is_saved_synced_and_equal_on_both_sides() {
 
     let mut bob = world.screens("bob");
     let home = bob.screen();
-    assert!(home.contains("Shared: synced"), "{home}");
-    assert!(home.contains("1 conflict waiting (c)"), "{home}");
+    assert!(home.contains("Shared · synced"), "{home}");
+    assert!(home.contains("1 conflict (c)"), "{home}");
 
     press(&mut bob, 'c');
     let screen = bob.screen();
@@ -347,4 +347,116 @@ fn sync_in_a_folder_not_shared_says_how_to_share_it() {
     assert_eq!(title, "Sync did not finish");
     assert!(text.contains("howgood sync init <REMOTE>"), "{text}");
     assert!(matches!(h.app().screen, Screen::Home));
+}
+
+/// Two conflicts as the edge would list them: a text both changed, and a
+/// priority one side deleted while the other changed it.
+fn entries() -> Vec<howgood::app::sync::ConflictEntry> {
+    use howgood::app::sync::{ConflictEntry, SideView};
+    let at = |t: &str| t.parse::<Timestamp>().expect("time");
+    vec![
+        ConflictEntry {
+            session_id: ID.into(),
+            session_title: "Partnership review".into(),
+            id: "c0000001".into(),
+            path: "items[5.3].rationale".into(),
+            deleted: false,
+            text: true,
+            kept: SideView {
+                text: "Bob: the case sample says otherwise.\nThree of five plans were late."
+                    .into(),
+                by: "bob".into(),
+                at: at("2026-11-25T11:00:00Z"),
+            },
+            other: SideView {
+                text: "Ann: audits show plans are late".into(),
+                by: "ann".into(),
+                at: at("2026-11-25T10:00:00Z"),
+            },
+        },
+        ConflictEntry {
+            session_id: ID.into(),
+            session_title: "Partnership review".into(),
+            id: "c0000002".into(),
+            path: "priorities[p0000000]".into(),
+            deleted: true,
+            text: false,
+            kept: SideView {
+                text: "{\"id\":\"p0000000\",\"statement\":\"Audit every plan\",\"owner\":\"Designated Nurse\"}".into(),
+                by: "bob".into(),
+                at: at("2026-11-25T11:00:00Z"),
+            },
+            other: SideView {
+                text: "(deleted / empty)".into(),
+                by: "ann".into(),
+                at: at("2026-11-25T10:00:00Z"),
+            },
+        },
+    ]
+}
+
+fn summary() -> howgood::app::sync::SyncSummary {
+    howgood::app::sync::SyncSummary {
+        shared: true,
+        last_sync: Some(start_time()),
+        ahead: 1,
+        behind: 0,
+        changed: 0,
+        conflicts: 2,
+    }
+}
+
+#[test]
+fn snapshots_of_the_conflicts_screen_and_the_home_indicator() {
+    for (width, height) in [(80, 24), (160, 45)] {
+        let mut h = Harness::new(width, height);
+        h.runtime.app.sync.summary = Some(summary());
+        insta::assert_snapshot!(format!("home_shared_{width}x{height}"), h.screen());
+        h.runtime.app.screen = Screen::Conflicts(Box::new(howgood::app::sync::ConflictsState {
+            entries: entries(),
+            ..Default::default()
+        }));
+        insta::assert_snapshot!(format!("conflicts_{width}x{height}"), h.screen());
+        h.key(KeyCode::Char('j'));
+        insta::assert_snapshot!(format!("conflicts_deleted_{width}x{height}"), h.screen());
+        h.key(KeyCode::Char('e'));
+        assert!(h.screen().contains("Only a text field can take a combined text"));
+        h.key(KeyCode::Char('k'));
+        h.key(KeyCode::Char('e'));
+        insta::assert_snapshot!(format!("conflicts_combined_{width}x{height}"), h.screen());
+        h.key(KeyCode::Esc);
+        h.runtime.app.screen = Screen::Home;
+        h.runtime.app.sync.running = Some((
+            start_time() - jiff::SignedDuration::from_secs(3),
+            howgood::app::sync::SyncStep::Fetching,
+        ));
+        insta::assert_snapshot!(format!("syncing_{width}x{height}"), h.screen());
+        // Keys wait while it runs.
+        press(&mut h, 'n');
+        assert!(matches!(h.app().screen, Screen::Home));
+    }
+}
+
+#[test]
+fn a_session_with_conflicts_shows_both_values_when_opened() {
+    let mut h = Harness::new(80, 24);
+    let mut s = common::session(ID, SessionKind::Workshop, "Partnership review", "hmie-cp-2009", &["5.3"]);
+    s.items[0].rationale = "Bob's view".into();
+    let side = |value: &str, by: &str| howgood::session::model::ConflictSide {
+        value: value.into(),
+        by: by.into(),
+        at: start_time(),
+    };
+    s.conflicts.push(howgood::session::model::RecordedConflict {
+        id: "c0000001".into(),
+        path: "items[5.3].rationale".into(),
+        kind: howgood::session::model::ConflictKind::BothChanged,
+        kept: side("\"Bob's view\"", "bob"),
+        other: side("\"Ann's view\"", "ann"),
+    });
+    h.open_session(&s);
+    let screen = h.screen();
+    assert!(screen.contains("Two values kept for a field"), "{screen}");
+    assert!(screen.contains("in the field: Bob's view"), "{screen}");
+    assert!(screen.contains("also kept: Ann's view"), "{screen}");
 }

@@ -455,7 +455,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::Summary, &[Code(Char('d'))], run(C::DeleteSelected), None, "delete the chosen priority (asks first)"),
     bind(S::Summary, &[Code(Esc)], run(C::Back), Some("home"), "back home"),
     // Sharing through git, and the conflicts it records.
-    bind(S::Syncing, &[Key::Any], Does::Field, Some("wait"), "keys wait while a sync runs (Ctrl-C still quits)"),
+    bind(S::Syncing, &[Key::Named("any key")], Does::Field, Some("waits until the sync is done"), "keys wait while a sync runs (Ctrl-C still quits)"),
     bind(S::Conflicts, &[Code(Up), Code(Char('k'))], run(C::Up), Some("choose"), "previous conflict"),
     bind(S::Conflicts, &[Code(Down), Code(Char('j'))], run(C::Down), Some("choose"), "next conflict"),
     bind(S::Conflicts, &[Code(Char('a'))], run(C::TakeKept), Some("keep A"), "keep value A (the one in the field now) and save"),

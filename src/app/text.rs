@@ -258,12 +258,12 @@ pub mod sync {
         }
         if summary.conflicts > 0 {
             parts.push(format!(
-                "{} conflict{} waiting (c)",
+                "{} conflict{} (c)",
                 summary.conflicts,
                 if summary.conflicts == 1 { "" } else { "s" }
             ));
         }
-        Some(format!("Shared: {} · S syncs", parts.join(" · ")))
+        Some(format!("Shared · {} · S sync", parts.join(" · ")))
     }
 
     /// Who saved a value and when, as the conflicts screen says it.

@@ -1,7 +1,7 @@
 //! The conflicts screen: what a sync kept from two machines, both values
 //! side by side with who saved them and when, and the choice.
 
-use super::widgets::footer;
+use super::widgets::{footer, status_line};
 use crate::app::App;
 use crate::app::lines::wrap_text;
 use crate::app::sync::{ConflictEntry, ConflictsState, SideView};
@@ -15,10 +15,11 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 pub fn render(frame: &mut Frame, app: &App, state: &ConflictsState, theme: Theme) {
     let area = Rect::new(0, 0, app.size.0, app.size.1);
     let list_rows = (state.entries.len().max(1) as u16 + 2).min(area.height / 3);
-    let [title, list, detail, foot] = Layout::vertical([
+    let [title, list, detail, status, foot] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(list_rows),
         Constraint::Min(3),
+        Constraint::Length(1),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -47,6 +48,7 @@ pub fn render(frame: &mut Frame, app: &App, state: &ConflictsState, theme: Theme
             );
         }
     }
+    status_line(frame, app, None, status, theme);
     footer(frame, app, foot, theme);
 }
 

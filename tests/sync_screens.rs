@@ -39,7 +39,8 @@ struct World {
 fn isolate_git(home: &std::path::Path) {
     static ONCE: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
     let home = ONCE.get_or_init(|| {
-        let shared = std::env::temp_dir().join(format!("howgood-sync-screens-{}", std::process::id()));
+        let shared =
+            std::env::temp_dir().join(format!("howgood-sync-screens-{}", std::process::id()));
         std::fs::create_dir_all(&shared).expect("home");
         // SAFETY: set once, before any thread of this test binary reads
         // them through git (all tests pass through here first).
@@ -203,16 +204,29 @@ fn a_conflict_resolved_on_the_screen_is_saved_synced_and_equal_on_both_sides() {
     press(&mut bob, 'c');
     let screen = bob.screen();
     assert!(screen.contains("Conflicts waiting (1)"), "{screen}");
-    assert!(screen.contains("Bob: the case sample says otherwise"), "{screen}");
-    assert!(screen.contains("Ann: audits show plans are late"), "{screen}");
-    assert!(screen.contains("by ann, saved 2026-11-25 10:00"), "{screen}");
+    assert!(
+        screen.contains("Bob: the case sample says otherwise"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Ann: audits show plans are late"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("by ann, saved 2026-11-25 10:00"),
+        "{screen}"
+    );
 
     // B: Ann's text (Bob's, saved later, is the one in the field).
     press(&mut bob, 'b');
     let saved = world.read("bob");
     assert!(saved.conflicts.is_empty(), "{:?}", saved.conflicts);
     assert_eq!(saved.items[0].rationale, "Ann: audits show plans are late");
-    assert!(bob.screen().contains("No conflicts waiting"), "{}", bob.screen());
+    assert!(
+        bob.screen().contains("No conflicts waiting"),
+        "{}",
+        bob.screen()
+    );
 
     bob.key(KeyCode::Esc);
     sync_from_screens(&mut bob);
@@ -338,10 +352,7 @@ fn a_session_open_in_another_howgood_stops_the_sync_with_a_clear_message() {
 #[test]
 fn sync_in_a_folder_not_shared_says_how_to_share_it() {
     let mut h = Harness::new(80, 24);
-    assert_eq!(
-        h.app().sync.summary.as_ref().map(|s| s.shared),
-        Some(false)
-    );
+    assert_eq!(h.app().sync.summary.as_ref().map(|s| s.shared), Some(false));
     press(&mut h, 'S');
     let (title, text) = message(h.app());
     assert_eq!(title, "Sync did not finish");
@@ -420,7 +431,10 @@ fn snapshots_of_the_conflicts_screen_and_the_home_indicator() {
         h.key(KeyCode::Char('j'));
         insta::assert_snapshot!(format!("conflicts_deleted_{width}x{height}"), h.screen());
         h.key(KeyCode::Char('e'));
-        assert!(h.screen().contains("Only a text field can take a combined text"));
+        assert!(
+            h.screen()
+                .contains("Only a text field can take a combined text")
+        );
         h.key(KeyCode::Char('k'));
         h.key(KeyCode::Char('e'));
         insta::assert_snapshot!(format!("conflicts_combined_{width}x{height}"), h.screen());
@@ -437,10 +451,14 @@ fn snapshots_of_the_conflicts_screen_and_the_home_indicator() {
     }
 }
 
-#[test]
-fn a_session_with_conflicts_shows_both_values_when_opened() {
-    let mut h = Harness::new(80, 24);
-    let mut s = common::session(ID, SessionKind::Workshop, "Partnership review", "hmie-cp-2009", &["5.3"]);
+fn conflicted() -> Session {
+    let mut s = common::session(
+        ID,
+        SessionKind::Workshop,
+        "Partnership review",
+        "hmie-cp-2009",
+        &["5.3"],
+    );
     s.items[0].rationale = "Bob's view".into();
     let side = |value: &str, by: &str| howgood::session::model::ConflictSide {
         value: value.into(),
@@ -454,6 +472,52 @@ fn a_session_with_conflicts_shows_both_values_when_opened() {
         kept: side("\"Bob's view\"", "bob"),
         other: side("\"Ann's view\"", "ann"),
     });
+    s
+}
+
+#[test]
+fn exports_show_both_values_of_a_conflict_with_a_mark() {
+    let s = conflicted();
+    let today = jiff::civil::date(2026, 11, 25);
+    let markdown = howgood::export::markdown::session_markdown(&s, &library(), today);
+    assert!(
+        markdown.contains("**CONFLICT WAITING: items\\[5.3\\].rationale**"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("In the field (by bob, saved 2026-11-24 09:30 UTC):\n\nBob's view"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("Also kept (by ann, saved 2026-11-24 09:30 UTC):\n\nAnn's view"),
+        "{markdown}"
+    );
+    let env = howgood::export::html::environment(None).expect("templates");
+    let html = howgood::export::html::session_html(&env, &s, &library(), today, 0).expect("html");
+    assert!(
+        html.contains("CONFLICT WAITING: items[5.3].rationale"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<blockquote>Ann&#x27;s view</blockquote>"),
+        "{html}"
+    );
+    let json = howgood::export::json::session_json(&s, 0);
+    assert!(
+        json.contains("\"conflicts\"") && json.contains("Ann's view"),
+        "{json}"
+    );
+    // Resolved, the mark goes.
+    let mut resolved = s.clone();
+    resolved.conflicts.clear();
+    let markdown = howgood::export::markdown::session_markdown(&resolved, &library(), today);
+    assert!(!markdown.contains("CONFLICT WAITING"));
+}
+
+#[test]
+fn a_session_with_conflicts_shows_both_values_when_opened() {
+    let mut h = Harness::new(80, 24);
+    let s = conflicted();
     h.open_session(&s);
     let screen = h.screen();
     assert!(screen.contains("Two values kept for a field"), "{screen}");

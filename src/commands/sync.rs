@@ -284,8 +284,7 @@ pub mod screens {
             let session = decoded.session;
             for c in &session.conflicts {
                 let text = |s: &ConflictSide| {
-                    serde_json::from_str::<serde_json::Value>(&s.value)
-                        .is_ok_and(|v| v.is_string())
+                    serde_json::from_str::<serde_json::Value>(&s.value).is_ok_and(|v| v.is_string())
                 };
                 let deleted = c.kind == ConflictKind::DeletedAndChanged;
                 out.push(ConflictEntry {

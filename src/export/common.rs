@@ -109,3 +109,35 @@ pub fn triangulation(record: &crate::session::model::ItemRecord) -> String {
         gaps.join("; ")
     }
 }
+
+/// A conflict a sync recorded, as an export shows it while it waits: the
+/// field, the value in it and the other value, each with who and when.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ConflictShown {
+    pub path: String,
+    pub kept: String,
+    pub kept_by: String,
+    pub other: String,
+    pub other_by: String,
+}
+
+/// The session's conflicts waiting, both values readable.
+pub fn conflicts_waiting(session: &Session) -> Vec<ConflictShown> {
+    use crate::app::sync::readable;
+    use crate::app::text::sync::{DELETED, by_at};
+    let when = |t: jiff::Timestamp| t.strftime("%Y-%m-%d %H:%M UTC").to_string();
+    session
+        .conflicts
+        .iter()
+        .map(|c| ConflictShown {
+            path: c.path.clone(),
+            kept: readable(&c.kept.value),
+            kept_by: by_at(&c.kept.by, &when(c.kept.at)),
+            other: match c.kind {
+                crate::session::model::ConflictKind::DeletedAndChanged => DELETED.to_owned(),
+                crate::session::model::ConflictKind::BothChanged => readable(&c.other.value),
+            },
+            other_by: by_at(&c.other.by, &when(c.other.at)),
+        })
+        .collect()
+}

@@ -117,6 +117,8 @@ struct SessionView {
     actions: Vec<ActionView>,
     capacity: Vec<Labelled>,
     attribution: Vec<String>,
+    conflict_mark: &'static str,
+    conflicts: Vec<common::ConflictShown>,
 }
 
 fn or_dash(text: &str) -> String {
@@ -244,6 +246,8 @@ fn session_view(session: &Session, library: &Library, today: Date, left_out: usi
         }
     }
     SessionView {
+        conflict_mark: crate::app::text::sync::EXPORT_MARK,
+        conflicts: common::conflicts_waiting(session),
         title: or_dash(&session.title),
         kind_heading: match session.kind {
             SessionKind::Workshop => "Self-evaluation workshop".to_owned(),

@@ -60,6 +60,7 @@ fn markdown(session: &Session, library: &Library, today: Date, private_left_out:
     if let Some(notice) = super::common::private_notice(private_left_out) {
         blocks.push(format!("*{notice}.*"));
     }
+    conflicts_waiting(&mut blocks, session);
     level_meanings(&mut blocks, scale.scale);
 
     blocks.push("## Summary".to_owned());
@@ -102,6 +103,25 @@ fn markdown(session: &Session, library: &Library, today: Date, private_left_out:
     let mut out = blocks.join("\n\n");
     out.push('\n');
     out
+}
+
+/// While a sync's conflicts wait, both values are shown, marked, before
+/// anything else: a reader must not take the one in the field as agreed.
+fn conflicts_waiting(blocks: &mut Vec<String>, session: &Session) {
+    use crate::app::text::sync::EXPORT_MARK;
+    for c in super::common::conflicts_waiting(session) {
+        blocks.push(format!("**{EXPORT_MARK}: {}**", inline(&c.path)));
+        blocks.push(format!(
+            "In the field ({}):\n\n{}",
+            c.kept_by,
+            paragraph(&c.kept, "")
+        ));
+        blocks.push(format!(
+            "Also kept ({}):\n\n{}",
+            c.other_by,
+            paragraph(&c.other, "")
+        ));
+    }
 }
 
 /// The scale a session's levels are on, how to name it, and the framework

@@ -995,16 +995,19 @@ impl Runtime {
     /// whether there were any.
     pub fn poll_jobs(&mut self, wait: bool) -> bool {
         let mut answers = Vec::new();
-        self.jobs.retain(|jobs| loop {
-            let next = if wait {
-                jobs.recv().map_err(|_| std::sync::mpsc::TryRecvError::Disconnected)
-            } else {
-                jobs.try_recv()
-            };
-            match next {
-                Ok(answer) => answers.push(answer),
-                Err(std::sync::mpsc::TryRecvError::Empty) => break true,
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => break false,
+        self.jobs.retain(|jobs| {
+            loop {
+                let next = if wait {
+                    jobs.recv()
+                        .map_err(|_| std::sync::mpsc::TryRecvError::Disconnected)
+                } else {
+                    jobs.try_recv()
+                };
+                match next {
+                    Ok(answer) => answers.push(answer),
+                    Err(std::sync::mpsc::TryRecvError::Empty) => break true,
+                    Err(std::sync::mpsc::TryRecvError::Disconnected) => break false,
+                }
             }
         });
         let any = !answers.is_empty();

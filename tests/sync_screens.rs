@@ -36,28 +36,25 @@ struct World {
 
 /// Git run by the screens (in this process) reads these; every test in
 /// this file sets the same values, so running them in parallel is safe.
-fn isolate_git(home: &std::path::Path) {
-    static ONCE: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
-    let home = ONCE.get_or_init(|| {
-        let shared =
-            std::env::temp_dir().join(format!("howgood-sync-screens-{}", std::process::id()));
-        std::fs::create_dir_all(&shared).expect("home");
-        // SAFETY: set once, before any thread of this test binary reads
-        // them through git (all tests pass through here first).
+fn isolate_git() {
+    static ONCE: std::sync::OnceLock<TempDir> = std::sync::OnceLock::new();
+    ONCE.get_or_init(|| {
+        let home = TempDir::new().expect("home");
+        // SAFETY: set once, before any thread of this test binary runs git
+        // (every test passes through here first), always to the same values.
         unsafe {
-            std::env::set_var("HOME", &shared);
+            std::env::set_var("HOME", home.path());
             std::env::set_var("GIT_CONFIG_NOSYSTEM", "1");
             std::env::set_var("USER", "bob");
         }
-        shared
+        home
     });
-    let _ = (home, std::fs::create_dir_all(home));
 }
 
 impl World {
     fn new() -> World {
         let root = TempDir::new().expect("temp dir");
-        isolate_git(root.path());
+        isolate_git();
         let world = World { root };
         let status = std::process::Command::new("git")
             .args(["init", "-q", "--bare", "-b", "main"])

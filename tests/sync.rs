@@ -4,6 +4,8 @@
 //! read or touched. Without git, each test prints a notice and stops.
 
 use assert_cmd::Command;
+use howgood::measures::file::OpenRegister;
+use howgood::measures::model::{Figure, Measure, MeasureRegister, Value as MeasureValue};
 use howgood::session::ids::IdSource;
 use howgood::session::model::{
     ConflictKind, Evidence, EvidenceSource, InformationKind, ItemRecord, Priority, PriorityStatus,
@@ -453,7 +455,11 @@ fn sync_waits_for_a_session_open_in_howgood_to_be_closed() {
     let output = world.howgood("bob", &["sync"]);
     assert!(!output.status.success());
     let said = String::from_utf8_lossy(&output.stderr);
-    assert!(said.contains("close it, then sync"), "{said}");
+    assert!(
+        said.contains("is open in another copy of howgood")
+            && said.contains("close it there, then sync"),
+        "{said}"
+    );
     drop(holder.stdin.take());
     holder.wait().expect("holder ends");
     world.ok("bob", &["sync"]);
@@ -645,5 +651,85 @@ fn a_file_howgood_cannot_merge_yet_stops_the_merge_and_loses_nothing() {
         !std::fs::read_to_string(measure("bob"))
             .expect("read")
             .contains("<<<<")
+    );
+}
+
+/// The measures register in a data folder, changed and saved by its rules.
+fn edit_measures(world: &World, who: &str, change: impl FnOnce(&mut MeasureRegister)) {
+    let now = Timestamp::now();
+    let dir = world.data(who).join("measures");
+    let mut open = OpenRegister::open(&dir, now).expect("opens");
+    let mut register = open.loaded.clone();
+    change(&mut register);
+    open.save(&register, now).expect("saves");
+}
+
+fn measures_of(world: &World, who: &str) -> MeasureRegister {
+    howgood::measures::file::read(&world.data(who).join("measures")).expect("reads")
+}
+
+fn reading(period: &str, amount: f64) -> MeasureValue {
+    MeasureValue {
+        period: period.parse().expect("period"),
+        figure: Figure::Number(amount),
+        breakdowns: Vec::new(),
+        comparators: Vec::new(),
+        note: String::new(),
+    }
+}
+
+#[test]
+fn measure_values_from_two_folders_all_arrive_and_the_same_period_is_a_recorded_conflict() {
+    if git_missing() {
+        return;
+    }
+    let world = World::new();
+    world.started();
+    edit_measures(&world, "ann", |r| {
+        let created = "2026-11-25T09:00:00Z".parse().expect("time");
+        let mut m = Measure::new("m0000001".into(), "Plans on time".into(), created);
+        m.values.push(reading("2026-Q1", 60.0));
+        r.measures.push(m);
+    });
+    world.ok("ann", &["sync"]);
+    world.ok("bob", &["sync"]);
+    assert_eq!(measures_of(&world, "bob"), measures_of(&world, "ann"));
+
+    edit_measures(&world, "ann", |r| {
+        r.measures[0].values.push(reading("2026-Q2", 70.0));
+        r.measures[0].values.push(reading("2026-Q3", 75.0));
+    });
+    edit_measures(&world, "bob", |r| {
+        r.measures[0].values.push(reading("2026-Q4", 80.0));
+        r.measures[0].values.push(reading("2026-Q3", 72.0));
+    });
+    world.ok("ann", &["sync"]);
+    world.ok("bob", &["sync"]);
+    world.ok("ann", &["sync"]);
+    let (ann, bob) = (measures_of(&world, "ann"), measures_of(&world, "bob"));
+    assert_eq!(ann, bob, "both folders end with the same register");
+    let mut periods: Vec<String> = ann.measures[0]
+        .values
+        .iter()
+        .map(|v| v.period.to_string())
+        .collect();
+    periods.sort();
+    assert_eq!(periods, ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]);
+    assert_eq!(ann.conflicts.len(), 1, "{:?}", ann.conflicts);
+    let conflict = &ann.conflicts[0];
+    assert!(
+        conflict
+            .path
+            .starts_with("measures[m0000001].values[2026-Q3]"),
+        "{}",
+        conflict.path
+    );
+    let values = format!("{} {}", conflict.kept.value, conflict.other.value);
+    assert!(values.contains("75") && values.contains("72"), "{values}");
+    let file =
+        std::fs::read_to_string(world.data("ann").join("measures/measures.ron")).expect("file");
+    assert!(
+        !file.contains("<<<<<<<") && !file.contains(">>>>>>>"),
+        "no conflict markers"
     );
 }

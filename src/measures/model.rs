@@ -23,6 +23,11 @@ pub struct MeasureRegister {
     pub version: u32,
     #[serde(default)]
     pub measures: Vec<Measure>,
+    /// Both values of a field two people changed differently on two
+    /// machines (written by the sync merge; absent from the file while
+    /// empty, so format 1 is unchanged).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<crate::session::model::RecordedConflict>,
 }
 
 impl Default for MeasureRegister {
@@ -30,6 +35,7 @@ impl Default for MeasureRegister {
         MeasureRegister {
             version: MEASURES_FORMAT_VERSION,
             measures: Vec::new(),
+            conflicts: Vec::new(),
         }
     }
 }

@@ -35,9 +35,49 @@ pub trait RecordFile {
 
 /// The merge for a file by its path in the repository, if howgood has one.
 pub fn kind_for(name: &str) -> Option<&'static dyn RecordFile> {
+    if name == "measures/measures.ron" {
+        return Some(&MeasuresFile);
+    }
     let file = name.rsplit('/').next().unwrap_or(name);
     let in_sessions = name.strip_suffix(file) == Some("sessions/");
     (in_sessions && file.ends_with(".ron")).then_some(&SessionFile as &dyn RecordFile)
+}
+
+/// The measures register: `measures/measures.ron`.
+pub struct MeasuresFile;
+
+impl RecordFile for MeasuresFile {
+    fn merge(
+        &self,
+        base: Option<&[u8]>,
+        ours: &[u8],
+        theirs: &[u8],
+        authors: &Authors,
+    ) -> Result<(String, usize), String> {
+        use crate::measures::file;
+        let read = |bytes: &[u8], which: &str| {
+            let decoded = file::decode(bytes).map_err(|e| {
+                format!("{which} version is not a measures file this howgood reads: {e}")
+            })?;
+            // Merging would drop what this howgood does not know.
+            if let Some(reason) = decoded.read_only_reason() {
+                return Err(format!(
+                    "{which} version {reason}; update howgood to merge it"
+                ));
+            }
+            Ok(decoded.register)
+        };
+        let base = base.map(|b| read(b, "base")).transpose()?;
+        let merged = super::measures_merge::merge_registers(
+            base.as_ref(),
+            &read(ours, "our")?,
+            &read(theirs, "their")?,
+            authors,
+        )
+        .map_err(|e| format!("the merged register does not fit the model: {e}"))?;
+        let text = file::encode(&merged).map_err(|e| e.to_string())?;
+        Ok((text, merged.conflicts.len()))
+    }
 }
 
 /// Session files: `sessions/<id>.ron`.
@@ -123,8 +163,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_session_files_have_a_merge_so_far() {
+    fn session_files_and_the_measures_register_have_a_merge() {
         assert!(kind_for("sessions/2026-11-25-x-0001.ron").is_some());
+        assert!(kind_for("measures/measures.ron").is_some());
         assert!(kind_for("measures/m.ron").is_none());
         assert!(kind_for("sessions/sub/x.ron").is_none());
         assert!(kind_for("x.ron").is_none());

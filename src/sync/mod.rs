@@ -9,6 +9,7 @@
 pub mod conflicts;
 pub mod driver;
 pub mod git;
+pub mod measures_merge;
 pub mod merge;
 pub mod session_merge;
 

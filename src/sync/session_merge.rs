@@ -122,7 +122,7 @@ fn record(found: &Found, ours: &Session, theirs: &Session, authors: &Authors) ->
 /// Eight hex digits from the place and both values (FNV-1a: stable across
 /// Rust versions and machines, unlike the standard hasher). The values are
 /// sorted, so the id does not depend on which one was kept.
-fn conflict_id(path: &str, a: &str, b: &str) -> String {
+pub(super) fn conflict_id(path: &str, a: &str, b: &str) -> String {
     let (a, b) = if a <= b { (a, b) } else { (b, a) };
     let mut hash: u32 = 0x811c_9dc5;
     for byte in [path, "\0", a, "\0", b].concat().bytes() {

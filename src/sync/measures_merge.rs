@@ -72,7 +72,8 @@ pub fn merge_registers(
         to_value(&r)
     };
     let (o, t) = (normalise(ours), normalise(theirs));
-    let winner = if o.to_string() >= t.to_string() {
+    let (o_text, t_text) = (o.to_string(), t.to_string());
+    let winner = if o_text >= t_text {
         Side::Ours
     } else {
         Side::Theirs

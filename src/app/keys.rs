@@ -472,7 +472,6 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::Home, &[Code(Char('t'))], run(C::ShowTrends), Some("trends"), "levels over time for a framework"),
     bind(S::Home, &[Code(Char('S'))], run(C::Sync), Some("sync"), "sync with the shared copy (git); the indicator at the top says how it stands"),
     bind(S::Home, &[Code(Char('c'))], run(C::ShowConflicts), None, "the conflicts a sync recorded: choose a value, or combine"),
-    bind(S::Syncable, &[Code(Char('S'))], run(C::Sync), None, "sync with the shared copy: the open session is saved first and read again after"),
     // The walk's keys for any phase or pane.
     bind(S::WalkNow, &[Code(Char('R'))], run(C::Reveal), None, "reveal the participants' levels together"),
     bind(S::WalkNow, &[Code(Char('f'))], run(C::CycleFraming), None, "wording of the questions: you, we, or as printed"),
@@ -519,6 +518,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::Common, &[Code(Enter)], run(C::Activate), None, "open, choose, write"),
     bind(S::Common, &[Code(Char(' '))], run(C::Toggle), None, "mark, include or change"),
     bind(S::Common, &[Key::Named("mouse")], Does::Field, None, "click to choose, wheel to scroll"),
+    // Last, so that a key a user gives a place's own binding wins over it.
+    bind(S::Syncable, &[Code(Char('S'))], run(C::Sync), None, "sync with the shared copy: the open session is saved first and read again after"),
 ];
 
 impl Scope {

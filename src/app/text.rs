@@ -213,8 +213,7 @@ pub mod sync {
     pub const NOT_SHARED: &str = "This data folder is not shared yet. To share it with colleagues, run `howgood sync init <REMOTE>` once (REMOTE: a git repository on a network share or your organisation's git host), then press S here to sync.";
     pub const ALREADY: &str = "A sync is already running";
     pub const UP_TO_DATE: &str = "Up to date: nothing to send or receive.";
-    pub const RELOADED: &str =
-        "The open session was saved first and read again afterwards, with the others' changes.";
+    pub const RELOADED: &str = "The open session was saved first and read again afterwards, with any changes from the others.";
     pub const WAIT: &str = "Keys wait until the sync is done; your work is saved.";
     pub const CONFLICTS_TITLE: &str = "Conflicts waiting";
     pub const NO_CONFLICTS: &str = "No conflicts waiting. When two people change the same field differently on two machines, both values are kept here until someone chooses.";

@@ -1030,9 +1030,21 @@ impl Runtime {
 
     /// The open session read again after a sync (git may have merged into
     /// it), so its next save builds on the merge. A session open read-only
-    /// is read again too, to show what is there now.
+    /// is read again too, to show what is there now. Not while the screen
+    /// holds words the file lacks (a failed save, saves going to a conflict
+    /// copy): those stay, and the next save keeps the merge by going to a
+    /// conflict copy, as any save over a file changed on disk does.
     fn reload_open(&mut self) -> Option<Session> {
+        let in_step = self.app.workspace().is_some_and(|ws| {
+            matches!(
+                ws.save,
+                crate::app::SaveStatus::Saved(_) | crate::app::SaveStatus::ReadOnly(_)
+            )
+        });
         let open = self.open.as_mut()?;
+        if !in_step || open.conflict_copy.is_some() {
+            return None;
+        }
         open.reload().ok().cloned()
     }
 

@@ -98,6 +98,7 @@ fn june_id(h: &Harness) -> String {
     h.runtime
         .store
         .entries()
+        .expect("sessions folder")
         .into_iter()
         .filter_map(|e| e.state.ok())
         .map(|d| d.session)

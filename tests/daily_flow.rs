@@ -13,6 +13,7 @@ fn daily_sessions(h: &Harness) -> Vec<howgood::session::model::Session> {
     h.runtime
         .store
         .entries()
+        .expect("sessions folder")
         .into_iter()
         .filter_map(|e| e.state.ok())
         .map(|d| d.session)

@@ -16,6 +16,7 @@ fn daily_sessions(h: &Harness) -> Vec<Session> {
         .runtime
         .store
         .entries()
+        .expect("sessions folder")
         .into_iter()
         .filter_map(|e| e.state.ok())
         .map(|d| d.session)

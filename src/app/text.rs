@@ -15,6 +15,14 @@ pub const PAST_DAY_EDITING: &str = "Editing a past day · F when done";
 pub const PAST_DAY_NO_QUESTION: &str =
     "A past day keeps its own questions; d starts today's review";
 
+/// On home when the sessions folder cannot be listed: never "no sessions
+/// yet", since the sessions may all be there.
+pub fn sessions_unreadable(error: &str) -> String {
+    format!(
+        "The sessions folder could not be read, so no session is listed (none is lost): {error}"
+    )
+}
+
 /// An evaluation should rest on at least this many distinct sources.
 pub const MIN_SOURCES: usize = 3;
 

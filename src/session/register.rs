@@ -200,7 +200,11 @@ impl Scan {
     pub fn of_store(store: &SessionStore) -> (Scan, Vec<String>) {
         let mut sessions = Vec::new();
         let mut problems = Vec::new();
-        for entry in store.entries() {
+        let entries = store.entries().unwrap_or_else(|error| {
+            problems.push(error.to_string());
+            Vec::new()
+        });
+        for entry in entries {
             match entry.state {
                 Ok(decoded) => sessions.push(decoded.session),
                 Err(error) => problems.push(error.to_string()),

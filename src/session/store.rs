@@ -916,9 +916,13 @@ impl SessionStore {
     }
 
     /// Every session file, decoded or with its error, with its sidecars.
-    pub fn entries(&self) -> Vec<Entry> {
-        let Ok(read) = fs::read_dir(&self.dir) else {
-            return Vec::new();
+    /// A missing folder has no sessions; a folder that cannot be read is
+    /// an error, never "no sessions yet".
+    pub fn entries(&self) -> Result<Vec<Entry>, StoreError> {
+        let read = match fs::read_dir(&self.dir) {
+            Ok(read) => read,
+            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(error) => return Err(io_error(&self.dir)(error)),
         };
         let names: Vec<String> = read
             .flatten()
@@ -926,7 +930,7 @@ impl SessionStore {
             .collect();
         let mut folder = Folder::of_names(names);
         folder.sessions.sort();
-        folder
+        let entries = folder
             .sessions
             .iter()
             .map(|name| {
@@ -942,7 +946,8 @@ impl SessionStore {
                     state,
                 }
             })
-            .collect()
+            .collect();
+        Ok(entries)
     }
 
     /// The newest version in the session's history that decodes.

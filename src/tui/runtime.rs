@@ -223,7 +223,13 @@ pub fn home_data(
     time_zone: &jiff::tz::TimeZone,
 ) -> HomeData {
     let mut data = HomeData::default();
-    for entry in store.entries() {
+    let entries = store.entries().unwrap_or_else(|error| {
+        data.folder_unreadable = true;
+        data.damaged
+            .push(crate::app::text::sessions_unreadable(&error.to_string()));
+        Vec::new()
+    });
+    for entry in entries {
         match entry.state {
             Ok(decoded)
                 if decoded.session.kind == crate::session::model::SessionKind::DailyReview =>

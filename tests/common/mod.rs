@@ -144,7 +144,7 @@ impl Harness {
 
     /// The one session file on disk, decoded.
     pub fn saved(&self) -> Session {
-        let entries = self.runtime.store.entries();
+        let entries = self.runtime.store.entries().expect("sessions folder");
         assert_eq!(entries.len(), 1, "one session on disk");
         entries
             .into_iter()

@@ -1,6 +1,10 @@
 //! `howgood measures ...`: the register of tracked measures from the
 //! command line. Every change opens the register file under its lock,
 //! changes it in memory, checks it and saves it by the session rules.
+//!
+//! Long because each `howgood measures` subcommand (add, record, import,
+//! show, curve, worksheets) is its own short function over the same
+//! locked register.
 
 use crate::cli::{
     CurveCommand, GlobalArgs, LevelsFormat, MeasureAddArgs, MeasureRecordArgs, MeasuresCommand,

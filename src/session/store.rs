@@ -2,6 +2,10 @@
 //! atomically, after the new text has been verified; the previous version
 //! goes to a history folder; one process at a time may write, others read;
 //! a file changed behind our back is never overwritten.
+//!
+//! Long because every rule for writing a session file (verify, history,
+//! lock, conflict copy, recovery, sidecars) is kept where it can be
+//! checked against the others.
 
 use super::atomic::{
     self, create_private_dir, exchange, read_regular, remove_stale_temps, write_atomic, write_temp,

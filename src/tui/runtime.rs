@@ -1,6 +1,10 @@
 //! The edge between the pure app and the world: performs the effects that
 //! `update` asks for (disk, exports) and feeds their results back in. Used
 //! by the terminal loop and, with a test backend, by the flow tests.
+//!
+//! Long because every effect is performed here, in one `match`, so that
+//! the one place that touches disk can be read whole; each answer is
+//! handed back to `update` as an Action.
 
 use crate::app::action::{Action, Effect, Opened};
 use crate::app::cycle::{Earlier, TrendsData};

@@ -2,6 +2,9 @@
 //! baseline, overdue in words), one measure's chart with its table of
 //! values, and a Turning the Curve worksheet. Words and numbers always go
 //! with the lines: colour is never the only carrier.
+//!
+//! Long because the three measures screens share one theme, one
+//! chart and one table layout; apart they would each repeat them.
 
 use super::widgets::{footer, status_line};
 use crate::app::App;

@@ -2,6 +2,9 @@
 //! Turning the Curve worksheets, and tracking a Module 5 measure from the
 //! reader or the palette. Every change goes through `measures::edit` and
 //! is saved by the edge with the register file's rules.
+//!
+//! Long because each of the four measures screens has its own keys, and
+//! they share the register being edited and its save.
 
 use super::*;
 use crate::app::action::LoadedMeasures;

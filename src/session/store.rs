@@ -973,18 +973,30 @@ impl SessionStore {
         id: &str,
         now: Timestamp,
     ) -> Result<(PathBuf, PathBuf), StoreError> {
-        let path = self.path_of(id);
-        let (good, _) = self.newest_good_history(id).ok_or_else(|| StoreError::Io {
-            path: history_dir(&path),
-            error: io::Error::new(io::ErrorKind::NotFound, "no readable version in history"),
-        })?;
-        let _lock = take_lock(&path, now).map_err(StoreError::ReadOnly)?;
-        let aside = Sidecar::SetAside.path(&path, now);
-        if path.exists() {
-            fs::rename(&path, &aside).map_err(io_error(&path))?;
-        }
-        let bytes = read_regular(&good).map_err(io_error(&good))?;
-        write_atomic(&path, &bytes).map_err(io_error(&path))?;
-        Ok((aside, good))
+        let good = self.newest_good_history(id).map(|(good, _)| good);
+        put_back_from_history(&self.path_of(id), good, now)
     }
+}
+
+/// Set the file at `path` aside (under its lock) and write `good`, the
+/// newest readable version from its history, in its place. Returns where
+/// the file went and which version was put back. Shared by sessions and
+/// the measures register, which keep history by the same rules.
+pub fn put_back_from_history(
+    path: &Path,
+    good: Option<PathBuf>,
+    now: Timestamp,
+) -> Result<(PathBuf, PathBuf), StoreError> {
+    let good = good.ok_or_else(|| StoreError::Io {
+        path: history_dir(path),
+        error: io::Error::new(io::ErrorKind::NotFound, "no readable version in history"),
+    })?;
+    let _lock = take_lock(path, now).map_err(StoreError::ReadOnly)?;
+    let aside = Sidecar::SetAside.path(path, now);
+    if path.exists() {
+        fs::rename(path, &aside).map_err(io_error(path))?;
+    }
+    let bytes = read_regular(&good).map_err(io_error(&good))?;
+    write_atomic(path, &bytes).map_err(io_error(path))?;
+    Ok((aside, good))
 }

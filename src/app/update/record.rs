@@ -321,16 +321,9 @@ pub(super) fn add_evidence(
         item,
         phase: Phase::Know,
     };
-    let list = rows::rows(
-        &app.library,
-        app.workspace().expect("workspace"),
-        app.present,
-    );
-    let Some(ws) = app.workspace_mut() else {
+    let Some(ws) = cursor_to_field(app, TextField::EvidenceDescription(item, index)) else {
         return;
     };
-    let target = Row::Text(TextField::EvidenceDescription(item, index));
-    ws.record_cursor = list.iter().position(|r| *r == target).unwrap_or(0);
     if description.is_empty() {
         open_editor(ws, TextField::EvidenceDescription(item, index));
     } else {
@@ -338,6 +331,16 @@ pub(super) fn add_evidence(
         save_now(app, effects);
     }
     keep_cursor_visible(app);
+}
+
+/// Put the record cursor on a text field's row (the first row if it is not
+/// shown), for the field just added.
+fn cursor_to_field(app: &mut App, field: TextField) -> Option<&mut Workspace> {
+    let list = rows::rows(&app.library, app.workspace()?, app.present);
+    let target = Row::Text(field);
+    let ws = app.workspace_mut()?;
+    ws.record_cursor = list.iter().position(|r| *r == target).unwrap_or(0);
+    Some(ws)
 }
 
 /// A Module 4 source usually names who it comes from.
@@ -394,26 +397,14 @@ pub(super) fn add_priority(
     let index = ws.session.priorities.len() - 1;
     touch(ws, now);
     ws.focus = Pane::Record;
-    let list = rows::rows(
-        &app.library,
-        app.workspace().expect("workspace"),
-        app.present,
-    );
-    let Some(ws) = app.workspace_mut() else {
+    let field = if statement.is_some() {
+        TextField::PriorityOwner(index)
+    } else {
+        TextField::PriorityStatement(index)
+    };
+    let Some(ws) = cursor_to_field(app, field.clone()) else {
         return;
     };
-    let (target, field) = if statement.is_some() {
-        (
-            Row::Text(TextField::PriorityOwner(index)),
-            TextField::PriorityOwner(index),
-        )
-    } else {
-        (
-            Row::Text(TextField::PriorityStatement(index)),
-            TextField::PriorityStatement(index),
-        )
-    };
-    ws.record_cursor = list.iter().position(|r| *r == target).unwrap_or(0);
     open_editor(ws, field);
     let count = ws.session.priorities.len();
     if count > crate::app::text::PRIORITIES_CAP {

@@ -178,6 +178,92 @@ pub mod measures {
     pub const NONE_YET: &str = "None yet: Enter adds one.";
     pub const NOT_YET: &str = "(not written yet: Enter writes it)";
 
+    pub const START_WORKSHEET: &str = "Start a worksheet first: N.";
+    pub const NO_PROPOSAL: &str = "No proposal to adopt yet: Enter writes one.";
+    pub const ALREADY_ADOPTED: &str = "That proposal is already a priority.";
+    pub const ADOPTED: &str = "Adopted: the priority is in the actions register (howgood actions), linked to this measure.";
+    pub const NEEDS_TITLE: &str = "Not tracked: the measure needs a title.";
+    pub const NOT_LOADED: &str = "The register is not loaded";
+    pub const NO_SUCH_MEASURE: &str = "No such measure";
+    pub const NO_SUCH_WORKSHEET: &str = "No such worksheet";
+    pub const NOTHING_ADDED: &str = "Nothing added: the first answer was empty.";
+    pub const NEEDS_DUE_DATE: &str = "A priority needs a due date (YYYY-MM-DD)";
+    pub const NOT_IN_MODULE5: &str = "That measure is not one of Module 5's.";
+    pub const CHOOSE_MODULE5: &str =
+        "Choose a Module 5 measure (the Measures tab of phase 3) to track it.";
+    pub const CTRL_T_MODULE5: &str =
+        "Ctrl-T tracks a Module 5 measure: choose one under 'Measures (Module 5)'.";
+    pub const THE_VALUE: &str = "the value";
+    pub const THE_DENOMINATOR: &str = "the denominator";
+
+    /// The questions that record a value, in the order they are asked.
+    pub const VALUE_QUESTIONS: [&str; 5] = [
+        "Period (e.g. 2026-Q3, 2026-09 or 2026)",
+        "Value, or the numerator of a percentage",
+        "Denominator (leave empty for a plain value)",
+        "Compared with (optional): national 12, neighbours 14, target 10; several with ;",
+        "Note (optional)",
+    ];
+    /// One partner at a time (the step's own title names them all).
+    pub const PARTNER: &str = "A partner with a role to play";
+    pub const PARTNER_QUESTIONS: [&str; 2] = ["Partner (who)", "Their role in turning the curve"];
+    pub const WHAT_WORKS_QUESTIONS: [&str; 2] = ["What would work", "The evidence that it works"];
+    pub const PROPOSAL_QUESTIONS: [&str; 1] = ["The proposal"];
+    pub const ADOPT: &str = "Adopt as a priority";
+    pub const ADOPT_QUESTIONS: [&str; 2] = ["Owner (who will see it done)", "Due date (YYYY-MM-DD)"];
+    pub const COMPLETE_TITLE: &str = "Complete this measure's title";
+    pub const TITLE_QUESTIONS: [&str; 1] = ["Title, in your own words"];
+
+    pub fn not_saved(problem: &str) -> String {
+        format!("Measures not saved: {problem}")
+    }
+
+    pub fn value_for(title: &str) -> String {
+        format!("A value for {title}")
+    }
+
+    pub fn reported(frequency: &str, example: &str) -> String {
+        format!("Reported {frequency}: a period looks like {example}.")
+    }
+
+    /// Where proposals are adopted, by the step's own number and title.
+    pub fn adopt_at_step() -> String {
+        let step = crate::measures::curve::Step::Proposals;
+        let number = crate::measures::curve::Step::ALL
+            .iter()
+            .position(|s| *s == step)
+            .map_or(0, |i| i + 1);
+        format!("Proposals are adopted at step {number}, '{}'.", step.title())
+    }
+
+    pub fn unknown_comparator(part: &str) -> String {
+        format!("Not recorded: {part:?}: say national, neighbours or target, then the figure")
+    }
+
+    pub fn no_figure(part: &str) -> String {
+        format!("Not recorded: {part:?} has no figure")
+    }
+
+    pub fn not_a_number(what: &str, text: &str) -> String {
+        format!("Not recorded: {what} {text:?} is not a number")
+    }
+
+    pub fn broken_in_source(printed: &str) -> String {
+        format!("This measure is broken in the source document, as printed: {printed:?}")
+    }
+
+    pub fn already_tracked(title: &str) -> String {
+        format!("Already tracked: {title}")
+    }
+
+    pub fn not_tracked_read_only(reason: &str) -> String {
+        format!("Not tracked (read-only: {reason})")
+    }
+
+    pub fn now_tracking(title: &str) -> String {
+        format!("Now tracking: {title} (m on the home screen lists your measures)")
+    }
+
     pub fn list_summary(count: usize, overdue: usize) -> String {
         let measures = if count == 1 { "measure" } else { "measures" };
         match (count, overdue) {

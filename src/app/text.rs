@@ -23,6 +23,11 @@ pub fn sessions_unreadable(error: &str) -> String {
     )
 }
 
+/// Why nothing can be changed here, wherever a change is refused.
+pub fn read_only(reason: &str) -> String {
+    format!("Read-only: {reason}")
+}
+
 /// An evaluation should rest on at least this many distinct sources.
 pub const MIN_SOURCES: usize = 3;
 
@@ -210,7 +215,8 @@ pub mod measures {
     pub const WHAT_WORKS_QUESTIONS: [&str; 2] = ["What would work", "The evidence that it works"];
     pub const PROPOSAL_QUESTIONS: [&str; 1] = ["The proposal"];
     pub const ADOPT: &str = "Adopt as a priority";
-    pub const ADOPT_QUESTIONS: [&str; 2] = ["Owner (who will see it done)", "Due date (YYYY-MM-DD)"];
+    pub const ADOPT_QUESTIONS: [&str; 2] =
+        ["Owner (who will see it done)", "Due date (YYYY-MM-DD)"];
     pub const COMPLETE_TITLE: &str = "Complete this measure's title";
     pub const TITLE_QUESTIONS: [&str; 1] = ["Title, in your own words"];
 
@@ -233,7 +239,10 @@ pub mod measures {
             .iter()
             .position(|s| *s == step)
             .map_or(0, |i| i + 1);
-        format!("Proposals are adopted at step {number}, '{}'.", step.title())
+        format!(
+            "Proposals are adopted at step {number}, '{}'.",
+            step.title()
+        )
     }
 
     pub fn unknown_comparator(part: &str) -> String {
@@ -264,6 +273,54 @@ pub mod measures {
         format!("Now tracking: {title} (m on the home screen lists your measures)")
     }
 
+    pub const OPENING: &str = "Opening the register…";
+    pub const NO_BREAKDOWNS_MARK: &str = " (no breakdowns)";
+    pub const WRITTEN: &str = "written";
+    pub const NOT_WRITTEN: &str = "not yet";
+    pub const NO_WORKSHEETS: &str = "  none yet";
+    pub const STEPS_TITLE: &str = " Steps ";
+    pub const PROPOSED: &str = "proposed (o adopts it)";
+
+    pub fn latest(period: &Period, figure: &str) -> String {
+        format!("latest {period}: {figure}")
+    }
+
+    pub fn baseline(period: &Period, amount: &str) -> String {
+        format!("baseline {period}: {amount}")
+    }
+
+    pub fn baseline_line(period: &Period, amount: &str) -> String {
+        format!("Baseline {period}: {amount}")
+    }
+
+    pub fn latest_line(period: &Period, figure: &str, change: &str) -> String {
+        format!("Latest {period}: {figure} · {change}")
+    }
+
+    /// The forecast always says it is one, and on how many values it rests.
+    pub fn forecast(basis: usize, ahead: &str) -> String {
+        format!(
+            "FORECAST if nothing changes (a straight line through the last {basis} values; not a prediction): {ahead}"
+        )
+    }
+
+    pub fn turning_the_curve(title: &str) -> String {
+        format!("Turning the Curve: {title}")
+    }
+
+    pub fn our_reading(reading: &str) -> String {
+        format!("Our reading: {reading}")
+    }
+
+    pub fn what_works(idea: &str, evidence: &str) -> String {
+        format!("• {idea} — evidence: {evidence}")
+    }
+
+    pub fn adopted_as(owner: &str, due: Option<jiff::civil::Date>) -> String {
+        let due = due.map_or_else(|| "no date".to_owned(), |d| d.to_string());
+        format!("ADOPTED as a priority: owner {owner}, due {due}")
+    }
+
     pub fn list_summary(count: usize, overdue: usize) -> String {
         let measures = if count == 1 { "measure" } else { "measures" };
         match (count, overdue) {
@@ -286,6 +343,62 @@ pub mod measures {
         format!("Worksheet of {date} ({at} of {of}{from})")
     }
 }
+/// Said while the edge reads the sessions for a screen.
+pub const READING_SESSIONS: &str = "Reading the sessions…";
+
+/// The register of actions' words.
+pub mod register {
+    pub const TITLE: &str = " Register of actions";
+    pub const COLUMNS: [&str; 5] = ["", "Due", "Status", "Owner", "Action"];
+    /// Added when the screen is wide enough.
+    pub const WIDE_COLUMNS: [&str; 4] = ["Framework", "Items", "Session", "Last update"];
+    pub const NO_STATEMENT: &str = "(no statement yet)";
+    pub const NO_UPDATES: &str = "No updates yet. u adds one.";
+    pub const DATE: &str = "Date";
+    pub const DATE_PLACEHOLDER: &str = "YYYY-MM-DD";
+    pub const STATUS: &str = "Status";
+    pub const NOTE: &str = "Note";
+    pub const NOTE_PLACEHOLDER: &str = "what happened, and what difference it made";
+    pub const SAVE_BUTTON: &str = "[ Save into the session's file ]";
+
+    pub fn showing(shown: usize, of: usize, today: jiff::civil::Date) -> String {
+        format!(" · {shown} of {of} · by due date · today {today}")
+    }
+
+    pub fn carries_forward(from: &str) -> String {
+        format!("Carries forward {from}: its log is shown here whole.")
+    }
+
+    pub fn update_title(action: &str, session: &str) -> String {
+        format!(" Progress update · {action} ({session}) ")
+    }
+}
+
+/// The levels-over-time screen's words.
+pub mod trends {
+    use crate::app::cycle::TrendsView;
+
+    pub const TITLE: &str = " Levels over time";
+    pub const EVERY_LOCALITY: &str = "every locality";
+    pub const NO_PARTICIPANT_LEVELS: &str = "no participant levels recorded";
+
+    pub fn view_title(view: TrendsView) -> &'static str {
+        match view {
+            TrendsView::Grid => " Agreed levels: items × sessions ",
+            TrendsView::Spread => " The participants' spread ",
+            TrendsView::Bars => " Bar chart of the chosen item ",
+        }
+    }
+
+    pub fn item(item: &str) -> String {
+        format!("Item {item} (↑/↓ another item)")
+    }
+
+    pub fn agreed(cell: &str) -> String {
+        format!("agreed: {cell}")
+    }
+}
+
 /// Said once wherever levels over time are shown (the trends screen and
 /// `howgood trends`).
 pub const NEVER_AVERAGED: &str = "Levels are shown as each session agreed them. They are never averaged, added up or turned into a score: the frameworks do not allow it.";

@@ -71,7 +71,7 @@ pub(super) fn on_saved(app: &mut App, result: Result<(), String>, effects: &mut 
 /// Save the register if it may be written; else say why not.
 fn save(app: &mut App, effects: &mut Vec<Effect>) {
     if let Some(reason) = &app.measures.read_only {
-        app.notice = Some(format!("Read-only: {reason}"));
+        app.notice = Some(crate::app::text::read_only(reason));
         return;
     }
     if let Some(register) = &app.measures.register {
@@ -82,7 +82,7 @@ fn save(app: &mut App, effects: &mut Vec<Effect>) {
 fn writable(app: &mut App) -> bool {
     match &app.measures.read_only {
         Some(reason) => {
-            app.notice = Some(format!("Read-only: {reason}"));
+            app.notice = Some(crate::app::text::read_only(reason));
             false
         }
         None => app.measures.register.is_some(),
@@ -387,11 +387,7 @@ fn apply(
         track(app, module5, Some(answer(0).to_owned()), effects);
         return Ok(());
     }
-    let register = app
-        .measures
-        .register
-        .as_ref()
-        .ok_or(words::NOT_LOADED)?;
+    let register = app.measures.register.as_ref().ok_or(words::NOT_LOADED)?;
     let id = edit::fresh_id(register, &mut app.ids);
     let index = match purpose {
         Purpose::Value { measure }
@@ -402,7 +398,10 @@ fn apply(
         | Purpose::Adopt { measure, .. } => *measure,
         Purpose::Title { .. } => unreachable!("handled above"),
     };
-    let m = app.measures.measure_mut(index).ok_or(words::NO_SUCH_MEASURE)?;
+    let m = app
+        .measures
+        .measure_mut(index)
+        .ok_or(words::NO_SUCH_MEASURE)?;
     match purpose {
         Purpose::Value { .. } => {
             let period: Period = answer(0).parse()?;
@@ -413,7 +412,10 @@ fn apply(
             edit::record(m, value).map_err(|p| p.join("; "))?;
         }
         Purpose::StepText { sheet, step, .. } => {
-            let ws = m.worksheets.get_mut(*sheet).ok_or(words::NO_SUCH_WORKSHEET)?;
+            let ws = m
+                .worksheets
+                .get_mut(*sheet)
+                .ok_or(words::NO_SUCH_WORKSHEET)?;
             match step {
                 Step::Story => ws.story = answer(0).to_owned(),
                 _ => ws.how_are_we_doing = answer(0).to_owned(),
@@ -423,7 +425,10 @@ fn apply(
             if answer(0).is_empty() {
                 return Err(words::NOTHING_ADDED.into());
             }
-            let ws = m.worksheets.get_mut(*sheet).ok_or(words::NO_SUCH_WORKSHEET)?;
+            let ws = m
+                .worksheets
+                .get_mut(*sheet)
+                .ok_or(words::NO_SUCH_WORKSHEET)?;
             if matches!(purpose, Purpose::Partner { .. }) {
                 edit::add_partner(ws, answer(0), answer(1));
             } else {
@@ -431,12 +436,14 @@ fn apply(
             }
         }
         Purpose::Proposal { sheet, .. } => {
-            let ws = m.worksheets.get_mut(*sheet).ok_or(words::NO_SUCH_WORKSHEET)?;
+            let ws = m
+                .worksheets
+                .get_mut(*sheet)
+                .ok_or(words::NO_SUCH_WORKSHEET)?;
             edit::propose(ws, answer(0), id)?;
         }
         Purpose::Adopt { proposal, .. } => {
-            let due = crate::app::fields::parse_date(answer(1))?
-                .ok_or(words::NEEDS_DUE_DATE)?;
+            let due = crate::app::fields::parse_date(answer(1))?.ok_or(words::NEEDS_DUE_DATE)?;
             edit::adopt(m, proposal, answer(0), due, id)?;
             app.notice = Some(words::ADOPTED.into());
         }
@@ -451,9 +458,8 @@ fn comparators_from(text: &str) -> Result<Vec<Comparator>, String> {
     let mut out = Vec::new();
     for part in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {
         let (kind, value) = part.rsplit_once(' ').unwrap_or(("", part));
-        let kind = reading::comparator_from_slug(kind).ok_or_else(|| {
-            words::unknown_comparator(part)
-        })?;
+        let kind =
+            reading::comparator_from_slug(kind).ok_or_else(|| words::unknown_comparator(part))?;
         let value = value
             .trim()
             .trim_end_matches('%')
@@ -578,8 +584,7 @@ pub(super) fn track_from_reference(app: &mut App, effects: &mut Vec<Effect>) {
         .get(ws.reference_cursor)
         .and_then(|e| e.take.clone());
     let Some(Take::Measure(shown)) = chosen else {
-        app.notice =
-            Some(words::CHOOSE_MODULE5.into());
+        app.notice = Some(words::CHOOSE_MODULE5.into());
         return;
     };
     match module5_id_of(app, &shown, None) {
@@ -605,8 +610,6 @@ pub(super) fn track_from_palette(app: &mut App, effects: &mut Vec<Effect>) {
             app.overlay = None;
             track_module5(app, &id, effects);
         }
-        None => {
-            app.notice = Some(words::CTRL_T_MODULE5.into())
-        }
+        None => app.notice = Some(words::CTRL_T_MODULE5.into()),
     }
 }

@@ -346,6 +346,23 @@ pub mod measures {
 /// Said while the edge reads the sessions for a screen.
 pub const READING_SESSIONS: &str = "Reading the sessions…";
 
+/// The popups' words.
+pub mod overlays {
+    pub const HELP_TITLE: &str = "Keys";
+    pub const HELP_KEYS: &str = "j k PgUp PgDn g G scroll · Esc ? q close";
+    pub const FOCUS_TITLE: &str = "Daily review: focus areas";
+    pub const FOCUS_EXPLAINED: &str = "Questions come from these LSCB content areas, in turn, with no repeat until all have been offered. None chosen means all of them.";
+    pub const CONFIRM_TITLE: &str = "Are you sure?";
+    pub const YES: &str = " yes    ";
+    pub const ANY_OTHER_KEY: &str = "any other key";
+    pub const NO: &str = " no";
+    pub const ANY_KEY: &str = "Any key to continue";
+    pub const FIND_TITLE: &str = "Find anything";
+    pub const FIND_PLACEHOLDER: &str =
+        "type to search indicators, illustrations, questions, notes…";
+    pub const NOTHING_MATCHES: &str = "Nothing matches.";
+}
+
 /// The register of actions' words.
 pub mod register {
     pub const TITLE: &str = " Register of actions";

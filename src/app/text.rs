@@ -346,6 +346,96 @@ pub mod measures {
 /// Said while the edge reads the sessions for a screen.
 pub const READING_SESSIONS: &str = "Reading the sessions…";
 
+/// The command line's words (messages on stdout and stderr).
+pub mod cli {
+    use std::path::Path;
+
+    pub const NO_DATA_FOLDER: &str = "no data folder: pass --data-dir DIR or set HOWGOOD_DATA_DIR";
+    pub const NO_DATA_FOLDER_FOR_EXPORT: &str = "no data folder: pass --data-dir DIR or -o FILE";
+    pub const NO_EARLIER_VERSION: &str =
+        "  no earlier version in history; the file is left as it is";
+    pub const NOTHING_FOUND: &str = "nothing found";
+
+    pub fn warning(warning: &str) -> String {
+        format!("warning: {warning}")
+    }
+
+    /// A file left out of a listing or report, never its words.
+    pub fn not_read(problem: &str) -> String {
+        format!("warning: not read: {problem}")
+    }
+
+    /// What an export or report left out, and how to include it.
+    pub fn left_out(notice: &str) -> String {
+        format!("{notice} (--include-private includes them)")
+    }
+
+    pub fn not_a_session_id(text: &str) -> String {
+        format!("'{text}' is not a session id; `howgood sessions list` lists them")
+    }
+
+    pub fn no_such_session(id: &str) -> String {
+        format!("no such session '{id}'; `howgood sessions list` shows them")
+    }
+
+    pub fn nothing_to_follow(earlier: &str, path: &Path) -> String {
+        format!("no session {earlier} to follow ({})", path.display())
+    }
+
+    pub fn other_framework(earlier: &str, theirs: &str, ours: &str) -> String {
+        format!(
+            "{earlier} works through {theirs}, not {ours}: a session follows one of the same framework"
+        )
+    }
+
+    /// After `restore`: what came back and where the damaged file went.
+    pub fn restored(what: &str, from: &Path, aside: &Path) -> String {
+        format!(
+            "restored {what} from {}\nthe damaged file is kept at {}",
+            from.display(),
+            aside.display()
+        )
+    }
+
+    pub fn indexed(read: usize, damaged: usize, index: &Path) -> String {
+        format!(
+            "indexed {read} files ({damaged} damaged) in {}",
+            index.display()
+        )
+    }
+
+    pub fn indexing(done: usize, total: usize) -> String {
+        format!("indexing: {done}/{total} session files read")
+    }
+
+    pub fn index_rebuilt(reason: &str) -> String {
+        format!("the index was rebuilt: {reason}")
+    }
+
+    pub fn no_sessions_in(dir: &str) -> String {
+        format!("no sessions yet in {dir}")
+    }
+
+    pub fn newest_good_version(path: &Path, id: &str) -> String {
+        format!(
+            "  newest good version: {} (`howgood sessions restore {id}` sets the damaged file aside and restores it)",
+            path.display()
+        )
+    }
+
+    pub fn unsaved_copy(id: &str, copy: &str) -> String {
+        format!("note: {id} has an unsaved copy at {copy}")
+    }
+
+    pub fn unknown_framework(id: &str) -> String {
+        format!("unknown framework '{id}'; `howgood content list` lists them")
+    }
+
+    pub fn not_a_file_name(name: &str) -> String {
+        format!("not a file name: {name}")
+    }
+}
+
 /// The popups' words.
 pub mod overlays {
     pub const HELP_TITLE: &str = "Keys";

@@ -431,6 +431,84 @@ pub mod cli {
         format!("unknown framework '{id}'; `howgood content list` lists them")
     }
 
+    pub const NO_ACTIONS: &str = "no actions";
+    pub const INTO_NEEDS_CARRIED_FORWARD: &str = "--into is for --status carried-forward";
+    pub const NOT_INTO_ITS_OWN: &str =
+        "a priority is carried forward into a later session, not its own";
+
+    pub fn no_action_in(session: &str, id: &str) -> String {
+        format!("session {session} has no action {id}")
+    }
+
+    pub fn no_action(action: &str) -> String {
+        format!("no action has id {action}; `howgood actions` lists them")
+    }
+
+    pub fn ambiguous_action(action: &str, candidates: &str) -> String {
+        format!("more than one session has an action {action}; name one: {candidates}")
+    }
+
+    pub fn cannot_change(what: &str, reason: &str) -> String {
+        format!("{what} cannot be changed now: {reason}")
+    }
+
+    /// A file changed by someone else is never written over: ours goes
+    /// beside it (sessions and the measures register alike).
+    pub fn saved_beside(path: &Path, copy: &Path) -> String {
+        format!(
+            "{} changed on disk meanwhile; it is left as it is and this change is saved beside it in {}",
+            path.display(),
+            copy.display()
+        )
+    }
+
+    pub fn curve_priority(id: &str) -> String {
+        format!(
+            "{id} is a Turning the Curve priority: it stays with its measure; mark it done or dropped and propose the next step in a new worksheet"
+        )
+    }
+
+    pub fn no_follower(from: &str) -> String {
+        format!(
+            "no session follows {from}: create one with `howgood new --follows {from} ...` or name it with --into SESSION"
+        )
+    }
+
+    pub fn many_followers(from: &str) -> String {
+        format!("more than one session follows {from}: name one with --into SESSION")
+    }
+
+    pub const NO_TRACKED_MEASURES: &str =
+        "no tracked measures: add one with `howgood measures add`";
+    pub const BROKEN_IN_SOURCE: &str =
+        "\tbroken in the source: add it with --title in your own words";
+    pub const MODULE5_OR_TITLE: &str =
+        "give --from-module5 ID (see `howgood measures module5`) or --title for your own measure";
+
+    pub fn measures_restore_hint(error: &str) -> String {
+        format!(
+            "{error}\n`howgood measures restore` sets it aside and brings back the newest good version from its history"
+        )
+    }
+
+    /// A word on the command line that is not one of its choices.
+    pub fn expected_one_of(what: &str, text: &str, choices: &str) -> String {
+        format!("{what} {text:?}: expected {choices}")
+    }
+
+    pub fn no_value_for(title: &str, period: &crate::measures::period::Period) -> String {
+        format!("{title} has no value for {period}: record it first")
+    }
+
+    pub fn imported(count: usize, path: &Path) -> String {
+        format!("imported {count} values from {}", path.display())
+    }
+
+    pub fn nothing_imported(bad: usize) -> String {
+        let rows = if bad == 1 { "row" } else { "rows" };
+        format!("nothing imported: {bad} bad {rows}")
+    }
+
     pub fn not_a_file_name(name: &str) -> String {
         format!("not a file name: {name}")
     }

@@ -509,6 +509,10 @@ pub mod cli {
         format!("nothing imported: {bad} bad {rows}")
     }
 
+    pub fn from_after_to(from: &str, to: &str) -> String {
+        format!("--from {from} is after --to {to}")
+    }
+
     pub fn not_a_file_name(name: &str) -> String {
         format!("not a file name: {name}")
     }

@@ -487,7 +487,7 @@ fn apply_fields(m: &mut Measure, args: &MeasureAddArgs) -> anyhow::Result<()> {
             bail!(words::expected_one_of(
                 "source",
                 source,
-                &format!("the framework's four: {}", SOURCES.join(", "))
+                &format!("one of the framework's four: {}", SOURCES.join(", "))
             ));
         }
         m.source = Some(source.clone());

@@ -31,7 +31,7 @@ pub fn run(global: &GlobalArgs, args: &ReportArgs) -> anyhow::Result<ExitCode> {
     if let (Some(from), Some(to)) = (args.from, args.to)
         && from > to
     {
-        bail!("--from {from} is after --to {to}");
+        bail!(words::from_after_to(&from.to_string(), &to.to_string()));
     }
     let library = load_library(&user_content_paths(global));
     if let Some(id) = &args.framework

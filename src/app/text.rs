@@ -1,6 +1,9 @@
 //! The frameworks' rules as the user reads them, each worded once and used
 //! by every screen and export that states it: triangulation, levels shown
 //! as a spread of names (never an average), and the cap on priorities.
+//!
+//! Long because it is the one home for the words users read, screen by
+//! screen and then the command line, so that each is written once.
 
 use crate::content::model::Scale;
 use crate::session::model::ItemRecord;

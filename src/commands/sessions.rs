@@ -177,12 +177,12 @@ pub fn current_index(
         },
     };
     for warning in store.folder_permission_warning().iter().chain(&done.loose) {
-        eprintln!("{}", words::warning(&warning));
+        eprintln!("{}", words::warning(warning));
     }
     if let Some(reason) = &index.rebuilt
         && done.read >= 2000
     {
-        eprintln!("{}", words::index_rebuilt(&reason));
+        eprintln!("{}", words::index_rebuilt(reason));
     }
     Ok((index, done))
 }

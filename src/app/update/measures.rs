@@ -147,7 +147,7 @@ fn chart_command(
                 words::value_for(&m.title),
                 words::VALUE_QUESTIONS.to_vec(),
             )
-            .with_context(words::reported(m.frequency.slug(), &example));
+            .with_context(words::reported(m.frequency.slug(), example));
             app.overlay = Some(Overlay::Ask(Box::new(ask)));
         }
         Command::ToggleBreakdowns => {

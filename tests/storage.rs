@@ -1,6 +1,7 @@
 //! Never lose a word: storage under kills, failing disks, a second process,
 //! external edits and damaged files.
 
+mod common;
 use assert_cmd::cargo::CommandCargoExt;
 use howgood::session::codec;
 use howgood::session::model::{ItemRecord, ScaleChoice, Session, SessionKind};
@@ -232,34 +233,10 @@ fn an_external_edit_is_never_overwritten() {
     assert_eq!(entries[0].conflicts, [copy]);
 }
 
-/// Damaged or foreign files, each of which must never be loaded as a
-/// default or saved over.
-fn bad_fixtures(good: &str) -> Vec<(&'static str, Vec<u8>)> {
-    vec![
-        ("empty", Vec::new()),
-        ("truncated", good.as_bytes()[..good.len() / 2].to_vec()),
-        ("nul-filled", vec![0u8; good.len()]),
-        ("not-utf8", {
-            let mut bytes = good.as_bytes().to_vec();
-            bytes[20] = 0xff;
-            bytes
-        }),
-        (
-            "future-version",
-            good.replacen("version: 3,", "version: 7,", 1).into_bytes(),
-        ),
-        (
-            "unknown-field",
-            good.replacen("  title:", "  mood: \"calm\",\n  title:", 1)
-                .into_bytes(),
-        ),
-    ]
-}
-
 #[test]
 fn damaged_and_foreign_files_are_never_overwritten() {
     let good = codec::encode(&session("s1")).expect("encode");
-    for (name, bytes) in bad_fixtures(&good) {
+    for (name, bytes) in common::damaged_copies(&good, "version: 3,", "  title:") {
         let (_dir, store) = store();
         let path = store.path_of("s1");
         fs::write(&path, &bytes).expect("write fixture");

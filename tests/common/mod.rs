@@ -52,6 +52,39 @@ pub fn record(item: &str, level: u8, each: &[(&str, u8)]) -> ItemRecord {
     r
 }
 
+/// Damaged or foreign copies of a good file, each of which must never be
+/// loaded as a default or saved over: `version` is the good file's
+/// version line (`version: 3,`) and `field` a line a new field can go
+/// before (indent included).
+pub fn damaged_copies(good: &str, version: &str, field: &str) -> Vec<(&'static str, Vec<u8>)> {
+    vec![
+        ("empty", Vec::new()),
+        ("truncated", good.as_bytes()[..good.len() / 2].to_vec()),
+        ("nul-filled", vec![0u8; good.len()]),
+        ("not-utf8", {
+            let mut bytes = good.as_bytes().to_vec();
+            bytes[20] = 0xff;
+            bytes
+        }),
+        (
+            "future-version",
+            good.replacen(version, "version: 7,", 1).into_bytes(),
+        ),
+        (
+            "unknown-field",
+            good.replacen(
+                field,
+                &format!(
+                    "{}mood: \"calm\",\n{field}",
+                    &field[..field.len() - field.trim_start().len()]
+                ),
+                1,
+            )
+            .into_bytes(),
+        ),
+    ]
+}
+
 /// A session as the tests build them: on its framework's own scale,
 /// created at [`start_time`], with the given items and nothing recorded.
 pub fn session(

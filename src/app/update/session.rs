@@ -70,16 +70,12 @@ pub(super) fn session_command(app: &mut App, command: Command, effects: &mut Vec
                 record.evidence.remove(index);
                 changed_and_saved(app, effects);
             }
-            settle(app);
-            return;
         }
         Command::DeletePriority { index } => {
             if index < ws.session.priorities.len() {
                 ws.session.priorities.remove(index);
                 changed_and_saved(app, effects);
             }
-            settle(app);
-            return;
         }
         Command::Export => {
             save_now(app, effects);

@@ -1,4 +1,7 @@
 //! Command-line interface definition (clap).
+//!
+//! Long because it is the whole command line as clap declarations, one
+//! struct a subcommand, so `--help` and the parser come from one place.
 
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;

@@ -1,16 +1,10 @@
 //! Sessions from the command line, without a terminal: prepare, list, export.
 
-use assert_cmd::Command;
+mod common;
+use common::cli::howgood;
 use predicates::prelude::*;
 use std::path::Path;
 use tempfile::TempDir;
-
-fn howgood(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("howgood").expect("binary");
-    cmd.env("HOWGOOD_DATA_DIR", home.join("data"))
-        .env("HOWGOOD_CONFIG_DIR", home.join("config"));
-    cmd
-}
 
 /// `howgood new ...` and the id it printed.
 fn new_session(home: &Path) -> (String, String) {

@@ -2,51 +2,26 @@
 //! workshop agrees priorities, the register records progress, a June
 //! workshop follows it up, and `actions` and `trends` show it all.
 
-use assert_cmd::Command;
+mod common;
+use common::cli::{howgood, json};
+use common::{at, record};
 use howgood::commands::actions::{locate, prepare_update, save_reporting};
 use howgood::session::ids::{IdSource, fill_missing};
 use howgood::session::model::{
-    IndividualLevel, ItemRecord, Priority, PriorityStatus, ProgressUpdate, ScaleChoice, Session,
-    SessionKind,
+    Priority, PriorityStatus, ProgressUpdate, ScaleChoice, Session, SessionKind,
 };
 use howgood::session::register::Scan;
 use howgood::session::store::{OpenSession, SessionStore, Sidecar, sidecars_of};
-use jiff::Timestamp;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 
-fn howgood(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("howgood").expect("binary");
-    cmd.env("HOWGOOD_DATA_DIR", home.join("data"))
-        .env("HOWGOOD_CONFIG_DIR", home.join("config"));
-    cmd
-}
-
 fn store(home: &Path) -> SessionStore {
     SessionStore::open(home.join("data/sessions"))
         .expect("store")
         .0
-}
-
-fn at(text: &str) -> Timestamp {
-    text.parse().expect("timestamp")
-}
-
-fn record(item: &str, level: u8, each: &[(&str, u8)]) -> ItemRecord {
-    let mut r = ItemRecord::new(item);
-    r.level = Some(level);
-    r.revealed = true;
-    r.individual_levels = each
-        .iter()
-        .map(|(p, l)| IndividualLevel {
-            participant: (*p).to_owned(),
-            level: *l,
-        })
-        .collect();
-    r
 }
 
 fn priority(statement: &str, owner: &str, due: &str) -> Priority {
@@ -79,17 +54,6 @@ fn create(store: &SessionStore, session: &mut Session, seed: u64) -> PathBuf {
     let path = store.path_of(&session.id);
     OpenSession::create(&path, session, at("2026-11-25T09:00:00Z")).expect("create");
     path
-}
-
-fn json(home: &Path, args: &[&str]) -> Value {
-    let out = howgood(home)
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    serde_json::from_slice(&out).expect("json")
 }
 
 fn by_id(actions: &Value) -> BTreeMap<String, Value> {

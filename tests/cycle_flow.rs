@@ -4,39 +4,18 @@
 //! and the register, the trends grid and `howgood trends --json` after.
 
 mod common;
-
 use assert_cmd::Command;
 use common::Harness;
+use common::{at, record};
 use howgood::app::Screen;
 use howgood::session::atomic::write_atomic;
 use howgood::session::codec;
-use howgood::session::model::{
-    IndividualLevel, ItemRecord, Priority, PriorityStatus, ScaleChoice, Session, SessionKind,
-};
-use jiff::Timestamp;
+use howgood::session::model::{Priority, PriorityStatus, ScaleChoice, Session, SessionKind};
 use ratatui::crossterm::event::KeyCode;
 use serde_json::Value;
 
 const FATHERS: &str = "ffffffff";
 const CHRONO: &str = "cccccccc";
-
-fn at(text: &str) -> Timestamp {
-    text.parse().expect("timestamp")
-}
-
-fn record(item: &str, level: u8, each: &[(&str, u8)]) -> ItemRecord {
-    let mut r = ItemRecord::new(item);
-    r.level = Some(level);
-    r.revealed = true;
-    r.individual_levels = each
-        .iter()
-        .map(|(p, l)| IndividualLevel {
-            participant: (*p).into(),
-            level: *l,
-        })
-        .collect();
-    r
-}
 
 fn priority(id: &str, statement: &str, owner: &str, due: &str, serves: &str) -> Priority {
     let mut p = Priority::new(id.into());
@@ -95,12 +74,8 @@ fn set_clock(h: &mut Harness, when: &str) {
 
 /// The June session's id (the only other workshop file).
 fn june_id(h: &Harness) -> String {
-    h.runtime
-        .store
-        .entries()
+    h.sessions()
         .into_iter()
-        .filter_map(|e| e.state.ok())
-        .map(|d| d.session)
         .find(|s| s.follows.is_some())
         .expect("june")
         .id

@@ -10,12 +10,8 @@ use jiff::SignedDuration;
 use ratatui::crossterm::event::KeyCode::{self, Char, Down, Enter, Esc};
 
 fn daily_sessions(h: &Harness) -> Vec<howgood::session::model::Session> {
-    h.runtime
-        .store
-        .entries()
+    h.sessions()
         .into_iter()
-        .filter_map(|e| e.state.ok())
-        .map(|d| d.session)
         .filter(|s| s.kind == SessionKind::DailyReview)
         .collect()
 }

@@ -13,12 +13,8 @@ use ratatui::crossterm::event::KeyCode::{Char, Down, Enter, Esc};
 
 fn daily_sessions(h: &Harness) -> Vec<Session> {
     let mut found: Vec<Session> = h
-        .runtime
-        .store
-        .entries()
+        .sessions()
         .into_iter()
-        .filter_map(|e| e.state.ok())
-        .map(|d| d.session)
         .filter(|s| s.kind == SessionKind::DailyReview)
         .collect();
     found.sort_by_key(|s| s.created);

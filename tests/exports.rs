@@ -3,7 +3,7 @@
 //! `calamine`, HTML by `quick-xml`, JSON by importing it again.
 
 mod common;
-use assert_cmd::Command;
+use common::cli::{export, howgood};
 use common::strict_csv;
 use howgood::session::codec;
 use howgood::session::model::*;
@@ -14,13 +14,6 @@ use tempfile::TempDir;
 const EXAMPLE: &str = "sessions/2026-11-24-northshire-lscb-workshop-example.ron";
 const EXAMPLE_ID: &str = "2026-11-24-northshire-lscb-workshop-example";
 const PRIVATE_TEXT: &str = "Percentage of children seen alone at each visit";
-
-fn howgood(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("howgood").expect("binary");
-    cmd.env("HOWGOOD_DATA_DIR", home.join("data"))
-        .env("HOWGOOD_CONFIG_DIR", home.join("config"));
-    cmd
-}
 
 fn sessions_dir(home: &Path) -> PathBuf {
     home.join("data").join("sessions")
@@ -43,19 +36,6 @@ fn read(path: &Path) -> Session {
 fn save(home: &Path, session: &Session) {
     let path = sessions_dir(home).join(format!("{}.ron", session.id));
     OpenSession::create(&path, session, session.updated).expect("saved");
-}
-
-/// Run howgood with `args`, writing to `out`; returns (file bytes, stderr).
-fn export(home: &Path, args: &[&str], out: &Path) -> (Vec<u8>, String) {
-    let output = howgood(home)
-        .args(args)
-        .arg("-o")
-        .arg(out)
-        .output()
-        .expect("runs");
-    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-    assert!(output.status.success(), "{args:?}: {stderr}");
-    (std::fs::read(out).expect("written"), stderr)
 }
 
 fn actions_json(home: &Path) -> Vec<serde_json::Value> {

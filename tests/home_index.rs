@@ -113,3 +113,18 @@ fn the_home_list_holds_a_page_and_fetches_the_next_as_the_cursor_moves() {
     assert!(shown.is_some(), "the cursor's session is held");
     assert!(h.screen().contains(&shown.unwrap_or_default()));
 }
+
+#[test]
+fn home_says_an_unreadable_sessions_folder_instead_of_no_sessions() {
+    let mut h = common::Harness::new(100, 30);
+    // A file in the folder's place cannot be listed, even by root.
+    std::fs::remove_dir_all(h.sessions_dir()).expect("remove");
+    std::fs::write(h.sessions_dir(), b"not a folder").expect("file");
+    h.runtime.start(None);
+    let screen = h.screen();
+    assert!(
+        screen.contains("The sessions folder could not be read"),
+        "{screen}"
+    );
+    assert!(!screen.contains("No sessions yet"), "{screen}");
+}

@@ -179,3 +179,48 @@ fn the_checker_catches_planted_violations() {
     );
     assert_eq!(check("app", "use crate::newthing::X;").len(), 1);
 }
+
+/// Files longer than this say at their top why they are long.
+const LONG_FILE: usize = 500;
+
+/// What a long file lacks: its top comment (the `//!` lines it opens with)
+/// has no sentence beginning "Long because".
+fn unexplained_length(text: &str) -> Option<String> {
+    let lines = text.lines().count();
+    if lines <= LONG_FILE {
+        return None;
+    }
+    let explained = text
+        .lines()
+        .take_while(|l| l.starts_with("//!"))
+        .any(|l| l.contains("Long because"));
+    (!explained).then(|| format!("{lines} lines and no \"Long because\" in its top comment"))
+}
+
+#[test]
+fn every_long_source_file_says_at_its_top_why_it_is_long() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let problems: Vec<String> = files
+        .iter()
+        .filter_map(|file| {
+            let text = std::fs::read_to_string(file).expect("read file");
+            unexplained_length(&text).map(|why| format!("{}: {why}", file.display()))
+        })
+        .collect();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_length_check_catches_a_long_file_without_its_reason() {
+    let body = "fn f() {}\n".repeat(LONG_FILE);
+    let bare = format!("//! A module.\n{body}");
+    assert!(unexplained_length(&bare).is_some());
+    // The reason must be in the top comment, not further down.
+    let buried = format!("//! A module.\n{body}//! Long because of f.\n");
+    assert!(unexplained_length(&buried).is_some());
+    let explained = format!("//! A module.\n//!\n//! Long because of f.\n{body}");
+    assert_eq!(unexplained_length(&explained), None);
+    assert_eq!(unexplained_length("//! Short.\nfn f() {}\n"), None);
+}

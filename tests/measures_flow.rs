@@ -3,7 +3,8 @@
 //! priority in the actions register, linked back to the measure; CSV
 //! import all or nothing; a workshop priority pointing at a measure.
 
-use assert_cmd::Command;
+mod common;
+use common::cli::{howgood, json, stdout};
 use howgood::session::ids::{IdSource, fill_missing};
 use howgood::session::model::{Priority, ScaleChoice, Session, SessionKind};
 use howgood::session::store::{OpenSession, SessionStore};
@@ -14,28 +15,6 @@ use tempfile::TempDir;
 
 const CP_AGAIN: &str =
     "% of children subject to CP plan who had previously been subject to a CP plan.";
-
-fn howgood(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("howgood").expect("binary");
-    cmd.env("HOWGOOD_DATA_DIR", home.join("data"))
-        .env("HOWGOOD_CONFIG_DIR", home.join("config"));
-    cmd
-}
-
-fn stdout(home: &Path, args: &[&str]) -> String {
-    let out = howgood(home)
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    String::from_utf8(out).expect("utf-8")
-}
-
-fn json(home: &Path, args: &[&str]) -> Value {
-    serde_json::from_str(&stdout(home, args)).expect("json")
-}
 
 /// The Module 5 id of a measure, by its printed words.
 fn module5_id(home: &Path, words: &str) -> String {

@@ -2,6 +2,7 @@
 //! saves with history, one writer, external edits and damaged files never
 //! written over, and nothing acknowledged lost to a kill.
 
+mod common;
 use assert_cmd::cargo::CommandCargoExt;
 use howgood::measures::edit;
 use howgood::measures::file::{self, FILE_NAME, OpenRegister};
@@ -138,28 +139,6 @@ fn an_unsound_register_is_never_saved() {
     assert_eq!(fs::read(&path).expect("read"), before);
 }
 
-fn bad_fixtures(good: &str) -> Vec<(&'static str, Vec<u8>)> {
-    vec![
-        ("empty", Vec::new()),
-        ("truncated", good.as_bytes()[..good.len() / 2].to_vec()),
-        ("nul-filled", vec![0u8; good.len()]),
-        ("not-utf8", {
-            let mut bytes = good.as_bytes().to_vec();
-            bytes[20] = 0xff;
-            bytes
-        }),
-        (
-            "future-version",
-            good.replacen("version: 1,", "version: 7,", 1).into_bytes(),
-        ),
-        (
-            "unknown-field",
-            good.replacen("      title:", "      mood: \"calm\",\n      title:", 1)
-                .into_bytes(),
-        ),
-    ]
-}
-
 fn howgood(data: &Path) -> Command {
     let mut command = Command::cargo_bin("howgood").expect("binary");
     command.env("HOWGOOD_DATA_DIR", data);
@@ -170,7 +149,7 @@ fn howgood(data: &Path) -> Command {
 fn damaged_and_foreign_files_are_never_overwritten() {
     let _serial = serial();
     let good = file::encode(&register("first")).expect("encode");
-    for (name, bytes) in bad_fixtures(&good) {
+    for (name, bytes) in common::damaged_copies(&good, "version: 1,", "      title:") {
         let (temp, dir) = dir();
         fs::create_dir_all(&dir).expect("mkdir");
         let path = dir.join(FILE_NAME);

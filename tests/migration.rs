@@ -108,7 +108,7 @@ fn opening_a_version_two_file_keeps_a_backup_and_the_ids_are_then_stored() {
         "Book the chronology training"
     );
     assert_eq!(
-        store.entries().len(),
+        store.entries().expect("sessions folder").len(),
         1,
         "the backup is not listed as a session"
     );

@@ -5,7 +5,7 @@
 //! from the worked example in sessions/: two workshops and two measures.
 
 mod common;
-use assert_cmd::Command;
+use common::cli::{export as run, howgood};
 use common::strict_csv;
 use howgood::measures::file as measures_file;
 use howgood::session::codec;
@@ -19,13 +19,6 @@ const EXAMPLES: [&str; 2] = [
 const MEASURES: &str = "sessions/measures.ron";
 /// Words of the private evidence item in the follow-up.
 const PRIVATE_TEXT: &str = "account of one family";
-
-fn howgood(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("howgood").expect("binary");
-    cmd.env("HOWGOOD_DATA_DIR", home.join("data"))
-        .env("HOWGOOD_CONFIG_DIR", home.join("config"));
-    cmd
-}
 
 fn private_dir(path: &Path) {
     use std::os::unix::fs::PermissionsExt;
@@ -60,18 +53,6 @@ fn with_example() -> TempDir {
         &data.join("measures").join("measures.ron"),
     );
     home
-}
-
-fn run(home: &Path, args: &[&str], out: &Path) -> (Vec<u8>, String) {
-    let output = howgood(home)
-        .args(args)
-        .arg("-o")
-        .arg(out)
-        .output()
-        .expect("runs");
-    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-    assert!(output.status.success(), "{args:?}: {stderr}");
-    (std::fs::read(out).expect("written"), stderr)
 }
 
 fn book(home: &Path, extra: &[&str]) -> (String, String) {

@@ -1,6 +1,7 @@
 //! Never lose a word: storage under kills, failing disks, a second process,
 //! external edits and damaged files.
 
+mod common;
 use assert_cmd::cargo::CommandCargoExt;
 use howgood::session::codec;
 use howgood::session::model::{ItemRecord, ScaleChoice, Session, SessionKind};
@@ -223,7 +224,7 @@ fn an_external_edit_is_never_overwritten() {
         Saved::ToConflictCopy(copy.clone())
     );
     assert_eq!(fs::read_to_string(&path).expect("read"), external);
-    let entries = store.entries();
+    let entries = store.entries().expect("sessions folder");
     assert_eq!(
         entries.len(),
         1,
@@ -232,34 +233,10 @@ fn an_external_edit_is_never_overwritten() {
     assert_eq!(entries[0].conflicts, [copy]);
 }
 
-/// Damaged or foreign files, each of which must never be loaded as a
-/// default or saved over.
-fn bad_fixtures(good: &str) -> Vec<(&'static str, Vec<u8>)> {
-    vec![
-        ("empty", Vec::new()),
-        ("truncated", good.as_bytes()[..good.len() / 2].to_vec()),
-        ("nul-filled", vec![0u8; good.len()]),
-        ("not-utf8", {
-            let mut bytes = good.as_bytes().to_vec();
-            bytes[20] = 0xff;
-            bytes
-        }),
-        (
-            "future-version",
-            good.replacen("version: 3,", "version: 7,", 1).into_bytes(),
-        ),
-        (
-            "unknown-field",
-            good.replacen("  title:", "  mood: \"calm\",\n  title:", 1)
-                .into_bytes(),
-        ),
-    ]
-}
-
 #[test]
 fn damaged_and_foreign_files_are_never_overwritten() {
     let good = codec::encode(&session("s1")).expect("encode");
-    for (name, bytes) in bad_fixtures(&good) {
+    for (name, bytes) in common::damaged_copies(&good, "version: 3,", "  title:") {
         let (_dir, store) = store();
         let path = store.path_of("s1");
         fs::write(&path, &bytes).expect("write fixture");
@@ -269,7 +246,7 @@ fn damaged_and_foreign_files_are_never_overwritten() {
                     !matches!(name, "future-version" | "unknown-field"),
                     "{name}: {error}"
                 );
-                let listed = store.entries();
+                let listed = store.entries().expect("sessions folder");
                 let shown = listed[0]
                     .state
                     .as_ref()
@@ -317,7 +294,7 @@ fn a_damaged_file_points_to_the_newest_good_version_and_is_restored_on_request()
     drop(open);
     fs::write(&path, b"(version: 2, id: \"s1\", kind: Work").expect("damage");
 
-    let error = store.entries()[0]
+    let error = store.entries().expect("sessions folder")[0]
         .state
         .as_ref()
         .expect_err("damaged")
@@ -389,7 +366,7 @@ fn the_first_format_version_migrates_from_its_golden_fixture() {
             .starts_with("(\n  version: 3,")
     );
     assert_eq!(
-        store.entries().len(),
+        store.entries().expect("sessions folder").len(),
         1,
         "the backup is not listed as a session"
     );
@@ -557,4 +534,40 @@ fn a_full_disk_leaves_the_original_byte_identical() {
         .filter(|e| e.file_name().to_string_lossy().starts_with(".howgood-tmp-"))
         .count();
     assert_eq!(temps, 0, "no temp file left holding note text");
+}
+
+/// A sessions "folder" that cannot be listed: a file in its place fails
+/// for root too, where a folder with no permissions would still be read.
+fn unlistable_store() -> (tempfile::TempDir, SessionStore) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("sessions");
+    fs::write(&path, b"not a folder").expect("file");
+    (dir, SessionStore::at(path))
+}
+
+#[test]
+fn an_unreadable_sessions_folder_is_an_error_not_an_empty_list() {
+    let (_dir, store) = unlistable_store();
+    let error = store.entries().expect_err("a file is not a folder");
+    assert!(
+        matches!(&error, StoreError::Io { path, .. } if *path == store.dir),
+        "{error}"
+    );
+    // A folder not made yet simply has no sessions.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let missing = SessionStore::at(dir.path().join("sessions"));
+    assert!(missing.entries().expect("missing folder").is_empty());
+}
+
+#[test]
+fn home_says_the_sessions_folder_could_not_be_read() {
+    let (_dir, store) = unlistable_store();
+    let today = jiff::civil::date(2026, 11, 24);
+    let data = howgood::tui::runtime::home_data(&store, today, &jiff::tz::TimeZone::UTC);
+    assert_eq!(data.damaged.len(), 1, "{:?}", data.damaged);
+    assert!(
+        data.damaged[0].starts_with("The sessions folder could not be read"),
+        "{:?}",
+        data.damaged
+    );
 }

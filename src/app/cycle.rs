@@ -1,6 +1,9 @@
 //! The improvement cycle's screens: the register of every action across
 //! sessions, and each framework's levels over time. State and pure
 //! questions about it; the rows come from the edge as Actions.
+//!
+//! Long because the register and trends screens share their filters,
+//! cursor and the rows the edge loads; about a fifth is unit tests.
 
 use crate::content::library::Library;
 use crate::session::model::{PriorityStatus, ProgressUpdate, ScaleChoice};

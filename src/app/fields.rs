@@ -1,5 +1,8 @@
 //! Addresses of the editable fields of a session, and reading and writing
 //! them. Every text a user types lives in exactly one of these fields.
+//!
+//! Long because every editable field is addressed here, one case a
+//! field, so that reading and writing cannot disagree about any of them.
 
 use crate::session::model::{
     Confidence, EvidenceSource, InformationKind, Milestone, PhaseTimers, PriorityStatus,

@@ -63,6 +63,9 @@ pub struct HomeData {
     /// The newest daily review's date and id (today's, if its date is
     /// today: the clock may have passed midnight since the load).
     pub newest_review: Option<(Date, String)>,
+    /// The sessions folder could not be listed (said in `damaged`): the
+    /// list is empty for that, not for having no sessions.
+    pub folder_unreadable: bool,
 }
 
 /// A page of each list, asked for when the cursor leaves the one held.

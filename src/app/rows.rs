@@ -95,192 +95,228 @@ pub fn rows(library: &Library, ws: &Workspace, present: bool) -> Vec<Row> {
     let session = &ws.session;
     let mut rows = Vec::new();
     match ws.stage {
-        Stage::Walk { item, phase } => {
-            let Some(record) = session.items.get(item) else {
-                return rows;
-            };
-            match phase {
-                _ if session.kind == SessionKind::DailyReview => {
-                    // The day's questions, each with its reflection (another
-                    // question never hides what was written), and one small
-                    // action.
-                    for (n, question) in record.questions.iter().enumerate() {
-                        let area = crate::app::daily::area_title(library, &question.area);
-                        rows.push(Row::Heading(if n == 0 {
-                            format!("Question of the day · {area}")
-                        } else {
-                            format!("Another question · {area}")
-                        }));
-                        rows.push(Row::Question {
-                            area: question.area.clone(),
-                            question: question.question.clone(),
-                        });
-                        rows.push(Row::Text(TextField::QuestionNote {
-                            item,
-                            area: question.area.clone(),
-                            question: question.question.clone(),
-                        }));
-                    }
-                    rows.push(Row::Heading("One small action (optional)".into()));
-                    if session.priorities.is_empty() {
-                        rows.push(Row::Button(Button::AddPriority));
-                    } else {
-                        rows.push(Row::Text(TextField::PriorityStatement(0)));
-                        rows.push(Row::Text(TextField::PriorityDeadline(0)));
-                    }
-                }
-                Phase::Now if session.kind == SessionKind::Supervision => {
-                    // Supervision: one question at a time, with a reflection.
-                    let questions: Vec<(String, String, String)> =
-                        linked_questions(library, session, &record.item)
-                            .into_iter()
-                            .flat_map(|(title, area, qs)| {
-                                qs.into_iter()
-                                    .map(move |q| (title.clone(), area.clone(), q))
-                            })
-                            .collect();
-                    if questions.is_empty() {
-                        rows.push(Row::Info {
-                            text: "No Module 3 questions are linked to this item.".into(),
-                            warning: false,
-                        });
-                    }
-                    let at = ws.question_index.min(questions.len().saturating_sub(1));
-                    if let Some((title, area, question)) = questions.get(at) {
-                        rows.push(Row::Heading(format!(
-                            "Question {} of {} · {title} · n/p: next/previous · f: {}",
-                            at + 1,
-                            questions.len(),
-                            framing_label(session.framing)
-                        )));
-                        rows.push(Row::Question {
-                            area: area.clone(),
-                            question: question.clone(),
-                        });
-                        rows.push(Row::Text(TextField::QuestionNote {
-                            item,
-                            area: area.clone(),
-                            question: question.clone(),
-                        }));
-                    }
-                }
-                Phase::Now => {
-                    rows.push(Row::Heading("The group's evaluation".into()));
-                    rows.push(Row::Level);
-                    // Last time's level, beside this time's (a follow-up).
-                    if let Some(said) = ws
-                        .earlier
-                        .as_ref()
-                        .and_then(|e| e.last_time(library, &record.item))
-                    {
-                        rows.push(Row::Info {
-                            text: said,
-                            warning: false,
-                        });
-                    }
-                    if !session.participants.is_empty() {
-                        rows.push(Row::Heading(
-                            "Each participant's own level (optional)".into(),
-                        ));
-                        for p in 0..session.participants.len() {
-                            rows.push(Row::ParticipantLevel(p));
-                        }
-                        rows.push(Row::Spread);
-                    }
-                    rows.push(Row::Text(TextField::Rationale(item)));
-                    rows.push(Row::Text(TextField::Strengths(item)));
-                    rows.push(Row::Text(TextField::Improvements(item)));
-                    for (area_title, area, questions) in
-                        linked_questions(library, session, &record.item)
-                    {
-                        rows.push(Row::Heading(format!(
-                            "Questions: {area_title} (f: {})",
-                            framing_label(session.framing)
-                        )));
-                        for question in questions {
-                            rows.push(Row::Question {
-                                area: area.clone(),
-                                question,
-                            });
-                        }
-                    }
-                }
-                Phase::Know => {
-                    rows.push(Row::Heading("Triangulation".into()));
-                    let sources = record.distinct_sources();
-                    rows.push(Row::Info {
-                        text: format!(
-                            "{sources} of 4 sources of information support this evaluation"
-                        ),
-                        warning: sources < super::text::MIN_SOURCES,
-                    });
-                    for gap in super::text::triangulation_gaps(record) {
-                        rows.push(Row::Info {
-                            text: gap.advice().into(),
-                            warning: true,
-                        });
-                    }
-                    rows.push(Row::Choice(ChoiceField::Confidence(item)));
-                    rows.push(Row::Heading(format!(
-                        "Evidence ({})",
-                        record.evidence.len()
-                    )));
-                    rows.push(Row::Button(Button::AddEvidence));
-                    for e in (0..record.evidence.len()).rev() {
-                        if present && record.evidence[e].private {
-                            continue;
-                        }
-                        rows.push(Row::Heading(format!("Evidence {}", e + 1)));
-                        rows.push(Row::Text(TextField::EvidenceDescription(item, e)));
-                        rows.push(Row::Choice(ChoiceField::EvidenceSource(item, e)));
-                        rows.push(Row::Choice(ChoiceField::EvidenceType(item, e)));
-                        rows.push(Row::Text(TextField::EvidenceDate(item, e)));
-                        rows.push(Row::Toggle(
-                            ToggleField::EvidencePrivate(item, e),
-                            "Private (never projected)",
-                        ));
-                    }
-                }
-                Phase::Can => {
-                    let count = session.priorities.len();
-                    rows.push(Row::Heading(format!(
-                        "{} ({count} in this session)",
-                        priorities_label(session.kind)
-                    )));
-                    if count > super::text::PRIORITIES_CAP {
-                        rows.push(Row::Info {
-                            text: super::text::too_many_priorities(count),
-                            warning: true,
-                        });
-                    }
-                    rows.push(Row::Button(Button::AddPriority));
-                    for p in (0..count).rev() {
-                        priority_rows(&mut rows, p, Some(&record.item));
-                    }
-                }
-            }
+        Stage::Walk { item, .. } if session.items.get(item).is_none() => {}
+        Stage::Walk { item, .. } if session.kind == SessionKind::DailyReview => {
+            daily_rows(&mut rows, library, ws, item)
         }
-        Stage::Summary => {
-            rows.push(Row::Heading("Capacity for improvement".into()));
-            rows.push(Row::Text(TextField::CapacityOutcomes));
-            rows.push(Row::Text(TextField::CapacityLeadership));
-            rows.push(Row::Text(TextField::CapacityQuality));
-            rows.push(Row::Choice(ChoiceField::CapacityConfidence));
-            rows.push(Row::Heading("Phase timers for this session".into()));
-            for phase in 0..3 {
-                rows.push(Row::Choice(ChoiceField::PhaseMinutes(phase)));
-            }
-            rows.push(Row::Heading("Export".into()));
-            rows.push(Row::Button(Button::Export));
-            if !session.priorities.is_empty() {
-                rows.push(Row::Heading("Improvement plan".into()));
-                for p in 0..session.priorities.len() {
-                    priority_rows(&mut rows, p, None);
-                }
-            }
+        Stage::Walk {
+            item,
+            phase: Phase::Now,
+        } if session.kind == SessionKind::Supervision => {
+            supervision_rows(&mut rows, library, ws, item)
         }
+        Stage::Walk {
+            item,
+            phase: Phase::Now,
+        } => now_rows(&mut rows, library, ws, item),
+        Stage::Walk {
+            item,
+            phase: Phase::Know,
+        } => know_rows(&mut rows, ws, item, present),
+        Stage::Walk {
+            item,
+            phase: Phase::Can,
+        } => can_rows(&mut rows, ws, item),
+        Stage::Summary => summary_rows(&mut rows, ws),
     }
     rows
+}
+
+/// A daily review: the day's questions and one small action.
+fn daily_rows(rows: &mut Vec<Row>, library: &Library, ws: &Workspace, item: usize) {
+    let session = &ws.session;
+    let record = &session.items[item];
+    // The day's questions, each with its reflection (another
+    // question never hides what was written), and one small
+    // action.
+    for (n, question) in record.questions.iter().enumerate() {
+        let area = crate::app::daily::area_title(library, &question.area);
+        rows.push(Row::Heading(if n == 0 {
+            format!("Question of the day · {area}")
+        } else {
+            format!("Another question · {area}")
+        }));
+        rows.push(Row::Question {
+            area: question.area.clone(),
+            question: question.question.clone(),
+        });
+        rows.push(Row::Text(TextField::QuestionNote {
+            item,
+            area: question.area.clone(),
+            question: question.question.clone(),
+        }));
+    }
+    rows.push(Row::Heading("One small action (optional)".into()));
+    if session.priorities.is_empty() {
+        rows.push(Row::Button(Button::AddPriority));
+    } else {
+        rows.push(Row::Text(TextField::PriorityStatement(0)));
+        rows.push(Row::Text(TextField::PriorityDeadline(0)));
+    }
+}
+
+/// Supervision's phase 1: one linked question at a time.
+fn supervision_rows(rows: &mut Vec<Row>, library: &Library, ws: &Workspace, item: usize) {
+    let session = &ws.session;
+    let record = &session.items[item];
+    // Supervision: one question at a time, with a reflection.
+    let questions: Vec<(String, String, String)> = linked_questions(library, session, &record.item)
+        .into_iter()
+        .flat_map(|(title, area, qs)| {
+            qs.into_iter()
+                .map(move |q| (title.clone(), area.clone(), q))
+        })
+        .collect();
+    if questions.is_empty() {
+        rows.push(Row::Info {
+            text: "No Module 3 questions are linked to this item.".into(),
+            warning: false,
+        });
+    }
+    let at = ws.question_index.min(questions.len().saturating_sub(1));
+    if let Some((title, area, question)) = questions.get(at) {
+        rows.push(Row::Heading(format!(
+            "Question {} of {} · {title} · n/p: next/previous · f: {}",
+            at + 1,
+            questions.len(),
+            framing_label(session.framing)
+        )));
+        rows.push(Row::Question {
+            area: area.clone(),
+            question: question.clone(),
+        });
+        rows.push(Row::Text(TextField::QuestionNote {
+            item,
+            area: area.clone(),
+            question: question.clone(),
+        }));
+    }
+}
+
+/// Phase 1: the group's level, each participant's, the reasons and the
+/// linked questions.
+fn now_rows(rows: &mut Vec<Row>, library: &Library, ws: &Workspace, item: usize) {
+    let session = &ws.session;
+    let record = &session.items[item];
+    rows.push(Row::Heading("The group's evaluation".into()));
+    rows.push(Row::Level);
+    // Last time's level, beside this time's (a follow-up).
+    if let Some(said) = ws
+        .earlier
+        .as_ref()
+        .and_then(|e| e.last_time(library, &record.item))
+    {
+        rows.push(Row::Info {
+            text: said,
+            warning: false,
+        });
+    }
+    if !session.participants.is_empty() {
+        rows.push(Row::Heading(
+            "Each participant's own level (optional)".into(),
+        ));
+        for p in 0..session.participants.len() {
+            rows.push(Row::ParticipantLevel(p));
+        }
+        rows.push(Row::Spread);
+    }
+    rows.push(Row::Text(TextField::Rationale(item)));
+    rows.push(Row::Text(TextField::Strengths(item)));
+    rows.push(Row::Text(TextField::Improvements(item)));
+    for (area_title, area, questions) in linked_questions(library, session, &record.item) {
+        rows.push(Row::Heading(format!(
+            "Questions: {area_title} (f: {})",
+            framing_label(session.framing)
+        )));
+        for question in questions {
+            rows.push(Row::Question {
+                area: area.clone(),
+                question,
+            });
+        }
+    }
+}
+
+/// Phase 2: triangulation and the evidence (private evidence left out
+/// when projecting).
+fn know_rows(rows: &mut Vec<Row>, ws: &Workspace, item: usize, present: bool) {
+    let session = &ws.session;
+    let record = &session.items[item];
+    rows.push(Row::Heading("Triangulation".into()));
+    let sources = record.distinct_sources();
+    rows.push(Row::Info {
+        text: format!("{sources} of 4 sources of information support this evaluation"),
+        warning: sources < super::text::MIN_SOURCES,
+    });
+    for gap in super::text::triangulation_gaps(record) {
+        rows.push(Row::Info {
+            text: gap.advice().into(),
+            warning: true,
+        });
+    }
+    rows.push(Row::Choice(ChoiceField::Confidence(item)));
+    rows.push(Row::Heading(format!(
+        "Evidence ({})",
+        record.evidence.len()
+    )));
+    rows.push(Row::Button(Button::AddEvidence));
+    for e in (0..record.evidence.len()).rev() {
+        if present && record.evidence[e].private {
+            continue;
+        }
+        rows.push(Row::Heading(format!("Evidence {}", e + 1)));
+        rows.push(Row::Text(TextField::EvidenceDescription(item, e)));
+        rows.push(Row::Choice(ChoiceField::EvidenceSource(item, e)));
+        rows.push(Row::Choice(ChoiceField::EvidenceType(item, e)));
+        rows.push(Row::Text(TextField::EvidenceDate(item, e)));
+        rows.push(Row::Toggle(
+            ToggleField::EvidencePrivate(item, e),
+            "Private (never projected)",
+        ));
+    }
+}
+
+/// Phase 3: the session's priorities, newest first.
+fn can_rows(rows: &mut Vec<Row>, ws: &Workspace, item: usize) {
+    let session = &ws.session;
+    let record = &session.items[item];
+    let count = session.priorities.len();
+    rows.push(Row::Heading(format!(
+        "{} ({count} in this session)",
+        priorities_label(session.kind)
+    )));
+    if count > super::text::PRIORITIES_CAP {
+        rows.push(Row::Info {
+            text: super::text::too_many_priorities(count),
+            warning: true,
+        });
+    }
+    rows.push(Row::Button(Button::AddPriority));
+    for p in (0..count).rev() {
+        priority_rows(rows, p, Some(&record.item));
+    }
+}
+
+/// The summary: capacity for improvement, timers, export and the plan.
+fn summary_rows(rows: &mut Vec<Row>, ws: &Workspace) {
+    let session = &ws.session;
+    rows.push(Row::Heading("Capacity for improvement".into()));
+    rows.push(Row::Text(TextField::CapacityOutcomes));
+    rows.push(Row::Text(TextField::CapacityLeadership));
+    rows.push(Row::Text(TextField::CapacityQuality));
+    rows.push(Row::Choice(ChoiceField::CapacityConfidence));
+    rows.push(Row::Heading("Phase timers for this session".into()));
+    for phase in 0..3 {
+        rows.push(Row::Choice(ChoiceField::PhaseMinutes(phase)));
+    }
+    rows.push(Row::Heading("Export".into()));
+    rows.push(Row::Button(Button::Export));
+    if !session.priorities.is_empty() {
+        rows.push(Row::Heading("Improvement plan".into()));
+        for p in 0..session.priorities.len() {
+            priority_rows(rows, p, None);
+        }
+    }
 }
 
 fn priority_rows(rows: &mut Vec<Row>, p: usize, item: Option<&str>) {

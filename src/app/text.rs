@@ -1,6 +1,9 @@
 //! The frameworks' rules as the user reads them, each worded once and used
 //! by every screen and export that states it: triangulation, levels shown
 //! as a spread of names (never an average), and the cap on priorities.
+//!
+//! Long because it is the one home for the words users read, screen by
+//! screen and then the command line, so that each is written once.
 
 use crate::content::model::Scale;
 use crate::session::model::ItemRecord;
@@ -14,6 +17,19 @@ pub const PAST_DAY_EDITING: &str = "Editing a past day · F when done";
 /// When `a` or the timer is asked of a past day.
 pub const PAST_DAY_NO_QUESTION: &str =
     "A past day keeps its own questions; d starts today's review";
+
+/// On home when the sessions folder cannot be listed: never "no sessions
+/// yet", since the sessions may all be there.
+pub fn sessions_unreadable(error: &str) -> String {
+    format!(
+        "The sessions folder could not be read, so no session is listed (none is lost): {error}"
+    )
+}
+
+/// Why nothing can be changed here, wherever a change is refused.
+pub fn read_only(reason: &str) -> String {
+    format!("Read-only: {reason}")
+}
 
 /// An evaluation should rest on at least this many distinct sources.
 pub const MIN_SOURCES: usize = 3;
@@ -170,6 +186,144 @@ pub mod measures {
     pub const NONE_YET: &str = "None yet: Enter adds one.";
     pub const NOT_YET: &str = "(not written yet: Enter writes it)";
 
+    pub const START_WORKSHEET: &str = "Start a worksheet first: N.";
+    pub const NO_PROPOSAL: &str = "No proposal to adopt yet: Enter writes one.";
+    pub const ALREADY_ADOPTED: &str = "That proposal is already a priority.";
+    pub const ADOPTED: &str = "Adopted: the priority is in the actions register (howgood actions), linked to this measure.";
+    pub const NEEDS_TITLE: &str = "Not tracked: the measure needs a title.";
+    pub const NOT_LOADED: &str = "The register is not loaded";
+    pub const NO_SUCH_MEASURE: &str = "No such measure";
+    pub const NO_SUCH_WORKSHEET: &str = "No such worksheet";
+    pub const NOTHING_ADDED: &str = "Nothing added: the first answer was empty.";
+    pub const NEEDS_DUE_DATE: &str = "A priority needs a due date (YYYY-MM-DD)";
+    pub const NOT_IN_MODULE5: &str = "That measure is not one of Module 5's.";
+    pub const CHOOSE_MODULE5: &str =
+        "Choose a Module 5 measure (the Measures tab of phase 3) to track it.";
+    pub const CTRL_T_MODULE5: &str =
+        "Ctrl-T tracks a Module 5 measure: choose one under 'Measures (Module 5)'.";
+    pub const THE_VALUE: &str = "the value";
+    pub const THE_DENOMINATOR: &str = "the denominator";
+
+    /// The questions that record a value, in the order they are asked.
+    pub const VALUE_QUESTIONS: [&str; 5] = [
+        "Period (e.g. 2026-Q3, 2026-09 or 2026)",
+        "Value, or the numerator of a percentage",
+        "Denominator (leave empty for a plain value)",
+        "Compared with (optional): national 12, neighbours 14, target 10; several with ;",
+        "Note (optional)",
+    ];
+    /// One partner at a time (the step's own title names them all).
+    pub const PARTNER: &str = "A partner with a role to play";
+    pub const PARTNER_QUESTIONS: [&str; 2] = ["Partner (who)", "Their role in turning the curve"];
+    pub const WHAT_WORKS_QUESTIONS: [&str; 2] = ["What would work", "The evidence that it works"];
+    pub const PROPOSAL_QUESTIONS: [&str; 1] = ["The proposal"];
+    pub const ADOPT: &str = "Adopt as a priority";
+    pub const ADOPT_QUESTIONS: [&str; 2] =
+        ["Owner (who will see it done)", "Due date (YYYY-MM-DD)"];
+    pub const COMPLETE_TITLE: &str = "Complete this measure's title";
+    pub const TITLE_QUESTIONS: [&str; 1] = ["Title, in your own words"];
+
+    pub fn not_saved(problem: &str) -> String {
+        format!("Measures not saved: {problem}")
+    }
+
+    pub fn value_for(title: &str) -> String {
+        format!("A value for {title}")
+    }
+
+    pub fn reported(frequency: &str, example: &str) -> String {
+        format!("Reported {frequency}: a period looks like {example}.")
+    }
+
+    /// Where proposals are adopted, by the step's own number and title.
+    pub fn adopt_at_step() -> String {
+        let step = crate::measures::curve::Step::Proposals;
+        let number = crate::measures::curve::Step::ALL
+            .iter()
+            .position(|s| *s == step)
+            .map_or(0, |i| i + 1);
+        format!(
+            "Proposals are adopted at step {number}, '{}'.",
+            step.title()
+        )
+    }
+
+    pub fn unknown_comparator(part: &str) -> String {
+        format!("Not recorded: {part:?}: say national, neighbours or target, then the figure")
+    }
+
+    pub fn no_figure(part: &str) -> String {
+        format!("Not recorded: {part:?} has no figure")
+    }
+
+    pub fn not_a_number(what: &str, text: &str) -> String {
+        format!("Not recorded: {what} {text:?} is not a number")
+    }
+
+    pub fn broken_in_source(printed: &str) -> String {
+        format!("This measure is broken in the source document, as printed: {printed:?}")
+    }
+
+    pub fn already_tracked(title: &str) -> String {
+        format!("Already tracked: {title}")
+    }
+
+    pub fn not_tracked_read_only(reason: &str) -> String {
+        format!("Not tracked (read-only: {reason})")
+    }
+
+    pub fn now_tracking(title: &str) -> String {
+        format!("Now tracking: {title} (m on the home screen lists your measures)")
+    }
+
+    pub const OPENING: &str = "Opening the register…";
+    pub const NO_BREAKDOWNS_MARK: &str = " (no breakdowns)";
+    pub const WRITTEN: &str = "written";
+    pub const NOT_WRITTEN: &str = "not yet";
+    pub const NO_WORKSHEETS: &str = "  none yet";
+    pub const STEPS_TITLE: &str = " Steps ";
+    pub const PROPOSED: &str = "proposed (o adopts it)";
+
+    pub fn latest(period: &Period, figure: &str) -> String {
+        format!("latest {period}: {figure}")
+    }
+
+    pub fn baseline(period: &Period, amount: &str) -> String {
+        format!("baseline {period}: {amount}")
+    }
+
+    pub fn baseline_line(period: &Period, amount: &str) -> String {
+        format!("Baseline {period}: {amount}")
+    }
+
+    pub fn latest_line(period: &Period, figure: &str, change: &str) -> String {
+        format!("Latest {period}: {figure} · {change}")
+    }
+
+    /// The forecast always says it is one, and on how many values it rests.
+    pub fn forecast(basis: usize, ahead: &str) -> String {
+        format!(
+            "FORECAST if nothing changes (a straight line through the last {basis} values; not a prediction): {ahead}"
+        )
+    }
+
+    pub fn turning_the_curve(title: &str) -> String {
+        format!("Turning the Curve: {title}")
+    }
+
+    pub fn our_reading(reading: &str) -> String {
+        format!("Our reading: {reading}")
+    }
+
+    pub fn what_works(idea: &str, evidence: &str) -> String {
+        format!("• {idea} — evidence: {evidence}")
+    }
+
+    pub fn adopted_as(owner: &str, due: Option<jiff::civil::Date>) -> String {
+        let due = due.map_or_else(|| "no date".to_owned(), |d| d.to_string());
+        format!("ADOPTED as a priority: owner {owner}, due {due}")
+    }
+
     pub fn list_summary(count: usize, overdue: usize) -> String {
         let measures = if count == 1 { "measure" } else { "measures" };
         match (count, overdue) {
@@ -192,6 +346,251 @@ pub mod measures {
         format!("Worksheet of {date} ({at} of {of}{from})")
     }
 }
+/// Said while the edge reads the sessions for a screen.
+pub const READING_SESSIONS: &str = "Reading the sessions…";
+
+/// The command line's words (messages on stdout and stderr).
+pub mod cli {
+    use std::path::Path;
+
+    pub const NO_DATA_FOLDER: &str = "no data folder: pass --data-dir DIR or set HOWGOOD_DATA_DIR";
+    pub const NO_DATA_FOLDER_FOR_EXPORT: &str = "no data folder: pass --data-dir DIR or -o FILE";
+    pub const NO_EARLIER_VERSION: &str =
+        "  no earlier version in history; the file is left as it is";
+    pub const NOTHING_FOUND: &str = "nothing found";
+
+    pub fn warning(warning: &str) -> String {
+        format!("warning: {warning}")
+    }
+
+    /// A file left out of a listing or report, never its words.
+    pub fn not_read(problem: &str) -> String {
+        format!("warning: not read: {problem}")
+    }
+
+    /// What an export or report left out, and how to include it.
+    pub fn left_out(notice: &str) -> String {
+        format!("{notice} (--include-private includes them)")
+    }
+
+    pub fn not_a_session_id(text: &str) -> String {
+        format!("'{text}' is not a session id; `howgood sessions list` lists them")
+    }
+
+    pub fn no_such_session(id: &str) -> String {
+        format!("no such session '{id}'; `howgood sessions list` shows them")
+    }
+
+    pub fn nothing_to_follow(earlier: &str, path: &Path) -> String {
+        format!("no session {earlier} to follow ({})", path.display())
+    }
+
+    pub fn other_framework(earlier: &str, theirs: &str, ours: &str) -> String {
+        format!(
+            "{earlier} works through {theirs}, not {ours}: a session follows one of the same framework"
+        )
+    }
+
+    /// After `restore`: what came back and where the damaged file went.
+    pub fn restored(what: &str, from: &Path, aside: &Path) -> String {
+        format!(
+            "restored {what} from {}\nthe damaged file is kept at {}",
+            from.display(),
+            aside.display()
+        )
+    }
+
+    pub fn indexed(read: usize, damaged: usize, index: &Path) -> String {
+        format!(
+            "indexed {read} files ({damaged} damaged) in {}",
+            index.display()
+        )
+    }
+
+    pub fn indexing(done: usize, total: usize) -> String {
+        format!("indexing: {done}/{total} session files read")
+    }
+
+    pub fn index_rebuilt(reason: &str) -> String {
+        format!("the index was rebuilt: {reason}")
+    }
+
+    pub fn no_sessions_in(dir: &str) -> String {
+        format!("no sessions yet in {dir}")
+    }
+
+    pub fn newest_good_version(path: &Path, id: &str) -> String {
+        format!(
+            "  newest good version: {} (`howgood sessions restore {id}` sets the damaged file aside and restores it)",
+            path.display()
+        )
+    }
+
+    pub fn unsaved_copy(id: &str, copy: &str) -> String {
+        format!("note: {id} has an unsaved copy at {copy}")
+    }
+
+    pub fn unknown_framework(id: &str) -> String {
+        format!("unknown framework '{id}'; `howgood content list` lists them")
+    }
+
+    pub const NO_ACTIONS: &str = "no actions";
+    pub const INTO_NEEDS_CARRIED_FORWARD: &str = "--into is for --status carried-forward";
+    pub const NOT_INTO_ITS_OWN: &str =
+        "a priority is carried forward into a later session, not its own";
+
+    pub fn no_action_in(session: &str, id: &str) -> String {
+        format!("session {session} has no action {id}")
+    }
+
+    pub fn no_action(action: &str) -> String {
+        format!("no action has id {action}; `howgood actions` lists them")
+    }
+
+    pub fn ambiguous_action(action: &str, candidates: &str) -> String {
+        format!("more than one session has an action {action}; name one: {candidates}")
+    }
+
+    pub fn cannot_change(what: &str, reason: &str) -> String {
+        format!("{what} cannot be changed now: {reason}")
+    }
+
+    /// A file changed by someone else is never written over: ours goes
+    /// beside it (sessions and the measures register alike).
+    pub fn saved_beside(path: &Path, copy: &Path) -> String {
+        format!(
+            "{} changed on disk meanwhile; it is left as it is and this change is saved beside it in {}",
+            path.display(),
+            copy.display()
+        )
+    }
+
+    pub fn curve_priority(id: &str) -> String {
+        format!(
+            "{id} is a Turning the Curve priority: it stays with its measure; mark it done or dropped and propose the next step in a new worksheet"
+        )
+    }
+
+    pub fn no_follower(from: &str) -> String {
+        format!(
+            "no session follows {from}: create one with `howgood new --follows {from} ...` or name it with --into SESSION"
+        )
+    }
+
+    pub fn many_followers(from: &str) -> String {
+        format!("more than one session follows {from}: name one with --into SESSION")
+    }
+
+    pub const NO_TRACKED_MEASURES: &str =
+        "no tracked measures: add one with `howgood measures add`";
+    pub const BROKEN_IN_SOURCE: &str =
+        "\tbroken in the source: add it with --title in your own words";
+    pub const MODULE5_OR_TITLE: &str =
+        "give --from-module5 ID (see `howgood measures module5`) or --title for your own measure";
+
+    pub fn measures_restore_hint(error: &str) -> String {
+        format!(
+            "{error}\n`howgood measures restore` sets it aside and brings back the newest good version from its history"
+        )
+    }
+
+    /// A word on the command line that is not one of its choices.
+    pub fn expected_one_of(what: &str, text: &str, choices: &str) -> String {
+        format!("{what} {text:?}: expected {choices}")
+    }
+
+    pub fn no_value_for(title: &str, period: &crate::measures::period::Period) -> String {
+        format!("{title} has no value for {period}: record it first")
+    }
+
+    pub fn imported(count: usize, path: &Path) -> String {
+        format!("imported {count} values from {}", path.display())
+    }
+
+    pub fn nothing_imported(bad: usize) -> String {
+        let rows = if bad == 1 { "row" } else { "rows" };
+        format!("nothing imported: {bad} bad {rows}")
+    }
+
+    pub fn from_after_to(from: &str, to: &str) -> String {
+        format!("--from {from} is after --to {to}")
+    }
+
+    pub fn not_a_file_name(name: &str) -> String {
+        format!("not a file name: {name}")
+    }
+}
+
+/// The popups' words.
+pub mod overlays {
+    pub const HELP_TITLE: &str = "Keys";
+    pub const HELP_KEYS: &str = "j k PgUp PgDn g G scroll · Esc ? q close";
+    pub const FOCUS_TITLE: &str = "Daily review: focus areas";
+    pub const FOCUS_EXPLAINED: &str = "Questions come from these LSCB content areas, in turn, with no repeat until all have been offered. None chosen means all of them.";
+    pub const CONFIRM_TITLE: &str = "Are you sure?";
+    pub const YES: &str = " yes    ";
+    pub const ANY_OTHER_KEY: &str = "any other key";
+    pub const NO: &str = " no";
+    pub const ANY_KEY: &str = "Any key to continue";
+    pub const FIND_TITLE: &str = "Find anything";
+    pub const FIND_PLACEHOLDER: &str =
+        "type to search indicators, illustrations, questions, notes…";
+    pub const NOTHING_MATCHES: &str = "Nothing matches.";
+}
+
+/// The register of actions' words.
+pub mod register {
+    pub const TITLE: &str = " Register of actions";
+    pub const COLUMNS: [&str; 5] = ["", "Due", "Status", "Owner", "Action"];
+    /// Added when the screen is wide enough.
+    pub const WIDE_COLUMNS: [&str; 4] = ["Framework", "Items", "Session", "Last update"];
+    pub const NO_STATEMENT: &str = "(no statement yet)";
+    pub const NO_UPDATES: &str = "No updates yet. u adds one.";
+    pub const DATE: &str = "Date";
+    pub const DATE_PLACEHOLDER: &str = "YYYY-MM-DD";
+    pub const STATUS: &str = "Status";
+    pub const NOTE: &str = "Note";
+    pub const NOTE_PLACEHOLDER: &str = "what happened, and what difference it made";
+    pub const SAVE_BUTTON: &str = "[ Save into the session's file ]";
+
+    pub fn showing(shown: usize, of: usize, today: jiff::civil::Date) -> String {
+        format!(" · {shown} of {of} · by due date · today {today}")
+    }
+
+    pub fn carries_forward(from: &str) -> String {
+        format!("Carries forward {from}: its log is shown here whole.")
+    }
+
+    pub fn update_title(action: &str, session: &str) -> String {
+        format!(" Progress update · {action} ({session}) ")
+    }
+}
+
+/// The levels-over-time screen's words.
+pub mod trends {
+    use crate::app::cycle::TrendsView;
+
+    pub const TITLE: &str = " Levels over time";
+    pub const EVERY_LOCALITY: &str = "every locality";
+    pub const NO_PARTICIPANT_LEVELS: &str = "no participant levels recorded";
+
+    pub fn view_title(view: TrendsView) -> &'static str {
+        match view {
+            TrendsView::Grid => " Agreed levels: items × sessions ",
+            TrendsView::Spread => " The participants' spread ",
+            TrendsView::Bars => " Bar chart of the chosen item ",
+        }
+    }
+
+    pub fn item(item: &str) -> String {
+        format!("Item {item} (↑/↓ another item)")
+    }
+
+    pub fn agreed(cell: &str) -> String {
+        format!("agreed: {cell}")
+    }
+}
+
 /// Said once wherever levels over time are shown (the trends screen and
 /// `howgood trends`).
 pub const NEVER_AVERAGED: &str = "Levels are shown as each session agreed them. They are never averaged, added up or turned into a score: the frameworks do not allow it.";

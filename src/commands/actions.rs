@@ -1,6 +1,7 @@
 //! `howgood actions` (the register of every action) and `howgood actions
 //! update` (progress on one action, saved into the one file that owns it).
 
+use crate::app::text::cli as words;
 use crate::cli::{
     ActionUpdateArgs, ActionsArgs, ActionsCommand, ActionsFormat, ActionsList, GlobalArgs,
 };
@@ -38,7 +39,7 @@ fn today() -> Date {
 fn scan(store: &SessionStore) -> Scan {
     let (scan, problems) = Scan::of_store(store);
     for problem in problems {
-        eprintln!("warning: not read: {problem}");
+        eprintln!("{}", words::not_read(&problem));
     }
     scan.with_outside(crate::measures::actions::action_rows(&measures(store)))
 }
@@ -52,7 +53,7 @@ fn measures_dir(store: &SessionStore) -> std::path::PathBuf {
 /// priorities link to); empty if it cannot be read.
 fn measures(store: &SessionStore) -> MeasureRegister {
     crate::measures::file::read(&measures_dir(store)).unwrap_or_else(|error| {
-        eprintln!("warning: not read: {error}");
+        eprintln!("{}", words::not_read(&error.to_string()));
         MeasureRegister::default()
     })
 }
@@ -125,7 +126,7 @@ fn list(global: &GlobalArgs, store: &SessionStore, args: &ActionsList) -> anyhow
             .collect();
         println!("{}", serde_json::to_string_pretty(&listed)?);
     } else if rows.is_empty() {
-        eprintln!("no actions");
+        eprintln!("{}", words::NO_ACTIONS);
     } else {
         println!("ID\tSESSION\tKIND\tFRAMEWORK\tITEMS\tOWNER\tDUE\tSTATUS\tLAST UPDATE\tACTION");
         for row in &rows {
@@ -218,20 +219,20 @@ pub fn locate(register: &impl Register, action: &str) -> anyhow::Result<ActionRe
         return found
             .into_iter()
             .find(|r| r.session == session)
-            .with_context(|| format!("session {session} has no action {id}"));
+            .with_context(|| words::no_action_in(session, id));
     }
     let mut found = register.find_action(action);
     match found.len() {
-        0 => bail!("no action has id {action}; `howgood actions` lists them"),
+        0 => bail!(words::no_action(action)),
         1 => Ok(found.remove(0)),
-        _ => bail!(
-            "more than one session has an action {action}; name one: {}",
-            found
+        _ => bail!(words::ambiguous_action(
+            action,
+            &found
                 .iter()
                 .map(ToString::to_string)
                 .collect::<Vec<_>>()
                 .join(", ")
-        ),
+        )),
     }
 }
 
@@ -243,7 +244,7 @@ pub fn open_for_update(
 ) -> anyhow::Result<OpenSession> {
     let open = OpenSession::open(&store.path_of(session_id), now)?;
     if let crate::session::store::Access::ReadOnly(reason) = &open.access {
-        bail!("{session_id} cannot be changed now: {reason}");
+        bail!(words::cannot_change(session_id, reason));
     }
     Ok(open)
 }
@@ -258,11 +259,7 @@ pub fn save_reporting(
     match open.save(session, now)? {
         Saved::Written | Saved::Unchanged | Saved::Recreated => Ok(true),
         Saved::ToConflictCopy(copy) => {
-            eprintln!(
-                "{} changed on disk while it was being updated; it is left as it is and this update is saved beside it in {}",
-                open.path.display(),
-                copy.display()
-            );
+            eprintln!("{}", words::saved_beside(&open.path, &copy));
             Ok(false)
         }
     }
@@ -300,7 +297,7 @@ fn run_update(store: &SessionStore, args: &ActionUpdateArgs) -> anyhow::Result<E
         return carry(store, &register, &target, args.into.as_deref(), update, now);
     }
     if args.into.is_some() {
-        bail!("--into is for --status carried-forward");
+        bail!(words::INTO_NEEDS_CARRIED_FORWARD);
     }
     let (mut open, session) = prepare_update(store, &target, update, now)?;
     if !save_reporting(&mut open, &session, now)? {
@@ -332,9 +329,7 @@ fn update_worksheet_action(
     update: ProgressUpdate,
 ) -> anyhow::Result<ExitCode> {
     if args.status == PriorityStatus::CarriedForward || args.into.is_some() {
-        bail!(
-            "{id} is a Turning the Curve priority: it stays with its measure; mark it done or dropped and propose the next step in a new worksheet"
-        );
+        bail!(words::curve_priority(id));
     }
     let measure = crate::commands::measures::change_in(&measures_dir(store), |register, _| {
         crate::measures::edit::update_action(register, id, update).map_err(anyhow::Error::msg)
@@ -356,10 +351,8 @@ fn later_session(register: &Scan, from: &str, into: Option<&str>) -> anyhow::Res
         .collect();
     match followers.as_slice() {
         [one] => Ok(one.id.clone()),
-        [] => bail!(
-            "no session follows {from}: create one with `howgood new --follows {from} ...` or name it with --into SESSION"
-        ),
-        _ => bail!("more than one session follows {from}: name one with --into SESSION"),
+        [] => bail!(words::no_follower(from)),
+        _ => bail!(words::many_followers(from)),
     }
 }
 
@@ -376,7 +369,7 @@ fn carry(
 ) -> anyhow::Result<ExitCode> {
     let into = later_session(register, &target.session, into)?;
     if into == target.session {
-        bail!("a priority is carried forward into a later session, not its own");
+        bail!(words::NOT_INTO_ITS_OWN);
     }
     let mut from_open = open_for_update(store, &target.session, now)?;
     let mut into_open = open_for_update(store, &into, now)?;

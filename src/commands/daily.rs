@@ -154,7 +154,7 @@ pub fn run_export(
     let store = open_store(global)?;
     let zone = jiff::tz::TimeZone::system();
     let days: Vec<(Date, crate::session::model::Session)> = store
-        .entries()
+        .entries()?
         .into_iter()
         .filter_map(|e| e.state.ok())
         .map(|d| d.session)

@@ -2,6 +2,7 @@
 //! import FILE.json`; also where every export is written (shared with
 //! `actions --format` and `trends --format`).
 
+use crate::app::text::cli as words;
 use crate::cli::{ExportArgs, ExportFormat, GlobalArgs, ImportArgs};
 use crate::commands::content::{load_library, user_content_paths};
 use crate::commands::sessions::open_store;
@@ -45,10 +46,10 @@ pub fn write_output(
         Some(p) => p.to_owned(),
         None => {
             if name.contains(['/', '\\']) || name.starts_with('.') {
-                bail!("not a file name: {name}");
+                bail!(words::not_a_file_name(name));
             }
             let dir = paths::data_dir(global.data_dir.as_ref())
-                .context("no data folder: pass --data-dir DIR or -o FILE")?
+                .context(words::NO_DATA_FOLDER_FOR_EXPORT)?
                 .join("exports");
             create_private_dir(&dir).with_context(|| format!("creating {}", dir.display()))?;
             dir.join(name)
@@ -89,7 +90,7 @@ pub fn run(global: &GlobalArgs, args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let name = format!("{}.{}", session.id, args.format.extension());
     write_output(global, args.output.as_deref(), &name, &bytes)?;
     if let Some(notice) = common::private_notice(left_out) {
-        eprintln!("{notice} (--include-private includes them)");
+        eprintln!("{}", words::left_out(&notice));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,7 +1,12 @@
 //! `howgood measures ...`: the register of tracked measures from the
 //! command line. Every change opens the register file under its lock,
 //! changes it in memory, checks it and saves it by the session rules.
+//!
+//! Long because each `howgood measures` subcommand (add, record, import,
+//! show, curve, worksheets) is its own short function over the same
+//! locked register.
 
+use crate::app::text::cli as words;
 use crate::cli::{
     CurveCommand, GlobalArgs, LevelsFormat, MeasureAddArgs, MeasureRecordArgs, MeasuresCommand,
 };
@@ -31,10 +36,10 @@ use std::process::ExitCode;
 pub fn measures_dir(global: &GlobalArgs) -> anyhow::Result<PathBuf> {
     let dir = paths::data_dir(global.data_dir.as_ref())
         .map(|d| file::measures_dir(&d))
-        .context("no data folder: pass --data-dir DIR or set HOWGOOD_DATA_DIR")?;
+        .context(words::NO_DATA_FOLDER)?;
     if dir.exists() {
         for warning in file::permission_warnings(&dir) {
-            eprintln!("warning: {warning}");
+            eprintln!("{}", words::warning(&warning));
         }
     }
     Ok(dir)
@@ -54,9 +59,7 @@ pub fn read_register(global: &GlobalArgs) -> anyhow::Result<MeasureRegister> {
 /// A damaged file's error, with the way back.
 fn with_restore_hint(error: StoreError) -> anyhow::Error {
     match error {
-        StoreError::Decode { .. } => anyhow!(
-            "{error}\n`howgood measures restore` sets it aside and brings back the newest good version from its history"
-        ),
+        StoreError::Decode { .. } => anyhow!(words::measures_restore_hint(&error.to_string())),
         other => other.into(),
     }
 }
@@ -86,9 +89,8 @@ pub fn run(global: &GlobalArgs, command: &MeasuresCommand) -> anyhow::Result<Exi
             let (aside, restored) =
                 file::restore_from_history(&measures_dir(global)?, Timestamp::now())?;
             println!(
-                "restored the measures register from {}\nthe damaged file is kept at {}",
-                restored.display(),
-                aside.display()
+                "{}",
+                words::restored("the measures register", &restored, &aside)
             );
             Ok(ExitCode::SUCCESS)
         }
@@ -111,17 +113,13 @@ pub fn change_in<T>(
     let now = Timestamp::now();
     let mut open = OpenRegister::open(dir, now).map_err(with_restore_hint)?;
     if let Access::ReadOnly(reason) = &open.access {
-        bail!("the measures register cannot be changed now: {reason}");
+        bail!(words::cannot_change("the measures register", reason));
     }
     let mut register = open.loaded.clone();
     let result = change(&mut register, &mut IdSource::random())?;
     match open.save(&register, now)? {
         Saved::Written | Saved::Unchanged | Saved::Recreated => Ok(result),
-        Saved::ToConflictCopy(copy) => bail!(
-            "{} changed on disk meanwhile; it is left as it is and this change is saved beside it in {}",
-            open.path.display(),
-            copy.display()
-        ),
+        Saved::ToConflictCopy(copy) => bail!(words::saved_beside(&open.path, &copy)),
     }
 }
 
@@ -238,7 +236,7 @@ fn list(register: &MeasureRegister, as_json: bool, today: Date) -> anyhow::Resul
             .collect();
         println!("{}", serde_json::to_string_pretty(&listed)?);
     } else if rows.is_empty() {
-        eprintln!("no tracked measures: add one with `howgood measures add`");
+        eprintln!("{}", words::NO_TRACKED_MEASURES);
     } else {
         println!("ID\tLATEST\tCHANGE\tOVERDUE\tTITLE");
         for r in &rows {
@@ -414,7 +412,7 @@ fn module5_list(global: &GlobalArgs, area: Option<&str>) -> anyhow::Result<ExitC
             continue;
         }
         let mark = if module5::looks_damaged(m) {
-            "\tbroken in the source: add it with --title in your own words"
+            words::BROKEN_IN_SOURCE
         } else {
             ""
         };
@@ -444,14 +442,19 @@ where
         .map(|(_, v)| Some(*v))
         .ok_or_else(|| {
             let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
-            anyhow!("{what} {text:?}: expected {}", names.join(", "))
+            anyhow!(words::expected_one_of(what, text, &names.join(", ")))
         })
 }
 
 fn apply_fields(m: &mut Measure, args: &MeasureAddArgs) -> anyhow::Result<()> {
     if let Some(kind) = &args.kind {
-        m.kind = edit::information_from(kind)
-            .ok_or_else(|| anyhow!("kind {kind:?}: expected quantity, quality or outcome"))?;
+        m.kind = edit::information_from(kind).ok_or_else(|| {
+            anyhow!(words::expected_one_of(
+                "kind",
+                kind,
+                "quantity, quality or outcome"
+            ))
+        })?;
     }
     let units = [
         ("count", Unit::Count),
@@ -481,10 +484,11 @@ fn apply_fields(m: &mut Measure, args: &MeasureAddArgs) -> anyhow::Result<()> {
             "management-information",
         ];
         if !SOURCES.contains(&source.as_str()) {
-            bail!(
-                "source {source:?}: expected one of the framework's four: {}",
-                SOURCES.join(", ")
-            );
+            bail!(words::expected_one_of(
+                "source",
+                source,
+                &format!("one of the framework's four: {}", SOURCES.join(", "))
+            ));
         }
         m.source = Some(source.clone());
     }
@@ -518,9 +522,7 @@ fn add(global: &GlobalArgs, args: &MeasureAddArgs) -> anyhow::Result<ExitCode> {
             (None, Some(title)) if !title.trim().is_empty() => {
                 Measure::new(id, title.trim().to_owned(), now)
             }
-            (None, _) => bail!(
-                "give --from-module5 ID (see `howgood measures module5`) or --title for your own measure"
-            ),
+            (None, _) => bail!(words::MODULE5_OR_TITLE),
         };
         apply_fields(&mut measure, args)?;
         let shown = (measure.id.clone(), measure.title.clone());
@@ -565,7 +567,11 @@ fn record_value(args: &MeasureRecordArgs) -> anyhow::Result<Value> {
     for text in &args.comparators {
         let (kind, n) = pair(text, "comparator")?;
         let kind = reading::comparator_from_slug(&kind).ok_or_else(|| {
-            anyhow!("comparator {kind:?}: expected national, statistical-neighbours or target")
+            anyhow!(words::expected_one_of(
+                "comparator",
+                &kind,
+                "national, statistical-neighbours or target"
+            ))
         })?;
         value.comparators.push(Comparator {
             kind,
@@ -601,10 +607,7 @@ fn baseline(global: &GlobalArgs, reference: &str, period: &str) -> anyhow::Resul
         let index = edit::find(register, reference).map_err(|e| anyhow!(e))?;
         let measure = &mut register.measures[index];
         if measure.value_for(period).is_none() {
-            bail!(
-                "{} has no value for {period}: record it first",
-                measure.title
-            );
+            bail!(words::no_value_for(&measure.title, &period));
         }
         measure.baseline = Some(period);
         Ok(format!(
@@ -640,15 +643,14 @@ fn run_import(
     });
     match outcome? {
         Ok(count) => {
-            println!("imported {count} values from {}", path.display());
+            println!("{}", words::imported(count, path));
             Ok(ExitCode::SUCCESS)
         }
         Err(problems) => {
             for p in &problems {
                 eprintln!("{p}");
             }
-            let rows = if problems.len() == 1 { "row" } else { "rows" };
-            eprintln!("nothing imported: {} bad {rows}", problems.len());
+            eprintln!("{}", words::nothing_imported(problems.len()));
             Ok(ExitCode::FAILURE)
         }
     }

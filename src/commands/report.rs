@@ -1,6 +1,7 @@
 //! `howgood report`: the Safeguarding Children Report Book as one HTML
 //! file, or its tables (actions, levels, measure values) as a workbook.
 
+use crate::app::text::cli as words;
 use crate::cli::{GlobalArgs, ReportArgs, ReportFormat};
 use crate::commands::content::{load_library, user_content_paths};
 use crate::commands::export::write_output;
@@ -30,18 +31,18 @@ pub fn run(global: &GlobalArgs, args: &ReportArgs) -> anyhow::Result<ExitCode> {
     if let (Some(from), Some(to)) = (args.from, args.to)
         && from > to
     {
-        bail!("--from {from} is after --to {to}");
+        bail!(words::from_after_to(&from.to_string(), &to.to_string()));
     }
     let library = load_library(&user_content_paths(global));
     if let Some(id) = &args.framework
         && library.framework(id).is_none()
     {
-        bail!("unknown framework '{id}'; `howgood content list` lists them");
+        bail!(words::unknown_framework(id));
     }
     let store = open_store(global)?;
     let (scan, problems) = Scan::of_store(&store);
     for problem in problems {
-        eprintln!("warning: not read: {problem}");
+        eprintln!("{}", words::not_read(&problem));
     }
     let measures = read_register(global)?;
     let actions = scan
@@ -84,7 +85,7 @@ pub fn run(global: &GlobalArgs, args: &ReportArgs) -> anyhow::Result<ExitCode> {
     if args.format == ReportFormat::Html
         && let Some(notice) = common::private_notice(private_left_out(&input))
     {
-        eprintln!("{notice} (--include-private includes them)");
+        eprintln!("{}", words::left_out(&notice));
     }
     Ok(ExitCode::SUCCESS)
 }

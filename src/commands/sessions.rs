@@ -1,5 +1,6 @@
 //! `howgood new`, `howgood sessions list | restore`.
 
+use crate::app::text::cli as words;
 use crate::cli::{GlobalArgs, KindArg, NewArgs, SearchArgs, SessionsCommand};
 use crate::commands::content::load_library;
 use crate::index::{Index, Reconciled};
@@ -15,11 +16,10 @@ use std::process::ExitCode;
 
 /// Open the sessions folder and print any permission warnings.
 pub fn open_store(global: &GlobalArgs) -> anyhow::Result<SessionStore> {
-    let dir = paths::sessions_dir(global.data_dir.as_ref())
-        .context("no data folder: pass --data-dir DIR or set HOWGOOD_DATA_DIR")?;
+    let dir = paths::sessions_dir(global.data_dir.as_ref()).context(words::NO_DATA_FOLDER)?;
     let (store, warnings) = SessionStore::open(dir)?;
     for warning in warnings {
-        eprintln!("warning: {warning}");
+        eprintln!("{}", words::warning(&warning));
     }
     Ok(store)
 }
@@ -61,19 +61,18 @@ pub fn run_new(global: &GlobalArgs, args: &NewArgs) -> anyhow::Result<ExitCode> 
 /// A session follows an earlier one of the same framework that exists.
 fn check_follows(store: &SessionStore, earlier: &str, session: &Session) -> anyhow::Result<()> {
     if !crate::session::ids::is_valid_id(earlier) {
-        bail!("'{earlier}' is not a session id; `howgood sessions list` lists them");
+        bail!(words::not_a_session_id(earlier));
     }
     let path = store.path_of(earlier);
-    let bytes = std::fs::read(&path)
-        .with_context(|| format!("no session {earlier} to follow ({})", path.display()))?;
+    let bytes = std::fs::read(&path).with_context(|| words::nothing_to_follow(earlier, &path))?;
     let decoded = crate::session::codec::decode(&bytes)
         .map_err(|error| anyhow::anyhow!("{}: {error}", path.display()))?;
     if decoded.session.framework != session.framework {
-        bail!(
-            "{earlier} works through {}, not {}: a session follows one of the same framework",
-            decoded.session.framework,
-            session.framework
-        );
+        bail!(words::other_framework(
+            earlier,
+            &decoded.session.framework,
+            &session.framework
+        ));
     }
     Ok(())
 }
@@ -81,8 +80,7 @@ fn check_follows(store: &SessionStore, earlier: &str, session: &Session) -> anyh
 pub fn run(global: &GlobalArgs, command: &SessionsCommand) -> anyhow::Result<ExitCode> {
     if let SessionsCommand::List { json } = command {
         // Listing reads: a data folder that is not there is not made.
-        let dir = paths::sessions_dir(global.data_dir.as_ref())
-            .context("no data folder: pass --data-dir DIR or set HOWGOOD_DATA_DIR")?;
+        let dir = paths::sessions_dir(global.data_dir.as_ref()).context(words::NO_DATA_FOLDER)?;
         if !dir.exists() {
             return no_sessions(&dir, *json);
         }
@@ -94,17 +92,10 @@ pub fn run(global: &GlobalArgs, command: &SessionsCommand) -> anyhow::Result<Exi
             let known = crate::session::ids::is_valid_id(id)
                 && (store.path_of(id).exists() || !history_files(&store.path_of(id)).is_empty());
             if !known {
-                bail!(
-                    "no such session '{}'; `howgood sessions list` shows them",
-                    printable_line(id)
-                );
+                bail!(words::no_such_session(&printable_line(id)));
             }
             let (aside, restored) = store.restore_from_history(id, Timestamp::now())?;
-            println!(
-                "restored {id} from {}\nthe damaged file is kept at {}",
-                restored.display(),
-                aside.display()
-            );
+            println!("{}", words::restored(id, &restored, &aside));
             Ok(ExitCode::SUCCESS)
         }
         SessionsCommand::Reindex => {
@@ -113,10 +104,8 @@ pub fn run(global: &GlobalArgs, command: &SessionsCommand) -> anyhow::Result<Exi
             Index::recreate(&path, "asked for")?;
             let (index, done) = Index::open_current(&path, &store.dir, &mut progress(true))?;
             eprintln!(
-                "indexed {} files ({} damaged) in {}",
-                done.read,
-                index.damaged()?.len(),
-                index.path.display()
+                "{}",
+                words::indexed(done.read, index.damaged()?.len(), &index.path)
             );
             Ok(ExitCode::SUCCESS)
         }
@@ -130,8 +119,8 @@ fn no_sessions(dir: &std::path::Path, json: bool) -> anyhow::Result<ExitCode> {
         println!("[]");
     } else {
         println!(
-            "no sessions yet in {}",
-            printable_line(&dir.display().to_string())
+            "{}",
+            words::no_sessions_in(&printable_line(&dir.display().to_string()))
         );
     }
     Ok(ExitCode::SUCCESS)
@@ -155,7 +144,7 @@ pub(crate) fn progress(always: bool) -> impl FnMut(usize, usize) {
         let tenth = done * 10 / total.max(1);
         if tenth != last_tenth || done == total {
             last_tenth = tenth;
-            eprintln!("indexing: {done}/{total} session files read");
+            eprintln!("{}", words::indexing(done, total));
         }
     }
 }
@@ -163,8 +152,7 @@ pub(crate) fn progress(always: bool) -> impl FnMut(usize, usize) {
 /// Open the sessions folder without the permission pass: the index's
 /// pass over the folder finds loosened session files on the way.
 fn open_store_quietly(global: &GlobalArgs) -> anyhow::Result<SessionStore> {
-    let dir = paths::sessions_dir(global.data_dir.as_ref())
-        .context("no data folder: pass --data-dir DIR or set HOWGOOD_DATA_DIR")?;
+    let dir = paths::sessions_dir(global.data_dir.as_ref()).context(words::NO_DATA_FOLDER)?;
     Ok(SessionStore::open_quietly(dir)?)
 }
 
@@ -189,12 +177,12 @@ pub fn current_index(
         },
     };
     for warning in store.folder_permission_warning().iter().chain(&done.loose) {
-        eprintln!("warning: {warning}");
+        eprintln!("{}", words::warning(warning));
     }
     if let Some(reason) = &index.rebuilt
         && done.read >= 2000
     {
-        eprintln!("the index was rebuilt: {reason}");
+        eprintln!("{}", words::index_rebuilt(reason));
     }
     Ok((index, done))
 }
@@ -203,11 +191,8 @@ pub fn current_index(
 fn damaged_advice(store: &SessionStore, file: &str) -> String {
     let id = file.trim_end_matches(".ron");
     match store.newest_good_history(id) {
-        Some((path, _)) => format!(
-            "  newest good version: {} (`howgood sessions restore {id}` sets the damaged file aside and restores it)",
-            path.display()
-        ),
-        None => "  no earlier version in history; the file is left as it is".to_owned(),
+        Some((path, _)) => words::newest_good_version(&path, id),
+        None => words::NO_EARLIER_VERSION.to_owned(),
     }
 }
 
@@ -226,9 +211,11 @@ fn list(global: &GlobalArgs, store: &SessionStore, json: bool) -> anyhow::Result
             .unwrap_or_default();
         for copy in copies.recovery.iter().chain(&copies.conflicts) {
             eprintln!(
-                "note: {} has an unsaved copy at {}",
-                printable_line(&s.id),
-                printable_line(&store.dir.join(copy).display().to_string())
+                "{}",
+                words::unsaved_copy(
+                    &printable_line(&s.id),
+                    &printable_line(&store.dir.join(copy).display().to_string())
+                )
             );
         }
         if json {
@@ -265,7 +252,11 @@ fn list(global: &GlobalArgs, store: &SessionStore, json: bool) -> anyhow::Result
         return Ok(ExitCode::SUCCESS);
     }
     if sessions.is_empty() {
-        writeln!(out, "no sessions yet in {}", store.dir.display())?;
+        writeln!(
+            out,
+            "{}",
+            words::no_sessions_in(&store.dir.display().to_string())
+        )?;
         return Ok(ExitCode::SUCCESS);
     }
     write_table(&mut out, &sessions)?;
@@ -323,8 +314,7 @@ fn write_table(out: &mut impl Write, sessions: &[crate::index::Listed]) -> std::
 pub fn run_search(global: &GlobalArgs, args: &SearchArgs) -> anyhow::Result<ExitCode> {
     // Only the index is read (and the folder's time): no pass over the folder.
     let store = SessionStore {
-        dir: paths::sessions_dir(global.data_dir.as_ref())
-            .context("no data folder: pass --data-dir DIR or set HOWGOOD_DATA_DIR")?,
+        dir: paths::sessions_dir(global.data_dir.as_ref()).context(words::NO_DATA_FOLDER)?,
     };
     let path = index_path(global, &store);
     let (index, _) = Index::open_quick(&path, &store.dir, &mut progress(false))?;
@@ -349,7 +339,7 @@ pub fn run_search(global: &GlobalArgs, args: &SearchArgs) -> anyhow::Result<Exit
         return Ok(ExitCode::SUCCESS);
     }
     if hits.is_empty() {
-        writeln!(out, "nothing found")?;
+        writeln!(out, "{}", words::NOTHING_FOUND)?;
         return Ok(ExitCode::from(1));
     }
     for h in &hits {

@@ -5,6 +5,9 @@
 //! figures in a table, the story behind the curve, the levels agreed over
 //! the period (never averaged), the priorities, and the stories people
 //! wrote. Pure: everything is passed in, nothing is read here.
+//!
+//! Long because the report book is one document: its sections share the
+//! chart, the escaping and the period, and read in the order they print.
 
 use super::chart;
 use super::common::{self, level_words, scale_of};

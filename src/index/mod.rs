@@ -5,6 +5,10 @@
 //! file name, size and modification time, and only files that changed are
 //! read again; it can be deleted at any time and is rebuilt from the files
 //! (also when it is damaged or from another schema version).
+//!
+//! Long because the schema, reconciling with the folder and the queries
+//! share one connection and its schema version; the extraction and the
+//! register queries live in their own files already.
 
 pub mod extract;
 pub mod register;

@@ -313,15 +313,7 @@ impl IndexRegister<'_> {
     /// the caller reads the files instead).
     pub fn actions_checked(&self) -> Result<Vec<ActionRow>, rusqlite::Error> {
         let mut rows = follow_chains(self.stored()?);
-        rows.sort_by(|a, b| {
-            (a.due.is_none(), a.due, a.session_date, &a.session_id, &a.id).cmp(&(
-                b.due.is_none(),
-                b.due,
-                b.session_date,
-                &b.session_id,
-                &b.id,
-            ))
-        });
+        rows.sort_by(ActionRow::register_order);
         Ok(rows)
     }
 }

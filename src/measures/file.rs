@@ -9,14 +9,13 @@
 //! hundred measures with their values is small.
 
 use super::model::{MEASURES_FORMAT_VERSION, MeasureRegister};
-use crate::session::atomic::{create_private_dir, remove_stale_temps, write_atomic};
+use crate::session::atomic::{create_private_dir, remove_stale_temps};
 use crate::session::codec::{DecodeError, EncodeError, checked_text, invalid, redact};
 use crate::session::store::{
-    Access, Lock, Saved, Sidecar, StoreError, hash, history_files, io_error, save_text, take_lock,
+    Access, Lock, Saved, StoreError, hash, history_files, io_error, save_text, take_lock,
 };
 use jiff::Timestamp;
 use serde::Deserialize;
-use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -196,19 +195,8 @@ pub fn permission_warnings(dir: &Path) -> Vec<String> {
 /// store's helpers. Returns where the damaged file went and what was
 /// restored.
 pub fn restore_from_history(dir: &Path, now: Timestamp) -> Result<(PathBuf, PathBuf), StoreError> {
-    let path = dir.join(FILE_NAME);
-    let (good, _) = newest_good_history(dir).ok_or_else(|| StoreError::Io {
-        path: crate::session::store::history_dir(&path),
-        error: io::Error::new(io::ErrorKind::NotFound, "no readable version in history"),
-    })?;
-    let _lock = take_lock(&path, now).map_err(StoreError::ReadOnly)?;
-    let aside = Sidecar::SetAside.path(&path, now);
-    if path.exists() {
-        fs::rename(&path, &aside).map_err(io_error(&path))?;
-    }
-    let bytes = crate::session::atomic::read_regular(&good).map_err(io_error(&good))?;
-    write_atomic(&path, &bytes).map_err(io_error(&path))?;
-    Ok((aside, good))
+    let good = newest_good_history(dir).map(|(good, _)| good);
+    crate::session::store::put_back_from_history(&dir.join(FILE_NAME), good, now)
 }
 
 /// Read the register without locking it: for listing and for the actions

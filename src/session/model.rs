@@ -3,6 +3,9 @@
 //!
 //! Unknown fields are not denied here: the loader collects them with
 //! `serde_ignored` and opens such a file read-only, so nothing is dropped.
+//!
+//! Long because it is the whole saved format: every type a session file
+//! holds is declared here, so the format can be read in one place.
 
 use jiff::Timestamp;
 use jiff::civil::Date;

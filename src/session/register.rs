@@ -91,6 +91,20 @@ pub struct ActionRow {
 }
 
 impl ActionRow {
+    /// The register's order, whichever reader made the rows: by due date
+    /// (none last), then the session's date, its id and the action's id.
+    pub fn register_order(a: &ActionRow, b: &ActionRow) -> std::cmp::Ordering {
+        (a.due.is_none(), a.due, a.session_date, &a.session_id, &a.id).cmp(&(
+            b.due.is_none(),
+            b.due,
+            b.session_date,
+            &b.session_id,
+            &b.id,
+        ))
+    }
+}
+
+impl ActionRow {
     pub fn last_update(&self) -> Option<&LoggedUpdate> {
         self.history.last()
     }
@@ -200,7 +214,11 @@ impl Scan {
     pub fn of_store(store: &SessionStore) -> (Scan, Vec<String>) {
         let mut sessions = Vec::new();
         let mut problems = Vec::new();
-        for entry in store.entries() {
+        let entries = store.entries().unwrap_or_else(|error| {
+            problems.push(error.to_string());
+            Vec::new()
+        });
+        for entry in entries {
             match entry.state {
                 Ok(decoded) => sessions.push(decoded.session),
                 Err(error) => problems.push(error.to_string()),
@@ -327,15 +345,7 @@ impl Register for Scan {
             }
         }
         rows.extend(self.outside.iter().cloned());
-        rows.sort_by(|a, b| {
-            (a.due.is_none(), a.due, a.session_date, &a.session_id, &a.id).cmp(&(
-                b.due.is_none(),
-                b.due,
-                b.session_date,
-                &b.session_id,
-                &b.id,
-            ))
-        });
+        rows.sort_by(ActionRow::register_order);
         rows
     }
 

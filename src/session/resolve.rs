@@ -13,6 +13,7 @@ pub fn resolve(store: &SessionStore, query: &str) -> Result<PathBuf, String> {
     let wanted = query.to_lowercase();
     let matches: Vec<_> = store
         .entries()
+        .map_err(|error| error.to_string())?
         .into_iter()
         .filter_map(|e| {
             let decoded = e.state.ok()?;

@@ -2,6 +2,10 @@
 //! atomically, after the new text has been verified; the previous version
 //! goes to a history folder; one process at a time may write, others read;
 //! a file changed behind our back is never overwritten.
+//!
+//! Long because every rule for writing a session file (verify, history,
+//! lock, conflict copy, recovery, sidecars) is kept where it can be
+//! checked against the others.
 
 use super::atomic::{
     self, create_private_dir, exchange, read_regular, remove_stale_temps, write_atomic, write_temp,
@@ -958,9 +962,13 @@ impl SessionStore {
     }
 
     /// Every session file, decoded or with its error, with its sidecars.
-    pub fn entries(&self) -> Vec<Entry> {
-        let Ok(read) = fs::read_dir(&self.dir) else {
-            return Vec::new();
+    /// A missing folder has no sessions; a folder that cannot be read is
+    /// an error, never "no sessions yet".
+    pub fn entries(&self) -> Result<Vec<Entry>, StoreError> {
+        let read = match fs::read_dir(&self.dir) {
+            Ok(read) => read,
+            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(error) => return Err(io_error(&self.dir)(error)),
         };
         let names: Vec<String> = read
             .flatten()
@@ -968,7 +976,7 @@ impl SessionStore {
             .collect();
         let mut folder = Folder::of_names(names);
         folder.sessions.sort();
-        folder
+        let entries = folder
             .sessions
             .iter()
             .map(|name| {
@@ -984,7 +992,8 @@ impl SessionStore {
                     state,
                 }
             })
-            .collect()
+            .collect();
+        Ok(entries)
     }
 
     /// The newest version in the session's history that decodes.
@@ -1006,18 +1015,30 @@ impl SessionStore {
         id: &str,
         now: Timestamp,
     ) -> Result<(PathBuf, PathBuf), StoreError> {
-        let path = self.path_of(id);
-        let (good, _) = self.newest_good_history(id).ok_or_else(|| StoreError::Io {
-            path: history_dir(&path),
-            error: io::Error::new(io::ErrorKind::NotFound, "no readable version in history"),
-        })?;
-        let _lock = take_lock(&path, now).map_err(StoreError::ReadOnly)?;
-        let aside = Sidecar::SetAside.path(&path, now);
-        if path.exists() {
-            fs::rename(&path, &aside).map_err(io_error(&path))?;
-        }
-        let bytes = read_regular(&good).map_err(io_error(&good))?;
-        write_atomic(&path, &bytes).map_err(io_error(&path))?;
-        Ok((aside, good))
+        let good = self.newest_good_history(id).map(|(good, _)| good);
+        put_back_from_history(&self.path_of(id), good, now)
     }
+}
+
+/// Set the file at `path` aside (under its lock) and write `good`, the
+/// newest readable version from its history, in its place. Returns where
+/// the file went and which version was put back. Shared by sessions and
+/// the measures register, which keep history by the same rules.
+pub fn put_back_from_history(
+    path: &Path,
+    good: Option<PathBuf>,
+    now: Timestamp,
+) -> Result<(PathBuf, PathBuf), StoreError> {
+    let good = good.ok_or_else(|| StoreError::Io {
+        path: history_dir(path),
+        error: io::Error::new(io::ErrorKind::NotFound, "no readable version in history"),
+    })?;
+    let _lock = take_lock(path, now).map_err(StoreError::ReadOnly)?;
+    let aside = Sidecar::SetAside.path(path, now);
+    if path.exists() {
+        fs::rename(path, &aside).map_err(io_error(path))?;
+    }
+    let bytes = read_regular(&good).map_err(io_error(&good))?;
+    write_atomic(path, &bytes).map_err(io_error(path))?;
+    Ok((aside, good))
 }

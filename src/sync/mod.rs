@@ -5,6 +5,10 @@
 //! ([`session_merge`], [`driver`]), the rules that keep private things on
 //! this machine (`.gitignore`, [`crate::session::private`]), and the
 //! recorded conflicts people settle later ([`conflicts`]).
+//!
+//! Long because one `Shared` type carries the whole sync cycle (init,
+//! commit, fetch, merge, push with retry, status) and each step must fail
+//! without losing a file; splitting it would scatter that order.
 
 pub mod conflicts;
 pub mod driver;

@@ -1,6 +1,10 @@
 //! The edge between the pure app and the world: performs the effects that
 //! `update` asks for (disk, exports) and feeds their results back in. Used
 //! by the terminal loop and, with a test backend, by the flow tests.
+//!
+//! Long because every effect is performed here, in one `match`, so that
+//! the one place that touches disk can be read whole; each answer is
+//! handed back to `update` as an Action.
 
 use crate::app::action::{Action, Effect, Opened};
 use crate::app::cycle::{Earlier, TrendsData};
@@ -235,7 +239,13 @@ pub fn home_data(
     time_zone: &jiff::tz::TimeZone,
 ) -> HomeData {
     let mut data = HomeData::default();
-    for entry in store.entries() {
+    let entries = store.entries().unwrap_or_else(|error| {
+        data.folder_unreadable = true;
+        data.damaged
+            .push(crate::app::text::sessions_unreadable(&error.to_string()));
+        Vec::new()
+    });
+    for entry in entries {
         match entry.state {
             Ok(decoded)
                 if decoded.session.kind == crate::session::model::SessionKind::DailyReview =>
@@ -680,43 +690,8 @@ impl Runtime {
                 self.reindex_file(&path);
                 Some(self.opened(result))
             }
-            Effect::Save(session) => {
-                let open = self.open.as_mut()?;
-                let path = open.path.clone();
-                match open.save(&session, self.app.now) {
-                    Ok(saved) => {
-                        self.reindex_file(&path);
-                        // The file has it all now: the emergency copy is spent.
-                        if let Some(copy) = self.emergency.take()
-                            && session_id_of(&copy) == session_id_of(&path)
-                        {
-                            let _ = std::fs::remove_file(copy);
-                        }
-                        Some(Action::Saved(Ok(saved)))
-                    }
-                    Err(error) => {
-                        let message =
-                            self.keep_emergency_copy(&path, &session, short_reason(&error));
-                        Some(Action::Saved(Err(message)))
-                    }
-                }
-            }
-            Effect::Export(session) => {
-                // Private evidence stays out of the file, as in every export.
-                let (session, left_out) = export::common::without_private(&session, false);
-                let markdown = export::session_markdown_noting(
-                    &session,
-                    &self.app.library,
-                    self.today(),
-                    left_out,
-                );
-                let path = self.export_dir.join(format!("{}.md", session.id));
-                let result = create_private_dir(&self.export_dir)
-                    .and_then(|()| write_atomic(&path, markdown.as_bytes()))
-                    .map(|()| path.clone())
-                    .map_err(|e| format!("{}: {e}", path.display()));
-                Some(Action::Exported(result))
-            }
+            Effect::Save(session) => self.save(&session),
+            Effect::Export(session) => Some(Action::Exported(self.export(&session))),
             Effect::Close => {
                 self.open = None;
                 if !self.app.workspace().is_some_and(|ws| ws.is_dirty()) {
@@ -768,6 +743,41 @@ impl Runtime {
             )),
             Effect::Quit => None,
         }
+    }
+
+    /// Save the open session; on failure an emergency copy keeps the words.
+    fn save(&mut self, session: &Session) -> Option<Action> {
+        let open = self.open.as_mut()?;
+        let path = open.path.clone();
+        match open.save(session, self.app.now) {
+            Ok(saved) => {
+                self.reindex_file(&path);
+                // The file has it all now: the emergency copy is spent.
+                if let Some(copy) = self.emergency.take()
+                    && session_id_of(&copy) == session_id_of(&path)
+                {
+                    let _ = std::fs::remove_file(copy);
+                }
+                Some(Action::Saved(Ok(saved)))
+            }
+            Err(error) => {
+                let message = self.keep_emergency_copy(&path, session, short_reason(&error));
+                Some(Action::Saved(Err(message)))
+            }
+        }
+    }
+
+    /// The session as Markdown in the exports folder.
+    fn export(&self, session: &Session) -> Result<PathBuf, String> {
+        // Private evidence stays out of the file, as in every export.
+        let (session, left_out) = export::common::without_private(session, false);
+        let markdown =
+            export::session_markdown_noting(&session, &self.app.library, self.today(), left_out);
+        let path = self.export_dir.join(format!("{}.md", session.id));
+        create_private_dir(&self.export_dir)
+            .and_then(|()| write_atomic(&path, markdown.as_bytes()))
+            .map(|()| path.clone())
+            .map_err(|e| format!("{}: {e}", path.display()))
     }
 
     /// `<data dir>/measures/`, beside the sessions folder.

@@ -104,7 +104,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
             Span::styled(text, style),
         ]));
     }
-    if data.session_total() == 0 {
+    if data.session_total() == 0 && !data.folder_unreadable {
         lines.push(Line::from(""));
         // Daily reviews are kept off this list: they are not "no sessions".
         let text = match data.daily_total() {

@@ -2,6 +2,9 @@
 //! baseline, overdue in words), one measure's chart with its table of
 //! values, and a Turning the Curve worksheet. Words and numbers always go
 //! with the lines: colour is never the only carrier.
+//!
+//! Long because the three measures screens share one theme, one
+//! chart and one table layout; apart they would each repeat them.
 
 use super::widgets::{footer, status_line};
 use crate::app::App;
@@ -54,7 +57,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
         && let Some(reason) = &state.read_only
     {
         let line = Line::from(Span::styled(
-            format!(" Read-only: {reason}"),
+            format!(" {}", crate::app::text::read_only(reason)),
             theme.warning(),
         ));
         frame.render_widget(Paragraph::new(line), status);
@@ -97,7 +100,7 @@ fn list(frame: &mut Frame, app: &App, title: Rect, body: Rect, theme: Theme) {
     }
     if measures.is_empty() {
         let text = if state.register.is_none() {
-            "Opening the register…"
+            words::OPENING
         } else {
             words::NO_MEASURES
         };
@@ -141,7 +144,7 @@ fn list(frame: &mut Frame, app: &App, title: Rect, body: Rect, theme: Theme) {
 fn summary(m: &Measure) -> String {
     let latest = m.latest().map_or_else(
         || words::NO_VALUES.to_owned(),
-        |v| format!("latest {}: {}", v.period, reading::figure(v.figure, m.unit)),
+        |v| words::latest(&v.period, &reading::figure(v.figure, m.unit)),
     );
     let change = reading::change_words(m).unwrap_or_else(|| words::NO_CHANGE.to_owned());
     format!("{latest} · {change} · {}", reading::better_words(m.better))
@@ -215,7 +218,7 @@ fn curve_chart(frame: &mut Frame, curve: &Curve, area: Rect, theme: Theme) {
     )];
     if let Some((period, v)) = curve.baseline {
         series.push((
-            format!("baseline {period}: {}", reading::amount(v, curve.unit)),
+            words::baseline(&period, &reading::amount(v, curve.unit)),
             vec![(0.0, v), (end, v)],
             Marker::Dot,
             GraphType::Line,
@@ -409,7 +412,7 @@ fn values_table(frame: &mut Frame, m: &Measure, breakdowns: bool, area: Rect, th
             text.push_str(&format!(" — {}", v.note));
         }
         if breakdowns && v.breakdowns.is_empty() {
-            text.push_str(" (no breakdowns)");
+            text.push_str(words::NO_BREAKDOWNS_MARK);
         }
         lines.push(Line::from(Span::styled(
             clip(&format!(" {text}"), width),
@@ -441,7 +444,7 @@ fn curve_screen(
     heading(
         frame,
         title,
-        format!("Turning the Curve: {}", m.title),
+        words::turning_the_curve(&m.title),
         second,
         theme,
     );
@@ -451,7 +454,11 @@ fn curve_screen(
         let here = *s == step;
         let done = ws.is_some_and(|w| s.answered(w));
         let mark = if here { "›" } else { " " };
-        let state = if done { "written" } else { "not yet" };
+        let state = if done {
+            words::WRITTEN
+        } else {
+            words::NOT_WRITTEN
+        };
         let style = if here { theme.selected() } else { theme.text() };
         lines.push(Line::from(Span::styled(
             format!("{mark} {}. {}", i + 1, s.title()),
@@ -469,12 +476,12 @@ fn curve_screen(
         lines.push(Line::from(format!("{mark}{}", w.date)));
     }
     if m.worksheets.is_empty() {
-        lines.push(Line::from("  none yet"));
+        lines.push(Line::from(words::NO_WORKSHEETS));
     }
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border(false))
-        .title(" Steps ");
+        .title(words::STEPS_TITLE);
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
@@ -520,7 +527,7 @@ fn step_panel(
         lines = Vec::new();
         if let Some(ws) = ws {
             lines.push(Line::from(Span::styled(
-                format!("Our reading: {}", or_not_yet(&ws.how_are_we_doing)),
+                words::our_reading(&or_not_yet(&ws.how_are_we_doing)),
                 theme.text(),
             )));
         }
@@ -547,7 +554,7 @@ fn step_panel(
             Step::WhatWorks => {
                 for w in &ws.what_works {
                     add(
-                        format!("• {} — evidence: {}", w.idea, or_not_yet(&w.evidence)),
+                        words::what_works(&w.idea, &or_not_yet(&w.evidence)),
                         theme.text(),
                     );
                 }
@@ -574,13 +581,8 @@ fn proposals(
             .as_ref()
             .and_then(|id| ws.priorities.iter().find(|q| &q.id == id))
         {
-            Some(q) => format!(
-                "ADOPTED as a priority: owner {}, due {}",
-                q.owner,
-                q.deadline
-                    .map_or_else(|| "no date".to_owned(), |d| d.to_string())
-            ),
-            None => "proposed (o adopts it)".to_owned(),
+            Some(q) => words::adopted_as(&q.owner, q.deadline),
+            None => words::PROPOSED.to_owned(),
         };
         let style = if i == cursor {
             theme.selected()
@@ -608,17 +610,16 @@ fn or_not_yet(text: &str) -> String {
 fn reading_lines(m: &Measure, curve: &Curve) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     if let Some((period, v)) = curve.baseline {
-        out.push(Line::from(format!(
-            "Baseline {period}: {}",
-            reading::amount(v, m.unit)
+        out.push(Line::from(words::baseline_line(
+            &period,
+            &reading::amount(v, m.unit),
         )));
     }
     if let Some(v) = m.latest() {
-        out.push(Line::from(format!(
-            "Latest {}: {} · {}",
-            v.period,
-            reading::figure(v.figure, m.unit),
-            reading::change_words(m).unwrap_or_default()
+        out.push(Line::from(words::latest_line(
+            &v.period,
+            &reading::figure(v.figure, m.unit),
+            &reading::change_words(m).unwrap_or_default(),
         )));
     }
     if !curve.forecast.is_empty() {
@@ -627,10 +628,9 @@ fn reading_lines(m: &Measure, curve: &Curve) -> Vec<Line<'static>> {
             .iter()
             .map(|(p, v)| format!("{p} {}", reading::amount(*v, m.unit)))
             .collect();
-        out.push(Line::from(format!(
-            "FORECAST if nothing changes (a straight line through the last {} values; not a prediction): {}",
+        out.push(Line::from(words::forecast(
             reading::FORECAST_BASIS,
-            ahead.join(", ")
+            &ahead.join(", "),
         )));
     }
     out.push(Line::from(reading::better_words(m.better)));

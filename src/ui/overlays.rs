@@ -2,6 +2,7 @@
 
 use crate::app::lines::{HelpLine, help_lines, wrap_text};
 use crate::app::palette::Palette;
+use crate::app::text::overlays as words;
 use crate::app::theme::Theme;
 use crate::app::view::{self, centered};
 use crate::app::{App, Overlay};
@@ -25,103 +26,13 @@ fn popup(frame: &mut Frame, area: Rect, title: &str, theme: Theme) -> Rect {
 pub fn render(frame: &mut Frame, app: &App, overlay: &Overlay, theme: Theme) {
     let screen = Rect::new(0, 0, app.size.0, app.size.1);
     match overlay {
-        Overlay::Help { scroll } => {
-            let (area, _) = view::help(app.size);
-            let inner = popup(frame, area, "Keys", theme);
-            let shown = view::help_lines_in_view(app.size);
-            let mut lines: Vec<Line> = help_lines(app, inner.width)
-                .into_iter()
-                .skip(*scroll)
-                .take(shown)
-                .map(|line| match line {
-                    HelpLine::Heading(text) => Line::from(Span::styled(text, theme.heading())),
-                    HelpLine::Key(key, what) => Line::from(vec![
-                        Span::styled(format!("  {key:<16}"), theme.key()),
-                        Span::raw(what),
-                    ]),
-                    HelpLine::Blank => Line::from(""),
-                })
-                .collect();
-            lines.resize(shown, Line::from(""));
-            lines.push(Line::from(Span::styled(
-                "j k PgUp PgDn g G scroll · Esc ? q close",
-                theme.dim(),
-            )));
-            frame.render_widget(Paragraph::new(lines), inner);
-        }
+        Overlay::Help { scroll } => help_popup(frame, app, *scroll, theme),
         Overlay::Palette(palette) => palette_popup(frame, screen, palette, theme),
         Overlay::Ask(ask) => super::measures::render_ask(frame, screen, ask, theme),
         Overlay::Focus { cursor, chosen } => {
-            let area = centered(screen, 72, screen.height.saturating_sub(2));
-            let inner = popup(frame, area, "Daily review: focus areas", theme);
-            let mut lines = Vec::new();
-            for l in wrap_text(
-                "Questions come from these LSCB content areas, in turn, with no repeat until all have been offered. None chosen means all of them.",
-                usize::from(inner.width),
-                "",
-                "",
-            ) {
-                lines.push(Line::from(Span::styled(l, theme.dim())));
-            }
-            lines.push(Line::from(""));
-            let top = lines.len();
-            let framework = app.library.framework(crate::app::daily::DAILY_FRAMEWORK);
-            let areas = framework
-                .map(crate::content::query::all_areas)
-                .unwrap_or_default();
-            for (index, area) in areas.iter().enumerate() {
-                let depth = if framework.is_some_and(|f| {
-                    f.content.as_ref().is_some_and(|c| {
-                        c.groups
-                            .iter()
-                            .any(|g| g.areas.iter().any(|a| a.id == area.id))
-                    })
-                }) {
-                    0
-                } else {
-                    2
-                };
-                let mark = if chosen.contains(&area.id) {
-                    "[x] "
-                } else {
-                    "[ ] "
-                };
-                let selected = index == *cursor;
-                let line = Line::from(vec![
-                    Span::styled(if selected { "› " } else { "  " }, theme.key()),
-                    Span::raw(format!("{}{mark}{}", " ".repeat(depth), area.title)),
-                ]);
-                lines.push(if selected {
-                    line.style(theme.selected())
-                } else {
-                    line
-                });
-            }
-            let view = usize::from(inner.height).saturating_sub(top).max(1);
-            let skip = (top + cursor + 1).saturating_sub(top + view);
-            let shown: Vec<Line> = lines[..top]
-                .iter()
-                .cloned()
-                .chain(lines[top..].iter().skip(skip).cloned())
-                .collect();
-            frame.render_widget(Paragraph::new(shown), inner);
+            focus_popup(frame, app, screen, *cursor, chosen, theme)
         }
-        Overlay::Confirm { message, .. } => {
-            let area = centered(screen, 60, 7);
-            let inner = popup(frame, area, "Are you sure?", theme);
-            let mut lines: Vec<Line> = wrap_text(message, usize::from(inner.width), "", "")
-                .into_iter()
-                .map(Line::from)
-                .collect();
-            lines.push(Line::from(""));
-            lines.push(Line::from(vec![
-                Span::styled("y", theme.key()),
-                Span::raw(" yes    "),
-                Span::styled("any other key", theme.key()),
-                Span::raw(" no"),
-            ]));
-            frame.render_widget(Paragraph::new(lines), inner);
-        }
+        Overlay::Confirm { message, .. } => confirm_popup(frame, screen, message, theme),
         Overlay::Reader {
             title,
             text,
@@ -137,33 +48,130 @@ pub fn render(frame: &mut Frame, app: &App, overlay: &Overlay, theme: Theme) {
                 .collect();
             frame.render_widget(Paragraph::new(lines), inner);
         }
-        Overlay::Message { title, text } => {
-            let width = 70.min(screen.width);
-            let body: Vec<String> = text
-                .lines()
-                .flat_map(|l| wrap_text(l, usize::from(width.saturating_sub(2)), "", ""))
-                .collect();
-            let area = centered(screen, width, body.len() as u16 + 4);
-            let inner = popup(frame, area, title, theme);
-            let mut lines: Vec<Line> = body.into_iter().map(Line::from).collect();
-            lines.push(Line::from(""));
-            lines.push(Line::from(Span::styled("Any key to continue", theme.dim())));
-            frame.render_widget(Paragraph::new(lines), inner);
-        }
+        Overlay::Message { title, text } => message_popup(frame, screen, title, text, theme),
     }
+}
+
+fn help_popup(frame: &mut Frame, app: &App, scroll: usize, theme: Theme) {
+    let (area, _) = view::help(app.size);
+    let inner = popup(frame, area, words::HELP_TITLE, theme);
+    let shown = view::help_lines_in_view(app.size);
+    let mut lines: Vec<Line> = help_lines(app, inner.width)
+        .into_iter()
+        .skip(scroll)
+        .take(shown)
+        .map(|line| match line {
+            HelpLine::Heading(text) => Line::from(Span::styled(text, theme.heading())),
+            HelpLine::Key(key, what) => Line::from(vec![
+                Span::styled(format!("  {key:<16}"), theme.key()),
+                Span::raw(what),
+            ]),
+            HelpLine::Blank => Line::from(""),
+        })
+        .collect();
+    lines.resize(shown, Line::from(""));
+    lines.push(Line::from(Span::styled(words::HELP_KEYS, theme.dim())));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The daily review's focus areas: the areas questions are drawn from.
+fn focus_popup(
+    frame: &mut Frame,
+    app: &App,
+    screen: Rect,
+    cursor: usize,
+    chosen: &[String],
+    theme: Theme,
+) {
+    let area = centered(screen, 72, screen.height.saturating_sub(2));
+    let inner = popup(frame, area, words::FOCUS_TITLE, theme);
+    let mut lines = Vec::new();
+    for l in wrap_text(words::FOCUS_EXPLAINED, usize::from(inner.width), "", "") {
+        lines.push(Line::from(Span::styled(l, theme.dim())));
+    }
+    lines.push(Line::from(""));
+    let top = lines.len();
+    let framework = app.library.framework(crate::app::daily::DAILY_FRAMEWORK);
+    let areas = framework
+        .map(crate::content::query::all_areas)
+        .unwrap_or_default();
+    for (index, area) in areas.iter().enumerate() {
+        let depth = if framework.is_some_and(|f| {
+            f.content.as_ref().is_some_and(|c| {
+                c.groups
+                    .iter()
+                    .any(|g| g.areas.iter().any(|a| a.id == area.id))
+            })
+        }) {
+            0
+        } else {
+            2
+        };
+        let mark = if chosen.contains(&area.id) {
+            "[x] "
+        } else {
+            "[ ] "
+        };
+        let selected = index == cursor;
+        let line = Line::from(vec![
+            Span::styled(if selected { "› " } else { "  " }, theme.key()),
+            Span::raw(format!("{}{mark}{}", " ".repeat(depth), area.title)),
+        ]);
+        lines.push(if selected {
+            line.style(theme.selected())
+        } else {
+            line
+        });
+    }
+    let view = usize::from(inner.height).saturating_sub(top).max(1);
+    let skip = (top + cursor + 1).saturating_sub(top + view);
+    let shown: Vec<Line> = lines[..top]
+        .iter()
+        .cloned()
+        .chain(lines[top..].iter().skip(skip).cloned())
+        .collect();
+    frame.render_widget(Paragraph::new(shown), inner);
+}
+
+fn confirm_popup(frame: &mut Frame, screen: Rect, message: &str, theme: Theme) {
+    let area = centered(screen, 60, 7);
+    let inner = popup(frame, area, words::CONFIRM_TITLE, theme);
+    let mut lines: Vec<Line> = wrap_text(message, usize::from(inner.width), "", "")
+        .into_iter()
+        .map(Line::from)
+        .collect();
+    lines.push(Line::from(""));
+    lines.push(Line::from(vec![
+        Span::styled("y", theme.key()),
+        Span::raw(words::YES),
+        Span::styled(words::ANY_OTHER_KEY, theme.key()),
+        Span::raw(words::NO),
+    ]));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn message_popup(frame: &mut Frame, screen: Rect, title: &str, text: &str, theme: Theme) {
+    let width = 70.min(screen.width);
+    let body: Vec<String> = text
+        .lines()
+        .flat_map(|l| wrap_text(l, usize::from(width.saturating_sub(2)), "", ""))
+        .collect();
+    let area = centered(screen, width, body.len() as u16 + 4);
+    let inner = popup(frame, area, title, theme);
+    let mut lines: Vec<Line> = body.into_iter().map(Line::from).collect();
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(words::ANY_KEY, theme.dim())));
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 fn palette_popup(frame: &mut Frame, screen: Rect, palette: &Palette, theme: Theme) {
     let area = centered(screen, 100, screen.height.saturating_sub(2));
-    let inner = popup(frame, area, "Find anything", theme);
+    let inner = popup(frame, area, words::FIND_TITLE, theme);
     let [query_line, list] =
         Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
     let query = palette.query.lines().join(" ");
     let shown = if query.is_empty() {
-        Span::styled(
-            "type to search indicators, illustrations, questions, notes…",
-            theme.dim(),
-        )
+        Span::styled(words::FIND_PLACEHOLDER, theme.dim())
     } else {
         Span::raw(query.clone())
     };
@@ -231,7 +239,10 @@ fn palette_popup(frame: &mut Frame, screen: Rect, palette: &Palette, theme: Them
         });
     }
     if palette.hits.is_empty() && !query.trim().is_empty() {
-        lines.push(Line::from(Span::styled("Nothing matches.", theme.dim())));
+        lines.push(Line::from(Span::styled(
+            words::NOTHING_MATCHES,
+            theme.dim(),
+        )));
     }
     let view = usize::from(list.height).max(1);
     let skip = cursor_line.saturating_sub(view - 1);

@@ -6,6 +6,7 @@ use crate::app::App;
 use crate::app::cycle::{RegisterState, UpdateField, UpdateForm};
 use crate::app::lines::wrap_text;
 use crate::app::text;
+use crate::app::text::register as words;
 use crate::app::theme::Theme;
 use crate::app::view;
 use crate::session::register::ActionRow;
@@ -20,13 +21,9 @@ pub fn render(frame: &mut Frame, app: &App, state: &RegisterState, theme: Theme)
     let today = app.today();
     let visible = state.visible(today);
     let heading = Line::from(vec![
-        Span::styled(" Register of actions", theme.title()),
+        Span::styled(words::TITLE, theme.title()),
         Span::styled(
-            format!(
-                " · {} of {} · by due date · today {today}",
-                visible.len(),
-                state.rows.len()
-            ),
+            words::showing(visible.len(), state.rows.len(), today),
             theme.dim(),
         ),
     ]);
@@ -78,7 +75,7 @@ fn list(
         let said = if state.loaded {
             text::REGISTER_EMPTY
         } else {
-            "Reading the sessions…"
+            text::READING_SESSIONS
         };
         let para = Paragraph::new(Span::styled(said, theme.dim())).wrap(Wrap { trim: true });
         frame.render_widget(para, inner);
@@ -117,9 +114,9 @@ fn list(
             Constraint::Min(10),
         ]
     };
-    let mut header = vec!["", "Due", "Status", "Owner", "Action"];
+    let mut header = words::COLUMNS.to_vec();
     if wide {
-        header.extend(["Framework", "Items", "Session", "Last update"]);
+        header.extend(words::WIDE_COLUMNS);
     }
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(theme.label()))
@@ -138,7 +135,7 @@ fn table_row<'a>(
     let due = row.due.map_or_else(|| "—".to_owned(), |d| d.to_string());
     let due = if overdue { format!("{due}!") } else { due };
     let what = if row.text.trim().is_empty() {
-        "(no statement yet)".to_owned()
+        words::NO_STATEMENT.to_owned()
     } else {
         let first = row.text.lines().next().unwrap_or_default();
         match row.kind {
@@ -197,16 +194,13 @@ fn log_box(frame: &mut Frame, row: &ActionRow, area: Rect, theme: Theme) {
         lines.push(Line::from(Span::styled(l, theme.title())));
     }
     if let Some(from) = &row.carries {
-        let said = format!("Carries forward {from}: its log is shown here whole.");
+        let said = words::carries_forward(&from.to_string());
         for l in wrap_text(&said, width, "", "") {
             lines.push(Line::from(Span::styled(l, theme.dim())));
         }
     }
     if row.history.is_empty() {
-        lines.push(Line::from(Span::styled(
-            "No updates yet. u adds one.",
-            theme.dim(),
-        )));
+        lines.push(Line::from(Span::styled(words::NO_UPDATES, theme.dim())));
     }
     for logged in &row.history {
         let u = &logged.update;
@@ -237,10 +231,7 @@ fn form_box(frame: &mut Frame, form: &UpdateForm, row: &ActionRow, area: Rect, t
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border(true))
-        .title(format!(
-            " Progress update · {} ({}) ",
-            row.id, row.session_id
-        ));
+        .title(words::update_title(&row.id, &row.session_id));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let mark = |field: UpdateField| {
@@ -272,21 +263,21 @@ fn form_box(frame: &mut Frame, form: &UpdateForm, row: &ActionRow, area: Rect, t
     let mut lines = vec![
         field_line(
             UpdateField::Date,
-            "Date",
+            words::DATE,
             form.date.lines().join(""),
-            "YYYY-MM-DD",
+            words::DATE_PLACEHOLDER,
         ),
-        field_line(UpdateField::Status, "Status", status, ""),
+        field_line(UpdateField::Status, words::STATUS, status, ""),
         field_line(
             UpdateField::Note,
-            "Note",
+            words::NOTE,
             form.note.lines().join(" "),
-            "what happened, and what difference it made",
+            words::NOTE_PLACEHOLDER,
         ),
     ];
     let (m, style) = mark(UpdateField::Save);
     lines.push(Line::from(Span::styled(
-        format!("{m}[ Save into the session's file ]"),
+        format!("{m}{}", words::SAVE_BUTTON),
         style,
     )));
     if let Some(error) = &form.error {

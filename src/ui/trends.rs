@@ -6,6 +6,7 @@ use super::widgets::{footer, status_line};
 use crate::app::App;
 use crate::app::cycle::{TrendsState, TrendsView};
 use crate::app::text;
+use crate::app::text::trends as words;
 use crate::app::theme::Theme;
 use crate::app::view;
 use crate::session::register::LevelPoint;
@@ -23,9 +24,9 @@ pub fn render(frame: &mut Frame, app: &App, state: &TrendsState, theme: Theme) {
     let locality = state
         .locality
         .clone()
-        .unwrap_or_else(|| "every locality".into());
+        .unwrap_or_else(|| words::EVERY_LOCALITY.into());
     let heading = Line::from(vec![
-        Span::styled(" Levels over time", theme.title()),
+        Span::styled(words::TITLE, theme.title()),
         Span::styled(format!(" · {framework} · {locality}"), theme.dim()),
     ]);
     frame.render_widget(Paragraph::new(heading), title);
@@ -38,18 +39,14 @@ pub fn render(frame: &mut Frame, app: &App, state: &TrendsState, theme: Theme) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border(true))
-        .title(match state.view {
-            TrendsView::Grid => " Agreed levels: items × sessions ",
-            TrendsView::Spread => " The participants' spread ",
-            TrendsView::Bars => " Bar chart of the chosen item ",
-        });
+        .title(words::view_title(state.view));
     let inner = block.inner(body);
     frame.render_widget(block, body);
     if state.points().is_empty() {
         let said = if state.data.is_some() {
             text::TRENDS_EMPTY
         } else {
-            "Reading the sessions…"
+            text::READING_SESSIONS
         };
         frame.render_widget(
             Paragraph::new(Span::styled(said, theme.dim())).wrap(Wrap { trim: true }),
@@ -145,10 +142,7 @@ fn spread(frame: &mut Frame, app: &App, state: &TrendsState, area: Rect, theme: 
     let Some(item) = items.get(state.cursor) else {
         return;
     };
-    let mut lines = vec![Line::from(Span::styled(
-        format!("Item {item} (↑/↓ another item)"),
-        theme.title(),
-    ))];
+    let mut lines = vec![Line::from(Span::styled(words::item(item), theme.title()))];
     for s in state.sessions() {
         let p = point(state, item, &s.session_id);
         lines.push(Line::from(vec![
@@ -156,11 +150,11 @@ fn spread(frame: &mut Frame, app: &App, state: &TrendsState, area: Rect, theme: 
                 format!("{}  {:<24} ", s.session_date, s.session_title),
                 theme.label(),
             ),
-            Span::styled(format!("agreed: {}", cell(app, state, p)), theme.text()),
+            Span::styled(words::agreed(&cell(app, state, p)), theme.text()),
         ]));
         let spread = p.map(|p| p.spread.as_slice()).unwrap_or_default();
         let words = if spread.is_empty() {
-            "no participant levels recorded".to_owned()
+            words::NO_PARTICIPANT_LEVELS.to_owned()
         } else {
             spread
                 .iter()
@@ -211,7 +205,7 @@ fn bars(frame: &mut Frame, app: &App, state: &TrendsState, area: Rect, theme: Th
         })
         .unwrap_or(6);
     let chart = BarChart::default()
-        .block(Block::default().title(format!(" Item {item} (↑/↓ another item) ")))
+        .block(Block::default().title(format!(" {} ", words::item(item))))
         .data(BarGroup::default().bars(&bars))
         .bar_width(8)
         .bar_gap(4)

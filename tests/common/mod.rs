@@ -3,11 +3,13 @@
 //! ratatui's `TestBackend`.
 #![allow(dead_code)]
 
+pub mod cli;
+
 use howgood::app::App;
 use howgood::app::action::Action;
 use howgood::content::library::{Library, embedded_files};
 use howgood::session::codec;
-use howgood::session::model::{ItemRecord, ScaleChoice, Session, SessionKind};
+use howgood::session::model::{IndividualLevel, ItemRecord, ScaleChoice, Session, SessionKind};
 use howgood::session::store::SessionStore;
 use howgood::tui::runtime::Runtime;
 use howgood::ui;
@@ -28,6 +30,59 @@ pub fn library() -> Library {
 /// A fixed moment, so screens and files are the same on every run.
 pub fn start_time() -> Timestamp {
     "2026-11-24T09:30:00Z".parse().expect("timestamp")
+}
+
+/// A moment written as text (`2026-03-10T10:00:00Z`).
+pub fn at(text: &str) -> Timestamp {
+    text.parse().expect("timestamp")
+}
+
+/// An item agreed at `level`, shown, with each participant's own level.
+pub fn record(item: &str, level: u8, each: &[(&str, u8)]) -> ItemRecord {
+    let mut r = ItemRecord::new(item);
+    r.level = Some(level);
+    r.revealed = true;
+    r.individual_levels = each
+        .iter()
+        .map(|(p, l)| IndividualLevel {
+            participant: (*p).to_owned(),
+            level: *l,
+        })
+        .collect();
+    r
+}
+
+/// Damaged or foreign copies of a good file, each of which must never be
+/// loaded as a default or saved over: `version` is the good file's
+/// version line (`version: 3,`) and `field` a line a new field can go
+/// before (indent included).
+pub fn damaged_copies(good: &str, version: &str, field: &str) -> Vec<(&'static str, Vec<u8>)> {
+    vec![
+        ("empty", Vec::new()),
+        ("truncated", good.as_bytes()[..good.len() / 2].to_vec()),
+        ("nul-filled", vec![0u8; good.len()]),
+        ("not-utf8", {
+            let mut bytes = good.as_bytes().to_vec();
+            bytes[20] = 0xff;
+            bytes
+        }),
+        (
+            "future-version",
+            good.replacen(version, "version: 7,", 1).into_bytes(),
+        ),
+        (
+            "unknown-field",
+            good.replacen(
+                field,
+                &format!(
+                    "{}mood: \"calm\",\n{field}",
+                    &field[..field.len() - field.trim_start().len()]
+                ),
+                1,
+            )
+            .into_bytes(),
+        ),
+    ]
 }
 
 /// A session as the tests build them: on its framework's own scale,
@@ -142,9 +197,21 @@ impl Harness {
         self.dir.path().join("sessions")
     }
 
+    /// Every readable session on disk, decoded, in file-name order.
+    pub fn sessions(&self) -> Vec<Session> {
+        self.runtime
+            .store
+            .entries()
+            .expect("sessions folder")
+            .into_iter()
+            .filter_map(|e| e.state.ok())
+            .map(|d| d.session)
+            .collect()
+    }
+
     /// The one session file on disk, decoded.
     pub fn saved(&self) -> Session {
-        let entries = self.runtime.store.entries();
+        let entries = self.runtime.store.entries().expect("sessions folder");
         assert_eq!(entries.len(), 1, "one session on disk");
         entries
             .into_iter()

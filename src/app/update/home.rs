@@ -2,6 +2,8 @@
 //! focus areas, and the history of daily reviews.
 
 use super::*;
+use crate::content::library::Library;
+use crate::session::model::Session;
 
 /// The content areas a daily review can focus on, in document order: those
 /// with questions of their own or in their sub-areas (two LSCB areas, such
@@ -246,7 +248,6 @@ pub(super) fn form_command(app: &mut App, command: Command, effects: &mut Vec<Ef
         .iter()
         .position(|f| *f == form.field)
         .unwrap_or(0);
-    let frameworks = app.library.frameworks.len().max(1);
     match command {
         // A typed title is not thrown away by one key: ask first.
         Command::Back if !NewSessionForm::text(&form.title).trim().is_empty() => {
@@ -278,75 +279,107 @@ pub(super) fn form_command(app: &mut App, command: Command, effects: &mut Vec<Ef
         }
         Command::Left | Command::Right | Command::Toggle => {
             let forward = command != Command::Left;
-            match form.field {
-                FormField::Kind => {
-                    let kinds = [
-                        SessionKind::Workshop,
-                        SessionKind::Supervision,
-                        SessionKind::DailyReview,
-                    ];
-                    let k = kinds.iter().position(|k| *k == form.kind).unwrap_or(0);
-                    form.kind = kinds[if forward { (k + 1) % 3 } else { (k + 2) % 3 }];
-                }
-                FormField::Framework => {
-                    form.framework = if forward {
-                        (form.framework + 1) % frameworks
-                    } else {
-                        (form.framework + frameworks - 1) % frameworks
-                    };
-                    form.chosen.clear();
-                    form.follows = None;
-                    form.cursor = 0;
-                }
-                FormField::Follows => {
-                    let ids: Vec<String> = form
-                        .follow_candidates(&app.library, &app.home.data.sessions)
-                        .iter()
-                        .map(|s| s.id.clone())
-                        .collect();
-                    form.follows = crate::app::cycle::step_choice(&form.follows, &ids, forward);
-                }
-                _ => {}
-            }
+            let sessions = &app.home.data.sessions;
+            change_choice(form, &app.library, sessions, forward);
         }
         Command::Activate => match form.field {
-            FormField::Items => {
-                if let Some(candidate) = form.candidates(&app.library).get(form.cursor) {
-                    if let Some(pos) = form.chosen.iter().position(|c| c == &candidate.id) {
-                        form.chosen.remove(pos);
-                    } else {
-                        form.chosen.push(candidate.id.clone());
-                    }
-                }
-            }
+            FormField::Items => toggle_item(form, &app.library),
             FormField::Create => {
-                let Some((framework, _)) = app.library.frameworks.get(form.framework) else {
-                    form.error = Some("No framework is loaded".into());
-                    return;
-                };
-                let suffix = app.ids.next_suffix();
-                let participants = form.participants_list();
-                let request = crate::session::create::Request {
-                    kind: form.kind,
-                    framework: &framework.id,
-                    title: &NewSessionForm::text(&form.title),
-                    items: &form.chosen,
-                    participants: &participants,
-                };
-                match crate::session::create::build_session(&app.library, request, app.now, suffix)
-                {
-                    Ok(_) if form.chosen.is_empty() => {
-                        form.error = Some("Choose at least one item to cover (Cover: type to filter, Enter to choose)".into());
-                    }
-                    Ok(mut session) => {
-                        session.follows = form.follows.clone();
-                        effects.push(Effect::Create(session))
-                    }
-                    Err(error) => form.error = Some(error.to_string()),
+                if let Some(session) = create(form, &app.library, app.now, &mut app.ids) {
+                    effects.push(Effect::Create(session));
                 }
             }
             _ => form.field = FormField::ALL[(at + 1).min(FormField::ALL.len() - 1)],
         },
         _ => {}
+    }
+}
+
+/// ←/→ or Space on the form's kind, framework or follow-up choice.
+fn change_choice(
+    form: &mut NewSessionForm,
+    library: &Library,
+    sessions: &[crate::app::home::SessionSummary],
+    forward: bool,
+) {
+    let frameworks = library.frameworks.len().max(1);
+    match form.field {
+        FormField::Kind => {
+            let kinds = [
+                SessionKind::Workshop,
+                SessionKind::Supervision,
+                SessionKind::DailyReview,
+            ];
+            let k = kinds.iter().position(|k| *k == form.kind).unwrap_or(0);
+            form.kind = kinds[if forward { (k + 1) % 3 } else { (k + 2) % 3 }];
+        }
+        FormField::Framework => {
+            form.framework = if forward {
+                (form.framework + 1) % frameworks
+            } else {
+                (form.framework + frameworks - 1) % frameworks
+            };
+            form.chosen.clear();
+            form.follows = None;
+            form.cursor = 0;
+        }
+        FormField::Follows => {
+            let ids: Vec<String> = form
+                .follow_candidates(library, sessions)
+                .iter()
+                .map(|s| s.id.clone())
+                .collect();
+            form.follows = crate::app::cycle::step_choice(&form.follows, &ids, forward);
+        }
+        _ => {}
+    }
+}
+
+/// Enter on an item to cover: chosen, or no longer chosen.
+fn toggle_item(form: &mut NewSessionForm, library: &Library) {
+    if let Some(candidate) = form.candidates(library).get(form.cursor) {
+        if let Some(pos) = form.chosen.iter().position(|c| c == &candidate.id) {
+            form.chosen.remove(pos);
+        } else {
+            form.chosen.push(candidate.id.clone());
+        }
+    }
+}
+
+/// The session the form describes, or why not (said on the form).
+fn create(
+    form: &mut NewSessionForm,
+    library: &Library,
+    now: Timestamp,
+    ids: &mut crate::session::ids::IdSource,
+) -> Option<Session> {
+    let Some((framework, _)) = library.frameworks.get(form.framework) else {
+        form.error = Some("No framework is loaded".into());
+        return None;
+    };
+    let suffix = ids.next_suffix();
+    let participants = form.participants_list();
+    let request = crate::session::create::Request {
+        kind: form.kind,
+        framework: &framework.id,
+        title: &NewSessionForm::text(&form.title),
+        items: &form.chosen,
+        participants: &participants,
+    };
+    match crate::session::create::build_session(library, request, now, suffix) {
+        Ok(_) if form.chosen.is_empty() => {
+            form.error = Some(
+                "Choose at least one item to cover (Cover: type to filter, Enter to choose)".into(),
+            );
+            None
+        }
+        Ok(mut session) => {
+            session.follows = form.follows.clone();
+            Some(session)
+        }
+        Err(error) => {
+            form.error = Some(error.to_string());
+            None
+        }
     }
 }

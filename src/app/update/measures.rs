@@ -2,10 +2,14 @@
 //! Turning the Curve worksheets, and tracking a Module 5 measure from the
 //! reader or the palette. Every change goes through `measures::edit` and
 //! is saved by the edge with the register file's rules.
+//!
+//! Long because each of the four measures screens has its own keys, and
+//! they share the register being edited and its save.
 
 use super::*;
 use crate::app::action::LoadedMeasures;
 use crate::app::measures::{Ask, MeasuresView, Purpose};
+use crate::app::text::measures as words;
 use crate::measures::curve::Step;
 use crate::measures::edit;
 use crate::measures::model::{Better, Comparator, Figure};
@@ -49,9 +53,7 @@ pub(super) fn on_loaded(
         }
         Err(problem) => {
             app.measures.pending = None;
-            app.notice = Some(format!(
-                "The measures register could not be opened: {problem}"
-            ));
+            app.notice = Some(format!("{} {problem}", words::COULD_NOT_OPEN));
             app.measures.problem = Some(problem);
         }
     }
@@ -59,7 +61,7 @@ pub(super) fn on_loaded(
 
 pub(super) fn on_saved(app: &mut App, result: Result<(), String>, effects: &mut Vec<Effect>) {
     if let Err(problem) = result {
-        app.notice = Some(format!("Measures not saved: {problem}"));
+        app.notice = Some(words::not_saved(&problem));
     }
     if std::mem::take(&mut app.measures.borrowed) {
         effects.push(Effect::CloseMeasures);
@@ -69,7 +71,7 @@ pub(super) fn on_saved(app: &mut App, result: Result<(), String>, effects: &mut 
 /// Save the register if it may be written; else say why not.
 fn save(app: &mut App, effects: &mut Vec<Effect>) {
     if let Some(reason) = &app.measures.read_only {
-        app.notice = Some(format!("Read-only: {reason}"));
+        app.notice = Some(crate::app::text::read_only(reason));
         return;
     }
     if let Some(register) = &app.measures.register {
@@ -80,7 +82,7 @@ fn save(app: &mut App, effects: &mut Vec<Effect>) {
 fn writable(app: &mut App) -> bool {
     match &app.measures.read_only {
         Some(reason) => {
-            app.notice = Some(format!("Read-only: {reason}"));
+            app.notice = Some(crate::app::text::read_only(reason));
             false
         }
         None => app.measures.register.is_some(),
@@ -142,19 +144,10 @@ fn chart_command(
             let example = m.frequency.example();
             let ask = Ask::new(
                 Purpose::Value { measure },
-                format!("A value for {}", m.title),
-                vec![
-                    "Period (e.g. 2026-Q3, 2026-09 or 2026)",
-                    "Value, or the numerator of a percentage",
-                    "Denominator (leave empty for a plain value)",
-                    "Compared with (optional): national 12, neighbours 14, target 10; several with ;",
-                    "Note (optional)",
-                ],
+                words::value_for(&m.title),
+                words::VALUE_QUESTIONS.to_vec(),
             )
-            .with_context(format!(
-                "Reported {}: a period looks like {example}.",
-                m.frequency.slug()
-            ));
+            .with_context(words::reported(m.frequency.slug(), example));
             app.overlay = Some(Overlay::Ask(Box::new(ask)));
         }
         Command::ToggleBreakdowns => {
@@ -195,7 +188,7 @@ fn open_worksheet(app: &mut App, measure: usize) {
             };
         }
         None => {
-            app.notice = Some("No worksheet on this measure yet: N starts one dated today.".into());
+            app.notice = Some(words::NO_WORKSHEET.into());
             app.measures.view = MeasuresView::Curve {
                 measure,
                 sheet: usize::MAX,
@@ -248,13 +241,13 @@ fn curve_command(
         }
         Command::Activate if sheet < sheets && writable(app) => ask_step(app, measure, sheet, step),
         Command::Activate if sheet >= sheets => {
-            app.notice = Some("Start a worksheet first: N.".into());
+            app.notice = Some(words::START_WORKSHEET.into());
         }
         Command::AdoptProposal if step == Step::Proposals && writable(app) => {
             ask_adopt(app, measure, sheet, cursor)
         }
         Command::AdoptProposal => {
-            app.notice = Some("Proposals are adopted at step 5, 'What we propose to do'.".into());
+            app.notice = Some(words::adopt_at_step());
         }
         Command::Back => {
             app.measures.view = MeasuresView::Chart {
@@ -301,18 +294,18 @@ fn ask_step(app: &mut App, measure: usize, sheet: usize, step: Step) {
         }
         Step::Partners => Ask::new(
             Purpose::Partner { measure, sheet },
-            "A partner with a role to play",
-            vec!["Partner (who)", "Their role in turning the curve"],
+            words::PARTNER,
+            words::PARTNER_QUESTIONS.to_vec(),
         ),
         Step::WhatWorks => Ask::new(
             Purpose::WhatWorks { measure, sheet },
-            "What works",
-            vec!["What would work", "The evidence that it works"],
+            Step::WhatWorks.title(),
+            words::WHAT_WORKS_QUESTIONS.to_vec(),
         ),
         Step::Proposals => Ask::new(
             Purpose::Proposal { measure, sheet },
-            "What we propose to do",
-            vec!["The proposal"],
+            Step::Proposals.title(),
+            words::PROPOSAL_QUESTIONS.to_vec(),
         ),
     };
     app.overlay = Some(Overlay::Ask(Box::new(ask)));
@@ -327,11 +320,11 @@ fn ask_adopt(app: &mut App, measure: usize, sheet: usize, cursor: usize) {
         .get(sheet)
         .and_then(|s| s.proposals.get(cursor))
     else {
-        app.notice = Some("No proposal to adopt yet: Enter writes one.".into());
+        app.notice = Some(words::NO_PROPOSAL.into());
         return;
     };
     if proposal.priority.is_some() {
-        app.notice = Some("That proposal is already a priority.".into());
+        app.notice = Some(words::ALREADY_ADOPTED.into());
         return;
     }
     let ask = Ask::new(
@@ -339,8 +332,8 @@ fn ask_adopt(app: &mut App, measure: usize, sheet: usize, cursor: usize) {
             measure,
             proposal: proposal.id.to_string(),
         },
-        "Adopt as a priority",
-        vec!["Owner (who will see it done)", "Due date (YYYY-MM-DD)"],
+        words::ADOPT,
+        words::ADOPT_QUESTIONS.to_vec(),
     )
     .with_context(proposal.text.clone())
     .with_text(&m.owner);
@@ -389,16 +382,12 @@ fn apply(
     let answer = |i: usize| answers.get(i).map_or("", String::as_str);
     if let Purpose::Title { module5 } = purpose {
         if answer(0).is_empty() {
-            return Err("Not tracked: the measure needs a title.".into());
+            return Err(words::NEEDS_TITLE.into());
         }
         track(app, module5, Some(answer(0).to_owned()), effects);
         return Ok(());
     }
-    let register = app
-        .measures
-        .register
-        .as_ref()
-        .ok_or("The register is not loaded")?;
+    let register = app.measures.register.as_ref().ok_or(words::NOT_LOADED)?;
     let id = edit::fresh_id(register, &mut app.ids);
     let index = match purpose {
         Purpose::Value { measure }
@@ -409,7 +398,10 @@ fn apply(
         | Purpose::Adopt { measure, .. } => *measure,
         Purpose::Title { .. } => unreachable!("handled above"),
     };
-    let m = app.measures.measure_mut(index).ok_or("No such measure")?;
+    let m = app
+        .measures
+        .measure_mut(index)
+        .ok_or(words::NO_SUCH_MEASURE)?;
     match purpose {
         Purpose::Value { .. } => {
             let period: Period = answer(0).parse()?;
@@ -420,7 +412,10 @@ fn apply(
             edit::record(m, value).map_err(|p| p.join("; "))?;
         }
         Purpose::StepText { sheet, step, .. } => {
-            let ws = m.worksheets.get_mut(*sheet).ok_or("No such worksheet")?;
+            let ws = m
+                .worksheets
+                .get_mut(*sheet)
+                .ok_or(words::NO_SUCH_WORKSHEET)?;
             match step {
                 Step::Story => ws.story = answer(0).to_owned(),
                 _ => ws.how_are_we_doing = answer(0).to_owned(),
@@ -428,9 +423,12 @@ fn apply(
         }
         Purpose::Partner { sheet, .. } | Purpose::WhatWorks { sheet, .. } => {
             if answer(0).is_empty() {
-                return Err("Nothing added: the first answer was empty.".into());
+                return Err(words::NOTHING_ADDED.into());
             }
-            let ws = m.worksheets.get_mut(*sheet).ok_or("No such worksheet")?;
+            let ws = m
+                .worksheets
+                .get_mut(*sheet)
+                .ok_or(words::NO_SUCH_WORKSHEET)?;
             if matches!(purpose, Purpose::Partner { .. }) {
                 edit::add_partner(ws, answer(0), answer(1));
             } else {
@@ -438,17 +436,16 @@ fn apply(
             }
         }
         Purpose::Proposal { sheet, .. } => {
-            let ws = m.worksheets.get_mut(*sheet).ok_or("No such worksheet")?;
+            let ws = m
+                .worksheets
+                .get_mut(*sheet)
+                .ok_or(words::NO_SUCH_WORKSHEET)?;
             edit::propose(ws, answer(0), id)?;
         }
         Purpose::Adopt { proposal, .. } => {
-            let due = crate::app::fields::parse_date(answer(1))?
-                .ok_or("A priority needs a due date (YYYY-MM-DD)")?;
+            let due = crate::app::fields::parse_date(answer(1))?.ok_or(words::NEEDS_DUE_DATE)?;
             edit::adopt(m, proposal, answer(0), due, id)?;
-            app.notice = Some(
-                "Adopted: the priority is in the actions register (howgood actions), linked to this measure."
-                    .into(),
-            );
+            app.notice = Some(words::ADOPTED.into());
         }
         Purpose::Title { .. } => unreachable!("handled above"),
     }
@@ -461,16 +458,15 @@ fn comparators_from(text: &str) -> Result<Vec<Comparator>, String> {
     let mut out = Vec::new();
     for part in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {
         let (kind, value) = part.rsplit_once(' ').unwrap_or(("", part));
-        let kind = reading::comparator_from_slug(kind).ok_or_else(|| {
-            format!("Not recorded: {part:?}: say national, neighbours or target, then the figure")
-        })?;
+        let kind =
+            reading::comparator_from_slug(kind).ok_or_else(|| words::unknown_comparator(part))?;
         let value = value
             .trim()
             .trim_end_matches('%')
             .parse::<f64>()
             .ok()
             .filter(|n| n.is_finite())
-            .ok_or_else(|| format!("Not recorded: {part:?} has no figure"))?;
+            .ok_or_else(|| words::no_figure(part))?;
         out.push(Comparator { kind, value });
     }
     Ok(out)
@@ -483,15 +479,15 @@ fn figure_from(value: &str, denominator: &str) -> Result<Figure, String> {
             .parse::<f64>()
             .ok()
             .filter(|n| n.is_finite())
-            .ok_or_else(|| format!("Not recorded: {what} {text:?} is not a number"))
+            .ok_or_else(|| words::not_a_number(what, text))
     };
-    let value = number(value, "the value")?;
+    let value = number(value, words::THE_VALUE)?;
     if denominator.trim().is_empty() {
         return Ok(Figure::Number(value));
     }
     Ok(Figure::Fraction {
         numerator: value,
-        denominator: number(denominator, "the denominator")?,
+        denominator: number(denominator, words::THE_DENOMINATOR)?,
     })
 }
 
@@ -499,7 +495,7 @@ fn figure_from(value: &str, denominator: &str) -> Result<Figure, String> {
 /// damaged; the register loaded first when it is not yet.
 pub(super) fn track_module5(app: &mut App, module5: &str, effects: &mut Vec<Effect>) {
     let Some(source) = crate::content::module5::find(&app.library, module5) else {
-        app.notice = Some("That measure is not in Module 5.".into());
+        app.notice = Some(words::NOT_IN_MODULE5.into());
         return;
     };
     if crate::content::module5::looks_damaged(source) {
@@ -507,13 +503,10 @@ pub(super) fn track_module5(app: &mut App, module5: &str, effects: &mut Vec<Effe
             Purpose::Title {
                 module5: module5.to_owned(),
             },
-            "Complete this measure's title",
-            vec!["Title, in your own words"],
+            words::COMPLETE_TITLE,
+            words::TITLE_QUESTIONS.to_vec(),
         )
-        .with_context(format!(
-            "This measure is broken in the source document, as printed: {:?}",
-            source.text
-        ))
+        .with_context(words::broken_in_source(&source.text))
         .with_text(&source.text);
         app.overlay = Some(Overlay::Ask(Box::new(ask)));
         return;
@@ -540,20 +533,17 @@ fn add_tracked(app: &mut App, module5: &str, title: Option<&str>, effects: &mut 
         .iter()
         .find(|m| m.module5.as_deref() == Some(module5))
     {
-        app.notice = Some(format!("Already tracked: {}", m.title));
+        app.notice = Some(words::already_tracked(&m.title));
         return release(app, effects);
     }
     if let Some(reason) = &app.measures.read_only {
-        app.notice = Some(format!("Not tracked (read-only: {reason})"));
+        app.notice = Some(words::not_tracked_read_only(reason));
         return release(app, effects);
     }
     let id = edit::fresh_id(register, &mut app.ids);
     match edit::from_module5(&app.library, module5, title, id, app.now) {
         Ok(measure) => {
-            app.notice = Some(format!(
-                "Now tracking: {} (m on the home screen lists your measures)",
-                measure.title
-            ));
+            app.notice = Some(words::now_tracking(&measure.title));
             if let Some(register) = &mut app.measures.register {
                 register.measures.push(measure);
             }
@@ -594,13 +584,12 @@ pub(super) fn track_from_reference(app: &mut App, effects: &mut Vec<Effect>) {
         .get(ws.reference_cursor)
         .and_then(|e| e.take.clone());
     let Some(Take::Measure(shown)) = chosen else {
-        app.notice =
-            Some("Choose a Module 5 measure (the Measures tab of phase 3) to track it.".into());
+        app.notice = Some(words::CHOOSE_MODULE5.into());
         return;
     };
     match module5_id_of(app, &shown, None) {
         Some(id) => track_module5(app, &id, effects),
-        None => app.notice = Some("That measure is not one of Module 5's.".into()),
+        None => app.notice = Some(words::NOT_IN_MODULE5.into()),
     }
 }
 
@@ -621,10 +610,6 @@ pub(super) fn track_from_palette(app: &mut App, effects: &mut Vec<Effect>) {
             app.overlay = None;
             track_module5(app, &id, effects);
         }
-        None => {
-            app.notice = Some(
-                "Ctrl-T tracks a Module 5 measure: choose one under 'Measures (Module 5)'.".into(),
-            )
-        }
+        None => app.notice = Some(words::CTRL_T_MODULE5.into()),
     }
 }

@@ -259,113 +259,8 @@ fn ask_before_quitting(app: &mut App) -> bool {
 }
 
 fn run(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
-    // Commands that work the same on every screen.
-    match &command {
-        Command::Quit if app.overlay.is_none() && ask_before_quitting(app) => {}
-        Command::Quit | Command::QuitAnyway => {
-            close_editor_if_open(app, effects);
-            save_now(app, effects);
-            if app.workspace().is_some() {
-                effects.push(Effect::Close);
-            }
-            effects.push(Effect::Quit);
-            app.quit = true;
-            return;
-        }
-        Command::SaveNow => {
-            save_now(app, effects);
-            return;
-        }
-        Command::StartDaily if app.overlay.is_none() => {
-            start_daily(app, effects);
-            return;
-        }
-        Command::ShowHistory if app.overlay.is_none() => {
-            if app.workspace().is_some() {
-                close_editor_if_open(app, effects);
-                save_now(app, effects);
-                effects.push(Effect::Close);
-            }
-            effects.push(Effect::LoadHome);
-            app.screen = Screen::History { cursor: 0 };
-            return;
-        }
-        Command::ChooseFocus if app.overlay.is_none() => {
-            app.overlay = Some(Overlay::Focus {
-                cursor: 0,
-                chosen: app.settings.daily.focus_areas.clone(),
-            });
-            return;
-        }
-        Command::NewSupervision if app.overlay.is_none() => {
-            app.screen = Screen::NewSession(Box::new(NewSessionForm::of_kind(
-                &app.library,
-                SessionKind::Supervision,
-            )));
-            return;
-        }
-        Command::TogglePresent if app.overlay.is_none() => {
-            app.present = !app.present;
-            app.hide_notes = false;
-            keep_cursor_visible(app);
-            return;
-        }
-        Command::ToggleNotes if app.overlay.is_none() && app.present => {
-            app.hide_notes = !app.hide_notes;
-            return;
-        }
-        Command::UseRecovery => {
-            let now = app.now;
-            if let Some(ws) = app.workspace_mut()
-                && let Some((path, recovered)) = ws.pending_recovery.take()
-            {
-                let id = ws.session.id.clone();
-                ws.session = recovered;
-                ws.session.id = id;
-                touch(ws, now);
-                save_now(app, effects);
-                effects.push(Effect::SetRecoveryAside(path));
-                settle(app);
-            }
-            return;
-        }
-        Command::ShowRegister if app.overlay.is_none() => {
-            cycle::show_register(app, effects);
-            return;
-        }
-        Command::ShowTrends if app.overlay.is_none() => {
-            cycle::show_trends(app, effects);
-            return;
-        }
-        Command::Sync if app.overlay.is_none() => {
-            start_sync(app, effects);
-            return;
-        }
-        Command::ShowMeasures if app.overlay.is_none() => {
-            show_measures(app, effects);
-            return;
-        }
-        Command::TrackMeasure if app.overlay.is_none() => {
-            track_from_reference(app, effects);
-            return;
-        }
-        Command::Help if app.overlay.is_none() => {
-            app.overlay = Some(Overlay::Help { scroll: 0 });
-            return;
-        }
-        Command::Palette if app.overlay.is_none() => {
-            let room = if app.present {
-                super::palette::Room::Projector {
-                    record_hidden: app.hide_notes,
-                }
-            } else {
-                super::palette::Room::Private
-            };
-            let palette = Palette::new(&app.library, app.workspace().map(|ws| &ws.session), room);
-            app.overlay = Some(Overlay::Palette(Box::new(palette)));
-            return;
-        }
-        _ => {}
+    if anywhere_command(app, &command, effects) {
+        return;
     }
     if app.overlay.is_some() {
         return overlay_command(app, command, effects);
@@ -381,6 +276,97 @@ fn run(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
         Screen::Trends(_) => cycle::trends_command(app, command, effects),
         Screen::Conflicts(_) => conflicts_command(app, command, effects),
     }
+}
+
+/// Commands that work the same on every screen (most only while no popup
+/// is open); false when the command is left to the popup or the screen.
+fn anywhere_command(app: &mut App, command: &Command, effects: &mut Vec<Effect>) -> bool {
+    let free = app.overlay.is_none();
+    match command {
+        // The question is asked by a popup, which then has the key.
+        Command::Quit if free && ask_before_quitting(app) => return false,
+        Command::Quit | Command::QuitAnyway => quit(app, effects),
+        Command::SaveNow => save_now(app, effects),
+        Command::StartDaily if free => start_daily(app, effects),
+        Command::ShowHistory if free => show_history(app, effects),
+        Command::ChooseFocus if free => {
+            app.overlay = Some(Overlay::Focus {
+                cursor: 0,
+                chosen: app.settings.daily.focus_areas.clone(),
+            });
+        }
+        Command::NewSupervision if free => {
+            app.screen = Screen::NewSession(Box::new(NewSessionForm::of_kind(
+                &app.library,
+                SessionKind::Supervision,
+            )));
+        }
+        Command::TogglePresent if free => {
+            app.present = !app.present;
+            app.hide_notes = false;
+            keep_cursor_visible(app);
+        }
+        Command::ToggleNotes if free && app.present => app.hide_notes = !app.hide_notes,
+        Command::UseRecovery => use_recovery(app, effects),
+        Command::ShowRegister if free => cycle::show_register(app, effects),
+        Command::ShowTrends if free => cycle::show_trends(app, effects),
+        Command::Sync if free => start_sync(app, effects),
+        Command::ShowMeasures if free => show_measures(app, effects),
+        Command::TrackMeasure if free => track_from_reference(app, effects),
+        Command::Help if free => app.overlay = Some(Overlay::Help { scroll: 0 }),
+        Command::Palette if free => open_palette(app),
+        _ => return false,
+    }
+    true
+}
+
+fn quit(app: &mut App, effects: &mut Vec<Effect>) {
+    close_editor_if_open(app, effects);
+    save_now(app, effects);
+    if app.workspace().is_some() {
+        effects.push(Effect::Close);
+    }
+    effects.push(Effect::Quit);
+    app.quit = true;
+}
+
+fn show_history(app: &mut App, effects: &mut Vec<Effect>) {
+    if app.workspace().is_some() {
+        close_editor_if_open(app, effects);
+        save_now(app, effects);
+        effects.push(Effect::Close);
+    }
+    effects.push(Effect::LoadHome);
+    app.screen = Screen::History { cursor: 0 };
+}
+
+/// The recovered copy replaces the session (its id kept) and is saved.
+fn use_recovery(app: &mut App, effects: &mut Vec<Effect>) {
+    let now = app.now;
+    if let Some(ws) = app.workspace_mut()
+        && let Some((path, recovered)) = ws.pending_recovery.take()
+    {
+        let id = ws.session.id.clone();
+        ws.session = recovered;
+        ws.session.id = id;
+        touch(ws, now);
+        save_now(app, effects);
+        effects.push(Effect::SetRecoveryAside(path));
+        settle(app);
+    }
+}
+
+/// The find palette; on the projector, private words stay out of it.
+fn open_palette(app: &mut App) {
+    let room = if app.present {
+        super::palette::Room::Projector {
+            record_hidden: app.hide_notes,
+        }
+    } else {
+        super::palette::Room::Private
+    };
+    let palette = Palette::new(&app.library, app.workspace().map(|ws| &ws.session), room);
+    app.overlay = Some(Overlay::Palette(Box::new(palette)));
 }
 
 fn close_editor_if_open(app: &mut App, effects: &mut Vec<Effect>) {

@@ -72,61 +72,15 @@ fn change_record(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
                 app.notice = Some(format!("Levels run from 1 to {max_level}"));
                 return;
             }
-            let Some(item) = item else { return };
-            match row {
-                Some(Row::ParticipantLevel(p)) => set_participant_level(ws, item, p, Some(level)),
-                _ => ws.session.items[item].level = Some(level),
-            }
-            touch(ws, now);
+            set_level(ws, item, row, Some(level), now);
         }
-        Command::ClearLevel => {
-            let Some(item) = item else { return };
-            match row {
-                Some(Row::ParticipantLevel(p)) => set_participant_level(ws, item, p, None),
-                _ => ws.session.items[item].level = None,
-            }
-            touch(ws, now);
-        }
+        Command::ClearLevel => set_level(ws, item, row, None, now),
         Command::Left | Command::Right => {
-            let forward = command == Command::Right;
-            match row {
-                Some(Row::Choice(choice)) => {
-                    choice.cycle(&mut ws.session, forward);
-                    touch(ws, now);
-                }
-                // Arrows never change a level: a level changes only by
-                // its digit, so a stray arrow cannot alter a judgement.
-                Some(Row::Level) | Some(Row::ParticipantLevel(_)) => {
-                    app.notice = Some(
-                        crate::app::text::LEVEL_BY_DIGIT
-                            .replace("{range}", &format!("1-{max_level}")),
-                    );
-                }
-                _ => {}
+            if let Some(notice) = arrow(ws, row, command == Command::Right, max_level, now) {
+                app.notice = Some(notice);
             }
         }
-        Command::Toggle => match row {
-            Some(Row::Choice(choice)) => {
-                choice.cycle(&mut ws.session, true);
-                touch(ws, now);
-            }
-            Some(Row::Toggle(toggle, _)) => {
-                toggle.toggle(&mut ws.session);
-                touch(ws, now);
-            }
-            Some(Row::Question { area, question }) => {
-                if let Some(item) = item {
-                    let note = crate::app::fields::question_note_mut(
-                        &mut ws.session.items[item].questions,
-                        &area,
-                        &question,
-                    );
-                    note.discussed = !note.discussed;
-                    touch(ws, now);
-                }
-            }
-            _ => {}
-        },
+        Command::Toggle => toggle_row(ws, item, row, now),
         Command::Activate => match row {
             Some(Row::Text(field)) => open_editor(ws, field),
             Some(Row::Question { area, question }) => {
@@ -141,51 +95,119 @@ fn change_record(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
                     );
                 }
             }
-            Some(Row::Choice(choice)) => {
-                choice.cycle(&mut ws.session, true);
-                touch(ws, now);
-            }
-            Some(Row::Toggle(toggle, _)) => {
-                toggle.toggle(&mut ws.session);
-                touch(ws, now);
-            }
-            Some(Row::Button(Button::AddEvidence)) => add_evidence(app, None, effects),
-            Some(Row::Button(Button::AddPriority)) => add_priority(app, None, None, effects),
-            Some(Row::Button(Button::Export)) => session_command(app, Command::Export, effects),
+            Some(Row::Choice(_) | Row::Toggle(..)) => toggle_row(ws, item, row, now),
+            Some(Row::Button(button)) => press(app, button, effects),
             _ => {}
         },
-        Command::DeleteSelected => {
-            let question = if let Some(row) = &row {
-                if let Some((item, index)) = row.evidence() {
-                    Some((
-                        format!("Delete evidence {}? Its description goes too.", index + 1),
-                        Command::DeleteEvidence { item, index },
-                    ))
-                } else {
-                    row.priority().map(|index| {
-                        (
-                            format!(
-                                "Delete priority {}? Its owner, dates and measure go too.",
-                                index + 1
-                            ),
-                            Command::DeletePriority { index },
-                        )
-                    })
-                }
-            } else {
-                None
-            };
-            if let Some((message, on_yes)) = question {
-                app.overlay = Some(Overlay::Confirm {
-                    message,
-                    on_yes: Action::Command(on_yes),
-                });
-            } else {
-                app.notice =
-                    Some("Choose a row of an evidence item or a priority to delete it".into());
+        Command::DeleteSelected => ask_delete(app, row.as_ref()),
+        _ => {}
+    }
+}
+
+/// A digit sets the group's level, or a participant's on their row; with
+/// `None`, clears it.
+fn set_level(
+    ws: &mut Workspace,
+    item: Option<usize>,
+    row: Option<Row>,
+    level: Option<u8>,
+    now: Timestamp,
+) {
+    let Some(item) = item else { return };
+    match row {
+        Some(Row::ParticipantLevel(p)) => set_participant_level(ws, item, p, level),
+        _ => ws.session.items[item].level = level,
+    }
+    touch(ws, now);
+}
+
+/// ←/→ on a row: a choice moves; on a level, the notice (returned) says
+/// levels change only by their digit, so a stray arrow cannot alter a
+/// judgement.
+fn arrow(
+    ws: &mut Workspace,
+    row: Option<Row>,
+    forward: bool,
+    max_level: u8,
+    now: Timestamp,
+) -> Option<String> {
+    match row {
+        Some(Row::Choice(choice)) => {
+            choice.cycle(&mut ws.session, forward);
+            touch(ws, now);
+            None
+        }
+        Some(Row::Level) | Some(Row::ParticipantLevel(_)) => {
+            Some(crate::app::text::LEVEL_BY_DIGIT.replace("{range}", &format!("1-{max_level}")))
+        }
+        _ => None,
+    }
+}
+
+/// Space: a choice moves on, a toggle flips, a question is marked
+/// discussed (or not).
+fn toggle_row(ws: &mut Workspace, item: Option<usize>, row: Option<Row>, now: Timestamp) {
+    match row {
+        Some(Row::Choice(choice)) => {
+            choice.cycle(&mut ws.session, true);
+            touch(ws, now);
+        }
+        Some(Row::Toggle(toggle, _)) => {
+            toggle.toggle(&mut ws.session);
+            touch(ws, now);
+        }
+        Some(Row::Question { area, question }) => {
+            if let Some(item) = item {
+                let note = crate::app::fields::question_note_mut(
+                    &mut ws.session.items[item].questions,
+                    &area,
+                    &question,
+                );
+                note.discussed = !note.discussed;
+                touch(ws, now);
             }
         }
         _ => {}
+    }
+}
+
+fn press(app: &mut App, button: Button, effects: &mut Vec<Effect>) {
+    match button {
+        Button::AddEvidence => add_evidence(app, None, effects),
+        Button::AddPriority => add_priority(app, None, None, effects),
+        Button::Export => session_command(app, Command::Export, effects),
+    }
+}
+
+/// Delete asks first, naming what goes with the evidence or priority.
+fn ask_delete(app: &mut App, row: Option<&Row>) {
+    let question = if let Some(row) = row {
+        if let Some((item, index)) = row.evidence() {
+            Some((
+                format!("Delete evidence {}? Its description goes too.", index + 1),
+                Command::DeleteEvidence { item, index },
+            ))
+        } else {
+            row.priority().map(|index| {
+                (
+                    format!(
+                        "Delete priority {}? Its owner, dates and measure go too.",
+                        index + 1
+                    ),
+                    Command::DeletePriority { index },
+                )
+            })
+        }
+    } else {
+        None
+    };
+    if let Some((message, on_yes)) = question {
+        app.overlay = Some(Overlay::Confirm {
+            message,
+            on_yes: Action::Command(on_yes),
+        });
+    } else {
+        app.notice = Some("Choose a row of an evidence item or a priority to delete it".into());
     }
 }
 
@@ -299,16 +321,9 @@ pub(super) fn add_evidence(
         item,
         phase: Phase::Know,
     };
-    let list = rows::rows(
-        &app.library,
-        app.workspace().expect("workspace"),
-        app.present,
-    );
-    let Some(ws) = app.workspace_mut() else {
+    let Some(ws) = cursor_to_field(app, TextField::EvidenceDescription(item, index)) else {
         return;
     };
-    let target = Row::Text(TextField::EvidenceDescription(item, index));
-    ws.record_cursor = list.iter().position(|r| *r == target).unwrap_or(0);
     if description.is_empty() {
         open_editor(ws, TextField::EvidenceDescription(item, index));
     } else {
@@ -316,6 +331,16 @@ pub(super) fn add_evidence(
         save_now(app, effects);
     }
     keep_cursor_visible(app);
+}
+
+/// Put the record cursor on a text field's row (the first row if it is not
+/// shown), for the field just added.
+fn cursor_to_field(app: &mut App, field: TextField) -> Option<&mut Workspace> {
+    let list = rows::rows(&app.library, app.workspace()?, app.present);
+    let target = Row::Text(field);
+    let ws = app.workspace_mut()?;
+    ws.record_cursor = list.iter().position(|r| *r == target).unwrap_or(0);
+    Some(ws)
 }
 
 /// A Module 4 source usually names who it comes from.
@@ -372,26 +397,14 @@ pub(super) fn add_priority(
     let index = ws.session.priorities.len() - 1;
     touch(ws, now);
     ws.focus = Pane::Record;
-    let list = rows::rows(
-        &app.library,
-        app.workspace().expect("workspace"),
-        app.present,
-    );
-    let Some(ws) = app.workspace_mut() else {
+    let field = if statement.is_some() {
+        TextField::PriorityOwner(index)
+    } else {
+        TextField::PriorityStatement(index)
+    };
+    let Some(ws) = cursor_to_field(app, field.clone()) else {
         return;
     };
-    let (target, field) = if statement.is_some() {
-        (
-            Row::Text(TextField::PriorityOwner(index)),
-            TextField::PriorityOwner(index),
-        )
-    } else {
-        (
-            Row::Text(TextField::PriorityStatement(index)),
-            TextField::PriorityStatement(index),
-        )
-    };
-    ws.record_cursor = list.iter().position(|r| *r == target).unwrap_or(0);
     open_editor(ws, field);
     let count = ws.session.priorities.len();
     if count > crate::app::text::PRIORITIES_CAP {

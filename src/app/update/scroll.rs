@@ -83,62 +83,66 @@ pub(super) fn reference_command(app: &mut App, command: Command, effects: &mut V
             return record_command(app, command, effects);
         }
         Command::Activate => {
-            let Some(take) = entries
+            if let Some(take) = entries
                 .get(ws.reference_cursor)
                 .and_then(|e| e.take.clone())
-            else {
-                return;
-            };
-            match take {
-                Take::Evidence {
-                    information,
-                    description,
-                } => {
-                    return add_evidence(app, Some((information, description)), effects);
-                }
-                Take::Priority(statement) => {
-                    return add_priority(app, Some(statement), None, effects);
-                }
-                Take::Measure(measure) => {
-                    let now = app.now;
-                    let Some(ws) = app.workspace_mut() else {
-                        return;
-                    };
-                    let item_id = ws.item_index().map(|i| ws.session.items[i].item.clone());
-                    let target =
-                        ws.session.priorities.iter().rposition(|p| {
-                            item_id.as_ref().is_some_and(|id| p.serves.contains(id))
-                        });
-                    match target {
-                        Some(p)
-                            if ws.session.priorities[p]
-                                .measure_of_success
-                                .trim()
-                                .is_empty() =>
-                        {
-                            ws.session.priorities[p].measure_of_success = measure;
-                            touch(ws, now);
-                            app.notice =
-                                Some(format!("Measure of success set for priority {}", p + 1));
-                            save_now(app, effects);
-                        }
-                        Some(p) => {
-                            let existing = &mut ws.session.priorities[p].measure_of_success;
-                            existing.push('\n');
-                            existing.push_str(&measure);
-                            touch(ws, now);
-                            app.notice = Some(format!("Measure added to priority {}", p + 1));
-                            save_now(app, effects);
-                        }
-                        None => return add_priority(app, None, Some(measure), effects),
-                    }
-                }
+            {
+                take_entry(app, take, effects);
             }
             return;
         }
         _ => {}
     }
     keep_cursor_visible(app);
+}
+
+/// Enter on a suggestion: it becomes evidence, a priority or a measure.
+fn take_entry(app: &mut App, take: Take, effects: &mut Vec<Effect>) {
+    match take {
+        Take::Evidence {
+            information,
+            description,
+        } => add_evidence(app, Some((information, description)), effects),
+        Take::Priority(statement) => add_priority(app, Some(statement), None, effects),
+        Take::Measure(measure) => take_measure(app, measure, effects),
+    }
+}
+
+/// A suggested measure goes to the newest priority serving this item (set
+/// if it has none, added below if it has), or starts a priority.
+fn take_measure(app: &mut App, measure: String, effects: &mut Vec<Effect>) {
+    let now = app.now;
+    let Some(ws) = app.workspace_mut() else {
+        return;
+    };
+    let item_id = ws.item_index().map(|i| ws.session.items[i].item.clone());
+    let target = ws
+        .session
+        .priorities
+        .iter()
+        .rposition(|p| item_id.as_ref().is_some_and(|id| p.serves.contains(id)));
+    match target {
+        Some(p)
+            if ws.session.priorities[p]
+                .measure_of_success
+                .trim()
+                .is_empty() =>
+        {
+            ws.session.priorities[p].measure_of_success = measure;
+            touch(ws, now);
+            app.notice = Some(format!("Measure of success set for priority {}", p + 1));
+            save_now(app, effects);
+        }
+        Some(p) => {
+            let existing = &mut ws.session.priorities[p].measure_of_success;
+            existing.push('\n');
+            existing.push_str(&measure);
+            touch(ws, now);
+            app.notice = Some(format!("Measure added to priority {}", p + 1));
+            save_now(app, effects);
+        }
+        None => add_priority(app, None, Some(measure), effects),
+    }
 }
 
 /// Keep the record and reference cursors on screen, given the layout.

@@ -2,6 +2,7 @@
 //! commands that apply to the whole session.
 
 use super::*;
+use crate::content::library::Library;
 
 pub(super) fn session_command(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
     let now = app.now;
@@ -26,26 +27,7 @@ pub(super) fn session_command(app: &mut App, command: Command, effects: &mut Vec
         Command::NextItem | Command::PreviousItem
             if ws.session.kind == SessionKind::Supervision && ws.phase() == Some(Phase::Now) =>
         {
-            let count = ws
-                .item_index()
-                .map(|i| {
-                    reference::linked_questions(
-                        &app.library,
-                        &ws.session,
-                        &ws.session.items[i].item,
-                    )
-                    .iter()
-                    .map(|(_, _, qs)| qs.len())
-                    .sum::<usize>()
-                })
-                .unwrap_or(0);
-            ws.question_index = if command == Command::NextItem {
-                (ws.question_index + 1).min(count.saturating_sub(1))
-            } else {
-                ws.question_index.saturating_sub(1)
-            };
-            ws.record_cursor = 0;
-            ws.record_scroll = 0;
+            next_question(&app.library, ws, command == Command::NextItem)
         }
         Command::NextPhase
         | Command::PreviousPhase
@@ -71,70 +53,29 @@ pub(super) fn session_command(app: &mut App, command: Command, effects: &mut Vec
             return;
         }
         Command::AddMinute => ws.timer.add_minute(),
-        Command::EditPastDay => {
-            // Only the past-day lock lifts: a lock for any other reason
-            // (another copy open, a newer format) stays.
-            if ws.past_day && ws.read_only.as_deref() == Some(crate::app::text::PAST_DAY_READ_ONLY)
-            {
-                ws.read_only = None;
-                ws.save = SaveStatus::Saved(now);
-            }
-        }
+        Command::EditPastDay => edit_past_day(ws, now),
         Command::RemoveMinute => ws.timer.remove_minute(),
         Command::MorePhaseMinutes => return phase_minutes(app, true, effects),
         Command::FewerPhaseMinutes => return phase_minutes(app, false, effects),
         Command::AnotherQuestion => return another_question(app, effects),
         Command::FinishDaily => return finish_daily(app, effects),
-        Command::CycleFraming => {
-            use crate::session::model::Framing;
-            ws.session.framing = match ws.session.framing {
-                Framing::AsWritten => Framing::You,
-                Framing::You => Framing::We,
-                Framing::We => Framing::AsWritten,
-            };
-            if ws.read_only.is_none() {
-                touch(ws, now);
-            }
-        }
-        Command::Reveal => {
-            if !writable(app) {
-                return;
-            }
-            let Some(ws) = app.workspace_mut() else {
-                return;
-            };
-            if let Some(item) = ws.item_index() {
-                let record = &mut ws.session.items[item];
-                record.revealed = !record.revealed;
-                touch(ws, now);
-            }
-        }
+        Command::CycleFraming => cycle_framing(ws, now),
+        Command::Reveal => return reveal(app),
         Command::ToggleTimer => ws.timer.toggle(now),
-        Command::NextTab => {
-            let tabs = reference::tabs(&app.library, ws).len().max(1);
-            ws.reference_tab = (ws.reference_tab + 1) % tabs;
-            ws.reference_cursor = 0;
-            ws.reference_scroll = 0;
-        }
+        Command::NextTab => next_tab(&app.library, ws),
         Command::DeleteEvidence { item, index } => {
             if let Some(record) = ws.session.items.get_mut(item)
                 && index < record.evidence.len()
             {
                 record.evidence.remove(index);
-                touch(ws, now);
-                save_now(app, effects);
+                changed_and_saved(app, effects);
             }
-            settle(app);
-            return;
         }
         Command::DeletePriority { index } => {
             if index < ws.session.priorities.len() {
                 ws.session.priorities.remove(index);
-                touch(ws, now);
-                save_now(app, effects);
+                changed_and_saved(app, effects);
             }
-            settle(app);
-            return;
         }
         Command::Export => {
             save_now(app, effects);
@@ -151,25 +92,100 @@ pub(super) fn session_command(app: &mut App, command: Command, effects: &mut Vec
             add_priority(app, None, None, effects);
             return;
         }
-        _ => match (ws.focus, ws.stage) {
-            // The summary's overview scrolls a line at a time.
-            (Pane::Reference, Stage::Summary) => {
-                let page = usize::from(app.size.1 / 2);
-                ws.reference_scroll = match command {
-                    Command::Down => ws.reference_scroll + 1,
-                    Command::Up => ws.reference_scroll.saturating_sub(1),
-                    Command::PageDown => ws.reference_scroll + page,
-                    Command::PageUp => ws.reference_scroll.saturating_sub(page),
-                    Command::Top => 0,
-                    _ => ws.reference_scroll,
-                };
-                return;
-            }
-            (Pane::Reference, _) => reference_command(app, command, effects),
-            _ => record_command(app, command, effects),
-        },
+        // The summary's overview scrolls a line at a time.
+        _ if (ws.focus, ws.stage) == (Pane::Reference, Stage::Summary) => {
+            let page = usize::from(app.size.1 / 2);
+            return scroll_summary(ws, command, page);
+        }
+        _ if ws.focus == Pane::Reference => reference_command(app, command, effects),
+        _ => record_command(app, command, effects),
     }
     settle(app);
+}
+
+/// Supervision's phase 1: n/p move through the item's linked questions.
+fn next_question(library: &Library, ws: &mut Workspace, forward: bool) {
+    let count = ws
+        .item_index()
+        .map(|i| {
+            reference::linked_questions(library, &ws.session, &ws.session.items[i].item)
+                .iter()
+                .map(|(_, _, qs)| qs.len())
+                .sum::<usize>()
+        })
+        .unwrap_or(0);
+    ws.question_index = if forward {
+        (ws.question_index + 1).min(count.saturating_sub(1))
+    } else {
+        ws.question_index.saturating_sub(1)
+    };
+    ws.record_cursor = 0;
+    ws.record_scroll = 0;
+}
+
+fn edit_past_day(ws: &mut Workspace, now: Timestamp) {
+    // Only the past-day lock lifts: a lock for any other reason
+    // (another copy open, a newer format) stays.
+    if ws.past_day && ws.read_only.as_deref() == Some(crate::app::text::PAST_DAY_READ_ONLY) {
+        ws.read_only = None;
+        ws.save = SaveStatus::Saved(now);
+    }
+}
+
+fn cycle_framing(ws: &mut Workspace, now: Timestamp) {
+    use crate::session::model::Framing;
+    ws.session.framing = match ws.session.framing {
+        Framing::AsWritten => Framing::You,
+        Framing::You => Framing::We,
+        Framing::We => Framing::AsWritten,
+    };
+    if ws.read_only.is_none() {
+        touch(ws, now);
+    }
+}
+
+/// R: show or hide the item's recorded level (nothing when read-only).
+fn reveal(app: &mut App) {
+    let now = app.now;
+    if !writable(app) {
+        return;
+    }
+    let Some(ws) = app.workspace_mut() else {
+        return;
+    };
+    if let Some(item) = ws.item_index() {
+        let record = &mut ws.session.items[item];
+        record.revealed = !record.revealed;
+        touch(ws, now);
+    }
+    settle(app);
+}
+
+fn next_tab(library: &Library, ws: &mut Workspace) {
+    let tabs = reference::tabs(library, ws).len().max(1);
+    ws.reference_tab = (ws.reference_tab + 1) % tabs;
+    ws.reference_cursor = 0;
+    ws.reference_scroll = 0;
+}
+
+/// After a deletion: the session changed, and is saved at once.
+fn changed_and_saved(app: &mut App, effects: &mut Vec<Effect>) {
+    let now = app.now;
+    if let Some(ws) = app.workspace_mut() {
+        touch(ws, now);
+    }
+    save_now(app, effects);
+}
+
+fn scroll_summary(ws: &mut Workspace, command: Command, page: usize) {
+    ws.reference_scroll = match command {
+        Command::Down => ws.reference_scroll + 1,
+        Command::Up => ws.reference_scroll.saturating_sub(1),
+        Command::PageDown => ws.reference_scroll + page,
+        Command::PageUp => ws.reference_scroll.saturating_sub(page),
+        Command::Top => 0,
+        _ => ws.reference_scroll,
+    };
 }
 
 /// Where the phase, item and summary keys lead from a stage.

@@ -229,6 +229,7 @@ pub fn row_lines(
             r.plain(format!("{mark} {label}"), theme.text(), "", "    ")
         }
         Row::Question { area, question } => question_row(&r, area, question),
+        Row::Criterion(at) => criterion_row(&r, at),
         Row::Button(button) => button_row(&r, button),
     }
 }
@@ -366,6 +367,65 @@ fn question_row(r: &RowLines, area: &str, question: &str) -> Vec<Line<'static>> 
         }
     }
     lines
+}
+
+/// The criterion's state in words (never colour alone), its text, and
+/// what was written for it; the editor opens below it.
+fn criterion_row(r: &RowLines, at: &fields::CriterionAt) -> Vec<Line<'static>> {
+    let (library, ws, theme) = (r.library, r.ws, r.theme);
+    let session = &ws.session;
+    let Some(record) = session.items.get(at.item) else {
+        return vec![Line::from("")];
+    };
+    let view = super::criteria::criteria(library, session, &record.item)
+        .into_iter()
+        .find(|c| c.area == at.area && c.key == at.key);
+    let Some(view) = view else {
+        return vec![Line::from("")];
+    };
+    let kept = record.criterion(&at.area, &at.key);
+    let state = kept.map(|c| c.state).unwrap_or_default();
+    let mark = format!("[{}] ", super::text::criterion_state(state));
+    let lead = format!("{mark}{}. ", view.tag);
+    let hang = "      ";
+    let mut lines = r.plain(format!("{lead}{}", view.text), theme.text(), "", hang);
+    for sub in &view.items {
+        lines.extend(r.plain(sub.clone(), theme.text(), "        · ", "          "));
+    }
+    let written = |text: &str, label: &str, lines: &mut Vec<Line<'static>>| {
+        for paragraph in text.split('\n').filter(|_| !text.trim().is_empty()) {
+            lines.extend(r.plain(
+                paragraph.to_owned(),
+                theme.dim(),
+                &format!("{hang}{label}: "),
+                &format!("{hang}  "),
+            ));
+        }
+    };
+    if let Some(kept) = kept {
+        written(&kept.evidence, "Evidence", &mut lines);
+        written(&kept.note, "Note", &mut lines);
+    }
+    if view.audited {
+        let words = super::criteria::quantity_words(&view.text);
+        let audit = super::text::audit_beside(kept.and_then(|c| c.audit), &words);
+        lines.extend(r.plain(audit, theme.text(), hang, hang));
+    }
+    if criterion_edited(ws, at) {
+        lines.extend(vec![Line::from(""); editor_height(ws, r.width)]);
+    }
+    lines
+}
+
+/// Whether the editor is open on one of a criterion's fields.
+pub fn criterion_edited(ws: &Workspace, at: &fields::CriterionAt) -> bool {
+    ws.editor.as_ref().is_some_and(|e| {
+        matches!(
+            &e.field,
+            TextField::CriterionEvidence(x) | TextField::CriterionNote(x) | TextField::CriterionAudit(x)
+                if x == at
+        )
+    })
 }
 
 fn button_row(r: &RowLines, button: &Button) -> Vec<Line<'static>> {

@@ -20,6 +20,8 @@ pub struct CriterionView {
     pub tag: String,
     pub text: String,
     pub items: Vec<String>,
+    /// The document's sub-heading the criterion stands under, if any.
+    pub group: String,
     /// Whether an audit proportion can be recorded (Ofsted statements).
     pub audited: bool,
 }
@@ -42,6 +44,7 @@ pub fn criteria(library: &Library, session: &Session, item: &str) -> Vec<Criteri
                 tag: c.address(),
                 text: c.statement.text.clone(),
                 items: c.statement.items.clone(),
+                group: c.group.heading.clone(),
                 audited: false,
             })
             .collect(),
@@ -51,6 +54,7 @@ pub fn criteria(library: &Library, session: &Session, item: &str) -> Vec<Criteri
             tag: statement.id.clone(),
             text: statement.text.clone(),
             items: statement.items.clone(),
+            group: String::new(),
             audited: true,
         }],
         Some(ItemRef::Area(area)) if session.standard == Standard::GoodStatements => {
@@ -66,6 +70,7 @@ pub fn criteria(library: &Library, session: &Session, item: &str) -> Vec<Criteri
                     tag: crate::content::text::good_kind_label(g.kind).to_owned(),
                     text: g.text.clone(),
                     items: g.items.clone(),
+                    group: g.topic.clone(),
                     audited: false,
                 })
                 .collect()

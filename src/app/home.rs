@@ -255,6 +255,9 @@ pub enum FormField {
     Kind,
     Title,
     Framework,
+    /// For a framework without a scale of its own (the LSCB framework):
+    /// the borrowed scale, or its Module 2 statements as the standard.
+    Standard,
     Participants,
     /// The earlier session this one follows up (optional).
     Follows,
@@ -263,10 +266,11 @@ pub enum FormField {
 }
 
 impl FormField {
-    pub const ALL: [FormField; 7] = [
+    pub const ALL: [FormField; 8] = [
         FormField::Kind,
         FormField::Title,
         FormField::Framework,
+        FormField::Standard,
         FormField::Participants,
         FormField::Follows,
         FormField::Items,
@@ -278,6 +282,7 @@ impl FormField {
             FormField::Kind => "Kind",
             FormField::Title => "Title",
             FormField::Framework => "Framework",
+            FormField::Standard => "Evaluate by",
             FormField::Participants => "Participants",
             FormField::Follows => "Follows",
             FormField::Items => "Cover",
@@ -308,6 +313,8 @@ pub struct NewSessionForm {
     pub chosen: Vec<String>,
     /// The earlier session (by id) this one follows up.
     pub follows: Option<String>,
+    /// What an LSCB session is evaluated against.
+    pub standard: crate::session::model::Standard,
     /// Cursor in the filtered candidates.
     pub cursor: usize,
     pub error: Option<String>,
@@ -345,6 +352,7 @@ impl NewSessionForm {
             filter: single_line("type to filter"),
             chosen: Vec::new(),
             follows: None,
+            standard: crate::session::model::Standard::Scale,
             cursor: 0,
             error: None,
         }
@@ -365,6 +373,32 @@ impl NewSessionForm {
             .iter()
             .filter(|s| Some(s.framework.as_str()) == framework && s.kind == self.kind)
             .collect()
+    }
+
+    /// Whether the chosen framework lets the standard be chosen: it has
+    /// no scale of its own.
+    pub fn chooses_standard(&self, library: &Library) -> bool {
+        library
+            .frameworks
+            .get(self.framework)
+            .is_some_and(|(f, _)| f.scale.is_none() && f.content.is_some())
+    }
+
+    /// The field after (or before) this one, passing over the standard
+    /// where there is none to choose.
+    pub fn step_field(&self, library: &Library, forward: bool) -> FormField {
+        let all = FormField::ALL;
+        let mut at = all.iter().position(|f| *f == self.field).unwrap_or(0);
+        loop {
+            at = if forward {
+                (at + 1).min(all.len() - 1)
+            } else {
+                at.saturating_sub(1)
+            };
+            if all[at] != FormField::Standard || self.chooses_standard(library) {
+                return all[at];
+            }
+        }
     }
 
     pub fn is_typing(&self) -> bool {

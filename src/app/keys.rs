@@ -551,7 +551,10 @@ impl Scope {
             (S::FormChoice, X::Form(f)) => {
                 matches!(
                     f,
-                    FormField::Kind | FormField::Framework | FormField::Follows
+                    FormField::Kind
+                        | FormField::Framework
+                        | FormField::Standard
+                        | FormField::Follows
                 )
             }
             (S::FormItems, X::Form(f)) => f == FormField::Items,

@@ -321,16 +321,13 @@ fn no_level_rows(rows: &mut Vec<Row>, library: &Library, ws: &Workspace, item: u
     };
     match criteria::narrative_basis(library, session, &record.item) {
         Some(basis) => {
+            // The paragraphs' words stand in the framework's pane beside.
+            let mut cited: Vec<String> = basis.iter().map(|c| format!("¶{}", c.paragraph)).collect();
+            cited.dedup();
             rows.push(Row::Info {
-                text: super::text::NARRATIVE_ONLY.into(),
+                text: format!("{} ({})", super::text::NARRATIVE_ONLY, cited.join(", ")),
                 warning: false,
             });
-            for cited in basis {
-                rows.push(Row::Info {
-                    text: format!("¶{}: “{}”", cited.paragraph, cited.text),
-                    warning: false,
-                });
-            }
             rows.push(Row::Text(TextField::Narrative(item)));
         }
         None => rows.push(Row::Info {
@@ -361,7 +358,12 @@ fn criterion_rows(rows: &mut Vec<Row>, library: &Library, ws: &Workspace, item: 
         "The criteria (Space: met / partly / not met)"
     };
     rows.push(Row::Heading(heading.into()));
+    let mut group = String::new();
     for c in list {
+        if !c.group.is_empty() && c.group != group {
+            group = c.group.clone();
+            rows.push(Row::Heading(group.clone()));
+        }
         rows.push(Row::Criterion(CriterionAt {
             item,
             area: c.area,

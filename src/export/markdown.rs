@@ -57,6 +57,9 @@ fn markdown(session: &Session, library: &Library, today: Date, private_left_out:
         })
     ));
     blocks.push(metadata(session, framework, &scale.name, today));
+    if let Some(standard) = super::common::standard_line(session, library) {
+        blocks.push(format!("- **Evaluated against:** {standard}"));
+    }
     if let Some(notice) = super::common::private_notice(private_left_out) {
         blocks.push(format!("*{notice}.*"));
     }
@@ -328,7 +331,19 @@ fn item_section(
         )),
         None => blocks.push(format!("### {}", heading_text(&id))),
     }
-    blocks.push(format!("**Level:** {}", agreed_level(scale, record)));
+    match super::common::no_level(session, library, record) {
+        Some(why) => blocks.push(format!("**Level:** {}", inline(&why))),
+        None => blocks.push(format!("**Level:** {}", agreed_level(scale, record))),
+    }
+    if !record.narrative.trim().is_empty() {
+        blocks.push("**Narrative account**".to_owned());
+        blocks.push(paragraph(&record.narrative, ""));
+    }
+    let criteria = super::common::criteria_lines(session, library, record);
+    if !criteria.is_empty() {
+        blocks.push("**Criteria**".to_owned());
+        blocks.push(criteria.iter().map(criterion_item).collect::<Vec<_>>().join("\n"));
+    }
 
     if !record.individual_levels.is_empty() {
         blocks.push(format!(
@@ -409,6 +424,26 @@ fn item_section(
             confidence.label()
         ));
     }
+}
+
+/// A criterion as a list item: its state in words first, then the
+/// publisher's text, then what was written for it.
+fn criterion_item(line: &super::common::CriterionLine) -> String {
+    let mut out = vec![format!(
+        "- **{}** {}. {}",
+        line.state,
+        inline(&line.tag),
+        inline(&line.text)
+    )];
+    for (label, text) in [("Evidence", &line.evidence), ("Note", &line.note)] {
+        if !text.is_empty() {
+            out.push(format!("  - {label}: {}", paragraph(text, "    ")));
+        }
+    }
+    if let Some(audit) = &line.audit {
+        out.push(format!("  - {}", inline(audit)));
+    }
+    out.join("\n")
 }
 
 /// Who gave which level: the spread of names (see `app::text::spread`).

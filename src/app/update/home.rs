@@ -241,10 +241,6 @@ pub(super) fn form_command(app: &mut App, command: Command, effects: &mut Vec<Ef
     let Screen::NewSession(form) = &mut app.screen else {
         return;
     };
-    let at = FormField::ALL
-        .iter()
-        .position(|f| *f == form.field)
-        .unwrap_or(0);
     let frameworks = app.library.frameworks.len().max(1);
     match command {
         // A typed title is not thrown away by one key: ask first.
@@ -271,10 +267,8 @@ pub(super) fn form_command(app: &mut App, command: Command, effects: &mut Vec<Ef
                 form.field = FormField::Create;
             }
         }
-        Command::Up | Command::PreviousField => form.field = FormField::ALL[at.saturating_sub(1)],
-        Command::Down | Command::NextField => {
-            form.field = FormField::ALL[(at + 1).min(FormField::ALL.len() - 1)]
-        }
+        Command::Up | Command::PreviousField => form.field = form.step_field(&app.library, false),
+        Command::Down | Command::NextField => form.field = form.step_field(&app.library, true),
         Command::Left | Command::Right | Command::Toggle => {
             let forward = command != Command::Left;
             match form.field {
@@ -295,7 +289,15 @@ pub(super) fn form_command(app: &mut App, command: Command, effects: &mut Vec<Ef
                     };
                     form.chosen.clear();
                     form.follows = None;
+                    form.standard = crate::session::model::Standard::Scale;
                     form.cursor = 0;
+                }
+                FormField::Standard => {
+                    use crate::session::model::Standard;
+                    form.standard = match form.standard {
+                        Standard::Scale => Standard::GoodStatements,
+                        Standard::GoodStatements => Standard::Scale,
+                    };
                 }
                 FormField::Follows => {
                     let ids: Vec<String> = form
@@ -339,12 +341,15 @@ pub(super) fn form_command(app: &mut App, command: Command, effects: &mut Vec<Ef
                     }
                     Ok(mut session) => {
                         session.follows = form.follows.clone();
+                        if form.chooses_standard(&app.library) {
+                            session.standard = form.standard;
+                        }
                         effects.push(Effect::Create(session))
                     }
                     Err(error) => form.error = Some(error.to_string()),
                 }
             }
-            _ => form.field = FormField::ALL[(at + 1).min(FormField::ALL.len() - 1)],
+            _ => form.field = form.step_field(&app.library, true),
         },
         _ => {}
     }

@@ -5,7 +5,7 @@
 //! of content and session.
 
 use crate::content::library::Library;
-use crate::content::model::{Cited, Grading, Judgement};
+use crate::content::model::{Cited, GoodKind, Grading, Judgement};
 use crate::content::query::{self, ItemRef};
 use crate::session::model::{AuditProportion, Session, Standard};
 
@@ -24,6 +24,20 @@ pub struct CriterionView {
     pub group: String,
     /// Whether an audit proportion can be recorded (Ofsted statements).
     pub audited: bool,
+}
+
+impl CriterionView {
+    /// The label as the document sets it before the text: "b.", "84a.",
+    /// "3.18", or the kind of a Module 2 statement, "Outcome:".
+    pub fn label(&self) -> String {
+        if self.audited {
+            self.tag.clone()
+        } else if !self.area.is_empty() {
+            format!("{}:", self.tag)
+        } else {
+            format!("{}.", self.tag)
+        }
+    }
 }
 
 fn judgement_of<'a>(library: &'a Library, session: &Session, item: &str) -> Option<&'a Judgement> {
@@ -67,7 +81,12 @@ pub fn criteria(library: &Library, session: &Session, item: &str) -> Vec<Criteri
                 .map(|g| CriterionView {
                     area: g.area.clone(),
                     key: g.text.clone(),
-                    tag: crate::content::text::good_kind_label(g.kind).to_owned(),
+                    tag: match g.kind {
+                        GoodKind::Outcome => "Outcome",
+                        GoodKind::Quality => "Quality",
+                        GoodKind::Unmarked => "Statement",
+                    }
+                    .to_owned(),
                     text: g.text.clone(),
                     items: g.items.clone(),
                     group: g.topic.clone(),

@@ -80,6 +80,12 @@ impl TextField {
         )
     }
 
+    /// Fields whose text is checked when closed: a refused value keeps the
+    /// field open with what was typed (a date, an audit proportion).
+    pub fn is_checked(&self) -> bool {
+        self.is_date() || matches!(self, TextField::CriterionAudit(_))
+    }
+
     /// Fields edited on one line (Enter finishes instead of a new line).
     pub fn is_single_line(&self) -> bool {
         self.is_date()

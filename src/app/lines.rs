@@ -204,6 +204,9 @@ pub fn row_lines(
         Row::Info { text, warning } => {
             if *warning {
                 r.plain(text.clone(), theme.warning(), "! ", "  ")
+            } else if text.starts_with("  – ") {
+                // A quoted list's item hangs under its dash.
+                r.plain(text.clone(), theme.text(), "", "    ")
             } else {
                 r.plain(text.clone(), theme.text(), "", "")
             }
@@ -386,7 +389,7 @@ fn criterion_row(r: &RowLines, at: &fields::CriterionAt) -> Vec<Line<'static>> {
     let kept = record.criterion(&at.area, &at.key);
     let state = kept.map(|c| c.state).unwrap_or_default();
     let mark = format!("[{}] ", super::text::criterion_state(state));
-    let lead = format!("{mark}{}. ", view.tag);
+    let lead = format!("{mark}{} ", view.label());
     let hang = "      ";
     let mut lines = r.plain(format!("{lead}{}", view.text), theme.text(), "", hang);
     for sub in &view.items {
@@ -402,9 +405,15 @@ fn criterion_row(r: &RowLines, at: &fields::CriterionAt) -> Vec<Line<'static>> {
             ));
         }
     };
+    // The field being written shows in the editor below, not twice.
+    let editing = |field: TextField| ws.editor.as_ref().is_some_and(|e| e.field == field);
     if let Some(kept) = kept {
-        written(&kept.evidence, "Evidence", &mut lines);
-        written(&kept.note, "Note", &mut lines);
+        if !editing(TextField::CriterionEvidence(at.clone())) {
+            written(&kept.evidence, "Evidence", &mut lines);
+        }
+        if !editing(TextField::CriterionNote(at.clone())) {
+            written(&kept.note, "Note", &mut lines);
+        }
     }
     if view.audited {
         let words = super::criteria::quantity_words(&view.text);

@@ -288,7 +288,9 @@ fn level_rows(rows: &mut Vec<Row>, library: &Library, ws: &Workspace, item: &str
                 warning: false,
             });
         }
-        let word = super::lines::level_word(library, ws, prompt.judged);
+        let word = super::reference::session_scale(library, session)
+            .and_then(|s| s.levels.iter().find(|l| l.number == prompt.judged))
+            .map_or_else(|| prompt.judged.to_string(), |l| l.word.clone());
         rows.push(Row::Info {
             text: super::text::relation_applies(&prompt.recorded, &word),
             warning: false,

@@ -142,7 +142,7 @@ pub fn criteria_lines(
                 crate::app::text::audit_beside(kept.and_then(|c| c.audit), &words)
             });
             CriterionLine {
-                tag: view.tag,
+                tag: view.label(),
                 text: view.text,
                 state: crate::app::text::criterion_state(kept.map(|c| c.state).unwrap_or_default()),
                 evidence: kept.map(|c| c.evidence.trim().to_owned()).unwrap_or_default(),

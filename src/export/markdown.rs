@@ -430,7 +430,7 @@ fn item_section(
 /// publisher's text, then what was written for it.
 fn criterion_item(line: &super::common::CriterionLine) -> String {
     let mut out = vec![format!(
-        "- **{}** {}. {}",
+        "- **{}** {} {}",
         line.state,
         inline(&line.tag),
         inline(&line.text)

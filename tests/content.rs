@@ -697,11 +697,7 @@ fn every_2014_judgement_is_graded_narrative_or_overall_as_the_document_says() {
                 Grading::Narrative => "narrative".to_owned(),
                 Grading::Overall { of } => format!("overall of {}", of.join(" ")),
             };
-            let cited = grading
-                .basis
-                .iter()
-                .map(|c| c.paragraph.as_str())
-                .collect();
+            let cited = grading.basis.iter().map(|c| c.paragraph.as_str()).collect();
             (j.id.as_str(), kind, cited)
         })
         .collect();
@@ -724,11 +720,31 @@ fn every_2014_judgement_is_graded_narrative_or_overall_as_the_document_says() {
         ("police-leadership", "graded".into(), vec!["29"]),
         ("probation-and-yot-nps-crc", narrative(), vec!["29", "29"]),
         ("probation-and-yot-yot", narrative(), vec!["29", "29"]),
-        ("custody-safeguarding", narrative(), vec!["29", "29", "99", "102"]),
-        ("custody-child-protection", narrative(), vec!["29", "29", "99", "102"]),
-        ("custody-bullying", narrative(), vec!["29", "29", "99", "102"]),
-        ("custody-self-harm", narrative(), vec!["29", "29", "99", "102"]),
-        ("custody-looked-after", narrative(), vec!["29", "29", "99", "102"]),
+        (
+            "custody-safeguarding",
+            narrative(),
+            vec!["29", "29", "99", "102"],
+        ),
+        (
+            "custody-child-protection",
+            narrative(),
+            vec!["29", "29", "99", "102"],
+        ),
+        (
+            "custody-bullying",
+            narrative(),
+            vec!["29", "29", "99", "102"],
+        ),
+        (
+            "custody-self-harm",
+            narrative(),
+            vec!["29", "29", "99", "102"],
+        ),
+        (
+            "custody-looked-after",
+            narrative(),
+            vec!["29", "29", "99", "102"],
+        ),
         ("lscb-effectiveness", "graded".into(), vec!["29"]),
     ];
     assert_eq!(kinds, expected);
@@ -814,7 +830,11 @@ fn each_grading_citation_is_in_the_paragraph_it_names() {
     assert_eq!(p67.quote.items.len(), 3);
     assert_eq!(
         p67.judgements,
-        ["health-help-and-protection", "health-looked-after", "health-leadership"]
+        [
+            "health-help-and-protection",
+            "health-looked-after",
+            "health-leadership"
+        ]
     );
     assert_eq!((p67.judged, p67.likely), (4, 4), "inadequate, inadequate");
     assert_eq!(relations[1].0, "police-overall-effectiveness");

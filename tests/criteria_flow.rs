@@ -62,7 +62,11 @@ fn a_2014_health_workshop_records_criteria_and_p67_prompts_beside_overall_effect
     h.key(Down);
     h.key(Char('~'));
     write(&mut h, Char('e'), "Audit of 20 health visiting records");
-    write(&mut h, Enter, "Early help offer not known in two GP practices");
+    write(
+        &mut h,
+        Enter,
+        "Early help offer not known in two GP practices",
+    );
     h.key(Down);
     h.key(Char(' ')); // Space steps on: not yet known -> met
     h.key(Char('x')); // and x says not met
@@ -86,7 +90,10 @@ fn a_2014_health_workshop_records_criteria_and_p67_prompts_beside_overall_effect
             ("c", CriterionState::NotMet),
         ]
     );
-    assert_eq!(record.criteria[1].evidence, "Audit of 20 health visiting records");
+    assert_eq!(
+        record.criteria[1].evidence,
+        "Audit of 20 health visiting records"
+    );
     assert_eq!(
         record.criteria[1].note,
         "Early help offer not known in two GP practices"
@@ -113,12 +120,24 @@ fn a_2014_health_workshop_records_criteria_and_p67_prompts_beside_overall_effect
     let mut quiet = s.clone();
     quiet.items[0].level = Some(3);
     let library = library();
-    assert!(howgood::app::criteria::prompts(&library, &quiet, "health-overall-effectiveness").is_empty());
+    assert!(
+        howgood::app::criteria::prompts(&library, &quiet, "health-overall-effectiveness")
+            .is_empty()
+    );
 
     let markdown = howgood::export::markdown::session_markdown(&h.saved(), &library, today());
-    assert!(markdown.contains("- **met** a. Children and their families"), "{markdown}");
-    assert!(markdown.contains("- **partly met** b. Health professionals"), "{markdown}");
-    assert!(markdown.contains("  - Evidence: Audit of 20 health visiting records"), "{markdown}");
+    assert!(
+        markdown.contains("- **met** a. Children and their families"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("- **partly met** b. Health professionals"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("  - Evidence: Audit of 20 health visiting records"),
+        "{markdown}"
+    );
     assert!(markdown.contains("- **not yet known** d."), "{markdown}");
 }
 
@@ -136,14 +155,21 @@ fn a_probation_judgement_takes_a_narrative_and_offers_no_grade() {
     let screen = h.screen();
     assert!(!screen.contains("Level:"), "{screen}");
     assert!(screen.contains("No grade"), "{screen}");
-    assert!(!screen.contains("1-4 level"), "no level key offered\n{screen}");
+    assert!(
+        !screen.contains("1-4 level"),
+        "no level key offered\n{screen}"
+    );
     insta::assert_snapshot!("probation_narrative_80x24", screen);
 
     h.key(Char('3'));
     down_to(&mut h, |r| {
         matches!(r, Row::Text(howgood::app::fields::TextField::Narrative(_)))
     });
-    write(&mut h, Enter, "Screening at the start of sentence is consistent.");
+    write(
+        &mut h,
+        Enter,
+        "Screening at the start of sentence is consistent.",
+    );
     down_to(&mut h, on_criterion("85a"));
     h.key(Char('y'));
     h.wait(5);
@@ -151,13 +177,19 @@ fn a_probation_judgement_takes_a_narrative_and_offers_no_grade() {
     let saved = h.saved();
     let record = &saved.items[0];
     assert_eq!(record.level, None, "a digit gives no grade here");
-    assert_eq!(record.narrative, "Screening at the start of sentence is consistent.");
+    assert_eq!(
+        record.narrative,
+        "Screening at the start of sentence is consistent."
+    );
     assert_eq!(record.criteria[0].criterion, "85a");
     assert_eq!(record.criteria[0].state, CriterionState::Met);
 
     let markdown = howgood::export::markdown::session_markdown(&saved, &library(), today());
     assert!(markdown.contains("**Narrative account**"), "{markdown}");
-    assert!(markdown.contains("No grade: the publisher gives no grade descriptors"), "{markdown}");
+    assert!(
+        markdown.contains("No grade: the publisher gives no grade descriptors"),
+        "{markdown}"
+    );
     assert!(markdown.contains("- **met** 85a."), "{markdown}");
 }
 
@@ -184,7 +216,10 @@ fn an_ofsted_statement_keeps_its_audit_proportion_beside_its_own_word() {
     h.type_text("12/15");
     h.key(Enter);
     let screen = h.screen();
-    assert!(screen.contains("Audit: 12 of 15 cases audited · the"), "{screen}");
+    assert!(
+        screen.contains("Audit: 12 of 15 cases audited · the"),
+        "{screen}"
+    );
     assert!(screen.contains("statement says 'the majority'"), "{screen}");
     h.key(Char('n'));
     assert!(
@@ -210,10 +245,13 @@ fn an_ofsted_statement_keeps_its_audit_proportion_beside_its_own_word() {
         "{markdown}"
     );
     let env = howgood::export::html::environment(None).expect("templates");
-    let html = howgood::export::html::session_html(&env, &saved, &library, today(), 0)
-        .expect("html");
+    let html =
+        howgood::export::html::session_html(&env, &saved, &library, today(), 0).expect("html");
     assert!(html.contains("12 of 15 cases audited"), "{html}");
-    assert!(html.contains("<strong>partly met</strong> 3.18 The majority"), "{html}");
+    assert!(
+        html.contains("<strong>partly met</strong> 3.18 The majority"),
+        "{html}"
+    );
 }
 
 #[test]
@@ -231,7 +269,11 @@ fn an_lscb_session_created_against_module_2_statements() {
     assert!(h.screen().contains("Evaluate by"), "{}", h.screen());
     h.key(Tab); // the standard
     h.key(Right);
-    assert!(h.screen().contains("Module 2 'good' statements"), "{}", h.screen());
+    assert!(
+        h.screen().contains("Module 2 'good' statements"),
+        "{}",
+        h.screen()
+    );
     h.keys(&[Tab, Tab, Tab]); // participants, follows, items
     h.type_text("workforce");
     h.key(Enter);
@@ -239,7 +281,10 @@ fn an_lscb_session_created_against_module_2_statements() {
     h.key(Enter);
     let screen = h.screen();
     assert!(!screen.contains("Level:"), "{screen}");
-    assert!(screen.contains("Module 2: what 'good' looks like"), "{screen}");
+    assert!(
+        screen.contains("Module 2: what 'good' looks like"),
+        "{screen}"
+    );
 
     down_to(&mut h, |r| matches!(r, Row::Criterion(_)));
     h.key(Char('x'));
@@ -249,7 +294,11 @@ fn an_lscb_session_created_against_module_2_statements() {
     let c = &saved.items[0].criteria[0];
     assert_eq!(c.area, "workforce");
     assert_eq!(c.state, CriterionState::NotMet);
-    assert!(c.criterion.starts_with("Parents and children say"), "{}", c.criterion);
+    assert!(
+        c.criterion.starts_with("Parents and children say"),
+        "{}",
+        c.criterion
+    );
     assert!(h.saved_text().contains("standard: GoodStatements"));
 
     let markdown = howgood::export::markdown::session_markdown(&saved, &library(), today());
@@ -257,7 +306,10 @@ fn an_lscb_session_created_against_module_2_statements() {
         markdown.contains("- **Evaluated against:** the area's Module 2 'good' statements"),
         "{markdown}"
     );
-    assert!(markdown.contains("- **not met** Outcome: Parents and children say"), "{markdown}");
+    assert!(
+        markdown.contains("- **not met** Outcome: Parents and children say"),
+        "{markdown}"
+    );
 }
 
 /// A session that records nothing new writes nothing new: format 3 files

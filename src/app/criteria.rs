@@ -109,7 +109,11 @@ pub fn offers_level(library: &Library, session: &Session, item: &str) -> bool {
 }
 
 /// The paragraphs that make a judgement narrative-only, if it is.
-pub fn narrative_basis<'a>(library: &'a Library, session: &Session, item: &str) -> Option<&'a [Cited]> {
+pub fn narrative_basis<'a>(
+    library: &'a Library,
+    session: &Session,
+    item: &str,
+) -> Option<&'a [Cited]> {
     let judgement = judgement_of(library, session, item)?;
     let grading = judgement.grading.as_ref()?;
     (grading.kind == Grading::Narrative).then_some(grading.basis.as_slice())
@@ -207,7 +211,9 @@ mod tests {
     #[test]
     fn quantity_words_are_found_as_written_longest_first() {
         assert_eq!(
-            quantity_words("Children experience good quality of practice in most cases and adequate in nearly all"),
+            quantity_words(
+                "Children experience good quality of practice in most cases and adequate in nearly all"
+            ),
             ["most", "nearly all"]
         );
         assert_eq!(
@@ -225,7 +231,10 @@ mod tests {
     fn an_audit_is_two_counts_never_a_percentage() {
         let a = parse_audit("12/15").expect("ok").expect("some");
         assert_eq!((a.numerator, a.denominator), (12, 15));
-        assert_eq!(parse_audit(" 3 of 4 ").expect("ok").map(|a| a.numerator), Some(3));
+        assert_eq!(
+            parse_audit(" 3 of 4 ").expect("ok").map(|a| a.numerator),
+            Some(3)
+        );
         assert_eq!(parse_audit("").expect("clears"), None);
         assert!(parse_audit("16/15").is_err());
         assert!(parse_audit("1/0").is_err());

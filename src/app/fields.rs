@@ -2,8 +2,8 @@
 //! them. Every text a user types lives in exactly one of these fields.
 
 use crate::session::model::{
-    Confidence, CriterionRecord, EvidenceSource, InformationKind, Milestone, PhaseTimers, PriorityStatus,
-    QuestionNote, Session,
+    Confidence, CriterionRecord, EvidenceSource, InformationKind, Milestone, PhaseTimers,
+    PriorityStatus, QuestionNote, Session,
 };
 use jiff::civil::Date;
 
@@ -365,8 +365,16 @@ fn criterion<'a>(session: &'a Session, at: &CriterionAt) -> Option<&'a Criterion
 }
 
 /// A criterion's record, created on first use.
-pub fn criterion_mut<'a>(session: &'a mut Session, at: &CriterionAt) -> Option<&'a mut CriterionRecord> {
-    Some(session.items.get_mut(at.item)?.criterion_mut(&at.area, &at.key))
+pub fn criterion_mut<'a>(
+    session: &'a mut Session,
+    at: &CriterionAt,
+) -> Option<&'a mut CriterionRecord> {
+    Some(
+        session
+            .items
+            .get_mut(at.item)?
+            .criterion_mut(&at.area, &at.key),
+    )
 }
 
 /// The note for a question, created on first use.

@@ -375,13 +375,15 @@ impl NewSessionForm {
             .collect()
     }
 
-    /// Whether the chosen framework lets the standard be chosen: it has
-    /// no scale of its own.
+    /// Whether a workshop's standard can be chosen: its framework has no
+    /// scale of its own. (Supervision and the daily review record no
+    /// levels.)
     pub fn chooses_standard(&self, library: &Library) -> bool {
-        library
-            .frameworks
-            .get(self.framework)
-            .is_some_and(|(f, _)| f.scale.is_none() && f.content.is_some())
+        self.kind == SessionKind::Workshop
+            && library
+                .frameworks
+                .get(self.framework)
+                .is_some_and(|(f, _)| f.scale.is_none() && f.content.is_some())
     }
 
     /// The field after (or before) this one, passing over the standard

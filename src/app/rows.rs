@@ -324,7 +324,8 @@ fn no_level_rows(rows: &mut Vec<Row>, library: &Library, ws: &Workspace, item: u
     match criteria::narrative_basis(library, session, &record.item) {
         Some(basis) => {
             // The paragraphs' words stand in the framework's pane beside.
-            let mut cited: Vec<String> = basis.iter().map(|c| format!("¶{}", c.paragraph)).collect();
+            let mut cited: Vec<String> =
+                basis.iter().map(|c| format!("¶{}", c.paragraph)).collect();
             cited.dedup();
             rows.push(Row::Info {
                 text: format!("{} ({})", super::text::NARRATIVE_ONLY, cited.join(", ")),

@@ -241,7 +241,10 @@ pub fn relation_applies(recorded: &[String], word: &str) -> String {
 
 /// An audit proportion beside the statement's own word(s): the figure and
 /// the words, never a threshold between them.
-pub fn audit_beside(audit: Option<crate::session::model::AuditProportion>, words: &[&str]) -> String {
+pub fn audit_beside(
+    audit: Option<crate::session::model::AuditProportion>,
+    words: &[&str],
+) -> String {
     let figure = match audit {
         Some(a) => format!("{} of {} cases audited", a.numerator, a.denominator),
         None => "no audit proportion yet (a records one)".to_owned(),

@@ -166,7 +166,11 @@ pub fn framework_outline(framework: &Framework, width: usize) -> String {
     }
     // An agency with no judgement of its own (the local authority, judged
     // under the single inspection framework) has nothing to list.
-    for agency in framework.agencies.iter().filter(|a| !a.judgements.is_empty()) {
+    for agency in framework
+        .agencies
+        .iter()
+        .filter(|a| !a.judgements.is_empty())
+    {
         doc.heading(&agency.title);
         for judgement in &agency.judgements {
             doc.bullet(2, "-", &format!("{} [{}]", judgement.title, judgement.id));

@@ -145,7 +145,9 @@ pub fn criteria_lines(
                 tag: view.label(),
                 text: view.text,
                 state: crate::app::text::criterion_state(kept.map(|c| c.state).unwrap_or_default()),
-                evidence: kept.map(|c| c.evidence.trim().to_owned()).unwrap_or_default(),
+                evidence: kept
+                    .map(|c| c.evidence.trim().to_owned())
+                    .unwrap_or_default(),
                 note: kept.map(|c| c.note.trim().to_owned()).unwrap_or_default(),
                 audit,
             }

@@ -342,7 +342,13 @@ fn item_section(
     let criteria = super::common::criteria_lines(session, library, record);
     if !criteria.is_empty() {
         blocks.push("**Criteria**".to_owned());
-        blocks.push(criteria.iter().map(criterion_item).collect::<Vec<_>>().join("\n"));
+        blocks.push(
+            criteria
+                .iter()
+                .map(criterion_item)
+                .collect::<Vec<_>>()
+                .join("\n"),
+        );
     }
 
     if !record.individual_levels.is_empty() {

@@ -20,7 +20,11 @@ impl Schema for SessionSchema {
                 return Some(format!("{}/{}", text("area")?, text("question")?));
             }
             "items.criteria" => {
-                return Some(format!("{}/{}", text("area").unwrap_or(""), text("criterion")?));
+                return Some(format!(
+                    "{}/{}",
+                    text("area").unwrap_or(""),
+                    text("criterion")?
+                ));
             }
             "items.evidence" | "priorities" | "priorities.milestones" | "conflicts" => text("id"),
             _ => None,

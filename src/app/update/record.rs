@@ -301,11 +301,7 @@ pub(super) fn set_participant_level(
     }
 }
 
-fn set_criterion(
-    ws: &mut Workspace,
-    at: &crate::app::fields::CriterionAt,
-    state: CriterionState,
-) {
+fn set_criterion(ws: &mut Workspace, at: &crate::app::fields::CriterionAt, state: CriterionState) {
     if let Some(c) = crate::app::fields::criterion_mut(&mut ws.session, at) {
         c.state = state;
     }

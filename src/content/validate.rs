@@ -356,6 +356,71 @@ pub fn validate_crosswalk(
     report.problems
 }
 
+/// What is wrong with a judgement's criteria and grading: addresses that
+/// are not unique, references to judgements that do not exist, levels the
+/// scale lacks, or grade descriptors on a narrative-only judgement.
+fn judgement_problems(framework: &Framework, judgement: &super::model::Judgement) -> Vec<String> {
+    use super::model::Grading;
+    let id = &judgement.id;
+    let mut out = Vec::new();
+    let mut addresses = HashSet::new();
+    for criterion in query::criteria(judgement) {
+        let address = criterion.address();
+        if !addresses.insert(address.clone()) {
+            out.push(format!(
+                "judgement '{id}' has two criteria addressed '{address}'"
+            ));
+        }
+    }
+    let Some(grading) = &judgement.grading else {
+        return out;
+    };
+    let known = |j: &String| query::judgement(framework, j).is_some();
+    let has_level = |level: u8| {
+        framework
+            .scale
+            .as_ref()
+            .is_some_and(|s| s.levels.iter().any(|l| l.number == level))
+    };
+    let mut named: Vec<&String> = grading
+        .relations
+        .iter()
+        .flat_map(|r| &r.judgements)
+        .collect();
+    match &grading.kind {
+        Grading::Overall { of } => named.extend(of),
+        Grading::Narrative if !judgement.descriptors.is_empty() => out.push(format!(
+            "judgement '{id}' is narrative-only but has grade descriptors"
+        )),
+        Grading::Graded | Grading::Narrative => {}
+    }
+    for other in named.into_iter().filter(|j| !known(j)) {
+        out.push(format!(
+            "judgement '{id}' names '{other}', which is not a judgement of this framework"
+        ));
+    }
+    if grading.kind != Grading::Narrative && framework.scale.is_none() {
+        out.push(format!(
+            "judgement '{id}' is graded, but the framework has no scale"
+        ));
+    }
+    for relation in &grading.relations {
+        for level in [relation.judged, relation.likely] {
+            if !has_level(level) {
+                out.push(format!(
+                    "judgement '{id}' relates levels to level {level}, which the scale does not have"
+                ));
+            }
+        }
+    }
+    if grading.basis.is_empty() {
+        out.push(format!(
+            "judgement '{id}' says how it is graded but cites no paragraph for it"
+        ));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -451,69 +516,4 @@ mod tests {
         let found = problems(text);
         assert_eq!(found, ["t.ron:7:52: unknown content area 'nowhere'"]);
     }
-}
-
-/// What is wrong with a judgement's criteria and grading: addresses that
-/// are not unique, references to judgements that do not exist, levels the
-/// scale lacks, or grade descriptors on a narrative-only judgement.
-fn judgement_problems(framework: &Framework, judgement: &super::model::Judgement) -> Vec<String> {
-    use super::model::Grading;
-    let id = &judgement.id;
-    let mut out = Vec::new();
-    let mut addresses = HashSet::new();
-    for criterion in query::criteria(judgement) {
-        let address = criterion.address();
-        if !addresses.insert(address.clone()) {
-            out.push(format!(
-                "judgement '{id}' has two criteria addressed '{address}'"
-            ));
-        }
-    }
-    let Some(grading) = &judgement.grading else {
-        return out;
-    };
-    let known = |j: &String| query::judgement(framework, j).is_some();
-    let has_level = |level: u8| {
-        framework
-            .scale
-            .as_ref()
-            .is_some_and(|s| s.levels.iter().any(|l| l.number == level))
-    };
-    let mut named: Vec<&String> = grading
-        .relations
-        .iter()
-        .flat_map(|r| &r.judgements)
-        .collect();
-    match &grading.kind {
-        Grading::Overall { of } => named.extend(of),
-        Grading::Narrative if !judgement.descriptors.is_empty() => out.push(format!(
-            "judgement '{id}' is narrative-only but has grade descriptors"
-        )),
-        Grading::Graded | Grading::Narrative => {}
-    }
-    for other in named.into_iter().filter(|j| !known(j)) {
-        out.push(format!(
-            "judgement '{id}' names '{other}', which is not a judgement of this framework"
-        ));
-    }
-    if grading.kind != Grading::Narrative && framework.scale.is_none() {
-        out.push(format!(
-            "judgement '{id}' is graded, but the framework has no scale"
-        ));
-    }
-    for relation in &grading.relations {
-        for level in [relation.judged, relation.likely] {
-            if !has_level(level) {
-                out.push(format!(
-                    "judgement '{id}' relates levels to level {level}, which the scale does not have"
-                ));
-            }
-        }
-    }
-    if grading.basis.is_empty() {
-        out.push(format!(
-            "judgement '{id}' says how it is graded but cites no paragraph for it"
-        ));
-    }
-    out
 }

@@ -116,6 +116,8 @@ pub fn triangulation(record: &crate::session::model::ItemRecord) -> String {
 pub struct CriterionLine {
     pub tag: String,
     pub text: String,
+    /// The points the document lists under the criterion.
+    pub items: Vec<String>,
     pub state: &'static str,
     pub evidence: String,
     pub note: String,
@@ -144,6 +146,7 @@ pub fn criteria_lines(
             CriterionLine {
                 tag: view.label(),
                 text: view.text,
+                items: view.items,
                 state: crate::app::text::criterion_state(kept.map(|c| c.state).unwrap_or_default()),
                 evidence: kept
                     .map(|c| c.evidence.trim().to_owned())

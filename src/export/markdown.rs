@@ -441,6 +441,7 @@ fn criterion_item(line: &super::common::CriterionLine) -> String {
         inline(&line.tag),
         inline(&line.text)
     )];
+    out.extend(line.items.iter().map(|i| format!("  - {}", inline(i))));
     for (label, text) in [("Evidence", &line.evidence), ("Note", &line.note)] {
         if !text.is_empty() {
             out.push(format!("  - {label}: {}", paragraph(text, "    ")));

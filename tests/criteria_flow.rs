@@ -187,6 +187,10 @@ fn a_probation_judgement_takes_a_narrative_and_offers_no_grade() {
     let markdown = howgood::export::markdown::session_markdown(&saved, &library(), today());
     assert!(markdown.contains("**Narrative account**"), "{markdown}");
     assert!(
+        markdown.contains("| no grade (narrative account) |"),
+        "the summary table gives no level either\n{markdown}"
+    );
+    assert!(
         markdown.contains("No grade: the publisher gives no grade descriptors"),
         "{markdown}"
     );

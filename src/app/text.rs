@@ -275,3 +275,8 @@ pub fn standard_label(standard: crate::session::model::Standard) -> &'static str
 
 /// When a criterion key is pressed away from a criterion.
 pub const CHOOSE_A_CRITERION: &str = "Choose a criterion or statement first (↑/↓), then set it";
+
+/// A table's level cell for a narrative-only judgement, and for an item
+/// evaluated against Module 2 statements.
+pub const NO_GRADE_SHORT: &str = "no grade (narrative account)";
+pub const BY_STATEMENTS_SHORT: &str = "no level (Module 2 statements)";

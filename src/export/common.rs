@@ -185,3 +185,21 @@ pub fn standard_line(session: &Session, library: &Library) -> Option<&'static st
     (framework.scale.is_none() && framework.content.is_some())
         .then(|| crate::app::text::standard_label(session.standard))
 }
+
+/// In a table's level column, where no level is offered: a few words.
+pub fn no_level_short(
+    session: &Session,
+    library: &Library,
+    record: &crate::session::model::ItemRecord,
+) -> Option<&'static str> {
+    if crate::app::criteria::offers_level(library, session, &record.item) {
+        return None;
+    }
+    Some(
+        if crate::app::criteria::narrative_basis(library, session, &record.item).is_some() {
+            crate::app::text::NO_GRADE_SHORT
+        } else {
+            crate::app::text::BY_STATEMENTS_SHORT
+        },
+    )
+}

@@ -69,7 +69,7 @@ fn markdown(session: &Session, library: &Library, today: Date, private_left_out:
     if session.items.is_empty() {
         blocks.push("This session does not cover any items yet.".to_owned());
     } else {
-        blocks.push(summary_table(session, framework, scale.scale));
+        blocks.push(summary_table(session, library, framework, scale.scale));
         if workshop {
             blocks.push(NOT_A_SCORE.to_owned());
         }
@@ -269,6 +269,7 @@ fn sources_count(record: &ItemRecord) -> String {
 
 fn summary_table(
     session: &Session,
+    library: &Library,
     framework: Option<&Framework>,
     scale: Option<&Scale>,
 ) -> String {
@@ -295,7 +296,8 @@ fn summary_table(
             "| {} | {} | {} | {} |",
             cell_or_dash(&number),
             title,
-            agreed_level(scale, record),
+            super::common::no_level_short(session, library, record)
+                .map_or_else(|| agreed_level(scale, record), str::to_owned),
             record.confidence.map_or("—", |c| c.label()),
         );
         if workshop {

@@ -156,6 +156,17 @@ pub struct NewArgs {
     /// For a workshop: the locality or service it evaluates.
     #[arg(long, value_name = "TEXT")]
     pub locality: Option<String>,
+    /// For a framework without a scale of its own (lscb-qaf): evaluate on
+    /// the borrowed HMIE six-point scale, or against each area's Module 2
+    /// 'good' statements (met / partly met / not met).
+    #[arg(long, value_enum, default_value_t = StandardArg::Scale)]
+    pub standard: StandardArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StandardArg {
+    Scale,
+    Statements,
 }
 
 #[derive(Debug, Args)]

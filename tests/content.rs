@@ -677,3 +677,204 @@ fn a_start_trusts_embedded_content_that_the_full_check_passes() {
     );
     assert_eq!(trusted.crosswalk, checked.crosswalk);
 }
+
+/// Every 2014 judgement says how the publisher makes it, as the document
+/// does: graded on four points (health, police, the LSCB), narrative-only
+/// (probation, youth offending, custody), or overall from the others.
+#[test]
+fn every_2014_judgement_is_graded_narrative_or_overall_as_the_document_says() {
+    use howgood::content::model::Grading;
+    let library = library();
+    let f = framework(&library, "integrated-inspection-2014");
+    let kinds: Vec<(&str, String, Vec<&str>)> = f
+        .agencies
+        .iter()
+        .flat_map(|a| &a.judgements)
+        .map(|j| {
+            let grading = j.grading.as_ref().expect("every judgement says");
+            let kind = match &grading.kind {
+                Grading::Graded => "graded".to_owned(),
+                Grading::Narrative => "narrative".to_owned(),
+                Grading::Overall { of } => format!("overall of {}", of.join(" ")),
+            };
+            let cited = grading.basis.iter().map(|c| c.paragraph.as_str()).collect();
+            (j.id.as_str(), kind, cited)
+        })
+        .collect();
+    let narrative = || "narrative".to_owned();
+    let expected: Vec<(&str, String, Vec<&str>)> = vec![
+        (
+            "health-overall-effectiveness",
+            "overall of health-help-and-protection health-looked-after health-leadership".into(),
+            vec!["57", "59"],
+        ),
+        ("health-help-and-protection", "graded".into(), vec!["57"]),
+        ("health-looked-after", "graded".into(), vec!["57"]),
+        ("health-leadership", "graded".into(), vec!["57"]),
+        (
+            "police-overall-effectiveness",
+            "overall of police-help-and-protection police-leadership".into(),
+            vec!["29", "74"],
+        ),
+        ("police-help-and-protection", "graded".into(), vec!["29"]),
+        ("police-leadership", "graded".into(), vec!["29"]),
+        ("probation-and-yot-nps-crc", narrative(), vec!["29", "29"]),
+        ("probation-and-yot-yot", narrative(), vec!["29", "29"]),
+        (
+            "custody-safeguarding",
+            narrative(),
+            vec!["29", "29", "99", "102"],
+        ),
+        (
+            "custody-child-protection",
+            narrative(),
+            vec!["29", "29", "99", "102"],
+        ),
+        (
+            "custody-bullying",
+            narrative(),
+            vec!["29", "29", "99", "102"],
+        ),
+        (
+            "custody-self-harm",
+            narrative(),
+            vec!["29", "29", "99", "102"],
+        ),
+        (
+            "custody-looked-after",
+            narrative(),
+            vec!["29", "29", "99", "102"],
+        ),
+        ("lscb-effectiveness", "graded".into(), vec!["29"]),
+    ];
+    assert_eq!(kinds, expected);
+    // Narrative-only judgements carry no grade descriptors.
+    for j in f.agencies.iter().flat_map(|a| &a.judgements) {
+        if howgood::content::query::is_narrative(j) {
+            assert!(j.descriptors.is_empty(), "{}", j.id);
+        }
+    }
+}
+
+/// The text of paragraph `n` of the 2014 seed: from "n. " to "n+1. ",
+/// white space folded.
+fn paragraph_2014(n: u32) -> String {
+    let path = format!(
+        "{}/tests/seeds/004_c50bd15f8411cbc5.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).expect("seed");
+    let start_of = |n: u32| {
+        text.lines()
+            .scan(0, |at, line| {
+                let here = *at;
+                *at += line.len() + 1;
+                Some((here, line))
+            })
+            .find(|(_, line)| {
+                line.trim_start_matches([' ', '-'])
+                    .starts_with(&format!("{n}. "))
+            })
+            .map(|(at, _)| at)
+    };
+    let start = start_of(n).unwrap_or_else(|| panic!("paragraph {n} in the seed"));
+    let end = start_of(n + 1).unwrap_or(text.len());
+    text[start..end]
+        .replace(['-', '■'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Each citation stands, word for word, in the paragraph it names; ¶67's
+/// relation quotes the paragraph whole, with its list.
+#[test]
+fn each_grading_citation_is_in_the_paragraph_it_names() {
+    let library = library();
+    let f = framework(&library, "integrated-inspection-2014");
+    let fold = |t: &str| {
+        t.replace('-', " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut relations = Vec::new();
+    for j in f.agencies.iter().flat_map(|a| &a.judgements) {
+        let grading = j.grading.as_ref().expect("grading");
+        for relation in &grading.relations {
+            relations.push((j.id.as_str(), relation));
+        }
+        let quotes = grading
+            .basis
+            .iter()
+            .chain(grading.relations.iter().map(|r| &r.quote));
+        for cited in quotes {
+            let n: u32 = cited.paragraph.parse().expect("a paragraph number");
+            let paragraph = paragraph_2014(n);
+            for text in std::iter::once(&cited.text).chain(&cited.items) {
+                assert!(
+                    paragraph.contains(&fold(text)),
+                    "¶{n} of {} does not hold: {text}\n{paragraph}",
+                    j.id
+                );
+            }
+        }
+    }
+    let (owner, p67) = relations[0];
+    assert_eq!(owner, "health-overall-effectiveness");
+    assert_eq!(p67.quote.paragraph, "67");
+    assert_eq!(
+        p67.quote.text,
+        "A judgement of inadequate is likely to be made if any of the following are judged inadequate:"
+    );
+    assert_eq!(p67.quote.items.len(), 3);
+    assert_eq!(
+        p67.judgements,
+        [
+            "health-help-and-protection",
+            "health-looked-after",
+            "health-leadership"
+        ]
+    );
+    assert_eq!((p67.judged, p67.likely), (4, 4), "inadequate, inadequate");
+    assert_eq!(relations[1].0, "police-overall-effectiveness");
+    assert_eq!(relations[1].1.quote.paragraph, "79");
+    assert_eq!(relations.len(), 2);
+}
+
+/// Every criterion of every 2014 judgement has an address unique within
+/// its judgement, and the address finds it again.
+#[test]
+fn every_2014_criterion_is_addressable() {
+    use howgood::content::query;
+    let library = library();
+    let f = framework(&library, "integrated-inspection-2014");
+    let mut total = 0;
+    for j in f.agencies.iter().flat_map(|a| &a.judgements) {
+        let criteria = query::criteria(j);
+        let in_groups: usize = j.good.iter().map(|g| g.criteria.len()).sum();
+        assert_eq!(criteria.len(), in_groups, "{}", j.id);
+        let addresses: Vec<String> = criteria.iter().map(|c| c.address()).collect();
+        let unique: std::collections::HashSet<&String> = addresses.iter().collect();
+        assert_eq!(unique.len(), addresses.len(), "{}: {addresses:?}", j.id);
+        for (address, criterion) in addresses.iter().zip(&criteria) {
+            let again = query::criteria(j)
+                .into_iter()
+                .find(|c| &c.address() == address)
+                .expect("found by address");
+            assert_eq!(again.statement.text, criterion.statement.text);
+        }
+        total += criteria.len();
+    }
+    assert_eq!(total, 214, "every criterion of the fifteen judgements");
+    let probation = query::judgement(f, "probation-and-yot-nps-crc").expect("probation");
+    let addresses: Vec<String> = query::criteria(probation)
+        .iter()
+        .map(|c| c.address())
+        .collect();
+    assert_eq!(addresses[0], "84a");
+    assert_eq!(addresses[5], "85a");
+    assert_eq!(addresses.last().map(String::as_str), Some("90e"));
+    let health = query::judgement(f, "health-help-and-protection").expect("health");
+    assert_eq!(query::criteria(health)[22].address(), "w");
+}

@@ -116,6 +116,16 @@ fn publisher_text(framework: &Framework) -> Vec<&str> {
             for descriptor in &judgement.descriptors {
                 blocks(&descriptor.body, &mut out);
             }
+            if let Some(grading) = &judgement.grading {
+                let quotes = grading
+                    .basis
+                    .iter()
+                    .chain(grading.relations.iter().map(|r| &r.quote));
+                for cited in quotes {
+                    out.push(&cited.text);
+                    out.extend(cited.items.iter().map(String::as_str));
+                }
+            }
         }
     }
     for passage in &framework.guidance {

@@ -67,6 +67,26 @@ fn places() -> Vec<(String, Harness)> {
             }
         }
     }
+    // On an Ofsted statement's row: the criterion keys and the audit.
+    let mut statement = Harness::new(80, 24);
+    statement.open_session(&session(
+        SessionKind::Workshop,
+        "ofsted-good-outcomes",
+        "3.18",
+    ));
+    for _ in 0..3 {
+        let on = statement.app().workspace().is_some_and(|ws| {
+            matches!(
+                howgood::app::rows::rows(&statement.app().library, ws, false).get(ws.record_cursor),
+                Some(howgood::app::rows::Row::Criterion(_))
+            )
+        });
+        if on {
+            break;
+        }
+        statement.key(KeyCode::Down);
+    }
+    out.push(("an Ofsted statement's row".into(), statement));
     out.extend(cycle_places());
     let mut summary = workshop();
     summary.key(KeyCode::Char('s'));

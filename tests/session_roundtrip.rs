@@ -52,6 +52,27 @@ fn evidence() -> impl Strategy<Value = Evidence> {
         )
 }
 
+fn criterion() -> impl Strategy<Value = CriterionRecord> {
+    (
+        (text(), text(), 0usize..4),
+        (text(), text()),
+        option::of((0u32..50, 1u32..60)),
+    )
+        .prop_map(
+            |((criterion, area, state), (evidence, note), audit)| CriterionRecord {
+                criterion,
+                area,
+                state: CriterionState::ALL[state],
+                evidence,
+                note,
+                audit: audit.map(|(numerator, denominator)| AuditProportion {
+                    numerator,
+                    denominator,
+                }),
+            },
+        )
+}
+
 fn item() -> impl Strategy<Value = ItemRecord> {
     (
         (text(), option::of(1u8..=6), text(), text(), text()),
@@ -59,6 +80,7 @@ fn item() -> impl Strategy<Value = ItemRecord> {
         vec((text(), text(), any::<bool>(), text()), 0..3),
         vec(evidence(), 0..4),
         option::of(confidence()),
+        (vec(criterion(), 0..3), text()),
     )
         .prop_map(
             |(
@@ -67,6 +89,7 @@ fn item() -> impl Strategy<Value = ItemRecord> {
                 questions,
                 evidence,
                 confidence,
+                (criteria, narrative),
             )| {
                 ItemRecord {
                     item,
@@ -90,6 +113,8 @@ fn item() -> impl Strategy<Value = ItemRecord> {
                         .collect(),
                     evidence,
                     confidence,
+                    criteria,
+                    narrative,
                 }
             },
         )
@@ -217,6 +242,11 @@ fn session() -> impl Strategy<Value = Session> {
                     locality,
                     conflicts: Vec::new(),
                     walk: Default::default(),
+                    standard: if borrowed {
+                        Standard::GoodStatements
+                    } else {
+                        Standard::Scale
+                    },
                     capacity: Capacity {
                         outcomes_and_impacts: capacity.0,
                         leadership_and_management: capacity.1,

@@ -107,6 +107,14 @@ pub enum Command {
     /// Set the selected level (group or participant): 1 to 6.
     SetLevel(u8),
     ClearLevel,
+    /// Set the chosen criterion's state (see `CriterionState`).
+    CriterionMet,
+    CriterionPartlyMet,
+    CriterionNotMet,
+    CriterionNotYetKnown,
+    /// Write the chosen criterion's evidence, or its audit proportion.
+    CriterionEvidence,
+    CriterionAudit,
     AddEvidence,
     AddPriority,
     DeleteSelected,

@@ -5,8 +5,8 @@
 //! field, so that reading and writing cannot disagree about any of them.
 
 use crate::session::model::{
-    Confidence, EvidenceSource, InformationKind, Milestone, PhaseTimers, PriorityStatus,
-    QuestionNote, Session,
+    Confidence, CriterionRecord, EvidenceSource, InformationKind, Milestone, PhaseTimers,
+    PriorityStatus, QuestionNote, Session,
 };
 use jiff::civil::Date;
 
@@ -32,6 +32,21 @@ pub enum TextField {
     CapacityOutcomes,
     CapacityLeadership,
     CapacityQuality,
+    /// The narrative account of a narrative-only judgement.
+    Narrative(usize),
+    /// A criterion's evidence, note or audit proportion, by its address.
+    CriterionEvidence(CriterionAt),
+    CriterionNote(CriterionAt),
+    CriterionAudit(CriterionAt),
+}
+
+/// Where a criterion's record is: the item, and the criterion's area and
+/// key (see `session::model::CriterionRecord`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CriterionAt {
+    pub item: usize,
+    pub area: String,
+    pub key: String,
 }
 
 impl TextField {
@@ -53,6 +68,10 @@ impl TextField {
             TextField::CapacityQuality => {
                 "Quality improvement arrangements and capacity to improve"
             }
+            TextField::Narrative(_) => "Narrative account",
+            TextField::CriterionEvidence(_) => "Evidence",
+            TextField::CriterionNote(_) => "Note",
+            TextField::CriterionAudit(_) => "Audit: cases that showed it / cases audited",
         }
     }
 
@@ -64,9 +83,19 @@ impl TextField {
         )
     }
 
+    /// Fields whose text is checked when closed: a refused value keeps the
+    /// field open with what was typed (a date, an audit proportion).
+    pub fn is_checked(&self) -> bool {
+        self.is_date() || matches!(self, TextField::CriterionAudit(_))
+    }
+
     /// Fields edited on one line (Enter finishes instead of a new line).
     pub fn is_single_line(&self) -> bool {
-        self.is_date() || matches!(self, TextField::PriorityOwner(_))
+        self.is_date()
+            || matches!(
+                self,
+                TextField::PriorityOwner(_) | TextField::CriterionAudit(_)
+            )
     }
 
     /// A hint shown in the empty editor.
@@ -81,6 +110,7 @@ impl TextField {
             }
             TextField::PriorityOwner(_) => crate::app::text::PLACEHOLDER_OWNER,
             TextField::PriorityMeasure(_) => "how you will know: data, quality indicators, views",
+            TextField::CriterionAudit(_) => "12/15",
             _ => "",
         }
     }
@@ -220,6 +250,12 @@ pub fn get_text(session: &Session, field: &TextField) -> String {
         TextField::CapacityOutcomes => Some(session.capacity.outcomes_and_impacts.clone()),
         TextField::CapacityLeadership => Some(session.capacity.leadership_and_management.clone()),
         TextField::CapacityQuality => Some(session.capacity.quality_improvement.clone()),
+        TextField::Narrative(i) => item(*i).map(|r| r.narrative.clone()),
+        TextField::CriterionEvidence(at) => criterion(session, at).map(|c| c.evidence.clone()),
+        TextField::CriterionNote(at) => criterion(session, at).map(|c| c.note.clone()),
+        TextField::CriterionAudit(at) => criterion(session, at)
+            .and_then(|c| c.audit)
+            .map(|a| format!("{}/{}", a.numerator, a.denominator)),
     }
     .unwrap_or_default()
 }
@@ -302,8 +338,46 @@ pub fn set_text(session: &mut Session, field: &TextField, text: &str) -> Result<
             session.capacity.leadership_and_management = text.to_owned();
         }
         TextField::CapacityQuality => session.capacity.quality_improvement = text.to_owned(),
+        TextField::Narrative(i) => {
+            if let Some(r) = session.items.get_mut(*i) {
+                r.narrative = text.to_owned();
+            }
+        }
+        TextField::CriterionEvidence(at) => {
+            if let Some(c) = criterion_mut(session, at) {
+                c.evidence = text.to_owned();
+            }
+        }
+        TextField::CriterionNote(at) => {
+            if let Some(c) = criterion_mut(session, at) {
+                c.note = text.to_owned();
+            }
+        }
+        TextField::CriterionAudit(at) => {
+            let audit = crate::app::criteria::parse_audit(text)?;
+            if let Some(c) = criterion_mut(session, at) {
+                c.audit = audit;
+            }
+        }
     }
     Ok(())
+}
+
+fn criterion<'a>(session: &'a Session, at: &CriterionAt) -> Option<&'a CriterionRecord> {
+    session.items.get(at.item)?.criterion(&at.area, &at.key)
+}
+
+/// A criterion's record, created on first use.
+pub fn criterion_mut<'a>(
+    session: &'a mut Session,
+    at: &CriterionAt,
+) -> Option<&'a mut CriterionRecord> {
+    Some(
+        session
+            .items
+            .get_mut(at.item)?
+            .criterion_mut(&at.area, &at.key),
+    )
 }
 
 /// The note for a question, created on first use.

@@ -1,4 +1,8 @@
 //! The home screen's data and the new-session form.
+//!
+//! Long because the new-session form's fields (kind, framework, standard,
+//! cover, participants, follow-up, locality, facilitator) each carry their
+//! own rules of what may be chosen.
 
 use crate::content::library::Library;
 use crate::content::query;
@@ -258,6 +262,9 @@ pub enum FormField {
     Kind,
     Title,
     Framework,
+    /// For a framework without a scale of its own (the LSCB framework):
+    /// the borrowed scale, or its Module 2 statements as the standard.
+    Standard,
     Participants,
     /// The earlier session this one follows up (optional).
     Follows,
@@ -266,10 +273,11 @@ pub enum FormField {
 }
 
 impl FormField {
-    pub const ALL: [FormField; 7] = [
+    pub const ALL: [FormField; 8] = [
         FormField::Kind,
         FormField::Title,
         FormField::Framework,
+        FormField::Standard,
         FormField::Participants,
         FormField::Follows,
         FormField::Items,
@@ -281,6 +289,7 @@ impl FormField {
             FormField::Kind => "Kind",
             FormField::Title => "Title",
             FormField::Framework => "Framework",
+            FormField::Standard => "Evaluate by",
             FormField::Participants => "Participants",
             FormField::Follows => "Follows",
             FormField::Items => "Cover",
@@ -311,6 +320,8 @@ pub struct NewSessionForm {
     pub chosen: Vec<String>,
     /// The earlier session (by id) this one follows up.
     pub follows: Option<String>,
+    /// What an LSCB session is evaluated against.
+    pub standard: crate::session::model::Standard,
     /// Cursor in the filtered candidates.
     pub cursor: usize,
     pub error: Option<String>,
@@ -348,6 +359,7 @@ impl NewSessionForm {
             filter: single_line("type to filter"),
             chosen: Vec::new(),
             follows: None,
+            standard: crate::session::model::Standard::Scale,
             cursor: 0,
             error: None,
         }
@@ -368,6 +380,34 @@ impl NewSessionForm {
             .iter()
             .filter(|s| Some(s.framework.as_str()) == framework && s.kind == self.kind)
             .collect()
+    }
+
+    /// Whether a workshop's standard can be chosen: its framework has no
+    /// scale of its own. (Supervision and the daily review record no
+    /// levels.)
+    pub fn chooses_standard(&self, library: &Library) -> bool {
+        self.kind == SessionKind::Workshop
+            && library
+                .frameworks
+                .get(self.framework)
+                .is_some_and(|(f, _)| f.scale.is_none() && f.content.is_some())
+    }
+
+    /// The field after (or before) this one, passing over the standard
+    /// where there is none to choose.
+    pub fn step_field(&self, library: &Library, forward: bool) -> FormField {
+        let all = FormField::ALL;
+        let mut at = all.iter().position(|f| *f == self.field).unwrap_or(0);
+        loop {
+            at = if forward {
+                (at + 1).min(all.len() - 1)
+            } else {
+                at.saturating_sub(1)
+            };
+            if all[at] != FormField::Standard || self.chooses_standard(library) {
+                return all[at];
+            }
+        }
     }
 
     pub fn is_typing(&self) -> bool {

@@ -240,6 +240,10 @@ pub enum Only {
     Levels,
     /// Illustrations shown one level at a time (not side by side).
     OneLevel,
+    /// The record's cursor is on a criterion or statement.
+    Criterion,
+    /// ... on an Ofsted statement, which can take an audit proportion.
+    Audited,
 }
 
 /// What a binding does.
@@ -432,8 +436,14 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::Walk, &[Code(Tab), Code(BackTab)], run(C::SwitchPane), Some("pane"), "switch between the framework's text and your record"),
     bind_for(Only::Levels, S::WalkNow, &[Key::Level], Does::SetLevel, Some("level"), "set the level (of the group, or of the chosen participant)"),
     bind_for(Only::Levels, S::WalkNowRecord, &[Code(Char('0')), Code(Backspace), Code(Delete)], run(C::ClearLevel), None, "back to 'not yet evaluated'"),
-    bind(S::WalkNowRecord, &[Code(Enter)], run(C::Activate), Some("write"), "write in a field"),
-    bind(S::WalkNowRecord, &[Code(Char(' '))], run(C::Toggle), Some("discussed"), "mark a question discussed; change a choice"),
+    bind_for(Only::Criterion, S::WalkNowRecord, &[Code(Char('y'))], run(C::CriterionMet), Some("met"), "the chosen criterion or statement: met"),
+    bind_for(Only::Criterion, S::WalkNowRecord, &[Code(Char('~'))], run(C::CriterionPartlyMet), Some("partly"), "the chosen criterion or statement: partly met"),
+    bind_for(Only::Criterion, S::WalkNowRecord, &[Code(Char('x'))], run(C::CriterionNotMet), Some("not met"), "the chosen criterion or statement: not met"),
+    bind_for(Only::Criterion, S::WalkNowRecord, &[Code(Char('u'))], run(C::CriterionNotYetKnown), None, "the chosen criterion or statement: back to not yet known"),
+    bind_for(Only::Criterion, S::WalkNowRecord, &[Code(Char('e'))], run(C::CriterionEvidence), Some("evidence"), "write the evidence for the chosen criterion or statement"),
+    bind_for(Only::Audited, S::WalkNowRecord, &[Code(Char('a'))], run(C::CriterionAudit), Some("audit"), "record a case audit's proportion (12/15), shown beside the statement's own words"),
+    bind(S::WalkNowRecord, &[Code(Enter)], run(C::Activate), Some("write"), "write in a field; on a criterion, its note"),
+    bind(S::WalkNowRecord, &[Code(Char(' '))], run(C::Toggle), Some("discussed"), "mark a question discussed; change a choice; a criterion's next state (met, partly met, not met, not yet known)"),
     bind(S::WalkKnowRecord, &[Code(Char('a'))], run(C::AddEvidence), Some("add evidence"), "add evidence (phase 2)"),
     bind(S::WalkCanRecord, &[Code(Char('a'))], run(C::AddPriority), Some("add priority"), "add a priority (phase 3)"),
     bind(S::WalkRecord, &[Code(Enter)], run(C::Activate), Some("edit"), "edit the chosen field"),
@@ -575,7 +585,10 @@ impl Scope {
             (S::FormChoice, X::Form(f)) => {
                 matches!(
                     f,
-                    FormField::Kind | FormField::Framework | FormField::Follows
+                    FormField::Kind
+                        | FormField::Framework
+                        | FormField::Standard
+                        | FormField::Follows
                 )
             }
             (S::FormItems, X::Form(f)) => f == FormField::Items,
@@ -713,8 +726,10 @@ impl Binding {
             && match self.only {
                 Only::Always => true,
                 Only::Supervision => is_supervision(app),
-                Only::Levels => !is_supervision(app),
+                Only::Levels => !is_supervision(app) && offers_level_here(app),
                 Only::OneLevel => one_level_at_a_time(app),
+                Only::Criterion => on_criterion(app).is_some(),
+                Only::Audited => on_criterion(app).is_some_and(|c| c.audited),
             }
     }
 
@@ -747,6 +762,29 @@ fn is_supervision(app: &App) -> bool {
 
 /// Whether ←/→ switch the illustration level here: on the illustrations tab
 /// when the two levels are not drawn side by side.
+/// Whether the item in the walk takes a level (not a narrative-only
+/// judgement, nor an LSCB area against its Module 2 statements).
+fn offers_level_here(app: &App) -> bool {
+    app.workspace().is_none_or(|ws| {
+        ws.item_index()
+            .and_then(|i| ws.session.items.get(i))
+            .is_none_or(|r| super::criteria::offers_level(&app.library, &ws.session, &r.item))
+    })
+}
+
+/// The criterion under the record's cursor, if it is on one.
+fn on_criterion(app: &App) -> Option<super::criteria::CriterionView> {
+    let ws = app.workspace()?;
+    let rows = super::rows::rows(&app.library, ws, app.present);
+    let Some(super::rows::Row::Criterion(at)) = rows.get(ws.record_cursor) else {
+        return None;
+    };
+    let item = &ws.session.items.get(at.item)?.item;
+    super::criteria::criteria(&app.library, &ws.session, item)
+        .into_iter()
+        .find(|c| c.area == at.area && c.key == at.key)
+}
+
 fn one_level_at_a_time(app: &App) -> bool {
     app.workspace().is_some_and(|ws| {
         let view = SessionView::of(app, ws);

@@ -1,6 +1,10 @@
 //! The lines of reference entries and record rows at a width: what the
 //! screen draws and what `update` measures to scroll, keep the cursor in
 //! view and find mouse hits, so the two can never disagree.
+//!
+//! Long because every kind of row (levels, criteria, evidence, priorities,
+//! questions) has its own lines, and they must all be measured here, in one
+//! place, for update and ui to agree.
 
 use super::Workspace;
 use super::fields::{self, TextField};
@@ -204,6 +208,9 @@ pub fn row_lines(
         Row::Info { text, warning } => {
             if *warning {
                 r.plain(text.clone(), theme.warning(), "! ", "  ")
+            } else if text.starts_with("  – ") {
+                // A quoted list's item hangs under its dash.
+                r.plain(text.clone(), theme.text(), "", "    ")
             } else {
                 r.plain(text.clone(), theme.text(), "", "")
             }
@@ -229,6 +236,7 @@ pub fn row_lines(
             r.plain(format!("{mark} {label}"), theme.text(), "", "    ")
         }
         Row::Question { area, question } => question_row(&r, area, question),
+        Row::Criterion(at) => criterion_row(&r, at),
         Row::Button(button) => button_row(&r, button),
     }
 }
@@ -366,6 +374,71 @@ fn question_row(r: &RowLines, area: &str, question: &str) -> Vec<Line<'static>> 
         }
     }
     lines
+}
+
+/// The criterion's state in words (never colour alone), its text, and
+/// what was written for it; the editor opens below it.
+fn criterion_row(r: &RowLines, at: &fields::CriterionAt) -> Vec<Line<'static>> {
+    let (library, ws, theme) = (r.library, r.ws, r.theme);
+    let session = &ws.session;
+    let Some(record) = session.items.get(at.item) else {
+        return vec![Line::from("")];
+    };
+    let view = super::criteria::criteria(library, session, &record.item)
+        .into_iter()
+        .find(|c| c.area == at.area && c.key == at.key);
+    let Some(view) = view else {
+        return vec![Line::from("")];
+    };
+    let kept = record.criterion(&at.area, &at.key);
+    let state = kept.map(|c| c.state).unwrap_or_default();
+    let mark = format!("[{}] ", super::text::criterion_state(state));
+    let lead = format!("{mark}{} ", view.label());
+    let hang = "      ";
+    let mut lines = r.plain(format!("{lead}{}", view.text), theme.text(), "", hang);
+    for sub in &view.items {
+        lines.extend(r.plain(sub.clone(), theme.text(), "        · ", "          "));
+    }
+    let written = |text: &str, label: &str, lines: &mut Vec<Line<'static>>| {
+        for paragraph in text.split('\n').filter(|_| !text.trim().is_empty()) {
+            lines.extend(r.plain(
+                paragraph.to_owned(),
+                theme.dim(),
+                &format!("{hang}{label}: "),
+                &format!("{hang}  "),
+            ));
+        }
+    };
+    // The field being written shows in the editor below, not twice.
+    let editing = |field: TextField| ws.editor.as_ref().is_some_and(|e| e.field == field);
+    if let Some(kept) = kept {
+        if !editing(TextField::CriterionEvidence(at.clone())) {
+            written(&kept.evidence, "Evidence", &mut lines);
+        }
+        if !editing(TextField::CriterionNote(at.clone())) {
+            written(&kept.note, "Note", &mut lines);
+        }
+    }
+    if view.audited {
+        let words = super::criteria::quantity_words(&view.text);
+        let audit = super::text::audit_beside(kept.and_then(|c| c.audit), &words);
+        lines.extend(r.plain(audit, theme.text(), hang, hang));
+    }
+    if criterion_edited(ws, at) {
+        lines.extend(vec![Line::from(""); editor_height(ws, r.width)]);
+    }
+    lines
+}
+
+/// Whether the editor is open on one of a criterion's fields.
+pub fn criterion_edited(ws: &Workspace, at: &fields::CriterionAt) -> bool {
+    ws.editor.as_ref().is_some_and(|e| {
+        matches!(
+            &e.field,
+            TextField::CriterionEvidence(x) | TextField::CriterionNote(x) | TextField::CriterionAudit(x)
+                if x == at
+        )
+    })
 }
 
 fn button_row(r: &RowLines, button: &Button) -> Vec<Line<'static>> {

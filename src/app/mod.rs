@@ -2,6 +2,7 @@
 //! terminal or the disk: `update` returns effects for the edge to perform.
 
 pub mod action;
+pub mod criteria;
 pub mod cycle;
 pub mod daily;
 pub mod editor;

@@ -136,6 +136,10 @@ pub fn linked_questions(
 pub enum Tab {
     Indicator,
     Illustrations,
+    /// A judgement's descriptors for the grades other than 'good'.
+    Descriptors,
+    /// A judgement's own text: how it is made, its criteria.
+    Judgement,
     Scale,
     GoodLooksLike,
     Sources,
@@ -152,6 +156,8 @@ impl Tab {
         match self {
             Tab::Indicator => "Indicator",
             Tab::Illustrations => "Illustrations",
+            Tab::Descriptors => "Grade descriptors",
+            Tab::Judgement => "Judgement",
             Tab::Scale => "Scale",
             Tab::GoodLooksLike => "'Good' looks like",
             Tab::Sources => "Sources (M4)",
@@ -173,15 +179,17 @@ pub fn current_tab(library: &Library, ws: &Workspace) -> Option<Tab> {
 pub fn tabs(library: &Library, ws: &Workspace) -> Vec<Tab> {
     match ws.stage {
         Stage::Walk { item, phase } => {
-            let is_area = ws
-                .session
-                .items
-                .get(item)
-                .and_then(|r| {
-                    let framework = library.framework(&ws.session.framework)?;
-                    query::find_item(framework, &r.item)
-                })
-                .is_some_and(|i| matches!(i, ItemRef::Area(_)));
+            let found = ws.session.items.get(item).and_then(|r| {
+                let framework = library.framework(&ws.session.framework)?;
+                query::find_item(framework, &r.item)
+            });
+            let is_area = found.is_some_and(|i| matches!(i, ItemRef::Area(_)));
+            let judgement = match found {
+                Some(ItemRef::Judgement { judgement, .. }) => Some(judgement),
+                _ => None,
+            };
+            let by_statements =
+                ws.session.standard == crate::session::model::Standard::GoodStatements;
             let supervision = ws.session.kind != crate::session::model::SessionKind::Workshop;
             match phase {
                 // In supervision, the picture to aim for comes first.
@@ -189,7 +197,15 @@ pub fn tabs(library: &Library, ws: &Workspace) -> Vec<Tab> {
                 Phase::Now if supervision => {
                     vec![Tab::GoodLooksLike, Tab::Indicator, Tab::Illustrations]
                 }
+                Phase::Now if is_area && by_statements => vec![Tab::GoodLooksLike],
                 Phase::Now if is_area => vec![Tab::GoodLooksLike, Tab::Scale],
+                // The criteria are in the record, with their states: the
+                // grade descriptors stand beside them; a narrative-only
+                // judgement has none, and no scale.
+                Phase::Now if judgement.is_some_and(query::is_narrative) => vec![Tab::Judgement],
+                Phase::Now if judgement.is_some() => {
+                    vec![Tab::Descriptors, Tab::Judgement, Tab::Scale]
+                }
                 Phase::Now => vec![Tab::Indicator, Tab::Illustrations, Tab::Scale],
                 Phase::Know => vec![Tab::Sources, Tab::Guidance],
                 Phase::Can => vec![Tab::GoodStatements, Tab::Measures, Tab::Plan],
@@ -298,7 +314,8 @@ pub fn entries(library: &Library, ws: &Workspace, wide: bool) -> Vec<Entry> {
     };
     match (phase, tab) {
         (Phase::Now, Tab::Indicator) => indicator_tab(&item, &mut out),
-        (Phase::Now, Tab::Illustrations) => illustrations_tab(&item, &mut out),
+        (Phase::Now, Tab::Illustrations | Tab::Descriptors) => illustrations_tab(&item, &mut out),
+        (Phase::Now, Tab::Judgement) => indicator_tab(&item, &mut out),
         (Phase::Now, Tab::GoodLooksLike) => good_looks_like_tab(&item, &mut out),
         (Phase::Now, Tab::Scale) => scale_tab(&item, &mut out),
         (Phase::Know, Tab::Sources) => sources_tab(&item, &mut out),
@@ -341,7 +358,24 @@ fn indicator_tab(item: &Item, out: &mut Vec<Entry>) {
         }
         Some(ItemRef::Judgement { judgement, .. }) => {
             blocks(out, &judgement.introduction);
-            out.push(Entry::new(Style::Heading, "The criteria for 'good'"));
+            if let Some(grading) = &judgement.grading {
+                for cited in &grading.basis {
+                    out.push(Entry {
+                        style: Style::Paragraph,
+                        text: cited.text.clone(),
+                        tag: Some(format!("¶{}", cited.paragraph)),
+                        take: None,
+                    });
+                }
+            }
+            out.push(Entry::new(
+                Style::Heading,
+                if query::is_narrative(judgement) {
+                    "The criteria"
+                } else {
+                    "The criteria for 'good'"
+                },
+            ));
             for group in &judgement.good {
                 if !group.heading.is_empty() {
                     out.push(Entry::new(Style::Heading, &group.heading));

@@ -1,7 +1,8 @@
 //! The rows of the record pane for the current stage: what the group can
 //! set or write, in order. Derived from state on demand, never stored.
 
-use super::fields::{ChoiceField, TextField, ToggleField};
+use super::criteria;
+use super::fields::{ChoiceField, CriterionAt, TextField, ToggleField};
 use super::reference::linked_questions;
 use super::{Phase, Stage, Workspace};
 use crate::content::library::Library;
@@ -32,6 +33,9 @@ pub enum Row {
     Text(TextField),
     Choice(ChoiceField),
     Toggle(ToggleField, &'static str),
+    /// A criterion or statement: Space (or its key) sets its state, Enter
+    /// writes its note, `e` its evidence, `a` an audit proportion.
+    Criterion(CriterionAt),
     /// A Module 3 question: Space marks it discussed, Enter edits its note.
     Question {
         area: String,
@@ -199,27 +203,12 @@ fn now_rows(rows: &mut Vec<Row>, library: &Library, ws: &Workspace, item: usize)
     let session = &ws.session;
     let record = &session.items[item];
     rows.push(Row::Heading("The group's evaluation".into()));
-    rows.push(Row::Level);
-    // Last time's level, beside this time's (a follow-up).
-    if let Some(said) = ws
-        .earlier
-        .as_ref()
-        .and_then(|e| e.last_time(library, &record.item))
-    {
-        rows.push(Row::Info {
-            text: said,
-            warning: false,
-        });
+    if criteria::offers_level(library, session, &record.item) {
+        level_rows(rows, library, ws, &record.item);
+    } else {
+        no_level_rows(rows, library, ws, item);
     }
-    if !session.participants.is_empty() {
-        rows.push(Row::Heading(
-            "Each participant's own level (optional)".into(),
-        ));
-        for p in 0..session.participants.len() {
-            rows.push(Row::ParticipantLevel(p));
-        }
-        rows.push(Row::Spread);
-    }
+    criterion_rows(rows, library, ws, item);
     rows.push(Row::Text(TextField::Rationale(item)));
     rows.push(Row::Text(TextField::Strengths(item)));
     rows.push(Row::Text(TextField::Improvements(item)));
@@ -316,6 +305,109 @@ fn summary_rows(rows: &mut Vec<Row>, ws: &Workspace) {
         for p in 0..session.priorities.len() {
             priority_rows(rows, p, None);
         }
+    }
+}
+
+/// The level, the document's relations that apply to it, last time's
+/// level and each participant's own.
+fn level_rows(rows: &mut Vec<Row>, library: &Library, ws: &Workspace, item: &str) {
+    let session = &ws.session;
+    rows.push(Row::Level);
+    for prompt in criteria::prompts(library, session, item) {
+        rows.push(Row::Info {
+            text: format!("¶{}: “{}”", prompt.quote.paragraph, prompt.quote.text),
+            warning: true,
+        });
+        for line in &prompt.quote.items {
+            rows.push(Row::Info {
+                text: format!("  – {line}"),
+                warning: false,
+            });
+        }
+        let word = super::reference::session_scale(library, session)
+            .and_then(|s| s.levels.iter().find(|l| l.number == prompt.judged))
+            .map_or_else(|| prompt.judged.to_string(), |l| l.word.clone());
+        rows.push(Row::Info {
+            text: super::text::relation_applies(&prompt.recorded, &word),
+            warning: false,
+        });
+    }
+    // Last time's level, beside this time's (a follow-up).
+    if let Some(said) = ws.earlier.as_ref().and_then(|e| e.last_time(library, item)) {
+        rows.push(Row::Info {
+            text: said,
+            warning: false,
+        });
+    }
+    if !session.participants.is_empty() {
+        rows.push(Row::Heading(
+            "Each participant's own level (optional)".into(),
+        ));
+        for p in 0..session.participants.len() {
+            rows.push(Row::ParticipantLevel(p));
+        }
+        rows.push(Row::Spread);
+    }
+}
+
+/// Where no level is offered: a narrative-only judgement's account, with
+/// the paragraphs that say so, or the LSCB statements as the standard.
+fn no_level_rows(rows: &mut Vec<Row>, library: &Library, ws: &Workspace, item: usize) {
+    let session = &ws.session;
+    let Some(record) = session.items.get(item) else {
+        return;
+    };
+    match criteria::narrative_basis(library, session, &record.item) {
+        Some(basis) => {
+            // The paragraphs' words stand in the framework's pane beside.
+            let mut cited: Vec<String> =
+                basis.iter().map(|c| format!("¶{}", c.paragraph)).collect();
+            cited.dedup();
+            rows.push(Row::Info {
+                text: format!("{} ({})", super::text::NARRATIVE_ONLY, cited.join(", ")),
+                warning: false,
+            });
+            rows.push(Row::Text(TextField::Narrative(item)));
+        }
+        None => rows.push(Row::Info {
+            text: format!(
+                "Evaluated against {}",
+                super::text::standard_label(session.standard)
+            ),
+            warning: false,
+        }),
+    }
+}
+
+/// One row per criterion or statement, under the document's headings.
+fn criterion_rows(rows: &mut Vec<Row>, library: &Library, ws: &Workspace, item: usize) {
+    let session = &ws.session;
+    let Some(record) = session.items.get(item) else {
+        return;
+    };
+    let list = criteria::criteria(library, session, &record.item);
+    if list.is_empty() {
+        return;
+    }
+    let heading = if list[0].audited {
+        "The statement (Space: met / partly / not met)"
+    } else if !list[0].area.is_empty() {
+        "Module 2: what 'good' looks like (Space: met / partly / not met)"
+    } else {
+        "The criteria (Space: met / partly / not met)"
+    };
+    rows.push(Row::Heading(heading.into()));
+    let mut group = String::new();
+    for c in list {
+        if !c.group.is_empty() && c.group != group {
+            group = c.group.clone();
+            rows.push(Row::Heading(group.clone()));
+        }
+        rows.push(Row::Criterion(CriterionAt {
+            item,
+            area: c.area,
+            key: c.key,
+        }));
     }
 }
 

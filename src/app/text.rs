@@ -686,3 +686,80 @@ pub mod sync {
         )
     }
 }
+/// A criterion's state as the record pane and the exports write it.
+pub fn criterion_state(state: crate::session::model::CriterionState) -> &'static str {
+    use crate::session::model::CriterionState as S;
+    match state {
+        S::NotYetKnown => "not yet known",
+        S::Met => "met",
+        S::PartlyMet => "partly met",
+        S::NotMet => "not met",
+    }
+}
+
+/// Words of quantity a statement may turn on, longest first so that
+/// 'almost all' is found before 'all'. They are the statements' own words;
+/// howgood gives them no numbers.
+pub const QUANTITY_WORDS: [&str; 7] = [
+    "almost all",
+    "nearly all",
+    "the majority",
+    "majority",
+    "most",
+    "some",
+    "all",
+];
+
+/// Above a narrative-only judgement's record.
+pub const NARRATIVE_ONLY: &str = "No grade: the publisher gives no grade descriptors here and asks for a narrative account of strengths and areas for improvement against the criteria.";
+
+/// Under a stated relation, when it applies: the document's words come
+/// first, quoted; the group decides.
+pub fn relation_applies(recorded: &[String], word: &str) -> String {
+    format!(
+        "Recorded {word} in this session: {}. The document's relation is a prompt: the group still decides the overall judgement.",
+        recorded.join("; ")
+    )
+}
+
+/// An audit proportion beside the statement's own word(s): the figure and
+/// the words, never a threshold between them.
+pub fn audit_beside(
+    audit: Option<crate::session::model::AuditProportion>,
+    words: &[&str],
+) -> String {
+    let figure = match audit {
+        Some(a) => format!("{} of {} cases audited", a.numerator, a.denominator),
+        None => "no audit proportion yet (a records one)".to_owned(),
+    };
+    if words.is_empty() {
+        return format!("Audit: {figure}");
+    }
+    let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+    format!("Audit: {figure} · the statement says {}", quoted.join(", "))
+}
+
+/// Why a typed audit proportion was not taken (the text stays in the field).
+pub fn not_an_audit(text: &str) -> String {
+    format!(
+        "'{text}' is not a proportion: write the cases that showed it and the cases audited, e.g. 12/15"
+    )
+}
+
+/// The LSCB standards a new session can be evaluated against.
+pub fn standard_label(standard: crate::session::model::Standard) -> &'static str {
+    match standard {
+        crate::session::model::Standard::Scale => "the HMIE six-point scale (borrowed)",
+        crate::session::model::Standard::GoodStatements => {
+            "the area's Module 2 'good' statements (met / partly / not met)"
+        }
+    }
+}
+
+/// When a criterion key is pressed away from a criterion.
+pub const CHOOSE_A_CRITERION: &str = "Choose a criterion or statement first (↑/↓), then set it";
+
+/// A table's level cell for a narrative-only judgement, and for an item
+/// evaluated against Module 2 statements.
+pub const NO_GRADE_SHORT: &str = "no grade (narrative account)";
+pub const BY_STATEMENTS_SHORT: &str = "no level (Module 2 statements)";

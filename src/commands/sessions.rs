@@ -43,6 +43,18 @@ pub fn run_new(global: &GlobalArgs, args: &NewArgs) -> anyhow::Result<ExitCode> 
     let session = build_session(&library, request, now, suffix)?;
     let store = open_store(global)?;
     let mut session = session;
+    if args.standard == crate::cli::StandardArg::Statements {
+        let scaled = library
+            .framework(&args.framework)
+            .is_some_and(|f| f.scale.is_some());
+        if scaled {
+            anyhow::bail!(
+                "{} has a scale of its own: --standard statements is for a framework without one (lscb-qaf)",
+                args.framework
+            );
+        }
+        session.standard = crate::session::model::Standard::GoodStatements;
+    }
     if let Some(earlier) = &args.follows {
         check_follows(&store, earlier, &session)?;
         session.follows = Some(earlier.clone());

@@ -188,6 +188,61 @@ pub struct Judgement {
     /// Descriptors for the other grades, keyed by scale level number.
     #[serde(default)]
     pub descriptors: Vec<Descriptor>,
+    /// Whether the publisher grades this judgement, asks for a narrative
+    /// account, or derives it from others; `None` where a file does not
+    /// say (treated as graded on the framework's scale).
+    #[serde(default)]
+    pub grading: Option<JudgementGrading>,
+}
+
+/// How the publisher means a judgement to be made, with the paragraphs
+/// that say so and the relations the document states to other judgements.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JudgementGrading {
+    pub kind: Grading,
+    /// The document's words that decide the kind, each with its paragraph.
+    pub basis: Vec<Cited>,
+    /// Relations the document states, e.g. 'likely to be inadequate if any
+    /// of the following are judged inadequate'.
+    #[serde(default)]
+    pub relations: Vec<Relation>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Grading {
+    /// Graded on the framework's scale.
+    Graded,
+    /// A narrative account against the criteria: the publisher uses no
+    /// grade descriptors and gives no level.
+    Narrative,
+    /// Graded on the framework's scale, and derived from the judgements
+    /// named in `of` (by id).
+    Overall { of: Vec<String> },
+}
+
+/// A passage of the source, quoted word for word, with its paragraph number.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cited {
+    /// The document's paragraph number, e.g. "67".
+    pub paragraph: String,
+    pub text: String,
+    /// The list the paragraph introduces, where it has one.
+    #[serde(default)]
+    pub items: Vec<String>,
+}
+
+/// A relation the document states: when any of `judgements` is judged at
+/// level `judged`, a judgement at level `likely` is likely. It prompts the
+/// group; it never decides a level.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Relation {
+    pub quote: Cited,
+    pub judgements: Vec<String>,
+    pub judged: u8,
+    pub likely: u8,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

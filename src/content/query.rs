@@ -196,3 +196,63 @@ pub fn area_and_descendants(area: &ContentArea) -> Vec<&str> {
     }
     out
 }
+
+/// A criterion of a judgement, with its address: stable, unique within the
+/// judgement, and the document's own label ("b"; "84a" where the letters
+/// start again under each numbered paragraph, as for probation).
+#[derive(Debug, Clone, Copy)]
+pub struct Criterion<'a> {
+    pub group: &'a super::model::CriteriaGroup,
+    pub statement: &'a Statement,
+}
+
+impl Criterion<'_> {
+    pub fn address(&self) -> String {
+        match paragraph_number(&self.group.heading) {
+            Some(number) => format!("{number}{}", self.statement.id),
+            None => self.statement.id.clone(),
+        }
+    }
+}
+
+/// The paragraph number a heading starts with: "84. Children ..." -> "84".
+fn paragraph_number(heading: &str) -> Option<&str> {
+    let (number, _) = heading.split_once(". ")?;
+    (!number.is_empty() && number.chars().all(|c| c.is_ascii_digit())).then_some(number)
+}
+
+/// A judgement's criteria for 'good', in document order.
+pub fn criteria(judgement: &super::model::Judgement) -> Vec<Criterion<'_>> {
+    judgement
+        .good
+        .iter()
+        .flat_map(|group| {
+            group
+                .criteria
+                .iter()
+                .map(move |statement| Criterion { group, statement })
+        })
+        .collect()
+}
+
+/// A judgement of any agency, by id.
+pub fn judgement<'a>(framework: &'a Framework, id: &str) -> Option<&'a super::model::Judgement> {
+    framework
+        .agencies
+        .iter()
+        .flat_map(|a| &a.judgements)
+        .find(|j| j.id == id)
+}
+
+/// How a judgement is made; a file that does not say is graded.
+pub fn grading(judgement: &super::model::Judgement) -> super::model::Grading {
+    judgement
+        .grading
+        .as_ref()
+        .map_or(super::model::Grading::Graded, |g| g.kind.clone())
+}
+
+/// Whether the publisher asks for a narrative account and no grade.
+pub fn is_narrative(judgement: &super::model::Judgement) -> bool {
+    grading(judgement) == super::model::Grading::Narrative
+}

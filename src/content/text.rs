@@ -164,7 +164,13 @@ pub fn framework_outline(framework: &Framework, width: usize) -> String {
             doc.bullet(2, &statement.id, &statement.text);
         }
     }
-    for agency in &framework.agencies {
+    // An agency with no judgement of its own (the local authority, judged
+    // under the single inspection framework) has nothing to list.
+    for agency in framework
+        .agencies
+        .iter()
+        .filter(|a| !a.judgements.is_empty())
+    {
         doc.heading(&agency.title);
         for judgement in &agency.judgements {
             doc.bullet(2, "-", &format!("{} [{}]", judgement.title, judgement.id));
@@ -319,8 +325,26 @@ fn judgement_text(doc: &mut Doc, framework: &Framework, judgement: &Judgement) {
     doc.title(&judgement.title);
     doc.blank();
     doc.blocks(0, &judgement.introduction);
+    if let Some(grading) = &judgement.grading {
+        doc.heading("How it is judged");
+        for cited in grading
+            .basis
+            .iter()
+            .chain(grading.relations.iter().map(|r| &r.quote))
+        {
+            doc.bullet(0, &format!("¶{}", cited.paragraph), &cited.text);
+            for item in &cited.items {
+                doc.bullet(4, "-", item);
+            }
+        }
+    }
     if !judgement.good.is_empty() {
-        doc.heading(&level_word(framework, good_level(framework)));
+        // Narrative-only judgements have criteria, not a grade of 'good'.
+        if super::query::is_narrative(judgement) {
+            doc.heading("Criteria");
+        } else {
+            doc.heading(&level_word(framework, good_level(framework)));
+        }
         for group in &judgement.good {
             if !group.heading.is_empty() {
                 doc.line(0, &group.heading);

@@ -1,6 +1,10 @@
 //! Validation of loaded content: unique ids, complete scales, illustrated
 //! indicators that really carry their illustrations, and references that
 //! resolve. Every problem is placed in the file where it was found.
+//!
+//! Long because each part of the content model (scales, indicators,
+//! judgements with their grading, content areas, the crosswalk) has rules of
+//! its own, and they are kept together so one read shows every rule.
 
 use super::crosswalk::Crosswalk;
 use super::load::locate;
@@ -166,6 +170,15 @@ pub fn validate_framework(file: &str, text: &str, framework: &Framework) -> Vec<
                         ),
                     );
                 }
+            }
+        }
+    }
+
+    for agency in &framework.agencies {
+        for judgement in &agency.judgements {
+            let nth = report.seen[&("id", judgement.id.clone())] - 1;
+            for message in judgement_problems(framework, judgement) {
+                report.at("id", &judgement.id, nth, message);
             }
         }
     }
@@ -345,6 +358,71 @@ pub fn validate_crosswalk(
         }
     }
     report.problems
+}
+
+/// What is wrong with a judgement's criteria and grading: addresses that
+/// are not unique, references to judgements that do not exist, levels the
+/// scale lacks, or grade descriptors on a narrative-only judgement.
+fn judgement_problems(framework: &Framework, judgement: &super::model::Judgement) -> Vec<String> {
+    use super::model::Grading;
+    let id = &judgement.id;
+    let mut out = Vec::new();
+    let mut addresses = HashSet::new();
+    for criterion in query::criteria(judgement) {
+        let address = criterion.address();
+        if !addresses.insert(address.clone()) {
+            out.push(format!(
+                "judgement '{id}' has two criteria addressed '{address}'"
+            ));
+        }
+    }
+    let Some(grading) = &judgement.grading else {
+        return out;
+    };
+    let known = |j: &String| query::judgement(framework, j).is_some();
+    let has_level = |level: u8| {
+        framework
+            .scale
+            .as_ref()
+            .is_some_and(|s| s.levels.iter().any(|l| l.number == level))
+    };
+    let mut named: Vec<&String> = grading
+        .relations
+        .iter()
+        .flat_map(|r| &r.judgements)
+        .collect();
+    match &grading.kind {
+        Grading::Overall { of } => named.extend(of),
+        Grading::Narrative if !judgement.descriptors.is_empty() => out.push(format!(
+            "judgement '{id}' is narrative-only but has grade descriptors"
+        )),
+        Grading::Graded | Grading::Narrative => {}
+    }
+    for other in named.into_iter().filter(|j| !known(j)) {
+        out.push(format!(
+            "judgement '{id}' names '{other}', which is not a judgement of this framework"
+        ));
+    }
+    if grading.kind != Grading::Narrative && framework.scale.is_none() {
+        out.push(format!(
+            "judgement '{id}' is graded, but the framework has no scale"
+        ));
+    }
+    for relation in &grading.relations {
+        for level in [relation.judged, relation.likely] {
+            if !has_level(level) {
+                out.push(format!(
+                    "judgement '{id}' relates levels to level {level}, which the scale does not have"
+                ));
+            }
+        }
+    }
+    if grading.basis.is_empty() {
+        out.push(format!(
+            "judgement '{id}' says how it is graded but cites no paragraph for it"
+        ));
+    }
+    out
 }
 
 #[cfg(test)]

@@ -141,3 +141,96 @@ pub fn conflicts_waiting(session: &Session) -> Vec<ConflictShown> {
         })
         .collect()
 }
+/// One criterion or statement as the exports write it: its label and the
+/// publisher's text, its state in words, and what was written for it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct CriterionLine {
+    pub tag: String,
+    pub text: String,
+    /// The points the document lists under the criterion.
+    pub items: Vec<String>,
+    pub state: &'static str,
+    pub evidence: String,
+    pub note: String,
+    /// The audit proportion beside the statement's own words.
+    pub audit: Option<String>,
+}
+
+/// An item's criteria with their states, when anything is recorded for
+/// them (every criterion, so the record is whole); else none.
+pub fn criteria_lines(
+    session: &Session,
+    library: &Library,
+    record: &crate::session::model::ItemRecord,
+) -> Vec<CriterionLine> {
+    if record.criteria.iter().all(|c| c.is_empty()) {
+        return Vec::new();
+    }
+    crate::app::criteria::criteria(library, session, &record.item)
+        .into_iter()
+        .map(|view| {
+            let kept = record.criterion(&view.area, &view.key);
+            let audit = view.audited.then(|| {
+                let words = crate::app::criteria::quantity_words(&view.text);
+                crate::app::text::audit_beside(kept.and_then(|c| c.audit), &words)
+            });
+            CriterionLine {
+                tag: view.label(),
+                text: view.text,
+                items: view.items,
+                state: crate::app::text::criterion_state(kept.map(|c| c.state).unwrap_or_default()),
+                evidence: kept
+                    .map(|c| c.evidence.trim().to_owned())
+                    .unwrap_or_default(),
+                note: kept.map(|c| c.note.trim().to_owned()).unwrap_or_default(),
+                audit,
+            }
+        })
+        .collect()
+}
+
+/// In place of a level, where none is offered: why.
+pub fn no_level(
+    session: &Session,
+    library: &Library,
+    record: &crate::session::model::ItemRecord,
+) -> Option<String> {
+    if crate::app::criteria::offers_level(library, session, &record.item) {
+        return None;
+    }
+    Some(
+        if crate::app::criteria::narrative_basis(library, session, &record.item).is_some() {
+            crate::app::text::NARRATIVE_ONLY.to_owned()
+        } else {
+            format!(
+                "none: evaluated against {}",
+                crate::app::text::standard_label(session.standard)
+            )
+        },
+    )
+}
+
+/// What an LSCB session was evaluated against, where that was chosen.
+pub fn standard_line(session: &Session, library: &Library) -> Option<&'static str> {
+    let framework = library.framework(&session.framework)?;
+    (framework.scale.is_none() && framework.content.is_some())
+        .then(|| crate::app::text::standard_label(session.standard))
+}
+
+/// In a table's level column, where no level is offered: a few words.
+pub fn no_level_short(
+    session: &Session,
+    library: &Library,
+    record: &crate::session::model::ItemRecord,
+) -> Option<&'static str> {
+    if crate::app::criteria::offers_level(library, session, &record.item) {
+        return None;
+    }
+    Some(
+        if crate::app::criteria::narrative_basis(library, session, &record.item).is_some() {
+            crate::app::text::NO_GRADE_SHORT
+        } else {
+            crate::app::text::BY_STATEMENTS_SHORT
+        },
+    )
+}

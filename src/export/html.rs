@@ -80,6 +80,8 @@ struct ItemView {
     texts: Vec<Labelled>,
     questions: Vec<QuestionView>,
     evidence: Vec<EvidenceView>,
+    narrative: String,
+    criteria: Vec<common::CriterionLine>,
 }
 
 #[derive(Serialize)]
@@ -105,6 +107,7 @@ struct SessionView {
     locality: Option<String>,
     framework: String,
     scale: String,
+    standard: Option<&'static str>,
     updated: String,
     exported: String,
     private_notice: Option<String>,
@@ -183,7 +186,10 @@ fn item_view(
         title: framework
             .and_then(|f| item_title(f, &record.item))
             .unwrap_or_else(|| format!("{} (not found in the framework)", record.item)),
-        level: level_label(scale, record.level),
+        level: common::no_level(session, library, record)
+            .unwrap_or_else(|| level_label(scale, record.level)),
+        narrative: record.narrative.trim().to_owned(),
+        criteria: common::criteria_lines(session, library, record),
         confidence: record.confidence.map_or("—", |c| c.label()),
         sources: format!(
             "{} of {}",
@@ -269,6 +275,7 @@ fn session_view(session: &Session, library: &Library, today: Date, left_out: usi
             |f| format!("{} ({})", f.title, f.short_title),
         ),
         scale: scale.map_or_else(|| "not available".to_owned(), |s| s.name.clone()),
+        standard: common::standard_line(session, library),
         updated: jiff::tz::TimeZone::UTC
             .to_datetime(session.updated)
             .date()

@@ -57,6 +57,9 @@ fn markdown(session: &Session, library: &Library, today: Date, private_left_out:
         })
     ));
     blocks.push(metadata(session, framework, &scale.name, today));
+    if let Some(standard) = super::common::standard_line(session, library) {
+        blocks.push(format!("- **Evaluated against:** {standard}"));
+    }
     if let Some(notice) = super::common::private_notice(private_left_out) {
         blocks.push(format!("*{notice}.*"));
     }
@@ -67,7 +70,7 @@ fn markdown(session: &Session, library: &Library, today: Date, private_left_out:
     if session.items.is_empty() {
         blocks.push("This session does not cover any items yet.".to_owned());
     } else {
-        blocks.push(summary_table(session, framework, scale.scale));
+        blocks.push(summary_table(session, library, framework, scale.scale));
         if workshop {
             blocks.push(NOT_A_SCORE.to_owned());
         }
@@ -286,6 +289,7 @@ fn sources_count(record: &ItemRecord) -> String {
 
 fn summary_table(
     session: &Session,
+    library: &Library,
     framework: Option<&Framework>,
     scale: Option<&Scale>,
 ) -> String {
@@ -312,7 +316,8 @@ fn summary_table(
             "| {} | {} | {} | {} |",
             cell_or_dash(&number),
             title,
-            agreed_level(scale, record),
+            super::common::no_level_short(session, library, record)
+                .map_or_else(|| agreed_level(scale, record), str::to_owned),
             record.confidence.map_or("—", |c| c.label()),
         );
         if workshop {
@@ -348,7 +353,25 @@ fn item_section(
         )),
         None => blocks.push(format!("### {}", heading_text(&id))),
     }
-    blocks.push(format!("**Level:** {}", agreed_level(scale, record)));
+    match super::common::no_level(session, library, record) {
+        Some(why) => blocks.push(format!("**Level:** {}", inline(&why))),
+        None => blocks.push(format!("**Level:** {}", agreed_level(scale, record))),
+    }
+    if !record.narrative.trim().is_empty() {
+        blocks.push("**Narrative account**".to_owned());
+        blocks.push(paragraph(&record.narrative, ""));
+    }
+    let criteria = super::common::criteria_lines(session, library, record);
+    if !criteria.is_empty() {
+        blocks.push("**Criteria**".to_owned());
+        blocks.push(
+            criteria
+                .iter()
+                .map(criterion_item)
+                .collect::<Vec<_>>()
+                .join("\n"),
+        );
+    }
 
     if !record.individual_levels.is_empty() {
         blocks.push(format!(
@@ -429,6 +452,27 @@ fn item_section(
             confidence.label()
         ));
     }
+}
+
+/// A criterion as a list item: its state in words first, then the
+/// publisher's text, then what was written for it.
+fn criterion_item(line: &super::common::CriterionLine) -> String {
+    let mut out = vec![format!(
+        "- **{}** {} {}",
+        line.state,
+        inline(&line.tag),
+        inline(&line.text)
+    )];
+    out.extend(line.items.iter().map(|i| format!("  - {}", inline(i))));
+    for (label, text) in [("Evidence", &line.evidence), ("Note", &line.note)] {
+        if !text.is_empty() {
+            out.push(format!("  - {label}: {}", paragraph(text, "    ")));
+        }
+    }
+    if let Some(audit) = &line.audit {
+        out.push(format!("  - {}", inline(audit)));
+    }
+    out.join("\n")
 }
 
 /// Who gave which level: the spread of names (see `app::text::spread`).

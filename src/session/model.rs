@@ -105,6 +105,86 @@ pub struct Session {
     /// travels and is written atomically with the work it belongs to).
     #[serde(default, skip_serializing_if = "WalkState::is_empty")]
     pub walk: WalkState,
+    /// What an LSCB session evaluates against, chosen when it is created
+    /// (absent from the file while it is the scale, so format 3 stands).
+    #[serde(default, skip_serializing_if = "Standard::is_scale")]
+    pub standard: Standard,
+}
+
+/// What a session's items are evaluated against: a scale's levels, or (for
+/// the LSCB framework, which has no scale of its own) the area's Module 2
+/// 'good' statements, each recorded as met, partly met or not met.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Standard {
+    #[default]
+    Scale,
+    GoodStatements,
+}
+
+impl Standard {
+    pub fn is_scale(&self) -> bool {
+        *self == Standard::Scale
+    }
+}
+
+/// How far a criterion or statement is met, as the group finds it. Never
+/// counted into a level or a score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum CriterionState {
+    #[default]
+    NotYetKnown,
+    Met,
+    PartlyMet,
+    NotMet,
+}
+
+impl CriterionState {
+    /// In the order Space steps through them.
+    pub const ALL: [CriterionState; 4] = [
+        CriterionState::NotYetKnown,
+        CriterionState::Met,
+        CriterionState::PartlyMet,
+        CriterionState::NotMet,
+    ];
+}
+
+/// A case audit's count: of `denominator` cases looked at, `numerator`
+/// showed what the statement describes. Shown as the two numbers, never
+/// turned into a percentage or a level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditProportion {
+    pub numerator: u32,
+    pub denominator: u32,
+}
+
+/// What was found for one criterion of a judgement, one Ofsted statement or
+/// one Module 2 'good' statement.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct CriterionRecord {
+    /// The criterion's address in its judgement ("b", "84a"), the
+    /// statement's number ("3.18"), or a Module 2 statement's text.
+    pub criterion: String,
+    /// A Module 2 statement's content area; empty otherwise.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub area: String,
+    #[serde(default)]
+    pub state: CriterionState,
+    #[serde(default)]
+    pub evidence: String,
+    #[serde(default)]
+    pub note: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audit: Option<AuditProportion>,
+}
+
+impl CriterionRecord {
+    /// Whether anything has been recorded.
+    pub fn is_empty(&self) -> bool {
+        self.state == CriterionState::NotYetKnown
+            && self.evidence.trim().is_empty()
+            && self.note.trim().is_empty()
+            && self.audit.is_none()
+    }
 }
 
 /// A field two copies changed differently, found when they were merged.
@@ -290,6 +370,14 @@ pub struct ItemRecord {
     pub evidence: Vec<Evidence>,
     #[serde(default)]
     pub confidence: Option<Confidence>,
+    /// Each criterion or statement as the group finds it (absent from the
+    /// file while empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub criteria: Vec<CriterionRecord>,
+    /// The narrative account where the publisher asks for one instead of a
+    /// grade (absent from the file while empty).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub narrative: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -620,6 +708,7 @@ impl Session {
             locality: None,
             conflicts: Vec::new(),
             walk: WalkState::default(),
+            standard: Standard::Scale,
         }
     }
 
@@ -634,6 +723,33 @@ impl Session {
 }
 
 impl ItemRecord {
+    /// The record of a criterion, if anything was recorded for it.
+    pub fn criterion(&self, area: &str, criterion: &str) -> Option<&CriterionRecord> {
+        self.criteria
+            .iter()
+            .find(|c| c.area == area && c.criterion == criterion)
+    }
+
+    /// The record of a criterion, created on first use.
+    pub fn criterion_mut(&mut self, area: &str, criterion: &str) -> &mut CriterionRecord {
+        let at = match self
+            .criteria
+            .iter()
+            .position(|c| c.area == area && c.criterion == criterion)
+        {
+            Some(at) => at,
+            None => {
+                self.criteria.push(CriterionRecord {
+                    criterion: criterion.to_owned(),
+                    area: area.to_owned(),
+                    ..CriterionRecord::default()
+                });
+                self.criteria.len() - 1
+            }
+        };
+        &mut self.criteria[at]
+    }
+
     pub fn new(item: impl Into<String>) -> Self {
         ItemRecord {
             item: item.into(),

@@ -19,6 +19,13 @@ impl Schema for SessionSchema {
             "items.questions" => {
                 return Some(format!("{}/{}", text("area")?, text("question")?));
             }
+            "items.criteria" => {
+                return Some(format!(
+                    "{}/{}",
+                    text("area").unwrap_or(""),
+                    text("criterion")?
+                ));
+            }
             "items.evidence" | "priorities" | "priorities.milestones" | "conflicts" => text("id"),
             _ => None,
         };

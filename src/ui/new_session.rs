@@ -68,7 +68,7 @@ pub fn render(frame: &mut Frame, app: &App, form: &NewSessionForm, theme: Theme)
             ]
         }
     };
-    let lines = vec![
+    let mut lines = vec![
         field_line(
             "Kind",
             choice(form.kind.label().to_owned()),
@@ -93,6 +93,16 @@ pub fn render(frame: &mut Frame, app: &App, form: &NewSessionForm, theme: Theme)
             form.field == FormField::Framework,
             theme,
         ),
+    ];
+    if form.chooses_standard(&app.library) {
+        lines.push(field_line(
+            FormField::Standard.label(),
+            choice(crate::app::text::standard_label(form.standard).to_owned()),
+            form.field == FormField::Standard,
+            theme,
+        ));
+    }
+    lines.extend([
         field_line(
             "Participants",
             input(
@@ -109,7 +119,7 @@ pub fn render(frame: &mut Frame, app: &App, form: &NewSessionForm, theme: Theme)
             form.field == FormField::Follows,
             theme,
         ),
-    ];
+    ]);
     frame.render_widget(Paragraph::new(lines), fields);
     let create_line = field_line(
         "",

@@ -264,6 +264,7 @@ pub(crate) fn record_pane(frame: &mut Frame, app: &App, ws: &Workspace, area: Re
                     question: question.clone(),
                 },
             ),
+            Row::Criterion(at) => crate::app::lines::criterion_edited(ws, at),
             _ => false,
         };
         for (offset, line) in lines.into_iter().enumerate() {

@@ -244,10 +244,6 @@ pub(super) fn form_command(app: &mut App, command: Command, effects: &mut Vec<Ef
     let Screen::NewSession(form) = &mut app.screen else {
         return;
     };
-    let at = FormField::ALL
-        .iter()
-        .position(|f| *f == form.field)
-        .unwrap_or(0);
     match command {
         // A typed title is not thrown away by one key: ask first.
         Command::Back if !NewSessionForm::text(&form.title).trim().is_empty() => {
@@ -273,10 +269,8 @@ pub(super) fn form_command(app: &mut App, command: Command, effects: &mut Vec<Ef
                 form.field = FormField::Create;
             }
         }
-        Command::Up | Command::PreviousField => form.field = FormField::ALL[at.saturating_sub(1)],
-        Command::Down | Command::NextField => {
-            form.field = FormField::ALL[(at + 1).min(FormField::ALL.len() - 1)]
-        }
+        Command::Up | Command::PreviousField => form.field = form.step_field(&app.library, false),
+        Command::Down | Command::NextField => form.field = form.step_field(&app.library, true),
         Command::Left | Command::Right | Command::Toggle => {
             let forward = command != Command::Left;
             let sessions = &app.home.data.sessions;
@@ -289,7 +283,7 @@ pub(super) fn form_command(app: &mut App, command: Command, effects: &mut Vec<Ef
                     effects.push(Effect::Create(session));
                 }
             }
-            _ => form.field = FormField::ALL[(at + 1).min(FormField::ALL.len() - 1)],
+            _ => form.field = form.step_field(&app.library, true),
         },
         _ => {}
     }
@@ -321,7 +315,15 @@ fn change_choice(
             };
             form.chosen.clear();
             form.follows = None;
+            form.standard = crate::session::model::Standard::Scale;
             form.cursor = 0;
+        }
+        FormField::Standard => {
+            use crate::session::model::Standard;
+            form.standard = match form.standard {
+                Standard::Scale => Standard::GoodStatements,
+                Standard::GoodStatements => Standard::Scale,
+            };
         }
         FormField::Follows => {
             let ids: Vec<String> = form
@@ -375,6 +377,9 @@ fn create(
         }
         Ok(mut session) => {
             session.follows = form.follows.clone();
+            if form.chooses_standard(library) {
+                session.standard = form.standard;
+            }
             Some(session)
         }
         Err(error) => {

@@ -50,7 +50,7 @@ pub(super) fn editor_key(app: &mut App, key: KeyEvent, effects: &mut Vec<Effect>
     match editor.input(key) {
         // Dates are stored when the field is finished: half-typed dates
         // are not dates, and must not clear the one already there.
-        EditorOutcome::Changed if editor.field.is_date() => {}
+        EditorOutcome::Changed if editor.field.is_checked() => {}
         EditorOutcome::Changed => {
             if editor.store(&mut ws.session) {
                 touch(ws, now);
@@ -70,7 +70,7 @@ pub(super) fn close_editor(app: &mut App, effects: &mut Vec<Effect>) {
         return;
     };
     if let Some(editor) = ws.editor.as_mut()
-        && editor.field.is_date()
+        && editor.field.is_checked()
     {
         let before = crate::app::fields::get_text(&ws.session, &editor.field);
         let refused_before = editor.error.clone();
@@ -79,8 +79,9 @@ pub(super) fn close_editor(app: &mut App, effects: &mut Vec<Effect>) {
                 touch(ws, now);
             }
         } else if editor.error != refused_before {
-            // A date that does not parse keeps the field open with what
-            // was typed, saying why; closing again leaves the date as it was.
+            // A date (or audit proportion) that does not parse keeps the
+            // field open with what was typed, saying why; closing again
+            // leaves the value as it was.
             app.notice = editor.error.clone();
             return;
         }
@@ -113,7 +114,7 @@ pub(super) fn on_paste(app: &mut App, text: &str) {
             if let Some(editor) = ws.editor.as_mut() {
                 let (outcome, truncated) = editor.paste(text);
                 if outcome == EditorOutcome::Changed
-                    && !editor.field.is_date()
+                    && !editor.field.is_checked()
                     && editor.store(&mut ws.session)
                 {
                     touch(ws, now);

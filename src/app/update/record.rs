@@ -2,6 +2,7 @@
 //! priorities.
 
 use super::*;
+use crate::session::model::CriterionState;
 
 pub(super) fn record_command(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
     let before = app.workspace().and_then(|ws| {
@@ -55,6 +56,12 @@ fn change_record(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
             | Command::SetLevel(_)
             | Command::ClearLevel
             | Command::DeleteSelected
+            | Command::CriterionMet
+            | Command::CriterionPartlyMet
+            | Command::CriterionNotMet
+            | Command::CriterionNotYetKnown
+            | Command::CriterionEvidence
+            | Command::CriterionAudit
     );
     if changes_something && let Some(reason) = read_only {
         app.notice = Some(format!("Read-only: {reason}"));
@@ -80,9 +87,22 @@ fn change_record(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
                 app.notice = Some(notice);
             }
         }
+        Command::CriterionMet
+        | Command::CriterionPartlyMet
+        | Command::CriterionNotMet
+        | Command::CriterionNotYetKnown
+        | Command::CriterionEvidence
+        | Command::CriterionAudit => {
+            let Some(Row::Criterion(at)) = row else {
+                app.notice = Some(crate::app::text::CHOOSE_A_CRITERION.into());
+                return;
+            };
+            criterion_command(ws, command, at, now);
+        }
         Command::Toggle => toggle_row(ws, item, row, now),
         Command::Activate => match row {
             Some(Row::Text(field)) => open_editor(ws, field),
+            Some(Row::Criterion(at)) => open_editor(ws, TextField::CriterionNote(at)),
             Some(Row::Question { area, question }) => {
                 if let Some(item) = item {
                     open_editor(
@@ -116,6 +136,10 @@ fn set_level(
     let Some(item) = item else { return };
     match row {
         Some(Row::ParticipantLevel(p)) => set_participant_level(ws, item, p, level),
+        // Clearing on a criterion's row clears the criterion, not the level.
+        Some(Row::Criterion(at)) if level.is_none() => {
+            set_criterion(ws, &at, CriterionState::NotYetKnown)
+        }
         _ => ws.session.items[item].level = level,
     }
     touch(ws, now);
@@ -146,8 +170,35 @@ fn arrow(
 
 /// Space: a choice moves on, a toggle flips, a question is marked
 /// discussed (or not).
+/// A criterion's own keys: its state, or its evidence and audit fields.
+fn criterion_command(
+    ws: &mut Workspace,
+    command: Command,
+    at: crate::app::fields::CriterionAt,
+    now: Timestamp,
+) {
+    match command {
+        Command::CriterionMet => set_criterion(ws, &at, CriterionState::Met),
+        Command::CriterionPartlyMet => set_criterion(ws, &at, CriterionState::PartlyMet),
+        Command::CriterionNotMet => set_criterion(ws, &at, CriterionState::NotMet),
+        Command::CriterionNotYetKnown => set_criterion(ws, &at, CriterionState::NotYetKnown),
+        Command::CriterionEvidence => open_editor(ws, TextField::CriterionEvidence(at)),
+        _ => open_editor(ws, TextField::CriterionAudit(at)),
+    }
+    touch(ws, now);
+}
+
 fn toggle_row(ws: &mut Workspace, item: Option<usize>, row: Option<Row>, now: Timestamp) {
     match row {
+        Some(Row::Criterion(at)) => {
+            let kept = crate::app::fields::criterion_mut(&mut ws.session, &at)
+                .map(|c| c.state)
+                .unwrap_or_default();
+            let all = CriterionState::ALL;
+            let at_state = all.iter().position(|s| *s == kept).unwrap_or(0);
+            set_criterion(ws, &at, all[(at_state + 1) % all.len()]);
+            touch(ws, now);
+        }
         Some(Row::Choice(choice)) => {
             choice.cycle(&mut ws.session, true);
             touch(ws, now);
@@ -278,6 +329,12 @@ pub(super) fn set_participant_level(
         // Keep the participants' order, not the order levels were given.
         let order = ws.session.participants.clone();
         levels.sort_by_key(|l| order.iter().position(|p| p == &l.participant));
+    }
+}
+
+fn set_criterion(ws: &mut Workspace, at: &crate::app::fields::CriterionAt, state: CriterionState) {
+    if let Some(c) = crate::app::fields::criterion_mut(&mut ws.session, at) {
+        c.state = state;
     }
 }
 

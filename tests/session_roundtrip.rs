@@ -217,6 +217,7 @@ fn session() -> impl Strategy<Value = Session> {
                     locality,
                     conflicts: Vec::new(),
                     walk: Default::default(),
+                    supervision: None,
                     capacity: Capacity {
                         outcomes_and_impacts: capacity.0,
                         leadership_and_management: capacity.1,

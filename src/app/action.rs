@@ -99,6 +99,10 @@ pub enum Command {
     ClearLevel,
     AddEvidence,
     AddPriority,
+    /// A supervision's case discussion.
+    AddCase,
+    /// Last time's reflections, in a supervision that follows another.
+    LastReflections,
     DeleteSelected,
     Summary,
     Export,

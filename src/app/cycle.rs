@@ -478,6 +478,9 @@ pub struct Earlier {
     pub priorities: Vec<ActionRow>,
     /// Its agreed level for each item it covered.
     pub levels: Vec<(String, Option<u8>)>,
+    /// Its questions taken (as framed), reflections and whether each was
+    /// discussed: a supervision's last time, one key away.
+    pub reflections: Vec<(String, String, bool)>,
 }
 
 impl Earlier {

@@ -13,6 +13,7 @@ pub mod measures;
 pub mod palette;
 pub mod reference;
 pub mod rows;
+pub mod supervision;
 pub mod text;
 pub mod theme;
 pub mod timer;
@@ -436,6 +437,18 @@ impl Workspace {
             .as_ref()
             .and_then(|p| stage_of(&session, p))
             .unwrap_or(stage);
+        let stage = match (&place, session.kind) {
+            // A new supervision opens at its record: who, when, the check-in.
+            (None, crate::session::model::SessionKind::Supervision) => Stage::Summary,
+            _ => stage,
+        };
+        let question_index = match (stage, &session.supervision) {
+            (Stage::Walk { item, .. }, Some(record)) => session
+                .items
+                .get(item)
+                .map_or(0, |r| record.question_at(&r.item)),
+            _ => 0,
+        };
         let timer = carried_timer(&session, stage, now);
         Workspace {
             session,
@@ -455,7 +468,7 @@ impl Workspace {
             last_change: None,
             read_only,
             pending_recovery: None,
-            question_index: 0,
+            question_index,
             past_day: false,
             earlier: None,
             review: None,

@@ -191,6 +191,13 @@ pub fn tabs(library: &Library, ws: &Workspace) -> Vec<Tab> {
                 }
                 Phase::Now if is_area => vec![Tab::GoodLooksLike, Tab::Scale],
                 Phase::Now => vec![Tab::Indicator, Tab::Illustrations, Tab::Scale],
+                // Supervision's cases and actions keep the area's picture
+                // of good practice beside them, not the workshop's guidance.
+                Phase::Know | Phase::Can
+                    if ws.session.kind == crate::session::model::SessionKind::Supervision =>
+                {
+                    vec![Tab::GoodLooksLike]
+                }
                 Phase::Know => vec![Tab::Sources, Tab::Guidance],
                 Phase::Can => vec![Tab::GoodStatements, Tab::Measures, Tab::Plan],
             }

@@ -202,3 +202,59 @@ pub const REGISTER_EMPTY: &str = "No actions here. Priorities agreed in phase 3 
 /// The trends screen's line when the framework has no sessions.
 pub const TRENDS_EMPTY: &str =
     "No session of this framework has recorded levels yet. ←/→ choose another framework.";
+
+/// Supervision's own record: its words, in one place.
+pub mod supervision {
+    pub const SUPERVISEE: &str = "Supervisee";
+    pub const SUPERVISOR: &str = "Supervisor";
+    pub const DATE: &str = "Date";
+    pub const PLANNED: &str = "Planned length (minutes)";
+    pub const NEXT_DATE: &str = "Next supervision";
+    pub const WELLBEING: &str = "Wellbeing check-in (optional)";
+    pub const CASE_REFERENCE: &str = "Case reference";
+    pub const CASE_DISCUSSION: &str = "Discussion";
+    pub const CASE_DECISION: &str = "Decision";
+    pub const CASE_RATIONALE: &str = "Rationale";
+    pub const ACTION: &str = "Agreed action";
+    pub const STATUS: &str = "Status";
+    /// The privacy hint beside the people: the record may be shared.
+    pub const PEOPLE_HINT: (&str, &str) = (
+        "Initials or roles, not names: the record may be shared",
+        "Initials or roles, not names",
+    );
+    pub const CASE_HINT: (&str, &str) = (
+        "A case reference only, never a child's or family's name",
+        "Case reference only, no names",
+    );
+    pub const PLACEHOLDER_PEOPLE: &str = "initials or a role";
+    pub const PLACEHOLDER_MINUTES: &str = "e.g. 90";
+    pub const NOT_MINUTES: &str = "The planned length is a number of minutes, e.g. 90";
+    pub const RECORD_HEADING: &str = "The supervision";
+    pub const CASES_HEADING: &str = "Case discussions (by case reference only)";
+    pub const ACTIONS_HEADING: &str = "Agreed actions";
+    pub const ADD_CASE: &str = "+ Add a case discussion  (a)";
+    pub const ADD_ACTION: &str = "+ Add an agreed action  (a)";
+    pub const EXPORT: &str = "Export the record as Markdown  (e)";
+    pub const NO_CASES: &str = "No case discussed (optional).";
+    /// The strip of sections at the top of a supervision.
+    pub const SECTION_CASES: &str = "Cases";
+    pub const SECTION_ACTIONS: &str = "Actions";
+    pub const SECTION_RECORD: &str = "Record";
+    pub const LAST_TIME_TITLE: &str = "Last time's reflections";
+    pub const LAST_TIME_NONE: &str = "Last time's supervision recorded no reflections.";
+    pub const NO_EARLIER: &str = "This supervision follows no earlier one.";
+    pub const DISCUSSED: &str = "discussed";
+    pub const NOT_DISCUSSED: &str = "not discussed";
+    pub const NO_REFLECTION: &str = "(no reflection written)";
+    pub const SIGNED: &str = "Signed (supervisee): ____________________   Date: __________\n\nSigned (supervisor): ____________________   Date: __________";
+
+    /// "Question 2 of 9 · Safeguarding wisdom".
+    pub fn question_of(at: usize, of: usize, area: &str) -> String {
+        format!("Question {at} of {of} · {area}")
+    }
+
+    /// The heading of the section strip: which area of how many.
+    pub fn area_of(at: usize, of: usize) -> String {
+        format!("Area {at} of {of}")
+    }
+}

@@ -42,6 +42,10 @@ pub fn session_markdown_noting(
 }
 
 fn markdown(session: &Session, library: &Library, today: Date, private_left_out: usize) -> String {
+    if session.kind == SessionKind::Supervision {
+        // Its own record: never the workshop's tables, scores or disclaimers.
+        return super::supervision::record(session, library, today);
+    }
     let workshop = session.kind == SessionKind::Workshop;
     let framework = library.framework(&session.framework);
     let scale = resolve_scale(session, library, framework);
@@ -663,7 +667,7 @@ fn starts_entity(rest: &[char]) -> bool {
 
 /// User text on one line (headings, lists of names): line breaks become
 /// spaces.
-fn inline(text: &str) -> String {
+pub(super) fn inline(text: &str) -> String {
     lines(text)
         .into_iter()
         .filter(|l| !l.is_empty())
@@ -674,7 +678,7 @@ fn inline(text: &str) -> String {
 
 /// A heading's text, with a trailing run of `#` escaped so that it is not
 /// taken for the heading's optional closing sequence.
-fn heading_text(text: &str) -> String {
+pub(super) fn heading_text(text: &str) -> String {
     let trimmed = text.trim_end_matches('#');
     if trimmed.len() == text.len() || trimmed.ends_with('\\') {
         return text.to_owned();
@@ -707,7 +711,7 @@ fn or_dash(text: String) -> String {
 /// (two trailing spaces) and a blank line starts a new paragraph. Lines
 /// after the first are indented by `indent`, so that the text stays inside
 /// a list item.
-fn paragraph(text: &str, indent: &str) -> String {
+pub(super) fn paragraph(text: &str, indent: &str) -> String {
     let mut out = String::new();
     let mut previous_blank = true;
     for (n, line) in lines(text).into_iter().enumerate() {

@@ -839,6 +839,7 @@ impl Runtime {
                 .iter()
                 .map(|r| (r.item.clone(), r.level))
                 .collect(),
+            reflections: crate::app::supervision::reflections_of(&session),
         }))
     }
 

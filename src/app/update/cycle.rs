@@ -335,6 +335,9 @@ pub(super) fn review_key(app: &mut App, key: KeyEvent) {
 }
 
 pub(super) fn review_command(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
+    if command == Command::LastReflections {
+        return super::session::session_command(app, command, effects);
+    }
     let Some(ws) = app.workspace_mut() else {
         return;
     };

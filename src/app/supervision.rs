@@ -54,6 +54,10 @@ pub fn rows(library: &Library, ws: &Workspace) -> Vec<Row> {
     match ws.stage {
         Stage::Summary => {
             rows.push(Row::Heading(words::RECORD_HEADING.into()));
+            rows.push(Row::Info {
+                text: words::PEOPLE_HINT.0.into(),
+                warning: false,
+            });
             for field in [
                 TextField::Supervisee,
                 TextField::Supervisor,
@@ -74,6 +78,10 @@ pub fn rows(library: &Library, ws: &Workspace) -> Vec<Row> {
             phase: Phase::Know, ..
         } => {
             rows.push(Row::Heading(words::CASES_HEADING.into()));
+            rows.push(Row::Info {
+                text: words::CASE_HINT.0.into(),
+                warning: false,
+            });
             let cases = session.supervision.as_ref().map_or(0, |s| s.cases.len());
             if cases == 0 {
                 rows.push(Row::Info {

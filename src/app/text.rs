@@ -230,6 +230,10 @@ pub mod supervision {
     pub const PLACEHOLDER_MINUTES: &str = "e.g. 90";
     pub const NOT_MINUTES: &str = "The planned length is a number of minutes, e.g. 90";
     pub const RECORD_HEADING: &str = "The supervision";
+    /// The export's list of anything rated or noted the workshop way.
+    pub const RATED_HEADING: &str = "Also recorded for the areas";
+    pub const REVIEW_HEADING: &str = " · Last time's actions, before this supervision";
+    pub const REVIEW_FINISHED: &str = "Review finished: on to this supervision's record";
     pub const CASES_HEADING: &str = "Case discussions (by case reference only)";
     pub const ACTIONS_HEADING: &str = "Agreed actions";
     pub const ADD_CASE: &str = "+ Add a case discussion  (a)";

@@ -110,13 +110,13 @@ fn markdown(session: &Session, library: &Library, today: Date, private_left_out:
 
 /// The scale a session's levels are on, how to name it, and the framework
 /// it comes from (for attribution).
-struct SessionScale<'a> {
-    scale: Option<&'a Scale>,
+pub(super) struct SessionScale<'a> {
+    pub(super) scale: Option<&'a Scale>,
     name: String,
     from: Option<&'a Framework>,
 }
 
-fn resolve_scale<'a>(
+pub(super) fn resolve_scale<'a>(
     session: &Session,
     library: &'a Library,
     framework: Option<&'a Framework>,
@@ -233,7 +233,7 @@ fn level_meanings(blocks: &mut Vec<String>, scale: Option<&Scale>) {
 
 /// "4 (good)" in the session's scale words, or the bare number when the
 /// scale does not know it.
-fn level_label(scale: Option<&Scale>, level: u8) -> String {
+pub(super) fn level_label(scale: Option<&Scale>, level: u8) -> String {
     match scale.and_then(|s| s.levels.iter().find(|l| l.number == level)) {
         Some(l) => format!("{level} ({})", inline(&l.word)),
         None => level.to_string(),

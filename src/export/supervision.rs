@@ -25,6 +25,7 @@ pub fn record(session: &Session, library: &Library, today: Date) -> String {
         blocks.push(paragraph(&record.wellbeing, ""));
     }
     questions(&mut blocks, session, library);
+    rated(&mut blocks, session, library);
     cases(&mut blocks, record);
     actions(&mut blocks, session);
     blocks.push(format!(
@@ -118,6 +119,46 @@ fn question(n: usize, session: &Session, q: &QuestionNote) -> String {
         "{n}. *{}* ({mark})  \n   {note}",
         paragraph(&worded, "   ")
     )
+}
+
+/// Anything recorded the workshop way (a level asked for, evidence, or
+/// notes in an older file): listed plainly so no word is left out, never
+/// as a table, a score or a triangulation count.
+fn rated(blocks: &mut Vec<String>, session: &Session, library: &Library) {
+    let framework = library.framework(&session.framework);
+    let scale = super::markdown::resolve_scale(session, library, framework);
+    let mut lines = Vec::new();
+    for item in &session.items {
+        let title = framework
+            .and_then(|f| crate::content::query::find_item(f, &item.item))
+            .map_or_else(|| item.item.clone(), |i| i.title());
+        let mut said = Vec::new();
+        if let Some(level) = item.level {
+            said.push(format!(
+                "level {}",
+                super::markdown::level_label(scale.scale, level)
+            ));
+        }
+        for (label, text) in [
+            ("rationale", &item.rationale),
+            ("strengths", &item.strengths),
+            ("to improve", &item.improvements),
+        ] {
+            if !text.trim().is_empty() {
+                said.push(format!("{label}: {}", inline(text)));
+            }
+        }
+        for e in item.evidence.iter().filter(|e| !e.is_empty() && !e.private) {
+            said.push(format!("evidence: {}", inline(&e.description)));
+        }
+        if !said.is_empty() {
+            lines.push(format!("- **{}:** {}", inline(&title), said.join("; ")));
+        }
+    }
+    if !lines.is_empty() {
+        blocks.push(format!("## {}", words::RATED_HEADING));
+        blocks.push(lines.join("\n"));
+    }
 }
 
 fn cases(blocks: &mut Vec<String>, record: &SupervisionRecord) {

@@ -830,7 +830,12 @@ impl Runtime {
         Ok(Box::new(Earlier {
             id: session.id.clone(),
             title: session.title.clone(),
-            date: self.app.time_zone.to_datetime(session.created).date(),
+            // A supervision's own date, where it has one.
+            date: session
+                .supervision
+                .as_ref()
+                .and_then(|s| s.date)
+                .unwrap_or_else(|| self.app.time_zone.to_datetime(session.created).date()),
             framework: session.framework.clone(),
             scale: session.scale.clone(),
             priorities,

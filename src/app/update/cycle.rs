@@ -354,7 +354,11 @@ pub(super) fn review_command(app: &mut App, command: Command, effects: &mut Vec<
         Command::MarkCarried => mark(app, PriorityStatus::CarriedForward, effects),
         Command::FinishReview => {
             ws.review = None;
-            app.notice = Some("Review finished: phase 1".into());
+            app.notice = Some(if ws.session.kind == SessionKind::Supervision {
+                crate::app::text::supervision::REVIEW_FINISHED.into()
+            } else {
+                "Review finished: phase 1".into()
+            });
         }
         Command::Back => {
             save_now(app, effects);
@@ -415,7 +419,14 @@ fn mark(app: &mut App, status: PriorityStatus, effects: &mut Vec<Effect>) {
         touch(ws, now);
     }
     if next.is_none() {
-        app.notice = Some("Every priority from last time is marked: on to phase 1".into());
+        let supervision = app
+            .workspace()
+            .is_some_and(|ws| ws.session.kind == SessionKind::Supervision);
+        app.notice = Some(if supervision {
+            crate::app::text::supervision::REVIEW_FINISHED.into()
+        } else {
+            "Every priority from last time is marked: on to phase 1".into()
+        });
     }
     effects.push(Effect::UpdateAction { target, update });
     save_now(app, effects);

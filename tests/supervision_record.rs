@@ -131,9 +131,9 @@ fn item1_its_own_record_with_people_check_in_questions_cases_and_actions() {
     let (scan, _) = howgood::session::register::Scan::of_store(&h.runtime.store);
     let rows = scan.actions();
     assert!(
-        rows.iter()
-            .any(|r| r.id == action.id && r.text == "Book the IRO consultation"
-                && r.kind == howgood::session::register::ActionKind::AgreedAction),
+        rows.iter().any(|r| r.id == action.id
+            && r.text == "Book the IRO consultation"
+            && r.kind == howgood::session::register::ActionKind::AgreedAction),
         "{rows:?}"
     );
 
@@ -148,17 +148,16 @@ fn item1_a_supervision_file_round_trips_and_workshops_stay_unchanged() {
     let mut s = supervision_with_history("2026-10-01-sup", "Supervision October");
     s.supervision.as_mut().unwrap().wellbeing = "Fine".into();
     let text = howgood::session::codec::encode(&s).expect("encode");
-    let back = howgood::session::codec::decode(text.as_bytes()).expect("decode").session;
+    let back = howgood::session::codec::decode(text.as_bytes())
+        .expect("decode")
+        .session;
     assert_eq!(back, s);
-    let workshop = common::session(
-        "w",
-        SessionKind::Workshop,
-        "W",
-        "hmie-2009",
-        &["5.3"],
-    );
+    let workshop = common::session("w", SessionKind::Workshop, "W", "hmie-2009", &["5.3"]);
     let text = howgood::session::codec::encode(&workshop).expect("encode");
-    assert!(!text.contains("supervision"), "no field for workshops: {text}");
+    assert!(
+        !text.contains("supervision"),
+        "no field for workshops: {text}"
+    );
 }
 
 /// An October supervision of the same supervisee, with reflections and
@@ -282,7 +281,10 @@ fn item2_a_series_opens_with_last_times_actions_and_reflections_one_key_away() {
     let now = session_file(&h, &november.id);
     assert_eq!(now.priorities.len(), 1, "the carried one, linked");
     assert_eq!(
-        now.priorities[0].carries.as_ref().map(|r| r.action.as_str()),
+        now.priorities[0]
+            .carries
+            .as_ref()
+            .map(|r| r.action.as_str()),
         Some("p-second")
     );
 }
@@ -348,13 +350,13 @@ fn item4_a_markdown_record_to_sign_in_question_order_without_workshop_tables() {
         discussed: false,
         note: "Not yet".into(),
     });
-    let markdown = howgood::export::session_markdown(
-        &s,
-        &common::library(),
-        "2026-11-24".parse().unwrap(),
-    );
+    let markdown =
+        howgood::export::session_markdown(&s, &common::library(), "2026-11-24".parse().unwrap());
     assert!(markdown.contains("**Supervisee:** AB"), "{markdown}");
-    assert!(markdown.contains("## Next supervision\n\n2026-11-24"), "{markdown}");
+    assert!(
+        markdown.contains("## Next supervision\n\n2026-11-24"),
+        "{markdown}"
+    );
     assert!(markdown.contains("Signed (supervisee)"), "{markdown}");
     assert!(markdown.contains("(discussed)"), "{markdown}");
     assert!(markdown.contains("(not discussed)"), "{markdown}");
@@ -371,11 +373,8 @@ fn item4_a_markdown_record_to_sign_in_question_order_without_workshop_tables() {
     // tabled or scored.
     s.items[0].level = Some(5);
     s.scale = howgood::session::model::ScaleChoice::Borrowed("hmie-cp-2009".into());
-    let markdown = howgood::export::session_markdown(
-        &s,
-        &common::library(),
-        "2026-11-24".parse().unwrap(),
-    );
+    let markdown =
+        howgood::export::session_markdown(&s, &common::library(), "2026-11-24".parse().unwrap());
     assert!(
         markdown.contains("- **Safeguarding wisdom:** level 5 (very good)"),
         "{markdown}"

@@ -366,7 +366,11 @@ fn supervision_text(session: &Session, field: &TextField) -> Option<String> {
 
 /// Write a supervision record's field, creating the record if an older
 /// supervision had none. A length that is not a number is refused.
-fn set_supervision_text(session: &mut Session, field: &TextField, text: &str) -> Result<(), String> {
+fn set_supervision_text(
+    session: &mut Session,
+    field: &TextField,
+    text: &str,
+) -> Result<(), String> {
     let record = session.supervision.get_or_insert_with(Default::default);
     let owned = text.to_owned();
     match field {

@@ -25,25 +25,69 @@ pub fn step(stage: Stage, forward: bool, areas: usize) -> Stage {
     let section = |phase| Stage::Walk { item: last, phase };
     match (stage, forward) {
         (Stage::Summary, true) if areas > 0 => area(0),
-        (Stage::Walk { item, phase: Phase::Now }, true) if item < last => area(item + 1),
-        (Stage::Walk { phase: Phase::Now, .. }, true) => section(Phase::Know),
-        (Stage::Walk { phase: Phase::Know, .. }, true) => section(Phase::Can),
-        (Stage::Walk { phase: Phase::Can, .. }, false) => section(Phase::Know),
-        (Stage::Walk { phase: Phase::Know, .. }, false) => area(last),
-        (Stage::Walk { item, phase: Phase::Now }, false) if item > 0 => area(item - 1),
-        (Stage::Walk { phase: Phase::Now, .. }, false) => Stage::Summary,
+        (
+            Stage::Walk {
+                item,
+                phase: Phase::Now,
+            },
+            true,
+        ) if item < last => area(item + 1),
+        (
+            Stage::Walk {
+                phase: Phase::Now, ..
+            },
+            true,
+        ) => section(Phase::Know),
+        (
+            Stage::Walk {
+                phase: Phase::Know, ..
+            },
+            true,
+        ) => section(Phase::Can),
+        (
+            Stage::Walk {
+                phase: Phase::Can, ..
+            },
+            false,
+        ) => section(Phase::Know),
+        (
+            Stage::Walk {
+                phase: Phase::Know, ..
+            },
+            false,
+        ) => area(last),
+        (
+            Stage::Walk {
+                item,
+                phase: Phase::Now,
+            },
+            false,
+        ) if item > 0 => area(item - 1),
+        (
+            Stage::Walk {
+                phase: Phase::Now, ..
+            },
+            false,
+        ) => Stage::Summary,
         (stage, _) => stage,
     }
 }
 
 /// The questions of an area in order: (area title, area id, question).
-pub fn questions(library: &Library, session: &Session, item: usize) -> Vec<(String, String, String)> {
+pub fn questions(
+    library: &Library,
+    session: &Session,
+    item: usize,
+) -> Vec<(String, String, String)> {
     let Some(record) = session.items.get(item) else {
         return Vec::new();
     };
     linked_questions(library, session, &record.item)
         .into_iter()
-        .flat_map(|(title, area, qs)| qs.into_iter().map(move |q| (title.clone(), area.clone(), q)))
+        .flat_map(|(title, area, qs)| {
+            qs.into_iter()
+                .map(move |q| (title.clone(), area.clone(), q))
+        })
         .collect()
 }
 
@@ -149,10 +193,7 @@ fn question_rows(library: &Library, ws: &Workspace, item: usize, rows: &mut Vec<
 pub fn sections(library: &Library, ws: &Workspace) -> Vec<(String, bool)> {
     let session = &ws.session;
     let framework = library.framework(&session.framework);
-    let mut out = vec![(
-        words::SECTION_RECORD.to_owned(),
-        ws.stage == Stage::Summary,
-    )];
+    let mut out = vec![(words::SECTION_RECORD.to_owned(), ws.stage == Stage::Summary)];
     for (i, record) in session.items.iter().enumerate() {
         let title = framework
             .and_then(|f| crate::content::query::find_item(f, &record.item))
@@ -243,7 +284,13 @@ mod tests {
                 at(Phase::Can)
             ]
         );
-        for expected in [at(Phase::Know), now(1), now(0), Stage::Summary, Stage::Summary] {
+        for expected in [
+            at(Phase::Know),
+            now(1),
+            now(0),
+            Stage::Summary,
+            Stage::Summary,
+        ] {
             stage = step(stage, false, 2);
             assert_eq!(stage, expected);
         }

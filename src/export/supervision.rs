@@ -17,7 +17,11 @@ pub fn record(session: &Session, library: &Library, today: Date) -> String {
     let title = inline(&session.title);
     let mut blocks = vec![format!(
         "# {}",
-        heading_text(if title.is_empty() { "Supervision" } else { &title })
+        heading_text(if title.is_empty() {
+            "Supervision"
+        } else {
+            &title
+        })
     )];
     blocks.push(details(session, record, today));
     if !record.wellbeing.trim().is_empty() {
@@ -42,17 +46,31 @@ pub fn record(session: &Session, library: &Library, today: Date) -> String {
 }
 
 fn or_dash(text: String) -> String {
-    if text.is_empty() { "—".to_owned() } else { text }
+    if text.is_empty() {
+        "—".to_owned()
+    } else {
+        text
+    }
 }
 
 fn details(session: &Session, record: &SupervisionRecord, today: Date) -> String {
-    let date = record.date.map_or_else(|| "—".to_owned(), |d| d.to_string());
+    let date = record
+        .date
+        .map_or_else(|| "—".to_owned(), |d| d.to_string());
     let planned = record
         .planned_minutes
         .map_or_else(|| "—".to_owned(), |m| format!("{m} minutes"));
     [
-        format!("- **{}:** {}", words::SUPERVISEE, or_dash(inline(&record.supervisee))),
-        format!("- **{}:** {}", words::SUPERVISOR, or_dash(inline(&record.supervisor))),
+        format!(
+            "- **{}:** {}",
+            words::SUPERVISEE,
+            or_dash(inline(&record.supervisee))
+        ),
+        format!(
+            "- **{}:** {}",
+            words::SUPERVISOR,
+            or_dash(inline(&record.supervisor))
+        ),
         format!("- **{}:** {date}", words::DATE),
         format!("- **Planned length:** {planned}"),
         format!("- **Framework:** {}", inline(&session.framework)),
@@ -115,10 +133,7 @@ fn question(n: usize, session: &Session, q: &QuestionNote) -> String {
     } else {
         paragraph(&q.note, "   ")
     };
-    format!(
-        "{n}. *{}* ({mark})  \n   {note}",
-        paragraph(&worded, "   ")
-    )
+    format!("{n}. *{}* ({mark})  \n   {note}", paragraph(&worded, "   "))
 }
 
 /// Anything recorded the workshop way (a level asked for, evidence, or

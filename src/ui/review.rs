@@ -5,8 +5,8 @@
 use super::widgets::{footer, status_line};
 use crate::app::cycle::{Earlier, Review};
 use crate::app::lines::wrap_text;
-use crate::app::theme::Theme;
 use crate::app::text;
+use crate::app::theme::Theme;
 use crate::app::{App, Workspace};
 use crate::session::model::SessionKind;
 use ratatui::Frame;
@@ -50,7 +50,7 @@ pub fn render(frame: &mut Frame, app: &App, ws: &Workspace, theme: Theme) {
                 " Last time: {} ({}). Mark each of its {}.",
                 earlier.title,
                 earlier.date.strftime("%-d %B %Y"),
-                if supervision { "agreed actions" } else { "priorities" }
+                if supervision { "actions" } else { "priorities" }
             ),
             theme.dim(),
         )),

@@ -456,7 +456,7 @@ fn supervision_steps(frame: &mut Frame, app: &App, ws: &Workspace, area: Rect, t
         // Areas other than the current one shrink to their number when
         // the whole strip would not fit.
         let is_area = n > 0 && n + 2 < sections.len();
-        let text = match (current, full + 1 <= width || !is_area) {
+        let text = match (current, full < width || !is_area) {
             (true, _) => format!("▶{title} "),
             (false, true) => format!("{title} "),
             (false, false) => format!("{n} "),
@@ -510,7 +510,11 @@ fn supervision_overview(frame: &mut Frame, ws: &Workspace, area: Rect, theme: Th
             lines.push(Line::from(l));
         }
         let due = p.deadline.map(|d| format!(" · by {d}")).unwrap_or_default();
-        let owner = if p.owner.is_empty() { "–" } else { p.owner.as_str() };
+        let owner = if p.owner.is_empty() {
+            "–"
+        } else {
+            p.owner.as_str()
+        };
         lines.push(Line::from(Span::styled(
             format!("   {owner}{due} · {}", p.status.label()),
             theme.dim(),

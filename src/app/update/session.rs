@@ -46,7 +46,9 @@ pub(super) fn session_command(app: &mut App, command: Command, effects: &mut Vec
             app.overlay = Some(crate::app::Overlay::Reader {
                 title: crate::app::text::supervision::LAST_TIME_TITLE.into(),
                 text: match &ws.earlier {
-                    Some(earlier) => crate::app::supervision::reflections_text(&earlier.reflections),
+                    Some(earlier) => {
+                        crate::app::supervision::reflections_text(&earlier.reflections)
+                    }
                     None => crate::app::text::supervision::NO_EARLIER.into(),
                 },
                 scroll: 0,

@@ -409,3 +409,65 @@ fn the_supervision_record_on_screen() {
         insta::assert_snapshot!(format!("supervision_question_{w}x{hgt}"), h.screen());
     }
 }
+
+#[test]
+fn item1_two_copies_each_adding_a_case_merge_to_both() {
+    let base = supervision_with_history("2026-10-01-sup", "Supervision October");
+    let mut ours = base.clone();
+    let mut theirs = base.clone();
+    let case = |id: &str, reference: &str| CaseDiscussion {
+        id: id.into(),
+        reference: reference.into(),
+        ..Default::default()
+    };
+    ours.supervision
+        .as_mut()
+        .unwrap()
+        .cases
+        .push(case("c-ours", "CR-1"));
+    theirs
+        .supervision
+        .as_mut()
+        .unwrap()
+        .cases
+        .push(case("c-theirs", "CR-2"));
+    let merged = howgood::sync::session_merge::merge_sessions(
+        Some(&base),
+        &ours,
+        &theirs,
+        &Default::default(),
+    )
+    .expect("merge");
+    let mut references: Vec<&str> = merged
+        .supervision
+        .as_ref()
+        .unwrap()
+        .cases
+        .iter()
+        .map(|c| c.reference.as_str())
+        .collect();
+    references.sort();
+    assert_eq!(references, ["CR-1", "CR-2", "CR-77"]);
+    assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+
+    // The same case decided differently: one case, the other decision kept
+    // as a conflict on that case's field (matched by its stable id).
+    let mut ours = base.clone();
+    let mut theirs = base.clone();
+    ours.supervision.as_mut().unwrap().cases[0].decision = "Escalate".into();
+    theirs.supervision.as_mut().unwrap().cases[0].decision = "Monitor".into();
+    let merged = howgood::sync::session_merge::merge_sessions(
+        Some(&base),
+        &ours,
+        &theirs,
+        &Default::default(),
+    )
+    .expect("merge");
+    assert_eq!(merged.supervision.as_ref().unwrap().cases.len(), 1);
+    assert_eq!(merged.conflicts.len(), 1, "{:?}", merged.conflicts);
+    assert!(
+        merged.conflicts[0].path.contains("cases[c-case1].decision"),
+        "{:?}",
+        merged.conflicts
+    );
+}

@@ -19,7 +19,12 @@ impl Schema for SessionSchema {
             "items.questions" => {
                 return Some(format!("{}/{}", text("area")?, text("question")?));
             }
-            "items.evidence" | "priorities" | "priorities.milestones" | "conflicts" => text("id"),
+            "items.evidence"
+            | "priorities"
+            | "priorities.milestones"
+            | "conflicts"
+            | "supervision.cases" => text("id"),
+            "supervision.at" => text("item"),
             _ => None,
         };
         key.filter(|k| !k.is_empty()).map(str::to_owned)

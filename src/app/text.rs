@@ -211,6 +211,7 @@ pub mod supervision {
     pub const PLANNED: &str = "Planned length (minutes)";
     pub const NEXT_DATE: &str = "Next supervision";
     pub const WELLBEING: &str = "Wellbeing check-in (optional)";
+    pub const WELLBEING_HEADING: &str = "Wellbeing check-in";
     pub const CASE_REFERENCE: &str = "Case reference";
     pub const CASE_DISCUSSION: &str = "Discussion";
     pub const CASE_DECISION: &str = "Decision";

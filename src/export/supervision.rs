@@ -23,9 +23,9 @@ pub fn record(session: &Session, library: &Library, today: Date) -> String {
             &title
         })
     )];
-    blocks.push(details(session, record, today));
+    blocks.push(details(session, library, record, today));
     if !record.wellbeing.trim().is_empty() {
-        blocks.push(format!("## {}", words::WELLBEING));
+        blocks.push(format!("## {}", words::WELLBEING_HEADING));
         blocks.push(paragraph(&record.wellbeing, ""));
     }
     questions(&mut blocks, session, library);
@@ -53,7 +53,12 @@ fn or_dash(text: String) -> String {
     }
 }
 
-fn details(session: &Session, record: &SupervisionRecord, today: Date) -> String {
+fn details(
+    session: &Session,
+    library: &Library,
+    record: &SupervisionRecord,
+    today: Date,
+) -> String {
     let date = record
         .date
         .map_or_else(|| "—".to_owned(), |d| d.to_string());
@@ -73,7 +78,12 @@ fn details(session: &Session, record: &SupervisionRecord, today: Date) -> String
         ),
         format!("- **{}:** {date}", words::DATE),
         format!("- **Planned length:** {planned}"),
-        format!("- **Framework:** {}", inline(&session.framework)),
+        format!(
+            "- **Framework:** {}",
+            library
+                .framework(&session.framework)
+                .map_or_else(|| inline(&session.framework), |f| inline(&f.title))
+        ),
         format!("- **Exported:** {today}"),
     ]
     .join("\n")

@@ -33,6 +33,14 @@ pub fn render(frame: &mut Frame, app: &App, ws: &Workspace, theme: Theme) {
     header(frame, app, ws, &areas, theme);
     steps(frame, app, ws, areas.steps, theme);
     match ws.stage {
+        // A supervision's cases and actions keep what has been said so far
+        // beside them, not the workshop's improvement-plan guidance.
+        Stage::Walk {
+            phase: Phase::Know | Phase::Can,
+            ..
+        } if ws.session.kind == SessionKind::Supervision => {
+            supervision_overview(frame, ws, areas.reference, theme)
+        }
         Stage::Walk { .. } => reference_pane(frame, app, ws, areas.reference, theme),
         Stage::Summary if ws.session.kind == SessionKind::Supervision => {
             supervision_overview(frame, ws, areas.reference, theme)

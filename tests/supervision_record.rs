@@ -222,10 +222,7 @@ fn series(width: u16, height: u16) -> (Harness, Session) {
         &["safeguarding-wisdom"],
     );
     november.follows = Some(october.id.clone());
-    november.supervision = Some(SupervisionRecord {
-        supervisee: "AB".into(),
-        ..Default::default()
-    });
+    november.supervision = Some(SupervisionRecord::default());
     h.open_session(&november);
     (h, november)
 }
@@ -280,6 +277,12 @@ fn item2_a_series_opens_with_last_times_actions_and_reflections_one_key_away() {
     assert_eq!(october.priorities[0].log[0].note, "Went on 12 Nov");
     let now = session_file(&h, &november.id);
     assert_eq!(now.priorities.len(), 1, "the carried one, linked");
+    let people = now.supervision.as_ref().expect("record");
+    assert_eq!(
+        (people.supervisee.as_str(), people.supervisor.as_str()),
+        ("AB", "TL"),
+        "the same supervisee as last time"
+    );
     assert_eq!(
         now.priorities[0]
             .carries

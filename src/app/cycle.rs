@@ -481,6 +481,9 @@ pub struct Earlier {
     /// Its questions taken (as framed), reflections and whether each was
     /// discussed: a supervision's last time, one key away.
     pub reflections: Vec<(String, String, bool)>,
+    /// A supervision's supervisee and supervisor, carried into the next of
+    /// the series where it names nobody yet.
+    pub people: Option<(String, String)>,
 }
 
 impl Earlier {

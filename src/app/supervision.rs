@@ -234,22 +234,27 @@ pub fn reflections_of(session: &Session) -> Vec<(String, String, bool)> {
         .collect()
 }
 
-/// Last time's reflections as text for the reader: each question as
-/// framed, discussed or not, and what was written.
+/// Last time's reflections as text for the reader, wrapped to fit its
+/// popup (which shows lines as given): each question as framed, discussed
+/// or not, and what was written.
 pub fn reflections_text(reflections: &[(String, String, bool)]) -> String {
+    const WIDTH: usize = 78;
     if reflections.is_empty() {
         return words::LAST_TIME_NONE.to_owned();
     }
+    let wrap = super::lines::wrap_text;
     let mut out = Vec::new();
     for (question, note, discussed) in reflections {
-        let mark = if *discussed { "[x]" } else { "[ ]" };
-        out.push(format!("{mark} {question}"));
+        let mark = if *discussed { "[x] " } else { "[ ] " };
+        out.extend(wrap(question, WIDTH, mark, "    "));
         let note = if note.trim().is_empty() {
             words::NO_REFLECTION
         } else {
             note.as_str()
         };
-        out.push(format!("    {note}"));
+        for paragraph in note.lines() {
+            out.extend(wrap(paragraph, WIDTH, "    ", "    "));
+        }
         out.push(String::new());
     }
     out.join("\n")

@@ -263,3 +263,26 @@ pub mod supervision {
         format!("Area {at} of {of}")
     }
 }
+
+/// A session's counts on the home list, in its own kind's words: a
+/// supervision has areas and agreed actions, never "evaluated".
+pub fn session_counts(
+    kind: crate::session::model::SessionKind,
+    items: usize,
+    evaluated: usize,
+    priorities: usize,
+) -> String {
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    match kind {
+        crate::session::model::SessionKind::Supervision => format!(
+            "{} · {}",
+            plural(items, "area", "areas"),
+            plural(priorities, "agreed action", "agreed actions")
+        ),
+        _ => format!(
+            "{evaluated}/{items} evaluated · {}",
+            plural(priorities, "priority", "priorities")
+        ),
+    }
+}

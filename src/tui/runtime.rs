@@ -845,6 +845,10 @@ impl Runtime {
                 .map(|r| (r.item.clone(), r.level))
                 .collect(),
             reflections: crate::app::supervision::reflections_of(&session),
+            people: session
+                .supervision
+                .as_ref()
+                .map(|s| (s.supervisee.clone(), s.supervisor.clone())),
         }))
     }
 

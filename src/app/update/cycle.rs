@@ -296,6 +296,7 @@ pub(super) fn earlier_loaded(
     app: &mut App,
     result: Result<Box<crate::app::cycle::Earlier>, String>,
 ) {
+    let now = app.now;
     let Some(ws) = app.workspace_mut() else {
         return;
     };
@@ -311,6 +312,7 @@ pub(super) fn earlier_loaded(
                 review.cursor = first;
                 ws.review = Some(review);
             }
+            carry_people(ws, &earlier, now);
             ws.earlier = Some(earlier);
         }
         Err(why) => {
@@ -318,6 +320,23 @@ pub(super) fn earlier_loaded(
                 "The session this one follows could not be read: {why}"
             ));
         }
+    }
+}
+
+/// The same supervisee (and supervisor) as last time, where this
+/// supervision of the series names nobody yet.
+fn carry_people(ws: &mut Workspace, earlier: &crate::app::cycle::Earlier, now: jiff::Timestamp) {
+    let (Some((supervisee, supervisor)), None) = (&earlier.people, &ws.read_only) else {
+        return;
+    };
+    if ws.session.kind != SessionKind::Supervision {
+        return;
+    }
+    let record = ws.session.supervision.get_or_insert_with(Default::default);
+    if record.supervisee.is_empty() && record.supervisor.is_empty() {
+        record.supervisee = supervisee.clone();
+        record.supervisor = supervisor.clone();
+        touch(ws, now);
     }
 }
 

@@ -363,6 +363,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::History, &[Code(Enter)], run(C::Activate), Some("open"), "open the chosen review"),
     bind(S::History, &[Code(Char('d'))], run(C::StartDaily), Some("today's review"), "today's daily review"),
     bind(S::History, &[Code(Char('c'))], run(C::ChooseFocus), Some("focus areas"), "choose the focus areas"),
+    bind(S::History, &[Code(Char('s'))], run(C::SearchHistory), Some("search"), "search every past reflection and action for words"),
     bind(S::History, &[Code(Esc)], run(C::Back), Some("home"), "back home"),
     // The daily twenty minutes.
     bind(S::Daily, &[Code(Enter)], run(C::Activate), Some("write"), "write in the chosen field"),

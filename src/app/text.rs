@@ -286,3 +286,14 @@ pub fn session_counts(
         ),
     }
 }
+
+/// The history's search: the question, the results' title, none found.
+pub const DAILY_SEARCH_ASK: &str = "Search past daily reviews";
+pub const DAILY_SEARCH_WORDS: &str = "Words to find (every one must appear)";
+pub const DAILY_SEARCH_NONE: &str = "Nothing found in the daily reviews.";
+pub const DAILY_SEARCH_FAILED: &str = "The search could not be made";
+
+pub fn daily_search_title(words: &str, found: usize) -> String {
+    let days = if found == 1 { "match" } else { "matches" };
+    format!("'{words}': {found} {days} in the daily reviews")
+}

@@ -726,6 +726,10 @@ impl Runtime {
             Effect::LoadRegister => Some(self.load_register()),
             Effect::LoadTrends(framework) => Some(self.load_trends(&framework)),
             Effect::LoadEarlier(id) => Some(Action::EarlierLoaded(self.load_earlier(&id))),
+            Effect::SearchDaily(words) => Some(Action::DailyFound {
+                found: self.search_daily(&words),
+                words,
+            }),
             Effect::UpdateAction { target, update } => {
                 Some(Action::ActionUpdated(self.update_action(&target, update)))
             }
@@ -813,6 +817,25 @@ impl Runtime {
     fn load_register(&mut self) -> Action {
         let (rows, problems) = self.all_actions();
         Action::RegisterLoaded { rows, problems }
+    }
+
+    /// Past daily reviews holding every word, newest matches first (the
+    /// index's own ranking), as lines for the reader.
+    fn search_daily(&mut self, words: &str) -> Result<Vec<(String, String)>, String> {
+        let index = self
+            .current_index()
+            .ok_or_else(|| "the index could not be opened".to_owned())?;
+        let hits = index.search(words, 10_000).map_err(|e| e.to_string())?;
+        Ok(hits
+            .into_iter()
+            .filter(|h| h.kind == crate::session::model::SessionKind::DailyReview)
+            .map(|h| {
+                (
+                    crate::safe_io::printable(&h.title).into_owned(),
+                    crate::safe_io::printable(&h.snippet).into_owned(),
+                )
+            })
+            .collect())
     }
 
     /// The session a session follows: its priorities with their whole

@@ -387,6 +387,12 @@ fn apply(
     effects: &mut Vec<Effect>,
 ) -> Result<(), String> {
     let answer = |i: usize| answers.get(i).map_or("", String::as_str);
+    if let Purpose::SearchDaily = purpose {
+        if !answer(0).is_empty() {
+            effects.push(Effect::SearchDaily(answer(0).to_owned()));
+        }
+        return Ok(());
+    }
     if let Purpose::Title { module5 } = purpose {
         if answer(0).is_empty() {
             return Err("Not tracked: the measure needs a title.".into());
@@ -407,7 +413,7 @@ fn apply(
         | Purpose::WhatWorks { measure, .. }
         | Purpose::Proposal { measure, .. }
         | Purpose::Adopt { measure, .. } => *measure,
-        Purpose::Title { .. } => unreachable!("handled above"),
+        Purpose::Title { .. } | Purpose::SearchDaily => unreachable!("handled above"),
     };
     let m = app.measures.measure_mut(index).ok_or("No such measure")?;
     match purpose {
@@ -450,7 +456,7 @@ fn apply(
                     .into(),
             );
         }
-        Purpose::Title { .. } => unreachable!("handled above"),
+        Purpose::Title { .. } | Purpose::SearchDaily => unreachable!("handled above"),
     }
     save(app, effects);
     Ok(())

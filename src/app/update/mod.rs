@@ -106,6 +106,26 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::RegisterLoaded { rows, problems } => cycle::register_loaded(app, rows, problems),
         Action::TrendsLoaded(data) => cycle::trends_loaded(app, data),
         Action::EarlierLoaded(result) => cycle::earlier_loaded(app, result),
+        Action::DailyFound { words, found } => {
+            app.overlay = Some(match found {
+                Ok(hits) => Overlay::Reader {
+                    title: super::text::daily_search_title(&words, hits.len()),
+                    text: if hits.is_empty() {
+                        super::text::DAILY_SEARCH_NONE.to_owned()
+                    } else {
+                        hits.iter()
+                            .map(|(day, snippet)| format!("{day}\n    {snippet}\n"))
+                            .collect::<Vec<_>>()
+                            .join("\n")
+                    },
+                    scroll: 0,
+                },
+                Err(why) => Overlay::Message {
+                    title: super::text::DAILY_SEARCH_FAILED.to_owned(),
+                    text: why,
+                },
+            });
+        }
         Action::ActionUpdated(result) => cycle::action_updated(app, result, &mut effects),
         Action::Exported(result) => {
             app.overlay = Some(match result {

@@ -363,7 +363,6 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::History, &[Code(Enter)], run(C::Activate), Some("open"), "open the chosen review"),
     bind(S::History, &[Code(Char('d'))], run(C::StartDaily), Some("today's review"), "today's daily review"),
     bind(S::History, &[Code(Char('c'))], run(C::ChooseFocus), Some("focus areas"), "choose the focus areas"),
-    bind(S::History, &[Code(Char('s'))], run(C::SearchHistory), Some("search"), "search every past reflection and action for words"),
     bind(S::History, &[Code(Esc)], run(C::Back), Some("home"), "back home"),
     // The daily twenty minutes.
     bind(S::Daily, &[Code(Enter)], run(C::Activate), Some("write"), "write in the chosen field"),
@@ -453,6 +452,7 @@ pub static BINDINGS: &[Binding] = &[
     // Home's keys for the cycle, offered after help (a narrow footer keeps help).
     bind(S::Home, &[Code(Char('r'))], run(C::ShowRegister), Some("register"), "the register: every action across sessions"),
     bind(S::Home, &[Code(Char('t'))], run(C::ShowTrends), Some("trends"), "levels over time for a framework"),
+    bind(S::History, &[Code(Char('s'))], run(C::SearchHistory), Some("search"), "search every past reflection and action for words"),
     // The walk's keys for any phase or pane.
     bind(S::WalkNow, &[Code(Char('R'))], run(C::Reveal), None, "reveal the participants' levels together"),
     bind(S::WalkNow, &[Code(Char('f'))], run(C::CycleFraming), None, "wording of the questions: you, we, or as printed"),

@@ -357,7 +357,7 @@ fn many_priorities_get_a_note() {
 fn lscb_session_uses_the_borrowed_scale() {
     let mut session = Session::new(
         "lscb".to_owned(),
-        SessionKind::Supervision,
+        SessionKind::Workshop,
         "Learning and development".to_owned(),
         "lscb-qaf".to_owned(),
         ScaleChoice::Borrowed("hmie-cp-2009".to_owned()),
@@ -387,22 +387,19 @@ fn lscb_session_uses_the_borrowed_scale() {
     session.items = vec![wisdom, ItemRecord::new("supervision-and-support")];
     let doc = session_markdown(&session, &library(), today());
 
-    has_line(&doc, "- **Kind:** supervision");
+    has_line(&doc, "- **Kind:** workshop");
     has_line(
         &doc,
         "- **Scale:** The six-point scale (borrowed: this framework has no scale of its own)",
     );
     assert!(!doc.contains("**Participants:**"));
-    has_line(&doc, "| 1 | Safeguarding wisdom | 5 (very good) | — |");
     has_line(
         &doc,
-        "| 2 | Safeguarding supervision and support | not yet evaluated | — |",
+        "| 1 | Safeguarding wisdom | 5 (very good) | — | 2 | 2 of 4 | fewer than three sources |",
     );
+    assert!(doc.contains("| 2 | Safeguarding supervision and support | not yet evaluated | — |"));
     has_line(&doc, "### 1 Safeguarding wisdom");
-    // A supervision record is not a workshop: no triangulation table, no
-    // note about the six-point scale, and actions are agreed actions.
-    assert!(!doc.contains("Triangulation"));
-    assert!(!doc.contains("not add these evaluations together"));
+    // (A supervision has its own record: tests/supervision_record.rs.)
     assert!(!doc.contains("safeguarding-wisdom"));
     has_line(&doc, "**Level:** 5 (very good)");
     has_line(
@@ -414,9 +411,7 @@ fn lscb_session_uses_the_borrowed_scale() {
         &doc,
         "- *Do children and parents contribute to the shaping and delivery of learning and development inputs?*",
     );
-    has_line(&doc, "**Evidence**");
-    has_line(&doc, "## Agreed actions");
-    has_line(&doc, "No agreed actions have been recorded yet.");
+    has_line(&doc, "**Evidence** (2 of 4 sources)");
     // Both the LSCB framework and the lender of the scale are credited.
     assert!(doc.contains("David Worlock for Local Government Improvement and Development (2011)"));
     assert!(doc.contains("HM Inspectorate of Education (2009)"));

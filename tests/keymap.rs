@@ -47,7 +47,13 @@ fn places() -> Vec<(String, Harness)> {
         out.push((format!("form after {tabs} tabs"), form));
     }
     for kind in [SessionKind::Workshop, SessionKind::Supervision] {
-        for phase in 0..3 {
+        // A supervision walks its record, its area, the cases and the actions.
+        let stages = if kind == SessionKind::Supervision {
+            4
+        } else {
+            3
+        };
+        for phase in 0..stages {
             for reference in [false, true] {
                 let mut h = Harness::new(80, 24);
                 let s = match kind {
@@ -344,7 +350,8 @@ fn help_scrolls_to_every_key_at_80x24() {
     insta::assert_snapshot!("help_top_80x24", top);
     let mut seen = top.clone();
     let mut last = top;
-    for _ in 0..400 {
+    // Enough steps for the whole help, however long it grows.
+    for _ in 0..1000 {
         h.key(KeyCode::Char('j'));
         let screen = h.screen();
         if screen == last {
@@ -432,6 +439,19 @@ fn cycle_places() -> Vec<(String, Harness)> {
         "review"
     );
     out.push(("review".to_owned(), review));
+    let mut supervision = session(SessionKind::Supervision, "lscb-qaf", "safeguarding-wisdom");
+    supervision.id = "june-supervision".into();
+    supervision.follows = Some("march".into());
+    let mut series = with_march();
+    series.open_session(&supervision);
+    assert!(
+        series
+            .app()
+            .workspace()
+            .is_some_and(|ws| ws.review.is_some()),
+        "a supervision's review"
+    );
+    out.push(("supervision review".to_owned(), series));
     let mut note = with_march();
     note.open_session(&june);
     note.key(KeyCode::Tab);

@@ -247,6 +247,7 @@ fn session() -> impl Strategy<Value = Session> {
                     } else {
                         Standard::Scale
                     },
+                    supervision: None,
                     capacity: Capacity {
                         outcomes_and_impacts: capacity.0,
                         leadership_and_management: capacity.1,

@@ -20,6 +20,8 @@ fn start_supervision(width: u16, height: u16) -> Harness {
     h.key(Enter);
     h.key(Tab);
     h.key(Enter);
+    // A new supervision opens at its record; on to the area's questions.
+    h.key(Char(']'));
     h
 }
 
@@ -71,7 +73,7 @@ fn questions_one_at_a_time_in_either_framing_with_reflections_and_actions() {
     h.type_text("Not yet");
     h.key(Esc);
 
-    // Agreed actions at the end.
+    // Agreed actions at the end, after the cases.
     h.keys(&[Char(']'), Char(']')]);
     assert!(h.screen().contains("Agreed actions"), "{}", h.screen());
     h.key(Char('a'));
@@ -124,7 +126,7 @@ fn questions_one_at_a_time_in_either_framing_with_reflections_and_actions() {
         "2026-11-24".parse().expect("date"),
     );
     assert!(markdown.contains("## Agreed actions"), "{markdown}");
-    assert!(markdown.contains("**Questions and reflections**"));
+    assert!(markdown.contains("## Questions and reflections"));
     assert!(
         markdown.contains("Which elements of our learning and development strategy do we evaluate")
     );

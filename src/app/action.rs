@@ -32,6 +32,12 @@ pub enum Action {
     },
     /// The edge read the session the open one follows.
     EarlierLoaded(Result<Box<super::cycle::Earlier>, String>),
+    /// Past daily reviews holding the words searched for: each day's
+    /// title and the matching text (or why the search could not be made).
+    DailyFound {
+        words: String,
+        found: Result<Vec<(String, String)>, String>,
+    },
     /// The edge read a framework's levels over time.
     TrendsLoaded(super::cycle::TrendsData),
     /// A progress update was saved into its session's file (what to say),
@@ -117,6 +123,12 @@ pub enum Command {
     CriterionAudit,
     AddEvidence,
     AddPriority,
+    /// A supervision's case discussion.
+    AddCase,
+    /// Search past daily reviews (from the history).
+    SearchHistory,
+    /// Last time's reflections, in a supervision that follows another.
+    LastReflections,
     DeleteSelected,
     Summary,
     Export,
@@ -260,6 +272,8 @@ pub enum Effect {
     LoadRegister,
     /// Read the session a session follows; report `Action::EarlierLoaded`.
     LoadEarlier(String),
+    /// Search the past daily reviews; report `Action::DailyFound`.
+    SearchDaily(String),
     /// Read a framework's levels over time; report `Action::TrendsLoaded`.
     LoadTrends(String),
     /// Add an update to one action's log in the file that owns it (lock,

@@ -481,6 +481,12 @@ pub struct Earlier {
     pub priorities: Vec<ActionRow>,
     /// Its agreed level for each item it covered.
     pub levels: Vec<(String, Option<u8>)>,
+    /// Its questions taken (as framed), reflections and whether each was
+    /// discussed: a supervision's last time, one key away.
+    pub reflections: Vec<(String, String, bool)>,
+    /// A supervision's supervisee and supervisor, carried into the next of
+    /// the series where it names nobody yet.
+    pub people: Option<(String, String)>,
 }
 
 impl Earlier {

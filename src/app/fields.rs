@@ -4,6 +4,7 @@
 //! Long because every editable field is addressed here, one case a
 //! field, so that reading and writing cannot disagree about any of them.
 
+use crate::app::text::supervision as sup;
 use crate::session::model::{
     Confidence, CriterionRecord, EvidenceSource, InformationKind, Milestone, PhaseTimers,
     PriorityStatus, QuestionNote, Session,
@@ -38,6 +39,17 @@ pub enum TextField {
     CriterionEvidence(CriterionAt),
     CriterionNote(CriterionAt),
     CriterionAudit(CriterionAt),
+    /// A supervision's own record.
+    Supervisee,
+    Supervisor,
+    SupervisionDate,
+    PlannedMinutes,
+    NextSupervision,
+    Wellbeing,
+    CaseReference(usize),
+    CaseDiscussion(usize),
+    CaseDecision(usize),
+    CaseRationale(usize),
 }
 
 /// Where a criterion's record is: the item, and the criterion's area and
@@ -72,6 +84,16 @@ impl TextField {
             TextField::CriterionEvidence(_) => "Evidence",
             TextField::CriterionNote(_) => "Note",
             TextField::CriterionAudit(_) => "Audit: cases that showed it / cases audited",
+            TextField::Supervisee => sup::SUPERVISEE,
+            TextField::Supervisor => sup::SUPERVISOR,
+            TextField::SupervisionDate => sup::DATE,
+            TextField::PlannedMinutes => sup::PLANNED,
+            TextField::NextSupervision => sup::NEXT_DATE,
+            TextField::Wellbeing => sup::WELLBEING,
+            TextField::CaseReference(_) => sup::CASE_REFERENCE,
+            TextField::CaseDiscussion(_) => sup::CASE_DISCUSSION,
+            TextField::CaseDecision(_) => sup::CASE_DECISION,
+            TextField::CaseRationale(_) => sup::CASE_RATIONALE,
         }
     }
 
@@ -79,7 +101,10 @@ impl TextField {
     pub fn is_date(&self) -> bool {
         matches!(
             self,
-            TextField::EvidenceDate(..) | TextField::PriorityDeadline(_)
+            TextField::EvidenceDate(..)
+                | TextField::PriorityDeadline(_)
+                | TextField::SupervisionDate
+                | TextField::NextSupervision
         )
     }
 
@@ -94,16 +119,21 @@ impl TextField {
         self.is_date()
             || matches!(
                 self,
-                TextField::PriorityOwner(_) | TextField::CriterionAudit(_)
+                TextField::PriorityOwner(_)
+                    | TextField::CriterionAudit(_)
+                    | TextField::Supervisee
+                    | TextField::Supervisor
+                    | TextField::PlannedMinutes
+                    | TextField::CaseReference(_)
             )
     }
 
     /// A hint shown in the empty editor.
     pub fn placeholder(&self) -> &'static str {
         match self {
-            TextField::EvidenceDate(..) | TextField::PriorityDeadline(_) => {
-                crate::app::text::PLACEHOLDER_DATE
-            }
+            _ if self.is_date() => crate::app::text::PLACEHOLDER_DATE,
+            TextField::Supervisee | TextField::Supervisor => sup::PLACEHOLDER_PEOPLE,
+            TextField::PlannedMinutes => sup::PLACEHOLDER_MINUTES,
             TextField::PriorityMilestones(_) => "one per line: 2027-01-31 what will be done",
             TextField::PriorityStatement(_) => {
                 "an observable, measurable improvement for children and families"
@@ -122,6 +152,8 @@ impl TextField {
         match self {
             _ if self.is_date() => REMINDER_DATE,
             TextField::PriorityOwner(_) => REMINDER_OWNER,
+            TextField::Supervisee | TextField::Supervisor => sup::PEOPLE_HINT,
+            TextField::CaseReference(_) => sup::CASE_HINT,
             _ => REMINDER_NAMES,
         }
     }
@@ -256,6 +288,7 @@ pub fn get_text(session: &Session, field: &TextField) -> String {
         TextField::CriterionAudit(at) => criterion(session, at)
             .and_then(|c| c.audit)
             .map(|a| format!("{}/{}", a.numerator, a.denominator)),
+        _ => supervision_text(session, field),
     }
     .unwrap_or_default()
 }
@@ -359,6 +392,73 @@ pub fn set_text(session: &mut Session, field: &TextField, text: &str) -> Result<
                 c.audit = audit;
             }
         }
+        _ => set_supervision_text(session, field, text)?,
+    }
+    Ok(())
+}
+
+/// A supervision record's field as the editor shows it.
+fn supervision_text(session: &Session, field: &TextField) -> Option<String> {
+    let record = session.supervision.as_ref()?;
+    let case = |c: &usize| record.cases.get(*c);
+    match field {
+        TextField::Supervisee => Some(record.supervisee.clone()),
+        TextField::Supervisor => Some(record.supervisor.clone()),
+        TextField::SupervisionDate => Some(format_date(record.date)),
+        TextField::PlannedMinutes => Some(
+            record
+                .planned_minutes
+                .map(|m| m.to_string())
+                .unwrap_or_default(),
+        ),
+        TextField::NextSupervision => Some(format_date(record.next_date)),
+        TextField::Wellbeing => Some(record.wellbeing.clone()),
+        TextField::CaseReference(c) => case(c).map(|c| c.reference.clone()),
+        TextField::CaseDiscussion(c) => case(c).map(|c| c.discussion.clone()),
+        TextField::CaseDecision(c) => case(c).map(|c| c.decision.clone()),
+        TextField::CaseRationale(c) => case(c).map(|c| c.rationale.clone()),
+        _ => None,
+    }
+}
+
+/// Write a supervision record's field, creating the record if an older
+/// supervision had none. A length that is not a number is refused.
+fn set_supervision_text(
+    session: &mut Session,
+    field: &TextField,
+    text: &str,
+) -> Result<(), String> {
+    let record = session.supervision.get_or_insert_with(Default::default);
+    let owned = text.to_owned();
+    match field {
+        TextField::Supervisee => record.supervisee = owned,
+        TextField::Supervisor => record.supervisor = owned,
+        TextField::SupervisionDate => record.date = parse_date(text)?,
+        TextField::NextSupervision => record.next_date = parse_date(text)?,
+        TextField::PlannedMinutes => {
+            let text = text.trim();
+            record.planned_minutes = if text.is_empty() {
+                None
+            } else {
+                Some(text.parse().map_err(|_| sup::NOT_MINUTES.to_owned())?)
+            };
+        }
+        TextField::Wellbeing => record.wellbeing = owned,
+        TextField::CaseReference(c)
+        | TextField::CaseDiscussion(c)
+        | TextField::CaseDecision(c)
+        | TextField::CaseRationale(c) => {
+            if let Some(case) = record.cases.get_mut(*c) {
+                let slot = match field {
+                    TextField::CaseReference(_) => &mut case.reference,
+                    TextField::CaseDiscussion(_) => &mut case.discussion,
+                    TextField::CaseDecision(_) => &mut case.decision,
+                    _ => &mut case.rationale,
+                };
+                *slot = owned;
+            }
+        }
+        _ => {}
     }
     Ok(())
 }

@@ -451,6 +451,10 @@ fn button_row(r: &RowLines, button: &Button) -> Vec<Line<'static>> {
             SessionKind::DailyReview => "+ Add one small action  (Enter)",
             SessionKind::Workshop => "+ Add an improvement priority  (a)",
         },
+        Button::AddCase => crate::app::text::supervision::ADD_CASE,
+        Button::Export if session.kind == SessionKind::Supervision => {
+            crate::app::text::supervision::EXPORT
+        }
         Button::Export => "Export the session as Markdown  (e)",
     };
     vec![Line::from(Span::styled(label, r.theme.key()))]
@@ -463,7 +467,9 @@ fn field_label(field: &TextField, kind: SessionKind) -> &'static str {
             "Reflection"
         }
         (TextField::PriorityStatement(_), SessionKind::DailyReview) => "Action",
-        (TextField::PriorityStatement(_), SessionKind::Supervision) => "Agreed action",
+        (TextField::PriorityStatement(_), SessionKind::Supervision) => {
+            crate::app::text::supervision::ACTION
+        }
         (TextField::PriorityDeadline(_), SessionKind::DailyReview | SessionKind::Supervision) => {
             "By (date)"
         }

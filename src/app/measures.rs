@@ -74,6 +74,8 @@ impl MeasuresState {
 /// What a set of questions is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Purpose {
+    /// Words to find in past daily reviews (from the history).
+    SearchDaily,
     /// A value for a period of the measure.
     Value {
         measure: usize,

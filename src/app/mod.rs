@@ -1,5 +1,9 @@
 //! Application state and its pure transitions. Nothing here touches the
 //! terminal or the disk: `update` returns effects for the edge to perform.
+//!
+//! Long because the state of every screen (home, walk, register, trends,
+//! measures, conflicts, own content) and the workspace of an open session
+//! are declared here together, so one read shows all the app holds.
 
 pub mod action;
 pub mod criteria;
@@ -14,6 +18,7 @@ pub mod measures;
 pub mod palette;
 pub mod reference;
 pub mod rows;
+pub mod supervision;
 pub mod sync;
 pub mod text;
 pub mod theme;
@@ -444,6 +449,18 @@ impl Workspace {
             .as_ref()
             .and_then(|p| stage_of(&session, p))
             .unwrap_or(stage);
+        let stage = match (&place, session.kind) {
+            // A new supervision opens at its record: who, when, the check-in.
+            (None, crate::session::model::SessionKind::Supervision) => Stage::Summary,
+            _ => stage,
+        };
+        let question_index = match (stage, &session.supervision) {
+            (Stage::Walk { item, .. }, Some(record)) => session
+                .items
+                .get(item)
+                .map_or(0, |r| record.question_at(&r.item)),
+            _ => 0,
+        };
         let timer = carried_timer(&session, stage, now);
         Workspace {
             session,
@@ -463,7 +480,7 @@ impl Workspace {
             last_change: None,
             read_only,
             pending_recovery: None,
-            question_index: 0,
+            question_index,
             past_day: false,
             earlier: None,
             review: None,

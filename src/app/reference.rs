@@ -207,6 +207,13 @@ pub fn tabs(library: &Library, ws: &Workspace) -> Vec<Tab> {
                     vec![Tab::Descriptors, Tab::Judgement, Tab::Scale]
                 }
                 Phase::Now => vec![Tab::Indicator, Tab::Illustrations, Tab::Scale],
+                // Supervision's cases and actions keep the area's picture
+                // of good practice beside them, not the workshop's guidance.
+                Phase::Know | Phase::Can
+                    if ws.session.kind == crate::session::model::SessionKind::Supervision =>
+                {
+                    vec![Tab::GoodLooksLike]
+                }
                 Phase::Know => vec![Tab::Sources, Tab::Guidance],
                 Phase::Can => vec![Tab::GoodStatements, Tab::Measures, Tab::Plan],
             }

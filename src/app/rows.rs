@@ -12,6 +12,8 @@ use crate::session::model::{Framing, SessionKind};
 pub enum Button {
     AddEvidence,
     AddPriority,
+    /// A supervision's case discussion.
+    AddCase,
     Export,
 }
 
@@ -97,17 +99,14 @@ pub fn priorities_label(kind: SessionKind) -> &'static str {
 /// The rows; in projector mode, private evidence is left out entirely.
 pub fn rows(library: &Library, ws: &Workspace, present: bool) -> Vec<Row> {
     let session = &ws.session;
+    if session.kind == SessionKind::Supervision {
+        return super::supervision::rows(library, ws);
+    }
     let mut rows = Vec::new();
     match ws.stage {
         Stage::Walk { item, .. } if session.items.get(item).is_none() => {}
         Stage::Walk { item, .. } if session.kind == SessionKind::DailyReview => {
             daily_rows(&mut rows, library, ws, item)
-        }
-        Stage::Walk {
-            item,
-            phase: Phase::Now,
-        } if session.kind == SessionKind::Supervision => {
-            supervision_rows(&mut rows, library, ws, item)
         }
         Stage::Walk {
             item,
@@ -156,44 +155,6 @@ fn daily_rows(rows: &mut Vec<Row>, library: &Library, ws: &Workspace, item: usiz
     } else {
         rows.push(Row::Text(TextField::PriorityStatement(0)));
         rows.push(Row::Text(TextField::PriorityDeadline(0)));
-    }
-}
-
-/// Supervision's phase 1: one linked question at a time.
-fn supervision_rows(rows: &mut Vec<Row>, library: &Library, ws: &Workspace, item: usize) {
-    let session = &ws.session;
-    let record = &session.items[item];
-    // Supervision: one question at a time, with a reflection.
-    let questions: Vec<(String, String, String)> = linked_questions(library, session, &record.item)
-        .into_iter()
-        .flat_map(|(title, area, qs)| {
-            qs.into_iter()
-                .map(move |q| (title.clone(), area.clone(), q))
-        })
-        .collect();
-    if questions.is_empty() {
-        rows.push(Row::Info {
-            text: "No Module 3 questions are linked to this item.".into(),
-            warning: false,
-        });
-    }
-    let at = ws.question_index.min(questions.len().saturating_sub(1));
-    if let Some((title, area, question)) = questions.get(at) {
-        rows.push(Row::Heading(format!(
-            "Question {} of {} · {title} · n/p: next/previous · f: {}",
-            at + 1,
-            questions.len(),
-            framing_label(session.framing)
-        )));
-        rows.push(Row::Question {
-            area: area.clone(),
-            question: question.clone(),
-        });
-        rows.push(Row::Text(TextField::QuestionNote {
-            item,
-            area: area.clone(),
-            question: question.clone(),
-        }));
     }
 }
 

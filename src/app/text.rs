@@ -763,3 +763,97 @@ pub const CHOOSE_A_CRITERION: &str = "Choose a criterion or statement first (↑
 /// evaluated against Module 2 statements.
 pub const NO_GRADE_SHORT: &str = "no grade (narrative account)";
 pub const BY_STATEMENTS_SHORT: &str = "no level (Module 2 statements)";
+/// Supervision's own record: its words, in one place.
+pub mod supervision {
+    pub const SUPERVISEE: &str = "Supervisee";
+    pub const SUPERVISOR: &str = "Supervisor";
+    pub const DATE: &str = "Date";
+    pub const PLANNED: &str = "Planned length (minutes)";
+    pub const NEXT_DATE: &str = "Next supervision";
+    pub const WELLBEING: &str = "Wellbeing check-in (optional)";
+    pub const WELLBEING_HEADING: &str = "Wellbeing check-in";
+    pub const CASE_REFERENCE: &str = "Case reference";
+    pub const CASE_DISCUSSION: &str = "Discussion";
+    pub const CASE_DECISION: &str = "Decision";
+    pub const CASE_RATIONALE: &str = "Rationale";
+    pub const ACTION: &str = "Agreed action";
+    pub const STATUS: &str = "Status";
+    /// The privacy hint beside the people: the record may be shared.
+    pub const PEOPLE_HINT: (&str, &str) = (
+        "Initials or roles, not names: the record may be shared",
+        "Initials or roles, not names",
+    );
+    pub const CASE_HINT: (&str, &str) = (
+        "A case reference only, never a child's or family's name",
+        "Case reference only, no names",
+    );
+    pub const PLACEHOLDER_PEOPLE: &str = "initials or a role";
+    pub const PLACEHOLDER_MINUTES: &str = "e.g. 90";
+    pub const NOT_MINUTES: &str = "The planned length is a number of minutes, e.g. 90";
+    pub const RECORD_HEADING: &str = "The supervision";
+    /// The export's list of anything rated or noted the workshop way.
+    pub const RATED_HEADING: &str = "Also recorded for the areas";
+    pub const REVIEW_HEADING: &str = " · Last time's actions, before this supervision";
+    pub const REVIEW_FINISHED: &str = "Review finished: on to this supervision's record";
+    pub const CASES_HEADING: &str = "Case discussions (by case reference only)";
+    pub const ACTIONS_HEADING: &str = "Agreed actions";
+    pub const ADD_CASE: &str = "+ Add a case discussion  (a)";
+    pub const ADD_ACTION: &str = "+ Add an agreed action  (a)";
+    pub const EXPORT: &str = "Export the record as Markdown  (e)";
+    pub const NO_CASES: &str = "No case discussed (optional).";
+    /// The strip of sections at the top of a supervision.
+    pub const SECTION_CASES: &str = "Cases";
+    pub const SECTION_ACTIONS: &str = "Actions";
+    pub const SECTION_RECORD: &str = "Record";
+    pub const LAST_TIME_TITLE: &str = "Last time's reflections";
+    pub const LAST_TIME_NONE: &str = "Last time's supervision recorded no reflections.";
+    pub const NO_EARLIER: &str = "This supervision follows no earlier one.";
+    pub const DISCUSSED: &str = "discussed";
+    pub const NOT_DISCUSSED: &str = "not discussed";
+    pub const NO_REFLECTION: &str = "(no reflection written)";
+    pub const SIGNED: &str = "Signed (supervisee): ____________________   Date: __________\n\nSigned (supervisor): ____________________   Date: __________";
+
+    /// "Question 2 of 9 · Safeguarding wisdom".
+    pub fn question_of(at: usize, of: usize, area: &str) -> String {
+        format!("Question {at} of {of} · {area}")
+    }
+
+    /// The heading of the section strip: which area of how many.
+    pub fn area_of(at: usize, of: usize) -> String {
+        format!("Area {at} of {of}")
+    }
+}
+
+/// A session's counts on the home list, in its own kind's words: a
+/// supervision has areas and agreed actions, never "evaluated".
+pub fn session_counts(
+    kind: crate::session::model::SessionKind,
+    items: usize,
+    evaluated: usize,
+    priorities: usize,
+) -> String {
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    match kind {
+        crate::session::model::SessionKind::Supervision => format!(
+            "{} · {}",
+            plural(items, "area", "areas"),
+            plural(priorities, "agreed action", "agreed actions")
+        ),
+        _ => format!(
+            "{evaluated}/{items} evaluated · {}",
+            plural(priorities, "priority", "priorities")
+        ),
+    }
+}
+
+/// The history's search: the question, the results' title, none found.
+pub const DAILY_SEARCH_ASK: &str = "Search past daily reviews";
+pub const DAILY_SEARCH_WORDS: &str = "Words to find (every one must appear)";
+pub const DAILY_SEARCH_NONE: &str = "Nothing found in the daily reviews.";
+pub const DAILY_SEARCH_FAILED: &str = "The search could not be made";
+
+pub fn daily_search_title(words: &str, found: usize) -> String {
+    let days = if found == 1 { "match" } else { "matches" };
+    format!("'{words}': {found} {days} in the daily reviews")
+}

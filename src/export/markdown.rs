@@ -42,6 +42,10 @@ pub fn session_markdown_noting(
 }
 
 fn markdown(session: &Session, library: &Library, today: Date, private_left_out: usize) -> String {
+    if session.kind == SessionKind::Supervision {
+        // Its own record: never the workshop's tables, scores or disclaimers.
+        return super::supervision::record(session, library, today);
+    }
     let workshop = session.kind == SessionKind::Workshop;
     let framework = library.framework(&session.framework);
     let scale = resolve_scale(session, library, framework);
@@ -129,13 +133,13 @@ fn conflicts_waiting(blocks: &mut Vec<String>, session: &Session) {
 
 /// The scale a session's levels are on, how to name it, and the framework
 /// it comes from (for attribution).
-struct SessionScale<'a> {
-    scale: Option<&'a Scale>,
+pub(super) struct SessionScale<'a> {
+    pub(super) scale: Option<&'a Scale>,
     name: String,
     from: Option<&'a Framework>,
 }
 
-fn resolve_scale<'a>(
+pub(super) fn resolve_scale<'a>(
     session: &Session,
     library: &'a Library,
     framework: Option<&'a Framework>,
@@ -252,7 +256,7 @@ fn level_meanings(blocks: &mut Vec<String>, scale: Option<&Scale>) {
 
 /// "4 (good)" in the session's scale words, or the bare number when the
 /// scale does not know it.
-fn level_label(scale: Option<&Scale>, level: u8) -> String {
+pub(super) fn level_label(scale: Option<&Scale>, level: u8) -> String {
     match scale.and_then(|s| s.levels.iter().find(|l| l.number == level)) {
         Some(l) => format!("{level} ({})", inline(&l.word)),
         None => level.to_string(),
@@ -727,7 +731,7 @@ fn starts_entity(rest: &[char]) -> bool {
 
 /// User text on one line (headings, lists of names): line breaks become
 /// spaces.
-fn inline(text: &str) -> String {
+pub(super) fn inline(text: &str) -> String {
     lines(text)
         .into_iter()
         .filter(|l| !l.is_empty())
@@ -738,7 +742,7 @@ fn inline(text: &str) -> String {
 
 /// A heading's text, with a trailing run of `#` escaped so that it is not
 /// taken for the heading's optional closing sequence.
-fn heading_text(text: &str) -> String {
+pub(super) fn heading_text(text: &str) -> String {
     let trimmed = text.trim_end_matches('#');
     if trimmed.len() == text.len() || trimmed.ends_with('\\') {
         return text.to_owned();
@@ -771,7 +775,7 @@ fn or_dash(text: String) -> String {
 /// (two trailing spaces) and a blank line starts a new paragraph. Lines
 /// after the first are indented by `indent`, so that the text stays inside
 /// a list item.
-fn paragraph(text: &str, indent: &str) -> String {
+pub(super) fn paragraph(text: &str, indent: &str) -> String {
     let mut out = String::new();
     let mut previous_blank = true;
     for (n, line) in lines(text).into_iter().enumerate() {

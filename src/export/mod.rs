@@ -12,6 +12,7 @@ pub mod journal;
 pub mod json;
 pub mod markdown;
 pub mod report;
+pub mod supervision;
 pub mod xlsx;
 
 pub use markdown::{session_markdown, session_markdown_noting};

@@ -92,5 +92,13 @@ pub fn build_session(
         .map(|p| p.trim().to_owned())
         .filter(|p| !p.is_empty())
         .collect();
+    if kind == SessionKind::Supervision {
+        // Its own record, dated the day it is created (in UTC here: the
+        // screen can change it).
+        session.supervision = Some(crate::session::model::SupervisionRecord {
+            date: Some(jiff::tz::TimeZone::UTC.to_datetime(now).date()),
+            ..Default::default()
+        });
+    }
     Ok(session)
 }

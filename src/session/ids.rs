@@ -144,6 +144,11 @@ fn for_each_slot(session: &mut Session, mut visit: impl FnMut(&str, &mut StableI
             visit(&format!("i{i}.e{e}"), &mut evidence.id);
         }
     }
+    if let Some(record) = session.supervision.as_mut() {
+        for (c, case) in record.cases.iter_mut().enumerate() {
+            visit(&format!("c{c}"), &mut case.id);
+        }
+    }
 }
 
 /// Whether anything in the session has this stable id.
@@ -156,6 +161,10 @@ pub fn contains_id(session: &Session, id: &str) -> bool {
             .items
             .iter()
             .any(|i| i.evidence.iter().any(|e| e.id == id))
+        || session
+            .supervision
+            .as_ref()
+            .is_some_and(|s| s.cases.iter().any(|c| c.id == id))
 }
 
 fn used_ids(session: &mut Session) -> HashSet<StableId> {

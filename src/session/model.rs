@@ -109,6 +109,82 @@ pub struct Session {
     /// (absent from the file while it is the scale, so format 3 stands).
     #[serde(default, skip_serializing_if = "Standard::is_scale")]
     pub standard: Standard,
+    /// A supervision's own record: who, when, the check-in, case
+    /// discussions and where each area was left (additive in version 3,
+    /// absent for workshops and daily reviews, so their files are
+    /// unchanged and an older howgood opens a supervision read-only
+    /// rather than dropping it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub supervision: Option<SupervisionRecord>,
+}
+
+/// What a supervision records beyond its questions and agreed actions.
+/// People are named by initials or roles: the file may be shared.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct SupervisionRecord {
+    #[serde(default)]
+    pub supervisee: String,
+    #[serde(default)]
+    pub supervisor: String,
+    #[serde(default)]
+    pub date: Option<Date>,
+    #[serde(default)]
+    pub planned_minutes: Option<u32>,
+    #[serde(default)]
+    pub next_date: Option<Date>,
+    /// A short wellbeing check-in (optional, free text).
+    #[serde(default)]
+    pub wellbeing: String,
+    /// Cases discussed, by case reference only.
+    #[serde(default)]
+    pub cases: Vec<CaseDiscussion>,
+    /// The question each area was left at, by area id, so moving between
+    /// areas and reopening return to it.
+    #[serde(default)]
+    pub at: Vec<AreaQuestion>,
+}
+
+impl SupervisionRecord {
+    /// The question an area was left at (0 if never visited).
+    pub fn question_at(&self, item: &str) -> usize {
+        self.at
+            .iter()
+            .find(|a| a.item == item)
+            .map_or(0, |a| a.question)
+    }
+
+    /// Remember the question an area is at.
+    pub fn keep_question(&mut self, item: &str, question: usize) {
+        match self.at.iter_mut().find(|a| a.item == item) {
+            Some(a) => a.question = question,
+            None => self.at.push(AreaQuestion {
+                item: item.to_owned(),
+                question,
+            }),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AreaQuestion {
+    pub item: String,
+    pub question: usize,
+}
+
+/// A case talked about in supervision: a reference, never a name.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct CaseDiscussion {
+    /// Stable id; empty only until first assigned.
+    #[serde(default)]
+    pub id: StableId,
+    #[serde(default)]
+    pub reference: String,
+    #[serde(default)]
+    pub discussion: String,
+    #[serde(default)]
+    pub decision: String,
+    #[serde(default)]
+    pub rationale: String,
 }
 
 /// What a session's items are evaluated against: a scale's levels, or (for
@@ -709,6 +785,7 @@ impl Session {
             conflicts: Vec::new(),
             walk: WalkState::default(),
             standard: Standard::Scale,
+            supervision: None,
         }
     }
 

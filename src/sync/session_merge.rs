@@ -26,7 +26,12 @@ impl Schema for SessionSchema {
                     text("criterion")?
                 ));
             }
-            "items.evidence" | "priorities" | "priorities.milestones" | "conflicts" => text("id"),
+            "items.evidence"
+            | "priorities"
+            | "priorities.milestones"
+            | "conflicts"
+            | "supervision.cases" => text("id"),
+            "supervision.at" => text("item"),
             _ => None,
         };
         key.filter(|k| !k.is_empty()).map(str::to_owned)

@@ -717,6 +717,10 @@ impl Runtime {
             Effect::LoadRegister => Some(self.load_register()),
             Effect::LoadTrends(framework) => Some(self.load_trends(&framework)),
             Effect::LoadEarlier(id) => Some(Action::EarlierLoaded(self.load_earlier(&id))),
+            Effect::SearchDaily(words) => Some(Action::DailyFound {
+                found: self.search_daily(&words),
+                words,
+            }),
             Effect::UpdateAction { target, update } => {
                 Some(Action::ActionUpdated(self.update_action(&target, update)))
             }
@@ -862,6 +866,25 @@ impl Runtime {
         Action::RegisterLoaded { rows, problems }
     }
 
+    /// Past daily reviews holding every word, newest matches first (the
+    /// index's own ranking), as lines for the reader.
+    fn search_daily(&mut self, words: &str) -> Result<Vec<(String, String)>, String> {
+        let index = self
+            .current_index()
+            .ok_or_else(|| "the index could not be opened".to_owned())?;
+        let hits = index.search(words, 10_000).map_err(|e| e.to_string())?;
+        Ok(hits
+            .into_iter()
+            .filter(|h| h.kind == crate::session::model::SessionKind::DailyReview)
+            .map(|h| {
+                (
+                    crate::safe_io::printable(&h.title).into_owned(),
+                    crate::safe_io::printable(&h.snippet).into_owned(),
+                )
+            })
+            .collect())
+    }
+
     /// The session a session follows: its priorities with their whole
     /// logs, and its agreed levels.
     fn load_earlier(&mut self, id: &str) -> Result<Box<Earlier>, String> {
@@ -877,7 +900,12 @@ impl Runtime {
         Ok(Box::new(Earlier {
             id: session.id.clone(),
             title: session.title.clone(),
-            date: self.app.time_zone.to_datetime(session.created).date(),
+            // A supervision's own date, where it has one.
+            date: session
+                .supervision
+                .as_ref()
+                .and_then(|s| s.date)
+                .unwrap_or_else(|| self.app.time_zone.to_datetime(session.created).date()),
             framework: session.framework.clone(),
             scale: session.scale.clone(),
             priorities,
@@ -886,6 +914,11 @@ impl Runtime {
                 .iter()
                 .map(|r| (r.item.clone(), r.level))
                 .collect(),
+            reflections: crate::app::supervision::reflections_of(&session),
+            people: session
+                .supervision
+                .as_ref()
+                .map(|s| (s.supervisee.clone(), s.supervisor.clone())),
         }))
     }
 

@@ -83,13 +83,11 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
                     "  ! unsaved copy waiting"
                 };
                 format!(
-                    "{updated}  {:<12} {}  · {} · {}/{} evaluated · {} priorities{extra}",
+                    "{updated}  {:<12} {}  · {} · {}{extra}",
                     s.kind.label(),
                     s.title,
                     s.framework,
-                    s.evaluated,
-                    s.items,
-                    s.priorities
+                    crate::app::text::session_counts(s.kind, s.items, s.evaluated, s.priorities)
                 )
             }
         };

@@ -5,8 +5,10 @@
 use super::widgets::{footer, status_line};
 use crate::app::cycle::{Earlier, Review};
 use crate::app::lines::wrap_text;
+use crate::app::text;
 use crate::app::theme::Theme;
 use crate::app::{App, Workspace};
+use crate::session::model::SessionKind;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -16,6 +18,7 @@ pub fn render(frame: &mut Frame, app: &App, ws: &Workspace, theme: Theme) {
     let (Some(earlier), Some(review)) = (&ws.earlier, &ws.review) else {
         return;
     };
+    let supervision = ws.session.kind == SessionKind::Supervision;
     let area = Rect::new(0, 0, app.size.0, app.size.1);
     let list_height = u16::try_from(earlier.priorities.len() + 2)
         .unwrap_or(u16::MAX)
@@ -33,31 +36,47 @@ pub fn render(frame: &mut Frame, app: &App, ws: &Workspace, theme: Theme) {
     let heading = vec![
         Line::from(vec![
             Span::styled(format!(" {}", ws.session.title), theme.title()),
-            Span::styled(" · Review before phase 1", theme.heading()),
+            Span::styled(
+                if supervision {
+                    text::supervision::REVIEW_HEADING
+                } else {
+                    " · Review before phase 1"
+                },
+                theme.heading(),
+            ),
         ]),
         Line::from(Span::styled(
             format!(
-                " Last time: {} ({}). Mark each of its priorities.",
+                " Last time: {} ({}). Mark each of its {}.",
                 earlier.title,
-                earlier.date.strftime("%-d %B %Y")
+                earlier.date.strftime("%-d %B %Y"),
+                if supervision { "actions" } else { "priorities" }
             ),
             theme.dim(),
         )),
     ];
     frame.render_widget(Paragraph::new(heading), title);
-    list_box(frame, earlier, review, list, theme);
-    detail_box(frame, earlier, review, detail, theme);
+    list_box(frame, earlier, review, list, supervision, theme);
+    detail_box(frame, earlier, review, detail, supervision, theme);
     note_box(frame, review, note, theme);
     status_line(frame, app, Some(ws), status, theme);
     footer(frame, app, foot, theme);
 }
 
-fn list_box(frame: &mut Frame, earlier: &Earlier, review: &Review, area: Rect, theme: Theme) {
+fn list_box(
+    frame: &mut Frame,
+    earlier: &Earlier,
+    review: &Review,
+    area: Rect,
+    supervision: bool,
+    theme: Theme,
+) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border(!review.writing))
         .title(format!(
-            " Last time's priorities ({}) ",
+            " Last time's {} ({}) ",
+            if supervision { "actions" } else { "priorities" },
             earlier.priorities.len()
         ));
     let inner = block.inner(area);
@@ -90,7 +109,14 @@ fn list_box(frame: &mut Frame, earlier: &Earlier, review: &Review, area: Rect, t
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn detail_box(frame: &mut Frame, earlier: &Earlier, review: &Review, area: Rect, theme: Theme) {
+fn detail_box(
+    frame: &mut Frame,
+    earlier: &Earlier,
+    review: &Review,
+    area: Rect,
+    supervision: bool,
+    theme: Theme,
+) {
     let Some(p) = earlier.priorities.get(review.cursor) else {
         return;
     };
@@ -108,7 +134,11 @@ fn detail_box(frame: &mut Frame, earlier: &Earlier, review: &Review, area: Rect,
     let owner = if p.owner.is_empty() { "—" } else { &p.owner };
     let due = p.due.map_or_else(|| "—".to_owned(), |d| d.to_string());
     lines.push(Line::from(Span::styled(
-        format!("Owner {owner} · due {due} · serves {}", p.items.join(", ")),
+        if p.items.is_empty() || supervision {
+            format!("Owner {owner} · due {due}")
+        } else {
+            format!("Owner {owner} · due {due} · serves {}", p.items.join(", "))
+        },
         theme.dim(),
     )));
     if p.history.is_empty() {

@@ -1,5 +1,9 @@
 //! The session screen: the walk through an item's three phases, and the
 //! summary at the close. Reads state; draws.
+//!
+//! Long because the walk draws three kinds of session (workshop,
+//! supervision, daily review) in one frame of header, panes and footer, and
+//! the frame is kept in one place so the three stay alike.
 
 use super::widgets::{footer, status_line};
 use crate::app::fields::TextField;
@@ -33,7 +37,18 @@ pub fn render(frame: &mut Frame, app: &App, ws: &Workspace, theme: Theme) {
     header(frame, app, ws, &areas, theme);
     steps(frame, app, ws, areas.steps, theme);
     match ws.stage {
+        // A supervision's cases and actions keep what has been said so far
+        // beside them, not the workshop's improvement-plan guidance.
+        Stage::Walk {
+            phase: Phase::Know | Phase::Can,
+            ..
+        } if ws.session.kind == SessionKind::Supervision => {
+            supervision_overview(frame, ws, areas.reference, theme)
+        }
         Stage::Walk { .. } => reference_pane(frame, app, ws, areas.reference, theme),
+        Stage::Summary if ws.session.kind == SessionKind::Supervision => {
+            supervision_overview(frame, ws, areas.reference, theme)
+        }
         Stage::Summary => summary_pane(frame, app, ws, areas.reference, theme),
     }
     record_pane(frame, app, ws, areas.record, theme);
@@ -57,6 +72,9 @@ fn header(frame: &mut Frame, app: &App, ws: &Workspace, areas: &WalkAreas, theme
                 .map_or_else(|| id.to_owned(), |i| i.title());
             format!(" {title}  [{}/{}]", item + 1, session.items.len())
         }
+        Stage::Summary if session.kind == SessionKind::Supervision => {
+            format!(" {}", text::supervision::RECORD_HEADING)
+        }
         Stage::Summary => " Close of session".into(),
     };
     let width = usize::from(areas.header.width);
@@ -74,6 +92,9 @@ fn header(frame: &mut Frame, app: &App, ws: &Workspace, areas: &WalkAreas, theme
 }
 
 fn steps(frame: &mut Frame, app: &App, ws: &Workspace, area: Rect, theme: Theme) {
+    if ws.session.kind == SessionKind::Supervision {
+        return supervision_steps(frame, app, ws, area, theme);
+    }
     // The whole questions when they fit; otherwise the current one in full
     // and the others by number.
     let full: usize = Phase::ALL
@@ -225,6 +246,13 @@ pub(crate) fn record_pane(frame: &mut Frame, app: &App, ws: &Workspace, area: Re
         Stage::Walk {
             phase: Phase::Now, ..
         } if ws.session.kind == SessionKind::Supervision => " Questions ",
+        Stage::Walk {
+            phase: Phase::Know, ..
+        } if ws.session.kind == SessionKind::Supervision => " Cases ",
+        Stage::Walk {
+            phase: Phase::Can, ..
+        } if ws.session.kind == SessionKind::Supervision => " Agreed actions ",
+        Stage::Summary if ws.session.kind == SessionKind::Supervision => " Record ",
         Stage::Walk {
             phase: Phase::Now, ..
         } => " Evaluation ",
@@ -421,6 +449,88 @@ fn summary_pane(frame: &mut Frame, app: &App, ws: &Workspace, area: Rect, theme:
         lines.push(Line::from(Span::styled(
             format!("! {}", text::too_many_priorities(session.priorities.len())),
             theme.warning(),
+        )));
+    }
+    let view = usize::from(inner.height);
+    let scroll = ws.reference_scroll.min(lines.len().saturating_sub(view));
+    let visible: Vec<Line> = lines.into_iter().skip(scroll).take(view).collect();
+    frame.render_widget(Paragraph::new(visible), inner);
+}
+
+/// A supervision's sections along the top: the record, each area, the
+/// cases and the actions; the current one marked. No timer: supervision
+/// is not timed by phase.
+fn supervision_steps(frame: &mut Frame, app: &App, ws: &Workspace, area: Rect, theme: Theme) {
+    let sections = crate::app::supervision::sections(&app.library, ws);
+    let width = usize::from(area.width);
+    let full: usize = sections.iter().map(|(t, _)| t.chars().count() + 4).sum();
+    let mut spans = vec![Span::raw(" ")];
+    for (n, (title, current)) in sections.iter().enumerate() {
+        // Areas other than the current one shrink to their number when
+        // the whole strip would not fit.
+        let is_area = n > 0 && n + 2 < sections.len();
+        let text = match (current, full < width || !is_area) {
+            (true, _) => format!("▶{title} "),
+            (false, true) => format!("{title} "),
+            (false, false) => format!("{n} "),
+        };
+        spans.push(Span::styled(text, theme.step(*current)));
+        if n + 1 < sections.len() {
+            spans.push(Span::styled("› ", theme.dim()));
+        }
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The left pane at a supervision's record: what has been taken so far,
+/// question by question, with the cases and the agreed actions.
+fn supervision_overview(frame: &mut Frame, ws: &Workspace, area: Rect, theme: Theme) {
+    let focused = ws.focus == Pane::Reference;
+    let block = pane_block(" So far (Tab, ↑↓ to scroll) ".into(), focused, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width).max(10);
+    let session = &ws.session;
+    let mut lines: Vec<Line> = Vec::new();
+    let taken = crate::app::supervision::reflections_of(session);
+    lines.push(Line::from(Span::styled(
+        format!("Questions taken ({})", taken.len()),
+        theme.heading(),
+    )));
+    for (question, _, discussed) in &taken {
+        let mark = if *discussed { "[x] " } else { "[ ] " };
+        for l in wrap_text(question, width, mark, "    ") {
+            lines.push(Line::from(l));
+        }
+    }
+    let cases = session.supervision.as_ref().map_or(0, |s| s.cases.len());
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        format!("{} ({cases})", text::supervision::SECTION_CASES),
+        theme.heading(),
+    )));
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        format!(
+            "{} ({})",
+            text::supervision::ACTIONS_HEADING,
+            session.priorities.len()
+        ),
+        theme.heading(),
+    )));
+    for (i, p) in session.priorities.iter().enumerate() {
+        for l in wrap_text(&p.statement, width, &format!("{}. ", i + 1), "   ") {
+            lines.push(Line::from(l));
+        }
+        let due = p.deadline.map(|d| format!(" · by {d}")).unwrap_or_default();
+        let owner = if p.owner.is_empty() {
+            "–"
+        } else {
+            p.owner.as_str()
+        };
+        lines.push(Line::from(Span::styled(
+            format!("   {owner}{due} · {}", p.status.label()),
+            theme.dim(),
         )));
     }
     let view = usize::from(inner.height);

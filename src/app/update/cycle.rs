@@ -296,6 +296,7 @@ pub(super) fn earlier_loaded(
     app: &mut App,
     result: Result<Box<crate::app::cycle::Earlier>, String>,
 ) {
+    let now = app.now;
     let Some(ws) = app.workspace_mut() else {
         return;
     };
@@ -311,6 +312,7 @@ pub(super) fn earlier_loaded(
                 review.cursor = first;
                 ws.review = Some(review);
             }
+            carry_people(ws, &earlier, now);
             ws.earlier = Some(earlier);
         }
         Err(why) => {
@@ -318,6 +320,23 @@ pub(super) fn earlier_loaded(
                 "The session this one follows could not be read: {why}"
             ));
         }
+    }
+}
+
+/// The same supervisee (and supervisor) as last time, where this
+/// supervision of the series names nobody yet.
+fn carry_people(ws: &mut Workspace, earlier: &crate::app::cycle::Earlier, now: jiff::Timestamp) {
+    let (Some((supervisee, supervisor)), None) = (&earlier.people, &ws.read_only) else {
+        return;
+    };
+    if ws.session.kind != SessionKind::Supervision {
+        return;
+    }
+    let record = ws.session.supervision.get_or_insert_with(Default::default);
+    if record.supervisee.is_empty() && record.supervisor.is_empty() {
+        record.supervisee = supervisee.clone();
+        record.supervisor = supervisor.clone();
+        touch(ws, now);
     }
 }
 
@@ -335,6 +354,9 @@ pub(super) fn review_key(app: &mut App, key: KeyEvent) {
 }
 
 pub(super) fn review_command(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
+    if command == Command::LastReflections {
+        return super::session::session_command(app, command, effects);
+    }
     let Some(ws) = app.workspace_mut() else {
         return;
     };
@@ -351,7 +373,11 @@ pub(super) fn review_command(app: &mut App, command: Command, effects: &mut Vec<
         Command::MarkCarried => mark(app, PriorityStatus::CarriedForward, effects),
         Command::FinishReview => {
             ws.review = None;
-            app.notice = Some("Review finished: phase 1".into());
+            app.notice = Some(if ws.session.kind == SessionKind::Supervision {
+                crate::app::text::supervision::REVIEW_FINISHED.into()
+            } else {
+                "Review finished: phase 1".into()
+            });
         }
         Command::Back => {
             save_now(app, effects);
@@ -412,7 +438,14 @@ fn mark(app: &mut App, status: PriorityStatus, effects: &mut Vec<Effect>) {
         touch(ws, now);
     }
     if next.is_none() {
-        app.notice = Some("Every priority from last time is marked: on to phase 1".into());
+        let supervision = app
+            .workspace()
+            .is_some_and(|ws| ws.session.kind == SessionKind::Supervision);
+        app.notice = Some(if supervision {
+            crate::app::text::supervision::REVIEW_FINISHED.into()
+        } else {
+            "Every priority from last time is marked: on to phase 1".into()
+        });
     }
     effects.push(Effect::UpdateAction { target, update });
     save_now(app, effects);

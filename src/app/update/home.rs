@@ -130,6 +130,14 @@ pub(super) fn history_command(app: &mut App, command: Command, effects: &mut Vec
             app.screen = Screen::Home;
             effects.push(Effect::LoadHome);
         }
+        Command::SearchHistory => {
+            let ask = crate::app::measures::Ask::new(
+                crate::app::measures::Purpose::SearchDaily,
+                crate::app::text::DAILY_SEARCH_ASK,
+                vec![crate::app::text::DAILY_SEARCH_WORDS],
+            );
+            app.overlay = Some(crate::app::Overlay::Ask(Box::new(ask)));
+        }
         _ => {}
     }
     if let Screen::History { cursor } = app.screen

@@ -380,6 +380,12 @@ fn apply(
     effects: &mut Vec<Effect>,
 ) -> Result<(), String> {
     let answer = |i: usize| answers.get(i).map_or("", String::as_str);
+    if let Purpose::SearchDaily = purpose {
+        if !answer(0).is_empty() {
+            effects.push(Effect::SearchDaily(answer(0).to_owned()));
+        }
+        return Ok(());
+    }
     if let Purpose::Title { module5 } = purpose {
         if answer(0).is_empty() {
             return Err(words::NEEDS_TITLE.into());
@@ -396,7 +402,7 @@ fn apply(
         | Purpose::WhatWorks { measure, .. }
         | Purpose::Proposal { measure, .. }
         | Purpose::Adopt { measure, .. } => *measure,
-        Purpose::Title { .. } => unreachable!("handled above"),
+        Purpose::Title { .. } | Purpose::SearchDaily => unreachable!("handled above"),
     };
     let m = app
         .measures
@@ -447,7 +453,7 @@ fn apply(
             edit::adopt(m, proposal, answer(0), due, id)?;
             app.notice = Some(words::ADOPTED.into());
         }
-        Purpose::Title { .. } => unreachable!("handled above"),
+        Purpose::Title { .. } | Purpose::SearchDaily => unreachable!("handled above"),
     }
     save(app, effects);
     Ok(())

@@ -1,5 +1,9 @@
 //! `update`: state + action -> state, plus effects for the edge to perform.
 //! Pure: no terminal, no disk, no clock but `app.now`.
+//!
+//! Long because it is the one entry point: every action the edge returns
+//! and every command that works on any screen is dispatched here; each
+//! screen's own commands live in the files beside it.
 
 use super::action::{Action, Command, Effect, Opened};
 use super::editor::{Editor, EditorOutcome};
@@ -108,6 +112,26 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::RegisterLoaded { rows, problems } => cycle::register_loaded(app, rows, problems),
         Action::TrendsLoaded(data) => cycle::trends_loaded(app, data),
         Action::EarlierLoaded(result) => cycle::earlier_loaded(app, result),
+        Action::DailyFound { words, found } => {
+            app.overlay = Some(match found {
+                Ok(hits) => Overlay::Reader {
+                    title: super::text::daily_search_title(&words, hits.len()),
+                    text: if hits.is_empty() {
+                        super::text::DAILY_SEARCH_NONE.to_owned()
+                    } else {
+                        hits.iter()
+                            .map(|(day, snippet)| format!("{day}\n    {snippet}\n"))
+                            .collect::<Vec<_>>()
+                            .join("\n")
+                    },
+                    scroll: 0,
+                },
+                Err(why) => Overlay::Message {
+                    title: super::text::DAILY_SEARCH_FAILED.to_owned(),
+                    text: why,
+                },
+            });
+        }
         Action::ActionUpdated(result) => cycle::action_updated(app, result, &mut effects),
         Action::SyncProgress(step) => on_progress(app, step),
         Action::Synced(result) => on_synced(app, result, &mut effects),

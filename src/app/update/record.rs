@@ -1,5 +1,9 @@
 //! The record pane: levels, choices, toggles, text fields, evidence and
 //! priorities.
+//!
+//! Long because every kind of record row (levels, criteria, choices,
+//! evidence, priorities, cases) answers the same keys, and one file keeps
+//! the read-only and private rules the same for all of them.
 
 use super::*;
 use crate::session::model::CriterionState;
@@ -226,6 +230,7 @@ fn press(app: &mut App, button: Button, effects: &mut Vec<Effect>) {
     match button {
         Button::AddEvidence => add_evidence(app, None, effects),
         Button::AddPriority => add_priority(app, None, None, effects),
+        Button::AddCase => add_case(app, effects),
         Button::Export => session_command(app, Command::Export, effects),
     }
 }
@@ -425,6 +430,40 @@ pub(super) fn guess_source(description: &str) -> EvidenceSource {
     } else {
         EvidenceSource::Unset
     }
+}
+
+/// A new case discussion in a supervision, its reference being written.
+pub(super) fn add_case(app: &mut App, effects: &mut Vec<Effect>) {
+    let now = app.now;
+    if !writable(app) {
+        return;
+    }
+    let id = app.new_id();
+    let Some(ws) = app.workspace_mut() else {
+        return;
+    };
+    let record = ws.session.supervision.get_or_insert_with(Default::default);
+    record.cases.push(crate::session::model::CaseDiscussion {
+        id,
+        ..Default::default()
+    });
+    let field = TextField::CaseReference(record.cases.len() - 1);
+    touch(ws, now);
+    ws.focus = Pane::Record;
+    let list = rows::rows(
+        &app.library,
+        app.workspace().expect("workspace"),
+        app.present,
+    );
+    let Some(ws) = app.workspace_mut() else {
+        return;
+    };
+    ws.record_cursor = list
+        .iter()
+        .position(|r| *r == Row::Text(field.clone()))
+        .unwrap_or(0);
+    open_editor(ws, field);
+    save_now(app, effects);
 }
 
 pub(super) fn add_priority(

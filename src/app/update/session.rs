@@ -25,9 +25,36 @@ pub(super) fn session_command(app: &mut App, command: Command, effects: &mut Vec
             };
         }
         Command::NextItem | Command::PreviousItem
-            if ws.session.kind == SessionKind::Supervision && ws.phase() == Some(Phase::Now) =>
+            if ws.session.kind == SessionKind::Supervision =>
         {
-            next_question(&app.library, ws, command == Command::NextItem)
+            return next_question(app, command == Command::NextItem);
+        }
+        Command::NextPhase | Command::PreviousPhase
+            if ws.session.kind == SessionKind::Supervision =>
+        {
+            let forward = command == Command::NextPhase;
+            let stage = crate::app::supervision::step(ws.stage, forward, items);
+            if stage != ws.stage {
+                go_to(app, stage, effects);
+            }
+            return;
+        }
+        Command::AddCase => {
+            add_case(app, effects);
+            return;
+        }
+        Command::LastReflections => {
+            app.overlay = Some(crate::app::Overlay::Reader {
+                title: crate::app::text::supervision::LAST_TIME_TITLE.into(),
+                text: match &ws.earlier {
+                    Some(earlier) => {
+                        crate::app::supervision::reflections_text(&earlier.reflections)
+                    }
+                    None => crate::app::text::supervision::NO_EARLIER.into(),
+                },
+                scroll: 0,
+            });
+            return;
         }
         Command::NextPhase
         | Command::PreviousPhase
@@ -103,17 +130,18 @@ pub(super) fn session_command(app: &mut App, command: Command, effects: &mut Vec
     settle(app);
 }
 
-/// Supervision's phase 1: n/p move through the item's linked questions.
-fn next_question(library: &Library, ws: &mut Workspace, forward: bool) {
-    let count = ws
-        .item_index()
-        .map(|i| {
-            reference::linked_questions(library, &ws.session, &ws.session.items[i].item)
-                .iter()
-                .map(|(_, _, qs)| qs.len())
-                .sum::<usize>()
-        })
-        .unwrap_or(0);
+/// A supervision's next or previous question in the area, remembered in
+/// the session so that coming back to the area (or reopening) returns to it.
+fn next_question(app: &mut App, forward: bool) {
+    let now = app.now;
+    let library = &app.library;
+    let Screen::Session(ws) = &mut app.screen else {
+        return;
+    };
+    let Some(item) = ws.item_index().filter(|_| ws.phase() == Some(Phase::Now)) else {
+        return;
+    };
+    let count = crate::app::supervision::questions(library, &ws.session, item).len();
     ws.question_index = if forward {
         (ws.question_index + 1).min(count.saturating_sub(1))
     } else {
@@ -121,6 +149,23 @@ fn next_question(library: &Library, ws: &mut Workspace, forward: bool) {
     };
     ws.record_cursor = 0;
     ws.record_scroll = 0;
+    remember_question(ws, now);
+    settle(app);
+}
+
+/// Keep the area's question in the session (not in a read-only one).
+fn remember_question(ws: &mut Workspace, now: jiff::Timestamp) {
+    let (Some(item), None) = (ws.item_index(), &ws.read_only) else {
+        return;
+    };
+    let Some(area) = ws.session.items.get(item).map(|r| r.item.clone()) else {
+        return;
+    };
+    let record = ws.session.supervision.get_or_insert_with(Default::default);
+    if record.question_at(&area) != ws.question_index {
+        record.keep_question(&area, ws.question_index);
+        touch(ws, now);
+    }
 }
 
 fn edit_past_day(ws: &mut Workspace, now: Timestamp) {
@@ -346,6 +391,14 @@ pub(super) fn go_to(app: &mut App, stage: Stage, effects: &mut Vec<Effect>) {
         ws.record_cursor = 0;
         ws.record_scroll = 0;
         ws.illustration_level = 5;
+        // A supervision's area comes back at the question it was left at.
+        if let (Stage::Walk { item, .. }, Some(record)) = (stage, &ws.session.supervision) {
+            ws.question_index = ws
+                .session
+                .items
+                .get(item)
+                .map_or(0, |r| record.question_at(&r.item));
+        }
         if stage == Stage::Summary {
             ws.focus = Pane::Record;
         }

@@ -15,6 +15,7 @@ pub mod home;
 pub mod keys;
 pub mod lines;
 pub mod measures;
+pub mod own;
 pub mod palette;
 pub mod reference;
 pub mod rows;
@@ -262,6 +263,8 @@ pub enum Screen {
     Trends(Box<cycle::TrendsState>),
     /// Conflicts a sync recorded, waiting for someone to choose.
     Conflicts(Box<sync::ConflictsState>),
+    /// The organisation's own content areas, questions and statements.
+    OwnContent(Box<own::OwnContentState>),
 }
 
 /// The whole application state.
@@ -389,7 +392,11 @@ impl App {
             Screen::NewSession(form) => form.is_typing(),
             Screen::Register(register) => register.form.as_ref().is_some_and(|f| f.field.is_text()),
             Screen::Conflicts(state) => state.combined.is_some(),
-            Screen::Home | Screen::History { .. } | Screen::Trends(_) | Screen::Measures => false,
+            Screen::Home
+            | Screen::History { .. }
+            | Screen::Trends(_)
+            | Screen::Measures
+            | Screen::OwnContent(_) => false,
         };
         field || matches!(self.overlay, Some(Overlay::Palette(_) | Overlay::Ask(_)))
     }

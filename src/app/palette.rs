@@ -217,11 +217,18 @@ pub fn build_index(library: &Library, session: Option<&Session>) -> Vec<SearchEn
             }
         }
         if let Some(content) = &framework.content {
+            // The organisation's own words are marked as theirs.
+            // First, so that a narrow palette's cut does not hide it.
+            let mark = if framework.id == crate::content::own::ID {
+                format!("{}: ", super::text::own_mark(&framework.publisher))
+            } else {
+                String::new()
+            };
             let mut add = |kind, area: &str, text: &str, phase| {
                 index.push(SearchEntry {
                     kind,
                     place: format!("{} {area}", framework.id),
-                    text: text.to_owned(),
+                    text: format!("{mark}{text}"),
                     target: session_target(library, session, f, area, phase),
                 });
             };
@@ -232,7 +239,13 @@ pub fn build_index(library: &Library, session: Option<&Session>) -> Vec<SearchEn
                 add(Kind::Statement, &g.area, &g.text, Phase::Can);
             }
             for m in &content.measures {
-                add(Kind::Measure, &m.area, &m.text, Phase::Can);
+                match &m.damaged_in_source {
+                    Some(_) => {
+                        let marked = format!("{}: {}", super::text::DAMAGED_IN_SOURCE, m.text);
+                        add(Kind::Measure, &m.area, &marked, Phase::Can);
+                    }
+                    None => add(Kind::Measure, &m.area, &m.text, Phase::Can),
+                }
             }
             for s in &content.sources {
                 add(Kind::Source, &s.area, &s.text, Phase::Know);

@@ -8,6 +8,22 @@
 use crate::content::model::Scale;
 use crate::session::model::ItemRecord;
 
+/// Beside a Module 5 measure whose printed words are broken in the
+/// published document itself (its `damaged_in_source` note follows).
+pub const DAMAGED_IN_SOURCE: &str = crate::content::module5::DAMAGED_MARK;
+
+/// Beside the organisation's own questions and 'good' statements, wherever
+/// they stand with a publisher's, so the two are never taken for each other.
+pub fn own_mark(organisation: &str) -> String {
+    format!("✎ {organisation}'s own")
+}
+
+/// Under the own content screen's title.
+pub const OWN_CONTENT_NOTE: &str = "Your organisation's own questions and 'good' statements: kept in your own file, never in a publisher's text, and marked ✎ beside the publisher's.";
+/// When the chosen area has nothing of the organisation's own yet.
+pub const OWN_CONTENT_NONE: &str =
+    "Nothing of your own here yet: w writes a question, s a 'good' statement.";
+
 /// Why a past day's review opens read-only (the status line says it).
 pub const PAST_DAY_READ_ONLY: &str = "a past day (E edits it)";
 /// Under a past day's title, while it is read-only.
@@ -260,8 +276,8 @@ pub mod measures {
         format!("Not recorded: {what} {text:?} is not a number")
     }
 
-    pub fn broken_in_source(printed: &str) -> String {
-        format!("This measure is broken in the source document, as printed: {printed:?}")
+    pub fn broken_in_source(printed: &str, note: &str) -> String {
+        format!("This measure is broken in the source document, as printed: {printed:?}. {note}")
     }
 
     pub fn already_tracked(title: &str) -> String {
@@ -483,8 +499,10 @@ pub mod cli {
 
     pub const NO_TRACKED_MEASURES: &str =
         "no tracked measures: add one with `howgood measures add`";
-    pub const BROKEN_IN_SOURCE: &str =
-        "\tbroken in the source: add it with --title in your own words";
+    /// After a Module 5 measure the source itself left broken.
+    pub fn broken_in_source_line(note: &str) -> String {
+        format!("\tbroken in the source ({note}): add it with --title in your own words")
+    }
     pub const MODULE5_OR_TITLE: &str =
         "give --from-module5 ID (see `howgood measures module5`) or --title for your own measure";
 

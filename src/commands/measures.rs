@@ -411,10 +411,9 @@ fn module5_list(global: &GlobalArgs, area: Option<&str>) -> anyhow::Result<ExitC
         if area.is_some_and(|a| a != m.area) {
             continue;
         }
-        let mark = if module5::looks_damaged(m) {
-            words::BROKEN_IN_SOURCE
-        } else {
-            ""
+        let mark = match module5::damaged_in_source(m) {
+            Some(note) => words::broken_in_source_line(note),
+            None => String::new(),
         };
         let line = writeln!(
             out,

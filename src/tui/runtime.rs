@@ -66,6 +66,9 @@ pub struct Runtime {
     pub howgood: PathBuf,
     /// Work running on other threads (a sync, a status): their answers.
     jobs: Vec<std::sync::mpsc::Receiver<Job>>,
+    /// The organisation's own content file (in the config content folder);
+    /// `None` when there is no config folder to write it in.
+    pub own_content_path: Option<PathBuf>,
 }
 
 /// What a job on another thread answers.
@@ -335,6 +338,29 @@ fn short_reason(error: &StoreError) -> String {
 
 impl Runtime {
     /// The runtime, with the settings read from `settings_path`.
+    /// One change to the organisation's own content file, read fresh and
+    /// written atomically; never over a file that could not be read.
+    fn write_own_content(
+        &self,
+        organisation: Option<&str>,
+        change: &crate::app::own::OwnChange,
+    ) -> Result<Box<crate::app::action::OwnWritten>, String> {
+        let path = self.own_content_path.clone().ok_or(
+            "there is no config folder to keep your own content in (set HOWGOOD_CONFIG_DIR)",
+        )?;
+        let (id, framework) = crate::session::own_content::change(
+            &path,
+            organisation,
+            &self.app.library,
+            |library, framework| crate::app::own::apply(library, framework, change),
+        )?;
+        Ok(Box::new(crate::app::action::OwnWritten {
+            framework,
+            path,
+            id,
+        }))
+    }
+
     pub fn new(
         mut app: App,
         store: SessionStore,
@@ -363,6 +389,7 @@ impl Runtime {
             measures: None,
             howgood: std::env::current_exe().unwrap_or_else(|_| PathBuf::from("howgood")),
             jobs: Vec::new(),
+            own_content_path: None,
         }
     }
 
@@ -707,6 +734,12 @@ impl Runtime {
                 .err()
                 .map(|error| Action::EffectFailed(format!("{}: {error}", path.display()))),
             Effect::LoadMeasures => Some(Action::MeasuresLoaded(self.load_measures())),
+            Effect::WriteOwnContent {
+                organisation,
+                change,
+            } => Some(Action::OwnContentWritten(
+                self.write_own_content(organisation.as_deref(), &change),
+            )),
             Effect::SaveMeasures(register) => {
                 Some(Action::MeasuresSaved(self.save_measures(&register)))
             }

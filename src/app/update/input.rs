@@ -147,7 +147,11 @@ pub(super) fn on_paste(app: &mut App, text: &str) {
         }
         Screen::Register(_) => cycle::register_paste(app, text),
         Screen::Conflicts(state) => combined_paste(state, text),
-        Screen::Home | Screen::History { .. } | Screen::Trends(_) | Screen::Measures => {}
+        Screen::Home
+        | Screen::History { .. }
+        | Screen::Trends(_)
+        | Screen::Measures
+        | Screen::OwnContent(_) => {}
     }
     if let Some(Overlay::Ask(ask)) = &mut app.overlay {
         ask_paste(ask, text);

@@ -380,6 +380,10 @@ fn apply(
     effects: &mut Vec<Effect>,
 ) -> Result<(), String> {
     let answer = |i: usize| answers.get(i).map_or("", String::as_str);
+    if let Some(effect) = super::own::answered(app, purpose, answers)? {
+        effects.push(effect);
+        return Ok(());
+    }
     if let Purpose::SearchDaily = purpose {
         if !answer(0).is_empty() {
             effects.push(Effect::SearchDaily(answer(0).to_owned()));
@@ -389,6 +393,13 @@ fn apply(
     if let Purpose::Title { module5 } = purpose {
         if answer(0).is_empty() {
             return Err(words::NEEDS_TITLE.into());
+        }
+        let source = crate::content::module5::find(&app.library, module5);
+        if source.is_some_and(|m| !edit::completes(m, answer(0))) {
+            return Err(
+                "Not tracked: this measure is broken in the source; complete its wording first."
+                    .into(),
+            );
         }
         track(app, module5, Some(answer(0).to_owned()), effects);
         return Ok(());
@@ -402,7 +413,11 @@ fn apply(
         | Purpose::WhatWorks { measure, .. }
         | Purpose::Proposal { measure, .. }
         | Purpose::Adopt { measure, .. } => *measure,
-        Purpose::Title { .. } | Purpose::SearchDaily => unreachable!("handled above"),
+        Purpose::Title { .. }
+        | Purpose::SearchDaily
+        | Purpose::OwnArea { .. }
+        | Purpose::OwnQuestion { .. }
+        | Purpose::OwnStatement { .. } => unreachable!("handled above"),
     };
     let m = app
         .measures
@@ -453,7 +468,11 @@ fn apply(
             edit::adopt(m, proposal, answer(0), due, id)?;
             app.notice = Some(words::ADOPTED.into());
         }
-        Purpose::Title { .. } | Purpose::SearchDaily => unreachable!("handled above"),
+        Purpose::Title { .. }
+        | Purpose::SearchDaily
+        | Purpose::OwnArea { .. }
+        | Purpose::OwnQuestion { .. }
+        | Purpose::OwnStatement { .. } => unreachable!("handled above"),
     }
     save(app, effects);
     Ok(())
@@ -504,7 +523,7 @@ pub(super) fn track_module5(app: &mut App, module5: &str, effects: &mut Vec<Effe
         app.notice = Some(words::NOT_IN_MODULE5.into());
         return;
     };
-    if crate::content::module5::looks_damaged(source) {
+    if let Some(note) = crate::content::module5::damaged_in_source(source) {
         let ask = Ask::new(
             Purpose::Title {
                 module5: module5.to_owned(),
@@ -512,7 +531,7 @@ pub(super) fn track_module5(app: &mut App, module5: &str, effects: &mut Vec<Effe
             words::COMPLETE_TITLE,
             words::TITLE_QUESTIONS.to_vec(),
         )
-        .with_context(words::broken_in_source(&source.text))
+        .with_context(words::broken_in_source(&source.text, note))
         .with_text(&source.text);
         app.overlay = Some(Overlay::Ask(Box::new(ask)));
         return;
@@ -572,6 +591,9 @@ fn release(app: &mut App, effects: &mut Vec<Effect>) {
 /// The Module 5 id of a measure as the reader or the palette shows it:
 /// its printed words, with any listed sub-points after them.
 pub(super) fn module5_id_of(app: &App, shown: &str, area: Option<&str>) -> Option<String> {
+    // The palette shows a damaged measure with its mark before the words.
+    let mark = format!("{}: ", crate::app::text::DAMAGED_IN_SOURCE);
+    let shown = shown.strip_prefix(&mark).unwrap_or(shown);
     crate::content::module5::measures(&app.library)
         .into_iter()
         .filter(|(_, m)| area.is_none_or(|a| a == m.area))

@@ -33,6 +33,7 @@ mod cycle;
 mod home;
 mod input;
 mod measures;
+mod own;
 mod record;
 mod scroll;
 mod session;
@@ -107,6 +108,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Saved(result) => on_saved(app, result),
         Action::MeasuresLoaded(result) => measures::on_loaded(app, result, &mut effects),
+        Action::OwnContentWritten(result) => own::on_written(app, result),
         Action::MeasuresSaved(result) => measures::on_saved(app, result, &mut effects),
         Action::EffectFailed(message) => app.notice = Some(message),
         Action::RegisterLoaded { rows, problems } => cycle::register_loaded(app, rows, problems),
@@ -299,6 +301,7 @@ fn run(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
         Screen::Register(_) => cycle::register_command(app, command, effects),
         Screen::Trends(_) => cycle::trends_command(app, command, effects),
         Screen::Conflicts(_) => conflicts_command(app, command, effects),
+        Screen::OwnContent(_) => own::command(app, command, effects),
     }
 }
 
@@ -334,6 +337,7 @@ fn anywhere_command(app: &mut App, command: &Command, effects: &mut Vec<Effect>)
         Command::UseRecovery => use_recovery(app, effects),
         Command::ShowRegister if free => cycle::show_register(app, effects),
         Command::ShowTrends if free => cycle::show_trends(app, effects),
+        Command::ShowOwnContent if free => show_own_content(app, effects),
         Command::Sync if free => start_sync(app, effects),
         Command::ShowMeasures if free => show_measures(app, effects),
         Command::TrackMeasure if free => track_from_reference(app, effects),
@@ -342,6 +346,15 @@ fn anywhere_command(app: &mut App, command: &Command, effects: &mut Vec<Effect>)
         _ => return false,
     }
     true
+}
+
+fn show_own_content(app: &mut App, effects: &mut Vec<Effect>) {
+    if app.workspace().is_some() {
+        close_editor_if_open(app, effects);
+        save_now(app, effects);
+        effects.push(Effect::Close);
+    }
+    app.screen = Screen::OwnContent(Box::default());
 }
 
 fn quit(app: &mut App, effects: &mut Vec<Effect>) {

@@ -202,3 +202,23 @@ pub const REGISTER_EMPTY: &str = "No actions here. Priorities agreed in phase 3 
 /// The trends screen's line when the framework has no sessions.
 pub const TRENDS_EMPTY: &str =
     "No session of this framework has recorded levels yet. ←/→ choose another framework.";
+
+/// In the reference pane when the session's framework has nothing of its
+/// own for this step (no tab is offered rather than an empty one).
+pub const NO_REFERENCE_HERE: &str = "This framework has no text of its own for this step.";
+
+/// After a framework passage that points at a figure the published
+/// document prints and howgood cannot.
+pub const FIGURE_NOT_SHOWN: &str =
+    "The published guide shows a diagram here; it is not reproduced.";
+
+/// Where a find result lives, in the palette: the open session's parts.
+pub const PALETTE_SESSION: &str = "This session";
+pub const PALETTE_NOTES: &str = "Notes";
+pub const PALETTE_EVIDENCE: &str = "Evidence";
+pub const PALETTE_PRIORITY: &str = "Priority";
+/// "Illustrations, level 5".
+pub const PALETTE_LEVEL: &str = "level";
+/// After a kind's heading when its hits come from frameworks the session
+/// does not use.
+pub const PALETTE_OTHER_FRAMEWORKS: &str = "other frameworks";

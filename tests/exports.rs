@@ -614,7 +614,7 @@ fn import_refuses_fields_it_would_lose() {
         &out,
     );
     let text = std::fs::read_to_string(&out).expect("read");
-    let changed = text.replacen("\"title\":", "\"facilitator\": \"Sam\",\n    \"title\":", 1);
+    let changed = text.replacen("\"title\":", "\"chairperson\": \"Sam\",\n    \"title\":", 1);
     assert_ne!(changed, text);
     std::fs::write(&out, changed).expect("write");
     let other = tempfile::tempdir().expect("tempdir");
@@ -623,7 +623,7 @@ fn import_refuses_fields_it_would_lose() {
         .arg(&out)
         .assert()
         .failure()
-        .stderr(predicates::str::contains("session.facilitator"));
+        .stderr(predicates::str::contains("session.chairperson"));
     assert!(
         !sessions_dir(other.path())
             .join(format!("{EXAMPLE_ID}.ron"))

@@ -256,22 +256,43 @@ pub enum FormField {
     Title,
     Framework,
     Participants,
+    /// Who runs the session (optional; shown in its reports).
+    Facilitator,
+    /// The locality or service a workshop evaluates (optional).
+    Locality,
     /// The earlier session this one follows up (optional).
     Follows,
+    /// When the next session of the series is due (optional).
+    NextDue,
     Items,
     Create,
 }
 
 impl FormField {
-    pub const ALL: [FormField; 7] = [
+    pub const ALL: [FormField; 10] = [
         FormField::Kind,
         FormField::Title,
         FormField::Framework,
         FormField::Participants,
+        FormField::Facilitator,
+        FormField::Locality,
         FormField::Follows,
+        FormField::NextDue,
         FormField::Items,
         FormField::Create,
     ];
+
+    /// Fields typed into (one line each).
+    pub fn is_text(self) -> bool {
+        matches!(
+            self,
+            FormField::Title
+                | FormField::Participants
+                | FormField::Facilitator
+                | FormField::Locality
+                | FormField::NextDue
+        )
+    }
 
     pub fn label(self) -> &'static str {
         match self {
@@ -279,7 +300,10 @@ impl FormField {
             FormField::Title => "Title",
             FormField::Framework => "Framework",
             FormField::Participants => "Participants",
+            FormField::Facilitator => "Facilitator",
+            FormField::Locality => "Locality",
             FormField::Follows => "Follows",
+            FormField::NextDue => "Next due",
             FormField::Items => "Cover",
             FormField::Create => "",
         }
@@ -303,6 +327,9 @@ pub struct NewSessionForm {
     /// Index into the library's frameworks.
     pub framework: usize,
     pub participants: TextArea<'static>,
+    pub facilitator: TextArea<'static>,
+    pub locality: TextArea<'static>,
+    pub next_due: TextArea<'static>,
     pub filter: TextArea<'static>,
     /// Selected item ids, in the order chosen.
     pub chosen: Vec<String>,
@@ -342,6 +369,9 @@ impl NewSessionForm {
             title: single_line("e.g. Neglect: multi-agency self-evaluation"),
             framework,
             participants: single_line("names or roles, separated by commas: Police, Health"),
+            facilitator: single_line(crate::app::text::PLACEHOLDER_FACILITATOR),
+            locality: single_line(crate::app::text::PLACEHOLDER_LOCALITY),
+            next_due: single_line(crate::app::text::PLACEHOLDER_DATE),
             filter: single_line("type to filter"),
             chosen: Vec::new(),
             follows: None,
@@ -368,10 +398,24 @@ impl NewSessionForm {
     }
 
     pub fn is_typing(&self) -> bool {
-        matches!(
-            self.field,
-            FormField::Title | FormField::Participants | FormField::Items
-        )
+        self.field.is_text() || self.field == FormField::Items
+    }
+
+    /// The one-line text field behind a form field, if it is one.
+    pub fn text_field(&mut self) -> Option<&mut TextArea<'static>> {
+        match self.field {
+            FormField::Title => Some(&mut self.title),
+            FormField::Participants => Some(&mut self.participants),
+            FormField::Facilitator => Some(&mut self.facilitator),
+            FormField::Locality => Some(&mut self.locality),
+            FormField::NextDue => Some(&mut self.next_due),
+            _ => None,
+        }
+    }
+
+    /// A field's text, trimmed, or `None` when empty.
+    pub fn optional(area: &TextArea<'_>) -> Option<String> {
+        Some(Self::text(area).trim().to_owned()).filter(|t| !t.is_empty())
     }
 
     pub fn text(area: &TextArea<'_>) -> String {

@@ -222,3 +222,9 @@ pub const PALETTE_LEVEL: &str = "level";
 /// After a kind's heading when its hits come from frameworks the session
 /// does not use.
 pub const PALETTE_OTHER_FRAMEWORKS: &str = "other frameworks";
+
+/// Placeholders of the new-session form's optional fields.
+pub const PLACEHOLDER_FACILITATOR: &str = "optional: who runs it, for the reports";
+pub const PLACEHOLDER_LOCALITY: &str = "optional: the locality or service evaluated";
+/// Said beside the next-due field: what the date is for.
+pub const NEXT_DUE_HINT: &str = "optional: when the group meets again (DD/MM/YYYY)";

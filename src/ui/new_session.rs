@@ -4,6 +4,7 @@ use super::widgets::footer;
 use crate::app::App;
 use crate::app::home::{FormField, NewSessionForm};
 use crate::app::lines::wrap_text;
+use crate::app::text;
 use crate::app::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -36,7 +37,7 @@ pub fn render(frame: &mut Frame, app: &App, form: &NewSessionForm, theme: Theme)
     let area = Rect::new(0, 0, app.size.0, app.size.1);
     let [title, fields, items, create, error, foot] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(6),
+        Constraint::Length(9),
         Constraint::Min(4),
         Constraint::Length(1),
         Constraint::Length(1),
@@ -103,13 +104,34 @@ pub fn render(frame: &mut Frame, app: &App, form: &NewSessionForm, theme: Theme)
             form.field == FormField::Participants,
             theme,
         ),
-        field_line(
-            "Follows",
-            choice(follows_label(app, form)),
-            form.field == FormField::Follows,
-            theme,
-        ),
     ];
+    let text_line = |field: FormField, area: &ratatui_textarea::TextArea<'_>, hint: &str| {
+        let focused = form.field == field;
+        let value = input(NewSessionForm::text(area), hint, focused);
+        field_line(field.label(), value, focused, theme)
+    };
+    let mut lines = lines;
+    lines.push(text_line(
+        FormField::Facilitator,
+        &form.facilitator,
+        text::PLACEHOLDER_FACILITATOR,
+    ));
+    lines.push(text_line(
+        FormField::Locality,
+        &form.locality,
+        text::PLACEHOLDER_LOCALITY,
+    ));
+    lines.push(field_line(
+        "Follows",
+        choice(follows_label(app, form)),
+        form.field == FormField::Follows,
+        theme,
+    ));
+    lines.push(text_line(
+        FormField::NextDue,
+        &form.next_due,
+        text::NEXT_DUE_HINT,
+    ));
     frame.render_widget(Paragraph::new(lines), fields);
     let create_line = field_line(
         "",

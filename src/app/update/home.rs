@@ -191,10 +191,7 @@ pub(super) fn home_command(app: &mut App, command: Command, effects: &mut Vec<Ef
 
 /// Keys a form field takes as typing rather than as commands.
 pub(super) fn form_takes_key(field: FormField, key: KeyEvent) -> bool {
-    let typing = matches!(
-        field,
-        FormField::Title | FormField::Participants | FormField::Items
-    );
+    let typing = field.is_text() || field == FormField::Items;
     if !typing {
         return false;
     }
@@ -222,13 +219,10 @@ pub(super) fn form_key(app: &mut App, key: KeyEvent) {
     let Screen::NewSession(form) = &mut app.screen else {
         return;
     };
+    if let Some(area) = form.text_field() {
+        area.input(key);
+    }
     match form.field {
-        FormField::Title => {
-            form.title.input(key);
-        }
-        FormField::Participants => {
-            form.participants.input(key);
-        }
         FormField::Items if form.filter.input(key) => {
             form.cursor = 0;
         }
@@ -325,6 +319,17 @@ pub(super) fn form_command(app: &mut App, command: Command, effects: &mut Vec<Ef
                 };
                 let suffix = app.ids.next_suffix();
                 let participants = form.participants_list();
+                let next_due = match NewSessionForm::optional(&form.next_due)
+                    .map(|t| crate::app::fields::parse_date(&t))
+                {
+                    Some(Err(error)) => {
+                        form.field = FormField::NextDue;
+                        form.error = Some(error);
+                        return;
+                    }
+                    Some(Ok(date)) => date,
+                    None => None,
+                };
                 let request = crate::session::create::Request {
                     kind: form.kind,
                     framework: &framework.id,
@@ -339,6 +344,9 @@ pub(super) fn form_command(app: &mut App, command: Command, effects: &mut Vec<Ef
                     }
                     Ok(mut session) => {
                         session.follows = form.follows.clone();
+                        session.facilitator = NewSessionForm::optional(&form.facilitator);
+                        session.locality = NewSessionForm::optional(&form.locality);
+                        session.next_due = next_due;
                         effects.push(Effect::Create(session))
                     }
                     Err(error) => form.error = Some(error.to_string()),

@@ -127,13 +127,10 @@ pub(super) fn on_paste(app: &mut App, text: &str) {
         }
         Screen::NewSession(form) => {
             let clean = crate::app::editor::normalise_paste(text, true);
+            if let Some(area) = form.text_field() {
+                area.insert_str(&clean);
+            }
             match form.field {
-                FormField::Title => {
-                    form.title.insert_str(clean);
-                }
-                FormField::Participants => {
-                    form.participants.insert_str(clean);
-                }
                 FormField::Items => {
                     form.filter.insert_str(clean);
                     form.cursor = 0;

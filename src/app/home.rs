@@ -53,6 +53,10 @@ pub struct HomeData {
     pub damaged: Vec<String>,
     /// Soonest first.
     pub due: Vec<DuePriority>,
+    /// Series whose next session is due, soonest first.
+    pub next_due: Vec<crate::index::register::NextDue>,
+    /// Open priorities with no update for `QUIET_DAYS`, longest quiet first.
+    pub quiet: Vec<crate::index::register::Quiet>,
     pub warnings: Vec<String>,
     /// A page of daily reviews, newest first, starting at `daily_from`.
     pub daily: Vec<DailyEntry>,

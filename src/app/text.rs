@@ -228,3 +228,21 @@ pub const PLACEHOLDER_FACILITATOR: &str = "optional: who runs it, for the report
 pub const PLACEHOLDER_LOCALITY: &str = "optional: the locality or service evaluated";
 /// Said beside the next-due field: what the date is for.
 pub const NEXT_DUE_HINT: &str = "optional: when the group meets again (DD/MM/YYYY)";
+
+/// A priority with no update for this many days is named on home.
+pub const QUIET_DAYS: i64 = 90;
+
+/// Home: the next session of a series, from the date its last session set.
+pub fn next_session_due(due: jiff::civil::Date, today: jiff::civil::Date, after: &str) -> String {
+    let when = if due < today {
+        "OVERDUE next session"
+    } else {
+        "next session"
+    };
+    format!("{when} {due} · follows up {after}")
+}
+
+/// Home: an open priority nobody has updated for `QUIET_DAYS` days.
+pub fn quiet_priority(statement: &str, touched: jiff::civil::Date, session: &str) -> String {
+    format!("no update since {touched} · {statement} · {session}")
+}

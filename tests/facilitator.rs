@@ -658,6 +658,10 @@ fn find_uses_the_width_says_where_and_ranks_the_sessions_own_first() {
         h.type_text("partner");
         let found = hits(&h);
         let screen = h.screen();
+        assert!(
+            screen.contains("This session · 8.1 Partnership working · Notes"),
+            "{screen}"
+        );
         // The session's own note first, then its framework's title.
         assert_eq!(found[0].0, Scope::Session, "{found:?}");
         assert!(found[0].2.starts_with("Partners agreed"), "{found:?}");

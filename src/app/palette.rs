@@ -69,6 +69,9 @@ pub struct SearchEntry {
     pub text: String,
     pub target: Target,
     pub scope: Scope,
+    /// The id of the framework item or content area it belongs to (empty
+    /// for the session's priorities), for commands that act on it.
+    pub item: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -176,13 +179,14 @@ pub fn build_index(library: &Library, session: Option<&Session>) -> Vec<SearchEn
 fn session_entries(library: &Library, session: &Session, index: &mut Vec<SearchEntry>) {
     use super::reference::Tab;
     use super::text::{PALETTE_EVIDENCE, PALETTE_NOTES, PALETTE_PRIORITY, PALETTE_SESSION};
-    let mut push = |kind, place: String, text: &str, target| {
+    let mut push = |kind, place: String, text: &str, target, item: &str| {
         index.push(SearchEntry {
             kind,
             place,
             text: text.to_owned(),
             target,
             scope: Scope::Session,
+            item: item.to_owned(),
         });
     };
     {
@@ -199,7 +203,7 @@ fn session_entries(library: &Library, session: &Session, index: &mut Vec<SearchE
                         item: at,
                         phase: Phase::Now,
                     };
-                    push(Kind::Note, notes_place.clone(), text, target);
+                    push(Kind::Note, notes_place.clone(), text, target, &record.item);
                 }
             }
             let evidence_place = place(&[PALETTE_SESSION, &heading, PALETTE_EVIDENCE]);
@@ -213,6 +217,7 @@ fn session_entries(library: &Library, session: &Session, index: &mut Vec<SearchE
                     evidence_place.clone(),
                     &evidence.description,
                     target,
+                    &record.item,
                 );
             }
         }
@@ -232,7 +237,7 @@ fn session_entries(library: &Library, session: &Session, index: &mut Vec<SearchE
                 .unwrap_or_else(|| Tab::Summary.label().to_owned());
             let owner = priority.owner.as_str();
             let where_ = place(&[PALETTE_SESSION, &serves, PALETTE_PRIORITY, owner]);
-            push(Kind::Priority, where_, &priority.statement, target);
+            push(Kind::Priority, where_, &priority.statement, target, "");
         }
     }
 }
@@ -247,13 +252,14 @@ fn framework_entries(
     use super::reference::Tab;
     let f = framework.id.as_str();
     let name = framework.short_title.as_str();
-    let mut push = |kind, place: String, text: &str, target: Target| {
+    let mut push = |kind, place: String, text: &str, target: Target, item: &str| {
         index.push(SearchEntry {
             kind,
             place,
             text: text.to_owned(),
             scope: scope_of(session, f, &target),
             target,
+            item: item.to_owned(),
         });
     };
     {
@@ -266,11 +272,12 @@ fn framework_entries(
                 place(&[name, indicator_tab]),
                 &heading,
                 target(Phase::Now),
+                &id,
             );
             if let ItemRef::Indicator { indicator, .. } = item {
                 for theme in &indicator.themes {
                     let at = place(&[name, &heading, indicator_tab]);
-                    push(Kind::Theme, at, &theme.text, target(Phase::Now));
+                    push(Kind::Theme, at, &theme.text, target(Phase::Now), &id);
                 }
                 for illustration in &indicator.illustrations {
                     let tab = format!(
@@ -281,7 +288,7 @@ fn framework_entries(
                     );
                     for paragraph in &illustration.paragraphs {
                         let at = place(&[name, &heading, &tab]);
-                        push(Kind::Illustration, at, paragraph, target(Phase::Now));
+                        push(Kind::Illustration, at, paragraph, target(Phase::Now), &id);
                     }
                 }
             }
@@ -301,6 +308,7 @@ fn framework_entries(
                     place(&[name, &title(area), tab.label()]),
                     text,
                     target,
+                    area,
                 );
             };
             for q in &content.questions {
@@ -387,16 +395,25 @@ pub fn search(index: &[SearchEntry], query: &str) -> Vec<Hit> {
             })
             .collect();
     }
-    // Nearest the session first (its notes, then its framework), titles
-    // before passing mentions, best first within a kind; only then cut.
-    hits.sort_by(|a, b| {
+    // Keep the best hits nearest the session (its notes, then its
+    // framework, then the rest), whatever their kind; then group them:
+    // nearest first, titles before passing mentions, best first.
+    let order = |a: &Hit, b: &Hit, by_kind: bool| {
         let (x, y) = (&index[a.entry], &index[b.entry]);
-        (x.scope, x.kind)
-            .cmp(&(y.scope, y.kind))
+        let kinds = if by_kind {
+            x.kind.cmp(&y.kind)
+        } else {
+            std::cmp::Ordering::Equal
+        };
+        x.scope
+            .cmp(&y.scope)
+            .then(kinds)
             .then(b.score.cmp(&a.score))
             .then(a.entry.cmp(&b.entry))
-    });
+    };
+    hits.sort_by(|a, b| order(a, b, false));
     hits.truncate(MAX_HITS);
+    hits.sort_by(|a, b| order(a, b, true));
     hits
 }
 
@@ -484,6 +501,7 @@ mod tests {
             text: text.to_owned(),
             target: Target::Summary,
             scope: Scope::Framework,
+            item: String::new(),
         }
     }
 

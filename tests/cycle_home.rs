@@ -149,8 +149,8 @@ fn home_shows_the_next_session_due_and_priorities_quiet_for_ninety_days() {
             "updated in October\n{screen}"
         );
         let data = &h.app().home.data;
-        assert_eq!(data.quiet.len(), 1);
-        assert_eq!(data.next_due.len(), 1);
+        assert_eq!(data.cycle.quiet.len(), 1);
+        assert_eq!(data.cycle.next_due.len(), 1);
 
         // A June session follows March: March's next date is met.
         let mut june = common::session(

@@ -245,7 +245,7 @@ fn xlsx_has_real_date_cells() {
             .next()
             .expect("header")
             .iter()
-            .position(|c| c.to_string() == name)
+            .position(|c| *c == name)
             .expect(name)
     };
     let (date, level) = (column("session date"), column("level"));

@@ -53,10 +53,9 @@ pub struct HomeData {
     pub damaged: Vec<String>,
     /// Soonest first.
     pub due: Vec<DuePriority>,
-    /// Series whose next session is due, soonest first.
-    pub next_due: Vec<crate::index::register::NextDue>,
-    /// Open priorities with no update for `QUIET_DAYS`, longest quiet first.
-    pub quiet: Vec<crate::index::register::Quiet>,
+    /// The next sessions due and the quiet priorities (boxed to keep
+    /// `Action` small).
+    pub cycle: Box<HomeCycle>,
     pub warnings: Vec<String>,
     /// A page of daily reviews, newest first, starting at `daily_from`.
     pub daily: Vec<DailyEntry>,
@@ -67,6 +66,15 @@ pub struct HomeData {
     /// The newest daily review's date and id (today's, if its date is
     /// today: the clock may have passed midnight since the load).
     pub newest_review: Option<(Date, String)>,
+}
+
+/// What home shows of the improvement cycle beyond the due list.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct HomeCycle {
+    /// Series whose next session is due, soonest first.
+    pub next_due: Vec<crate::index::register::NextDue>,
+    /// Open priorities with no update for `QUIET_DAYS`, longest quiet first.
+    pub quiet: Vec<crate::index::register::Quiet>,
 }
 
 /// A page of each list, asked for when the cursor leaves the one held.

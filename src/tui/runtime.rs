@@ -120,11 +120,11 @@ pub fn home_data_indexed(
         })
         .collect();
     let register = index.register();
-    data.next_due = register.next_due(CYCLE_SHOWN)?;
+    data.cycle.next_due = register.next_due(CYCLE_SHOWN)?;
     let quiet_since = today
         .checked_sub(jiff::Span::new().days(crate::app::text::QUIET_DAYS))
         .unwrap_or(today);
-    data.quiet = register.quiet(quiet_since, CYCLE_SHOWN)?;
+    data.cycle.quiet = register.quiet(quiet_since, CYCLE_SHOWN)?;
     for damaged in index.damaged()? {
         let id = damaged.file.trim_end_matches(".ron");
         let advice = match store.newest_good_history(id) {

@@ -183,7 +183,7 @@ fn cycle_lines(
             lines.push(Line::from(Span::styled(l, style)));
         }
     };
-    for next in &data.next_due {
+    for next in &data.cycle.next_due {
         let style = if next.due < today {
             theme.warning()
         } else {
@@ -194,7 +194,7 @@ fn cycle_lines(
             style,
         );
     }
-    for quiet in &data.quiet {
+    for quiet in &data.cycle.quiet {
         add(
             text::quiet_priority(&quiet.statement, quiet.touched, &quiet.session_title),
             theme.dim(),

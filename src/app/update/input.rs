@@ -130,12 +130,9 @@ pub(super) fn on_paste(app: &mut App, text: &str) {
             if let Some(area) = form.text_field() {
                 area.insert_str(&clean);
             }
-            match form.field {
-                FormField::Items => {
-                    form.filter.insert_str(clean);
-                    form.cursor = 0;
-                }
-                _ => {}
+            if form.field == FormField::Items {
+                form.filter.insert_str(clean);
+                form.cursor = 0;
             }
         }
         Screen::Register(_) => cycle::register_paste(app, text),

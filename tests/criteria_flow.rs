@@ -278,7 +278,8 @@ fn an_lscb_session_created_against_module_2_statements() {
         "{}",
         h.screen()
     );
-    h.keys(&[Tab, Tab, Tab]); // participants, follows, items
+    // participants, facilitator, locality, follows, next due, items
+    h.keys(&[Tab, Tab, Tab, Tab, Tab, Tab]);
     h.type_text("workforce");
     h.key(Enter);
     h.key(Tab);

@@ -104,13 +104,14 @@ fn june_form(h: &mut Harness) {
     h.key(KeyCode::Esc);
     h.key(KeyCode::Char('n'));
     h.type_text("June follow-up");
-    h.keys(&[KeyCode::Tab, KeyCode::Tab, KeyCode::Tab]);
+    // Framework, participants, facilitator, locality, to "Follows".
+    h.keys(&[KeyCode::Tab; 5]);
     h.key(KeyCode::Right);
     let Screen::NewSession(form) = &h.app().screen else {
         panic!("form");
     };
     assert_eq!(form.follows.as_deref(), Some("2026-03-10-march"));
-    h.key(KeyCode::Tab);
+    h.keys(&[KeyCode::Tab, KeyCode::Tab]); // past next due to the items
     h.type_text("5.3");
     h.key(KeyCode::Enter);
     let Screen::NewSession(form) = &h.app().screen else {

@@ -106,6 +106,14 @@ fn trends_csv_lists_levels_with_words_never_a_total() {
     let level = header.iter().position(|h| h == "level").expect("col");
     let word = header.iter().position(|h| h == "level word").expect("col");
     assert_eq!((&records[0][level], &records[0][word]), ("4", "good"));
+    let number = header.iter().position(|h| h == "number").expect("col");
+    let item = header.iter().position(|h| h == "item").expect("col");
+    assert!(
+        records[0][number].contains('.'),
+        "an indicator's own number: {:?}",
+        records[0]
+    );
+    assert!(!records[0][item].is_empty() && !records[0][item].starts_with(&records[0][number]));
     let text = String::from_utf8(bytes).expect("utf-8").to_lowercase();
     assert!(!text.contains("average") && !text.contains("total"));
 }
@@ -211,8 +219,18 @@ fn xlsx_has_real_date_cells() {
     );
     let mut book: Xlsx<_> = open_workbook(&trends).expect("opens");
     let range = book.worksheet_range("Levels").expect("sheet");
-    assert!(matches!(range.get((1, 3)), Some(Data::DateTime(_))));
-    assert_eq!(range.get((1, 5)), Some(&Data::Float(4.0)));
+    let column = |name: &str| {
+        range
+            .rows()
+            .next()
+            .expect("header")
+            .iter()
+            .position(|c| *c == name)
+            .expect(name)
+    };
+    let (date, level) = (column("session date"), column("level"));
+    assert!(matches!(range.get((1, date)), Some(Data::DateTime(_))));
+    assert_eq!(range.get((1, level)), Some(&Data::Float(4.0)));
 }
 
 // ---------------------------------------------------------------- HTML
@@ -516,6 +534,56 @@ fn integrated_inspection_items_are_named_by_agency_and_title_never_a_slug() {
     }
 }
 
+/// Trends rows across sessions name a judgement by its place in the
+/// framework, its own title and its agency, in CSV and Excel alike.
+#[test]
+fn trends_rows_name_judgements_by_number_title_and_agency() {
+    use calamine::{Reader, Xlsx, open_workbook};
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut session = read(Path::new(EXAMPLE));
+    session.framework = "integrated-inspection-2014".to_owned();
+    session.scale = ScaleChoice::Borrowed("hmie-cp-2009".to_owned());
+    session.items[0].item = "health-help-and-protection".to_owned();
+    session.items[1].item = "police-help-and-protection".to_owned();
+    save(home.path(), &session);
+    let out = home.path().join("t.csv");
+    let args = ["trends", "integrated-inspection-2014", "--format"];
+    let (bytes, _) = export(home.path(), &[&args[..], &["csv"]].concat(), &out);
+    let text = String::from_utf8(bytes.clone()).expect("utf-8");
+    assert!(!text.contains("-help-and-protection"), "no slugs: {text}");
+    let (header, records) = strict_csv(&bytes);
+    let col = |name: &str| header.iter().position(|h| h == name).expect(name);
+    let row = |r: &csv::StringRecord| {
+        (
+            r[col("number")].to_owned(),
+            r[col("item")].to_owned(),
+            r[col("agency")].to_owned(),
+        )
+    };
+    let title = "The experiences and progress of children who need help and protection";
+    let rows: Vec<_> = records.iter().map(row).collect();
+    assert!(
+        rows.contains(&("2".into(), title.into(), "Health agencies".into())),
+        "{rows:?}"
+    );
+    assert!(
+        rows.iter()
+            .any(|(n, t, a)| t == title && a == "The police force" && n != "2"),
+        "{rows:?}"
+    );
+    let xlsx = home.path().join("t.xlsx");
+    export(home.path(), &[&args[..], &["xlsx"]].concat(), &xlsx);
+    let mut book: Xlsx<_> = open_workbook(&xlsx).expect("opens");
+    let range = book.worksheet_range("Levels").expect("sheet");
+    let cells: Vec<String> = range.rows().flatten().map(|c| c.to_string()).collect();
+    assert!(cells.iter().any(|c| c == "Health agencies"));
+    assert!(cells.iter().any(|c| c == "The police force"));
+    assert!(
+        !cells.iter().any(|c| c.contains("-help-and-protection")),
+        "{cells:?}"
+    );
+}
+
 #[test]
 fn import_refuses_fields_it_would_lose() {
     let home = with_example();
@@ -526,7 +594,7 @@ fn import_refuses_fields_it_would_lose() {
         &out,
     );
     let text = std::fs::read_to_string(&out).expect("read");
-    let changed = text.replacen("\"title\":", "\"facilitator\": \"Sam\",\n    \"title\":", 1);
+    let changed = text.replacen("\"title\":", "\"chairperson\": \"Sam\",\n    \"title\":", 1);
     assert_ne!(changed, text);
     std::fs::write(&out, changed).expect("write");
     let other = tempfile::tempdir().expect("tempdir");
@@ -535,7 +603,7 @@ fn import_refuses_fields_it_would_lose() {
         .arg(&out)
         .assert()
         .failure()
-        .stderr(predicates::str::contains("session.facilitator"));
+        .stderr(predicates::str::contains("session.chairperson"));
     assert!(
         !sessions_dir(other.path())
             .join(format!("{EXAMPLE_ID}.ron"))

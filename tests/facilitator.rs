@@ -4,9 +4,12 @@
 mod common;
 
 use common::Harness;
+use howgood::app::Overlay;
+use howgood::app::palette::{Kind as PaletteKind, Scope};
+use howgood::app::reference::{self, Tab};
 use howgood::app::rows::Row;
 use howgood::session::model::{Evidence, EvidenceSource, InformationKind, Session, SessionKind};
-use ratatui::crossterm::event::KeyCode::{Char, Down, Esc, Left, Right, Tab};
+use ratatui::crossterm::event::KeyCode::{Char, Down, Esc, Left, Right, Tab as TabKey};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (240, 67)];
 
@@ -66,9 +69,9 @@ fn arrows_never_change_a_level_only_digits_do() {
                 h.key(Char('t'));
             }
             // And with the framework's text focused.
-            h.key(Tab);
+            h.key(TabKey);
             h.keys(&[Right, Right, Left]);
-            h.key(Tab);
+            h.key(TabKey);
             down_to(&mut h, |r| matches!(r, Row::ParticipantLevel(0)));
             h.key(Char('2'));
             h.keys(&[Right, Right, Left, Right]);
@@ -554,5 +557,187 @@ fn summary_rows_and_exports_show_number_title_and_agency() {
         assert!(!md.contains("health-help-and-protection"), "{md}");
         assert!(md.contains("Health"), "{md}");
         assert_eq!(h.saved().items.len(), 2);
+    }
+}
+
+/// The five frameworks, each with an item of its own.
+const FRAMEWORKS: [(&str, &str); 5] = [
+    ("hmie-cp-2009", "5.3"),
+    ("hmie-generic-2007", "8.1"),
+    ("integrated-inspection-2014", "health-help-and-protection"),
+    ("lscb-qaf", "partnership-working"),
+    ("ofsted-good-outcomes", "1.3"),
+];
+
+/// The reference tabs offered now, and each one's entries, visited with `t`.
+fn visit_tabs(h: &mut Harness) -> Vec<(Tab, Vec<reference::Entry>, String)> {
+    let tabs = reference::tabs(&h.app().library, h.app().workspace().expect("open"));
+    let mut out = Vec::new();
+    for _ in &tabs {
+        let ws = h.app().workspace().expect("open");
+        let tab = reference::current_tab(&h.app().library, ws).expect("a tab");
+        let entries = reference::entries(&h.app().library, ws, true);
+        out.push((tab, entries, h.screen()));
+        h.key(Char('t'));
+    }
+    out
+}
+
+// 10. A tab with nothing of this framework's is not offered.
+#[test]
+fn no_tab_is_offered_empty_and_guidance_is_the_frameworks_own() {
+    use reference::Style;
+    for (framework, item) in FRAMEWORKS {
+        for size in SIZES {
+            let mut h = opened(&workshop(framework, item), size);
+            for phase in 1..=3 {
+                for (tab, entries, screen) in visit_tabs(&mut h) {
+                    assert!(
+                        entries.iter().any(|e| e.style != Style::Note),
+                        "{framework} phase {phase} {tab:?} is offered empty:\n{screen}"
+                    );
+                    if tab == Tab::Plan {
+                        assert_eq!(
+                            framework, "hmie-cp-2009",
+                            "only HMIE 2009 has its plan text"
+                        );
+                        assert!(screen.contains("not reproduced"), "{screen}");
+                    }
+                    if framework != "hmie-cp-2009" {
+                        // HMIE 2009's words never stand in for another's.
+                        assert!(!screen.contains("This diagram"), "{framework}\n{screen}");
+                        assert!(
+                            !screen.contains("The key sources of evidence should include"),
+                            "{framework} shows HMIE 2009 guidance\n{screen}"
+                        );
+                    }
+                }
+                h.key(Char(']'));
+            }
+        }
+    }
+    // Ofsted's statements have no illustrations, so that tab is not there.
+    let h = opened(&workshop("ofsted-good-outcomes", "1.3"), (240, 67));
+    let ws = h.app().workspace().expect("open");
+    let tabs = reference::tabs(&h.app().library, ws);
+    assert!(!tabs.contains(&Tab::Illustrations), "{tabs:?}");
+    assert!(!h.screen().contains("Illustrations"), "{}", h.screen());
+    // HMIE 2009 keeps its illustrations and its plan.
+    let mut h = opened(&workshop("hmie-cp-2009", "5.3"), (240, 67));
+    let ws = h.app().workspace().expect("open");
+    assert!(reference::tabs(&h.app().library, ws).contains(&Tab::Illustrations));
+    h.keys(&[Char(']'), Char(']')]);
+    let ws = h.app().workspace().expect("open");
+    assert!(reference::tabs(&h.app().library, ws).contains(&Tab::Plan));
+}
+
+/// The hits the palette lists now, with where each lives.
+fn hits(h: &Harness) -> Vec<(Scope, PaletteKind, String, String)> {
+    let Some(Overlay::Palette(palette)) = &h.app().overlay else {
+        panic!("the palette is open\n{}", h.screen());
+    };
+    palette
+        .hits
+        .iter()
+        .map(|hit| {
+            let e = &palette.index[hit.entry];
+            (e.scope, e.kind, e.text.clone(), e.place.clone())
+        })
+        .collect()
+}
+
+// 11. Find uses the width, says where each hit lives and ranks the
+// session's own framework and notes first, titles before passing mentions.
+#[test]
+fn find_uses_the_width_says_where_and_ranks_the_sessions_own_first() {
+    let mut session = workshop("hmie-cp-2009", "8.1");
+    session.items[0].rationale = "Partners agreed the escalation route".into();
+    for (w, hgt) in SIZES {
+        let mut h = opened(&session, (w, hgt));
+        h.key(Char('/'));
+        h.type_text("partner");
+        let found = hits(&h);
+        let screen = h.screen();
+        assert!(
+            screen.contains("This session · 8.1 Partnership working · Notes"),
+            "{screen}"
+        );
+        // The session's own note first, then its framework's title.
+        assert_eq!(found[0].0, Scope::Session, "{found:?}");
+        assert!(found[0].2.starts_with("Partners agreed"), "{found:?}");
+        assert!(
+            found[0].3.contains("This session") && found[0].3.contains("8.1 Partnership working")
+        );
+        let title = found
+            .iter()
+            .position(|f| f.2 == "8.1 Partnership working")
+            .expect("the title is found");
+        assert_eq!(found[title].0, Scope::Framework);
+        assert!(
+            found[title].3.contains("HMIE child protection QIs (2009)"),
+            "{found:?}"
+        );
+        let first_framework = found
+            .iter()
+            .position(|f| f.0 == Scope::Framework)
+            .expect("own");
+        assert_eq!(
+            title, first_framework,
+            "the title before passing mentions: {found:?}"
+        );
+        let other = found
+            .iter()
+            .position(|f| f.0 == Scope::Other)
+            .expect("others too");
+        assert!(
+            found[..other].iter().all(|f| f.0 != Scope::Other)
+                && found[other..].iter().all(|f| f.0 == Scope::Other),
+            "other frameworks after the session's own: {found:?}"
+        );
+        // Illustration hits name their indicator and level.
+        h.keys(&[Esc, Char('/')]);
+        h.type_text("assessments");
+        let found = hits(&h);
+        let illustration = found
+            .iter()
+            .find(|f| f.1 == PaletteKind::Illustration)
+            .expect("an illustration");
+        assert!(
+            illustration.3.contains(" · Illustrations, level "),
+            "{illustration:?}"
+        );
+        let indicator = illustration.3.split(" · ").nth(1).expect("an indicator");
+        assert!(
+            indicator.chars().next().is_some_and(|c| c.is_ascii_digit()),
+            "{illustration:?}"
+        );
+        // The popup spans the screen but a margin.
+        let screen = h.screen();
+        let lines: Vec<&str> = screen.lines().collect();
+        let top = lines
+            .iter()
+            .find(|l| l.contains("Find anything"))
+            .expect("the popup");
+        let left = top
+            .chars()
+            .position(|c| c == '┌' || c == '╭')
+            .expect("corner");
+        assert!(left <= 2, "{top}");
+        let shown = h.screen();
+        let number = indicator.split(' ').next().expect("a number");
+        assert!(
+            shown.contains(&format!("{number} ")) && shown.contains("Illustrations, level"),
+            "where it lives is on screen\n{shown}"
+        );
+        if w == 240 {
+            // A long illustration is shown far beyond 100 columns.
+            let widest = shown
+                .lines()
+                .filter(|l| l.contains("assessments"))
+                .map(|l| l.trim_end().chars().count())
+                .max()
+                .unwrap_or(0);
+            assert!(widest > 150, "{shown}");
+        }
     }
 }

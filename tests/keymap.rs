@@ -38,7 +38,7 @@ fn places() -> Vec<(String, Harness)> {
     let mut daily = Harness::new(80, 24);
     daily.key(KeyCode::Char('d'));
     out.push(("daily".into(), daily));
-    for tabs in 0..7 {
+    for tabs in 0..howgood::app::home::FormField::ALL.len() {
         let mut form = Harness::new(80, 24);
         form.key(KeyCode::Char('n'));
         for _ in 0..tabs {

@@ -115,8 +115,9 @@ fn new_session_form() {
         h.type_text("Neglect workshop");
         h.keys(&[Tab, Tab]);
         h.type_text("Police, Health");
-        // Past "Follows" (no earlier session here) to the items.
-        h.keys(&[Tab, Tab]);
+        // Past facilitator, locality, "Follows" (no earlier session here)
+        // and next due, to the items.
+        h.keys(&[Tab; 5]);
         h.type_text("risk");
         h.key(Enter);
         snap("new_session", w, hgt, &h);

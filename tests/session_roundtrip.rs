@@ -201,7 +201,12 @@ fn session() -> impl Strategy<Value = Session> {
         vec(item(), 0..3),
         vec(priority(), 0..3),
         (text(), text(), text(), option::of(confidence())),
-        (option::of(text()), option::of(text())),
+        (
+            option::of(text()),
+            option::of(text()),
+            option::of(text()),
+            option::of(date()),
+        ),
     )
         .prop_map(
             |(
@@ -210,7 +215,7 @@ fn session() -> impl Strategy<Value = Session> {
                 items,
                 priorities,
                 capacity,
-                (follows, locality),
+                (follows, locality, facilitator, next_due),
             )| {
                 Session {
                     version: SESSION_FORMAT_VERSION,
@@ -240,6 +245,8 @@ fn session() -> impl Strategy<Value = Session> {
                     framing: [Framing::AsWritten, Framing::You, Framing::We][kind],
                     follows,
                     locality,
+                    facilitator,
+                    next_due,
                     conflicts: Vec::new(),
                     walk: Default::default(),
                     standard: if borrowed {

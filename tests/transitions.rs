@@ -638,8 +638,8 @@ fn the_new_session_form_checks_before_creating() {
         panic!("form open")
     };
     assert_eq!(form.field, FormField::Title);
-    // Straight to Create with nothing filled in (past Follows).
-    for _ in 0..5 {
+    // Straight to Create with nothing filled in (past every optional field).
+    for _ in 0..8 {
         key(&mut app, KeyCode::Tab);
     }
     let effects = key(&mut app, KeyCode::Enter);

@@ -66,7 +66,8 @@ fn a_whole_workshop_is_saved_and_exported() {
     h.type_text("Neglect: multi-agency workshop");
     h.keys(&[Tab, Tab]); // framework stays HMIE 2009
     h.type_text("Police, Health, Education");
-    h.keys(&[Tab, Tab]); // past "Follows" to the items
+    // Past facilitator, locality, "Follows" and next due to the items.
+    h.keys(&[Tab, Tab, Tab, Tab, Tab]);
     h.type_text("5.3");
     h.key(Enter);
     h.keys(&[Backspace, Backspace, Backspace]);

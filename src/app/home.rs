@@ -57,6 +57,9 @@ pub struct HomeData {
     pub damaged: Vec<String>,
     /// Soonest first.
     pub due: Vec<DuePriority>,
+    /// The next sessions due and the quiet priorities (boxed to keep
+    /// `Action` small).
+    pub cycle: Box<HomeCycle>,
     pub warnings: Vec<String>,
     /// A page of daily reviews, newest first, starting at `daily_from`.
     pub daily: Vec<DailyEntry>,
@@ -70,6 +73,15 @@ pub struct HomeData {
     /// The sessions folder could not be listed (said in `damaged`): the
     /// list is empty for that, not for having no sessions.
     pub folder_unreadable: bool,
+}
+
+/// What home shows of the improvement cycle beyond the due list.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct HomeCycle {
+    /// Series whose next session is due, soonest first.
+    pub next_due: Vec<crate::index::register::NextDue>,
+    /// Open priorities with no update for `QUIET_DAYS`, longest quiet first.
+    pub quiet: Vec<crate::index::register::Quiet>,
 }
 
 /// A page of each list, asked for when the cursor leaves the one held.
@@ -266,23 +278,44 @@ pub enum FormField {
     /// the borrowed scale, or its Module 2 statements as the standard.
     Standard,
     Participants,
+    /// Who runs the session (optional; shown in its reports).
+    Facilitator,
+    /// The locality or service a workshop evaluates (optional).
+    Locality,
     /// The earlier session this one follows up (optional).
     Follows,
+    /// When the next session of the series is due (optional).
+    NextDue,
     Items,
     Create,
 }
 
 impl FormField {
-    pub const ALL: [FormField; 8] = [
+    pub const ALL: [FormField; 11] = [
         FormField::Kind,
         FormField::Title,
         FormField::Framework,
         FormField::Standard,
         FormField::Participants,
+        FormField::Facilitator,
+        FormField::Locality,
         FormField::Follows,
+        FormField::NextDue,
         FormField::Items,
         FormField::Create,
     ];
+
+    /// Fields typed into (one line each).
+    pub fn is_text(self) -> bool {
+        matches!(
+            self,
+            FormField::Title
+                | FormField::Participants
+                | FormField::Facilitator
+                | FormField::Locality
+                | FormField::NextDue
+        )
+    }
 
     pub fn label(self) -> &'static str {
         match self {
@@ -291,7 +324,10 @@ impl FormField {
             FormField::Framework => "Framework",
             FormField::Standard => "Evaluate by",
             FormField::Participants => "Participants",
+            FormField::Facilitator => "Facilitator",
+            FormField::Locality => "Locality",
             FormField::Follows => "Follows",
+            FormField::NextDue => "Next due",
             FormField::Items => "Cover",
             FormField::Create => "",
         }
@@ -315,6 +351,9 @@ pub struct NewSessionForm {
     /// Index into the library's frameworks.
     pub framework: usize,
     pub participants: TextArea<'static>,
+    pub facilitator: TextArea<'static>,
+    pub locality: TextArea<'static>,
+    pub next_due: TextArea<'static>,
     pub filter: TextArea<'static>,
     /// Selected item ids, in the order chosen.
     pub chosen: Vec<String>,
@@ -356,6 +395,9 @@ impl NewSessionForm {
             title: single_line("e.g. Neglect: multi-agency self-evaluation"),
             framework,
             participants: single_line("names or roles, separated by commas: Police, Health"),
+            facilitator: single_line(crate::app::text::PLACEHOLDER_FACILITATOR),
+            locality: single_line(crate::app::text::PLACEHOLDER_LOCALITY),
+            next_due: single_line(crate::app::text::PLACEHOLDER_DATE),
             filter: single_line("type to filter"),
             chosen: Vec::new(),
             follows: None,
@@ -411,10 +453,24 @@ impl NewSessionForm {
     }
 
     pub fn is_typing(&self) -> bool {
-        matches!(
-            self.field,
-            FormField::Title | FormField::Participants | FormField::Items
-        )
+        self.field.is_text() || self.field == FormField::Items
+    }
+
+    /// The one-line text field behind a form field, if it is one.
+    pub fn text_field(&mut self) -> Option<&mut TextArea<'static>> {
+        match self.field {
+            FormField::Title => Some(&mut self.title),
+            FormField::Participants => Some(&mut self.participants),
+            FormField::Facilitator => Some(&mut self.facilitator),
+            FormField::Locality => Some(&mut self.locality),
+            FormField::NextDue => Some(&mut self.next_due),
+            _ => None,
+        }
+    }
+
+    /// A field's text, trimmed, or `None` when empty.
+    pub fn optional(area: &TextArea<'_>) -> Option<String> {
+        Some(Self::text(area).trim().to_owned()).filter(|t| !t.is_empty())
     }
 
     pub fn text(area: &TextArea<'_>) -> String {

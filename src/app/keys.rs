@@ -441,7 +441,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::FormItems, &[Code(Up)], run(C::Up), Some("move"), "move up"),
     bind(S::FormItems, &[Code(Down)], run(C::Down), Some("move"), "move down"),
     bind(S::FormItems, &[Code(Enter)], run(C::Activate), Some("choose"), "choose or unchoose the indicator"),
-    bind(S::FormText, &[Key::Named("type")], Does::Field, Some("write"), "write the title or the participants"),
+    bind(S::FormText, &[Key::Named("type")], Does::Field, Some("write"), "write the title, participants, facilitator, locality or next date"),
     bind(S::FormCreate, &[Code(Enter)], run(C::Activate), Some("create"), "create the session"),
     bind(S::Form, &[Code(Esc)], run(C::Back), Some("cancel"), "cancel"),
     // Walking through an indicator.
@@ -619,7 +619,7 @@ impl Scope {
                 )
             }
             (S::FormItems, X::Form(f)) => f == FormField::Items,
-            (S::FormText, X::Form(f)) => matches!(f, FormField::Title | FormField::Participants),
+            (S::FormText, X::Form(f)) => f.is_text(),
             (S::FormCreate, X::Form(f)) => f == FormField::Create,
             (S::Register, X::Register)
             | (S::RegisterUpdate, X::RegisterUpdate(_))

@@ -1,6 +1,10 @@
 //! Find anything: a fuzzy search over every indicator, theme, illustration,
 //! question, statement, measure and source of the loaded frameworks, and
 //! the open session's notes and priorities.
+//!
+//! Long because each kind of text is indexed with where it lives (framework,
+//! item, tab) and ranked by the session it serves; the rules of what a
+//! projector may show sit beside the index so none can be missed.
 
 use super::Phase;
 use crate::content::library::Library;
@@ -51,13 +55,27 @@ pub enum Target {
     Content { framework: String, item: String },
 }
 
+/// How near a hit is to the open session: its own notes first, then its
+/// framework (and the text linked to its items), then everything else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Scope {
+    Session,
+    Framework,
+    Other,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchEntry {
     pub kind: Kind,
-    /// Where it comes from, e.g. "hmie-cp-2009 5.3".
+    /// Where it lives, for the reader: framework, item and tab, e.g.
+    /// "HMIE child protection QIs (2009) · 5.3 Recognising… · Illustrations, level 5".
     pub place: String,
     pub text: String,
     pub target: Target,
+    pub scope: Scope,
+    /// The id of the framework item or content area it belongs to (empty
+    /// for the session's priorities), for commands that act on it.
+    pub item: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,51 +137,92 @@ fn session_target(
     }
 }
 
+/// "5.3 Recognising and assessing risks and needs" for an item of the
+/// session's framework, else its id.
+fn item_heading(library: &Library, framework: &str, item: &str) -> String {
+    library
+        .framework(framework)
+        .and_then(|f| query::find_item(f, item))
+        .map_or_else(|| item.to_owned(), |i| i.title())
+}
+
+/// "framework · item · tab", the parts joined the same way everywhere.
+fn place(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .filter(|p| !p.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// A hit in framework text is near the session when it is the session's
+/// framework or the text is linked to one of the session's items.
+fn scope_of(session: Option<&Session>, framework: &str, target: &Target) -> Scope {
+    match session {
+        Some(s) if s.framework == framework => Scope::Framework,
+        Some(_) if matches!(target, Target::Session { .. }) => Scope::Framework,
+        Some(_) => Scope::Other,
+        None => Scope::Framework,
+    }
+}
+
 /// Build the search index over the library and the open session.
 pub fn build_index(library: &Library, session: Option<&Session>) -> Vec<SearchEntry> {
     let mut index = Vec::new();
     if let Some(session) = session {
+        session_entries(library, session, &mut index);
+    }
+    for (framework, _) in &library.frameworks {
+        framework_entries(library, session, framework, &mut index);
+    }
+    index
+}
+
+/// The open session's own notes, evidence and priorities.
+fn session_entries(library: &Library, session: &Session, index: &mut Vec<SearchEntry>) {
+    use super::reference::Tab;
+    use super::text::{PALETTE_EVIDENCE, PALETTE_NOTES, PALETTE_PRIORITY, PALETTE_SESSION};
+    let mut push = |kind, place: String, text: &str, target, item: &str| {
+        index.push(SearchEntry {
+            kind,
+            place,
+            text: text.to_owned(),
+            target,
+            scope: Scope::Session,
+            item: item.to_owned(),
+        });
+    };
+    {
         for (at, record) in session.items.iter().enumerate() {
-            let notes = [
-                (&record.rationale, Phase::Now),
-                (&record.strengths, Phase::Now),
-                (&record.improvements, Phase::Now),
-            ];
-            for (text, phase) in notes {
-                if !text.trim().is_empty() {
-                    index.push(SearchEntry {
-                        kind: Kind::Note,
-                        place: record.item.clone(),
-                        text: text.clone(),
-                        target: Target::Session { item: at, phase },
-                    });
-                }
-            }
-            for note in record
-                .questions
-                .iter()
-                .filter(|q| !q.note.trim().is_empty())
+            let heading = item_heading(library, &session.framework, &record.item);
+            let notes_place = place(&[PALETTE_SESSION, &heading, PALETTE_NOTES]);
+            let notes = [&record.rationale, &record.strengths, &record.improvements];
+            for text in notes
+                .into_iter()
+                .chain(record.questions.iter().map(|q| &q.note))
             {
-                index.push(SearchEntry {
-                    kind: Kind::Note,
-                    place: format!("{} question", record.item),
-                    text: note.note.clone(),
-                    target: Target::Session {
+                if !text.trim().is_empty() {
+                    let target = Target::Session {
                         item: at,
                         phase: Phase::Now,
-                    },
-                });
+                    };
+                    push(Kind::Note, notes_place.clone(), text, target, &record.item);
+                }
             }
+            let evidence_place = place(&[PALETTE_SESSION, &heading, PALETTE_EVIDENCE]);
             for evidence in &record.evidence {
-                index.push(SearchEntry {
-                    kind: Kind::Note,
-                    place: format!("{} evidence", record.item),
-                    text: evidence.description.clone(),
-                    target: Target::Session {
-                        item: at,
-                        phase: Phase::Know,
-                    },
-                });
+                let target = Target::Session {
+                    item: at,
+                    phase: Phase::Know,
+                };
+                push(
+                    Kind::Note,
+                    evidence_place.clone(),
+                    &evidence.description,
+                    target,
+                    &record.item,
+                );
             }
         }
         for priority in &session.priorities {
@@ -175,43 +234,65 @@ pub fn build_index(library: &Library, session: Option<&Session>) -> Vec<SearchEn
                     item,
                     phase: Phase::Can,
                 });
-            index.push(SearchEntry {
-                kind: Kind::Priority,
-                place: priority.owner.clone(),
-                text: priority.statement.clone(),
-                target,
-            });
+            let serves = priority
+                .serves
+                .first()
+                .map(|id| item_heading(library, &session.framework, id))
+                .unwrap_or_else(|| Tab::Summary.label().to_owned());
+            let owner = priority.owner.as_str();
+            let where_ = place(&[PALETTE_SESSION, &serves, PALETTE_PRIORITY, owner]);
+            push(Kind::Priority, where_, &priority.statement, target, "");
         }
     }
-    for (framework, _) in &library.frameworks {
-        let f = framework.id.as_str();
+}
+
+/// One framework's items, themes, illustrations and module material.
+fn framework_entries(
+    library: &Library,
+    session: Option<&Session>,
+    framework: &crate::content::model::Framework,
+    index: &mut Vec<SearchEntry>,
+) {
+    use super::reference::Tab;
+    let f = framework.id.as_str();
+    let name = framework.short_title.as_str();
+    let mut push = |kind, place: String, text: &str, target: Target, item: &str| {
+        index.push(SearchEntry {
+            kind,
+            place,
+            text: text.to_owned(),
+            scope: scope_of(session, f, &target),
+            target,
+            item: item.to_owned(),
+        });
+    };
+    {
         for (id, item) in query::evaluable_items(framework) {
-            index.push(SearchEntry {
-                kind: Kind::Indicator,
-                place: format!("{} {}", framework.id, id),
-                text: item.title(),
-                target: session_target(library, session, f, &id, Phase::Now),
-            });
+            let target = |phase| session_target(library, session, f, &id, phase);
+            let heading = item.title();
+            let indicator_tab = Tab::Indicator.label();
+            push(
+                Kind::Indicator,
+                place(&[name, indicator_tab]),
+                &heading,
+                target(Phase::Now),
+                &id,
+            );
             if let ItemRef::Indicator { indicator, .. } = item {
                 for theme in &indicator.themes {
-                    index.push(SearchEntry {
-                        kind: Kind::Theme,
-                        place: format!("{} {id}", framework.id),
-                        text: theme.text.clone(),
-                        target: session_target(library, session, f, &id, Phase::Now),
-                    });
+                    let at = place(&[name, &heading, indicator_tab]);
+                    push(Kind::Theme, at, &theme.text, target(Phase::Now), &id);
                 }
                 for illustration in &indicator.illustrations {
+                    let tab = format!(
+                        "{}, {} {}",
+                        Tab::Illustrations.label(),
+                        super::text::PALETTE_LEVEL,
+                        illustration.level
+                    );
                     for paragraph in &illustration.paragraphs {
-                        index.push(SearchEntry {
-                            kind: Kind::Illustration,
-                            place: format!(
-                                "{} {id} level {}",
-                                framework.short_title, illustration.level
-                            ),
-                            text: paragraph.clone(),
-                            target: session_target(library, session, f, &id, Phase::Now),
-                        });
+                        let at = place(&[name, &heading, &tab]);
+                        push(Kind::Illustration, at, paragraph, target(Phase::Now), &id);
                     }
                 }
             }
@@ -224,35 +305,55 @@ pub fn build_index(library: &Library, session: Option<&Session>) -> Vec<SearchEn
             } else {
                 String::new()
             };
-            let mut add = |kind, area: &str, text: &str, phase| {
-                index.push(SearchEntry {
+            let areas = query::all_areas(framework);
+            let title = |area: &str| {
+                areas
+                    .iter()
+                    .find(|a| a.id == area)
+                    .map_or_else(|| area.to_owned(), |a| a.title.clone())
+            };
+            let mut add = |kind, area: &str, text: &str, phase, tab: Tab| {
+                let target = session_target(library, session, f, area, phase);
+                push(
                     kind,
-                    place: format!("{} {area}", framework.id),
-                    text: format!("{mark}{text}"),
-                    target: session_target(library, session, f, area, phase),
-                });
+                    place(&[name, &title(area), tab.label()]),
+                    &format!("{mark}{text}"),
+                    target,
+                    area,
+                );
             };
             for q in &content.questions {
-                add(Kind::Question, &q.area, &q.text, Phase::Now);
+                add(
+                    Kind::Question,
+                    &q.area,
+                    &q.text,
+                    Phase::Now,
+                    Tab::GoodLooksLike,
+                );
             }
             for g in &content.good {
-                add(Kind::Statement, &g.area, &g.text, Phase::Can);
+                add(
+                    Kind::Statement,
+                    &g.area,
+                    &g.text,
+                    Phase::Can,
+                    Tab::GoodStatements,
+                );
             }
             for m in &content.measures {
                 match &m.damaged_in_source {
                     Some(_) => {
                         let marked = format!("{}: {}", super::text::DAMAGED_IN_SOURCE, m.text);
-                        add(Kind::Measure, &m.area, &marked, Phase::Can);
+                        add(Kind::Measure, &m.area, &marked, Phase::Can, Tab::Measures);
                     }
-                    None => add(Kind::Measure, &m.area, &m.text, Phase::Can),
+                    None => add(Kind::Measure, &m.area, &m.text, Phase::Can, Tab::Measures),
                 }
             }
             for s in &content.sources {
-                add(Kind::Source, &s.area, &s.text, Phase::Know);
+                add(Kind::Source, &s.area, &s.text, Phase::Know, Tab::Sources);
             }
         }
     }
-    index
 }
 
 /// Character indices of the first case-insensitive occurrence of every
@@ -289,13 +390,9 @@ pub fn search(index: &[SearchEntry], query: &str) -> Vec<Hit> {
         .enumerate()
         .filter_map(|(entry, e)| {
             let matched = word_matches(prefix(&e.text), &words)?;
-            // Earlier matches in shorter texts rank higher.
-            let score = 10_000
-                - matched.first().copied().unwrap_or(0) as i64
-                - e.text.len().min(5_000) as i64 / 10;
             Some(Hit {
                 entry,
-                score,
+                score: word_score(&e.text, &matched),
                 matched,
             })
         })
@@ -315,16 +412,39 @@ pub fn search(index: &[SearchEntry], query: &str) -> Vec<Hit> {
             })
             .collect();
     }
-    hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.entry.cmp(&b.entry)));
-    hits.truncate(MAX_HITS);
-    hits.sort_by(|a, b| {
-        index[a.entry]
-            .kind
-            .cmp(&index[b.entry].kind)
+    // Keep the best hits nearest the session (its notes, then its
+    // framework, then the rest), whatever their kind; then group them:
+    // nearest first, titles before passing mentions, best first.
+    let order = |a: &Hit, b: &Hit, by_kind: bool| {
+        let (x, y) = (&index[a.entry], &index[b.entry]);
+        let kinds = if by_kind {
+            x.kind.cmp(&y.kind)
+        } else {
+            std::cmp::Ordering::Equal
+        };
+        x.scope
+            .cmp(&y.scope)
+            .then(kinds)
             .then(b.score.cmp(&a.score))
             .then(a.entry.cmp(&b.entry))
-    });
+    };
+    hits.sort_by(|a, b| order(a, b, false));
+    hits.truncate(MAX_HITS);
+    hits.sort_by(|a, b| order(a, b, true));
     hits
+}
+
+/// A whole-word hit: earlier matches in shorter texts rank higher, and a
+/// query that starts a word ("partner" in "Partnership") beats one inside a
+/// word ("copartner").
+fn word_score(text: &str, matched: &[usize]) -> i64 {
+    let first = matched.first().copied().unwrap_or(0);
+    let starts_word = first == 0
+        || text
+            .chars()
+            .nth(first - 1)
+            .is_some_and(|c| !c.is_alphanumeric());
+    10_000 + if starts_word { 2_000 } else { 0 } - first as i64 - text.len().min(5_000) as i64 / 10
 }
 
 /// Who can see the palette: the facilitator alone, or a room through a
@@ -397,6 +517,8 @@ mod tests {
             place: String::new(),
             text: text.to_owned(),
             target: Target::Summary,
+            scope: Scope::Framework,
+            item: String::new(),
         }
     }
 

@@ -190,8 +190,24 @@ pub fn current_tab(library: &Library, ws: &Workspace) -> Option<Tab> {
     tabs(library, ws).get(ws.reference_tab).copied()
 }
 
-/// Tab names of the reference pane for a stage.
+/// The tabs of the reference pane for a stage: only those with something
+/// of the session's framework to show, so no tab is offered empty.
 pub fn tabs(library: &Library, ws: &Workspace) -> Vec<Tab> {
+    candidate_tabs(library, ws)
+        .into_iter()
+        .filter(|&tab| tab == Tab::Summary || has_content(library, ws, tab))
+        .collect()
+}
+
+/// A tab has content when it shows more than notes about itself.
+fn has_content(library: &Library, ws: &Workspace, tab: Tab) -> bool {
+    tab_entries(library, ws, tab, true)
+        .iter()
+        .any(|e| e.style != Style::Note)
+}
+
+/// The tabs a stage could have, before empty ones are left out.
+fn candidate_tabs(library: &Library, ws: &Workspace) -> Vec<Tab> {
     match ws.stage {
         Stage::Walk { item, phase } => {
             let found = ws.session.items.get(item).and_then(|r| {
@@ -302,9 +318,23 @@ struct Item<'a> {
     wide: bool,
 }
 
-/// The entries of the reference pane for the workspace's stage and tab,
-/// one function per tab.
+/// The entries of the reference pane for the workspace's stage and tab.
 pub fn entries(library: &Library, ws: &Workspace, wide: bool) -> Vec<Entry> {
+    match current_tab(library, ws) {
+        Some(tab) => tab_entries(library, ws, tab, wide),
+        None if library.framework(&ws.session.framework).is_none() => {
+            // Says the framework is missing, whichever tab is asked.
+            tab_entries(library, ws, Tab::Indicator, wide)
+        }
+        None if matches!(ws.stage, Stage::Walk { .. }) => {
+            vec![Entry::new(Style::Note, super::text::NO_REFERENCE_HERE)]
+        }
+        None => Vec::new(),
+    }
+}
+
+/// The entries of one tab for the workspace's stage, one function per tab.
+fn tab_entries(library: &Library, ws: &Workspace, tab: Tab, wide: bool) -> Vec<Entry> {
     let mut out = Vec::new();
     let session = &ws.session;
     let Stage::Walk { item, phase } = ws.stage else {
@@ -322,9 +352,6 @@ pub fn entries(library: &Library, ws: &Workspace, wide: bool) -> Vec<Entry> {
     };
     let found = query::find_item(framework, &record.item);
     let scale = session_scale(library, session);
-    let Some(tab) = current_tab(library, ws) else {
-        return out;
-    };
     let item = Item {
         library,
         ws,
@@ -531,17 +558,21 @@ fn guidance_tab(item: &Item, out: &mut Vec<Entry>) {
     let Item {
         library, session, ..
     } = *item;
-    for id in ["sources-of-evidence", "triangulation", "three-questions"] {
-        if let Some(passage) = library
-            .framework(&session.framework)
-            .into_iter()
-            .chain(library.framework(crate::content::library::BORROWED_SCALE))
-            .flat_map(|f| &f.guidance)
-            .find(|p| p.id == id)
-        {
-            out.push(Entry::new(Style::Heading, &passage.title));
-            blocks(out, &passage.body);
-        }
+    // Only the session framework's own guidance: another framework's words
+    // would read as this one's.
+    let own = library
+        .framework(&session.framework)
+        .map_or(&[][..], |f| &f.guidance[..]);
+    let passages: Vec<_> = ["sources-of-evidence", "triangulation", "three-questions"]
+        .into_iter()
+        .filter_map(|id| own.iter().find(|p| p.id == id))
+        .collect();
+    if passages.is_empty() {
+        return;
+    }
+    for passage in passages {
+        out.push(Entry::new(Style::Heading, &passage.title));
+        blocks(out, &passage.body);
     }
     out.push(Entry::new(
         Style::Heading,
@@ -677,15 +708,21 @@ fn plan_tab(item: &Item, out: &mut Vec<Entry>) {
     let Item {
         library, session, ..
     } = *item;
-    if let Some(passage) = library
+    // The framework's own plan passage only (HMIE 2009 has one).
+    let Some(passage) = library
         .framework(&session.framework)
-        .into_iter()
-        .chain(library.framework(crate::content::library::BORROWED_SCALE))
-        .flat_map(|f| &f.guidance)
-        .find(|p| p.id == "improvement-plan")
-    {
-        out.push(Entry::new(Style::Heading, &passage.title));
-        blocks(out, &passage.body);
+        .and_then(|f| f.guidance.iter().find(|p| p.id == "improvement-plan"))
+    else {
+        return;
+    };
+    out.push(Entry::new(Style::Heading, &passage.title));
+    for block in &passage.body {
+        blocks(out, std::slice::from_ref(block));
+        // The passage opens on a diagram the document prints; say it is
+        // not here rather than leave "this diagram" pointing at nothing.
+        if matches!(block, Block::Paragraph(p) if p.contains("diagram")) {
+            out.push(Entry::new(Style::Note, super::text::FIGURE_NOT_SHOWN));
+        }
     }
 }
 

@@ -875,3 +875,47 @@ pub fn daily_search_title(words: &str, found: usize) -> String {
     let days = if found == 1 { "match" } else { "matches" };
     format!("'{words}': {found} {days} in the daily reviews")
 }
+
+/// In the reference pane when the session's framework has nothing of its
+/// own for this step (no tab is offered rather than an empty one).
+pub const NO_REFERENCE_HERE: &str = "This framework has no text of its own for this step.";
+
+/// After a framework passage that points at a figure the published
+/// document prints and howgood cannot.
+pub const FIGURE_NOT_SHOWN: &str =
+    "The published guide shows a diagram here; it is not reproduced.";
+
+/// Where a find result lives, in the palette: the open session's parts.
+pub const PALETTE_SESSION: &str = "This session";
+pub const PALETTE_NOTES: &str = "Notes";
+pub const PALETTE_EVIDENCE: &str = "Evidence";
+pub const PALETTE_PRIORITY: &str = "Priority";
+/// "Illustrations, level 5".
+pub const PALETTE_LEVEL: &str = "level";
+/// After a kind's heading when its hits come from frameworks the session
+/// does not use.
+pub const PALETTE_OTHER_FRAMEWORKS: &str = "other frameworks";
+
+/// Placeholders of the new-session form's optional fields.
+pub const PLACEHOLDER_FACILITATOR: &str = "optional: who runs it, for the reports";
+pub const PLACEHOLDER_LOCALITY: &str = "optional: the locality or service evaluated";
+/// Said beside the next-due field: what the date is for.
+pub const NEXT_DUE_HINT: &str = "optional: when the group meets again (DD/MM/YYYY)";
+
+/// A priority with no update for this many days is named on home.
+pub const QUIET_DAYS: i64 = 90;
+
+/// Home: the next session of a series, from the date its last session set.
+pub fn next_session_due(due: jiff::civil::Date, today: jiff::civil::Date, after: &str) -> String {
+    let when = if due < today {
+        "OVERDUE next session"
+    } else {
+        "next session"
+    };
+    format!("{when} {due} · follows up {after}")
+}
+
+/// Home: an open priority nobody has updated for `QUIET_DAYS` days.
+pub fn quiet_priority(statement: &str, touched: jiff::civil::Date, session: &str) -> String {
+    format!("no update since {touched} · {statement} · {session}")
+}

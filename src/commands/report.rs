@@ -115,6 +115,15 @@ fn sheets(input: &BookInput) -> Vec<Sheet> {
         let session = scan.sessions.iter().find(|s| s.id == p.session_id);
         word(input.library, session, level)
     };
+    let item = |p: &LevelPoint| {
+        let session = scan.sessions.iter().find(|s| s.id == p.session_id);
+        let framework = session.and_then(|s| input.library.framework(&s.framework));
+        crate::export::common::item_name(framework, &p.item)
+    };
+    let names = crate::export::csv::LevelNames {
+        item: &item,
+        word: &word,
+    };
     let actions: Vec<_> = input
         .actions
         .iter()
@@ -128,7 +137,7 @@ fn sheets(input: &BookInput) -> Vec<Sheet> {
         .collect();
     vec![
         xlsx::actions_sheet(&actions),
-        xlsx::levels_sheet(&points, &word),
+        xlsx::levels_sheet(&points, &names),
         xlsx::measure_values_sheet(input.measures),
     ]
 }

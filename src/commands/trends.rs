@@ -8,6 +8,8 @@ use crate::commands::sessions::open_store;
 use crate::content::library::Library;
 use crate::content::model::Scale;
 use crate::content::query;
+use crate::export::common::item_name;
+use crate::export::csv::LevelNames;
 use crate::session::model::ScaleChoice;
 use crate::session::register::{LevelPoint, Register, Scan};
 use anyhow::bail;
@@ -121,7 +123,14 @@ fn trends_json(library: &Library, register: &Source, framework: &str, item: Opti
                     })
                 })
                 .collect();
-            json!({"item": id, "levels": levels})
+            let name = item_name(library.framework(framework), &id);
+            json!({
+                "item": id,
+                "number": name.number,
+                "title": name.title,
+                "agency": (!name.agency.is_empty()).then_some(name.agency),
+                "levels": levels,
+            })
         })
         .collect();
     json!({
@@ -141,6 +150,17 @@ fn level_text(level: &Value) -> String {
     }
 }
 
+/// "5.3 Recognising and assessing risks and needs", with the agency of a
+/// judgement: "3 Health agencies: Help and protection".
+fn item_heading(item: &Value) -> String {
+    let field = |name: &str| item[name].as_str().unwrap_or_default();
+    let title = match field("agency") {
+        "" => field("title").to_owned(),
+        agency => format!("{agency}: {}", field("title")),
+    };
+    format!("{} {title}", field("number")).trim().to_owned()
+}
+
 fn print_text(answer: &Value) {
     println!("{NEVER_AVERAGED}");
     let sessions = answer["sessions"].as_array().cloned().unwrap_or_default();
@@ -153,7 +173,7 @@ fn print_text(answer: &Value) {
             .to_owned()
     };
     for item in answer["items"].as_array().into_iter().flatten() {
-        println!("\n{}", item["item"].as_str().unwrap_or_default());
+        println!("\n{}", item_heading(item));
         for level in item["levels"].as_array().into_iter().flatten() {
             let spread: Vec<String> = level["spread"]
                 .as_array()
@@ -195,10 +215,16 @@ fn write_file(
     let word = |p: &LevelPoint, level: u8| {
         word(scales.get(p.session_id.as_str()).copied().flatten(), level)
     };
+    let framework = library.framework(&args.framework);
+    let item = |p: &LevelPoint| item_name(framework, &p.item);
+    let names = LevelNames {
+        item: &item,
+        word: &word,
+    };
     let (bytes, extension) = match format {
-        LevelsFormat::Csv => (crate::export::csv::levels_csv(&points, &word), "csv"),
+        LevelsFormat::Csv => (crate::export::csv::levels_csv(&points, &names), "csv"),
         LevelsFormat::Xlsx => (
-            crate::export::xlsx::workbook(&[crate::export::xlsx::levels_sheet(&points, &word)])?,
+            crate::export::xlsx::workbook(&[crate::export::xlsx::levels_sheet(&points, &names)])?,
             "xlsx",
         ),
     };

@@ -234,3 +234,54 @@ pub fn no_level_short(
         },
     )
 }
+
+/// How a table row names an item: its number, its own title and, for an
+/// integrated-inspection judgement, its agency (never a slug).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ItemName {
+    pub number: String,
+    pub title: String,
+    pub agency: String,
+}
+
+/// An item's name for rows that span sessions: the number is the item's id
+/// where that is a number ("5.3"), else its place in the framework's own
+/// order, which is the same in every session. An item the framework does
+/// not know keeps its id as its title, so nothing is hidden.
+pub fn item_name(framework: Option<&Framework>, id: &str) -> ItemName {
+    let Some(framework) = framework else {
+        return ItemName {
+            title: id.to_owned(),
+            ..ItemName::default()
+        };
+    };
+    let position = query::evaluable_ids(framework).position(|i| i == id);
+    let number =
+        |position: Option<usize>| position.map_or_else(String::new, |p| (p + 1).to_string());
+    match query::find_item(framework, id) {
+        Some(query::ItemRef::Indicator { indicator, .. }) => ItemName {
+            number: indicator.id.clone(),
+            title: indicator.title.clone(),
+            agency: String::new(),
+        },
+        Some(query::ItemRef::Statement { statement, .. }) => ItemName {
+            number: statement.id.clone(),
+            title: statement.text.clone(),
+            agency: String::new(),
+        },
+        Some(query::ItemRef::Judgement { agency, judgement }) => ItemName {
+            number: number(position),
+            title: judgement.title.clone(),
+            agency: agency.title.clone(),
+        },
+        Some(query::ItemRef::Area(area)) => ItemName {
+            number: number(position),
+            title: area.title.clone(),
+            agency: String::new(),
+        },
+        None => ItemName {
+            title: id.to_owned(),
+            ..ItemName::default()
+        },
+    }
+}

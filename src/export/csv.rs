@@ -3,6 +3,7 @@
 //! as the wrong characters), ISO dates, and any cell that a spreadsheet
 //! would run as a formula neutralised.
 
+use super::common::ItemName;
 use crate::session::model::Session;
 use crate::session::register::{ActionRow, LevelPoint};
 use jiff::civil::Date;
@@ -87,8 +88,10 @@ pub fn actions_csv(rows: &[ActionRow]) -> Vec<u8> {
     table_csv(&ACTION_HEADER, &action_rows(rows))
 }
 
-pub const LEVEL_HEADER: [&str; 8] = [
+pub const LEVEL_HEADER: [&str; 10] = [
+    "number",
     "item",
+    "agency",
     "session",
     "session title",
     "session date",
@@ -98,39 +101,48 @@ pub const LEVEL_HEADER: [&str; 8] = [
     "each participant",
 ];
 
+/// How the level rows name things: each item (number, own title, agency)
+/// and each level's word on its session's scale.
+pub struct LevelNames<'a> {
+    pub item: &'a dyn Fn(&LevelPoint) -> ItemName,
+    pub word: &'a dyn Fn(&LevelPoint, u8) -> Option<String>,
+}
+
+/// "participant: level; ..." for a row.
+pub fn spread_text(point: &LevelPoint) -> String {
+    let spread: Vec<String> = point
+        .spread
+        .iter()
+        .map(|i| format!("{}: {}", i.participant, i.level))
+        .collect();
+    spread.join("; ")
+}
+
 /// One row per item per session: the level as agreed, its word and the
 /// spread of individual levels. Never a total or an average.
-pub fn level_rows(
-    points: &[LevelPoint],
-    word: &dyn Fn(&LevelPoint, u8) -> Option<String>,
-) -> Vec<Vec<String>> {
+pub fn level_rows(points: &[LevelPoint], names: &LevelNames) -> Vec<Vec<String>> {
     points
         .iter()
         .map(|p| {
-            let spread: Vec<String> = p
-                .spread
-                .iter()
-                .map(|i| format!("{}: {}", i.participant, i.level))
-                .collect();
+            let item = (names.item)(p);
             vec![
-                p.item.clone(),
+                item.number,
+                item.title,
+                item.agency,
                 p.session_id.clone(),
                 p.session_title.clone(),
                 p.session_date.to_string(),
                 p.locality.clone().unwrap_or_default(),
                 p.level.map_or_else(String::new, |l| l.to_string()),
-                p.level.and_then(|l| word(p, l)).unwrap_or_default(),
-                spread.join("; "),
+                p.level.and_then(|l| (names.word)(p, l)).unwrap_or_default(),
+                spread_text(p),
             ]
         })
         .collect()
 }
 
-pub fn levels_csv(
-    points: &[LevelPoint],
-    word: &dyn Fn(&LevelPoint, u8) -> Option<String>,
-) -> Vec<u8> {
-    table_csv(&LEVEL_HEADER, &level_rows(points, word))
+pub fn levels_csv(points: &[LevelPoint], names: &LevelNames) -> Vec<u8> {
+    table_csv(&LEVEL_HEADER, &level_rows(points, names))
 }
 
 pub const PRIORITY_HEADER: [&str; 10] = [

@@ -103,6 +103,7 @@ struct SessionView {
     workshop: bool,
     supervision: bool,
     meeting_date: String,
+    facilitator: Option<String>,
     participants: Vec<String>,
     locality: Option<String>,
     framework: String,
@@ -270,6 +271,7 @@ fn session_view(session: &Session, library: &Library, today: Date, left_out: usi
             .cloned()
             .collect(),
         locality: session.locality.clone().filter(|l| !l.trim().is_empty()),
+        facilitator: session.facilitator.clone().filter(|f| !f.trim().is_empty()),
         framework: framework.map_or_else(
             || format!("{} (not loaded)", session.framework),
             |f| format!("{} ({})", f.title, f.short_title),

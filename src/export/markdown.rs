@@ -196,6 +196,11 @@ fn metadata(
         "- **Date of the meeting:** {}",
         utc_date(session.created)
     )];
+    if let Some(facilitator) = session.facilitator.as_deref().map(inline)
+        && !facilitator.is_empty()
+    {
+        lines.push(format!("- **Facilitator:** {facilitator}"));
+    }
     let participants: Vec<String> = session
         .participants
         .iter()

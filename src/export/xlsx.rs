@@ -141,27 +141,22 @@ pub fn actions_sheet(rows: &[ActionRow]) -> Sheet {
 
 /// Levels as agreed, one row per item per session, with the level word;
 /// the level is a number cell so it sorts, never summed by us.
-pub fn levels_sheet(
-    points: &[LevelPoint],
-    word: &dyn Fn(&LevelPoint, u8) -> Option<String>,
-) -> Sheet {
+pub fn levels_sheet(points: &[LevelPoint], names: &super::csv::LevelNames) -> Sheet {
     let rows = points
         .iter()
         .map(|p| {
-            let spread: Vec<String> = p
-                .spread
-                .iter()
-                .map(|i| format!("{}: {}", i.participant, i.level))
-                .collect();
+            let item = (names.item)(p);
             vec![
-                text(&p.item),
+                text(item.number),
+                text(item.title),
+                text(item.agency),
                 text(&p.session_id),
                 text(&p.session_title),
                 Cell::Date(p.session_date),
                 text(p.locality.clone().unwrap_or_default()),
                 p.level.map_or(Cell::Empty, |l| Cell::Number(f64::from(l))),
-                text(p.level.and_then(|l| word(p, l)).unwrap_or_default()),
-                text(spread.join("; ")),
+                text(p.level.and_then(|l| (names.word)(p, l)).unwrap_or_default()),
+                text(super::csv::spread_text(p)),
             ]
         })
         .collect();

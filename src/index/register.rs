@@ -25,9 +25,12 @@ CREATE TABLE register_sessions (
     created INTEGER NOT NULL,
     locality TEXT,
     follows TEXT,
-    scale TEXT NOT NULL
+    scale TEXT NOT NULL,
+    next_due TEXT
 ) WITHOUT ROWID;
 CREATE INDEX register_sessions_framework ON register_sessions (framework, created);
+CREATE INDEX register_sessions_follows ON register_sessions (follows) WHERE follows IS NOT NULL;
+CREATE INDEX register_sessions_next ON register_sessions (next_due) WHERE next_due IS NOT NULL;
 CREATE TABLE register_actions (
     file TEXT NOT NULL,
     session TEXT NOT NULL,
@@ -45,9 +48,12 @@ CREATE TABLE register_actions (
     serves TEXT NOT NULL,
     log TEXT NOT NULL,
     measure TEXT,
+    touched TEXT NOT NULL,
     PRIMARY KEY (file, position)
 ) WITHOUT ROWID;
 CREATE INDEX register_actions_id ON register_actions (action);
+CREATE INDEX register_actions_touched ON register_actions (touched)
+    WHERE kind = 'priority' AND status IN ('not-started', 'in-progress');
 CREATE TABLE register_levels (
     file TEXT NOT NULL,
     position INTEGER NOT NULL,
@@ -69,7 +75,8 @@ fn json<T: serde::Serialize>(value: &T) -> String {
 pub fn insert(tx: &Transaction<'_>, file: &str, s: &Session) -> Result<(), rusqlite::Error> {
     tx.prepare_cached(
         "INSERT INTO register_sessions (file, session, title, kind, framework, created,
-             locality, follows, scale) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+             locality, follows, scale, next_due)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?
     .execute(params![
         file,
@@ -81,12 +88,23 @@ pub fn insert(tx: &Transaction<'_>, file: &str, s: &Session) -> Result<(), rusql
         s.locality,
         s.follows,
         json(&s.scale),
+        s.next_due.map(|d| d.to_string()),
     ])?;
+    // When an action was last touched: its newest update, else the day of
+    // the session that agreed it (what "no update for 90 days" counts from).
+    let agreed = jiff::tz::TimeZone::UTC.to_datetime(s.created).date();
+    let touched = |log: &[ProgressUpdate]| {
+        log.iter()
+            .map(|u| u.date)
+            .max()
+            .map_or(agreed, |d| d.max(agreed))
+            .to_string()
+    };
     let mut actions = tx.prepare_cached(
         "INSERT INTO register_actions (file, session, action, kind, parent, position, statement,
              owner, deadline, status, done_on, carries_session, carries_action, serves, log,
-             measure)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+             measure, touched)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
     )?;
     let kind = match s.kind {
         SessionKind::Workshop => ActionKind::Priority,
@@ -112,6 +130,7 @@ pub fn insert(tx: &Transaction<'_>, file: &str, s: &Session) -> Result<(), rusql
             json(&p.serves),
             json(&p.log),
             p.measure,
+            touched(&p.log),
         ])?;
         position += 1;
         for m in &p.milestones {
@@ -132,6 +151,7 @@ pub fn insert(tx: &Transaction<'_>, file: &str, s: &Session) -> Result<(), rusql
                 json(&p.serves),
                 json(&m.log),
                 None::<String>,
+                touched(&m.log),
             ])?;
             position += 1;
         }
@@ -389,5 +409,69 @@ impl IndexRegister<'_> {
                 .collect()
         })
         .unwrap_or_default()
+    }
+}
+
+/// A series whose next session is due: the session that set the date and
+/// has not yet been followed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NextDue {
+    pub session_id: String,
+    pub session_title: String,
+    pub due: jiff::civil::Date,
+}
+
+/// An open priority with no update since `touched`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quiet {
+    pub session_id: String,
+    pub session_title: String,
+    pub statement: String,
+    pub touched: jiff::civil::Date,
+}
+
+impl IndexRegister<'_> {
+    /// Next sessions due, soonest first: sessions that set a next date and
+    /// that no session follows yet (both answered by partial indexes).
+    pub fn next_due(&self, limit: usize) -> Result<Vec<NextDue>, rusqlite::Error> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT s.session, s.title, s.next_due FROM register_sessions s
+             WHERE s.next_due IS NOT NULL
+               AND NOT EXISTS (SELECT 1 FROM register_sessions f WHERE f.follows = s.session)
+             ORDER BY s.next_due, s.session LIMIT ?1",
+        )?;
+        let rows = stmt.query_map(params![limit as i64], |r| {
+            Ok(NextDue {
+                session_id: r.get(0)?,
+                session_title: r.get(1)?,
+                due: date(r.get(2)?).unwrap_or(jiff::civil::Date::MIN),
+            })
+        })?;
+        rows.collect()
+    }
+
+    /// Open workshop priorities last touched before `before`, longest
+    /// quiet first, at most `limit`.
+    pub fn quiet(
+        &self,
+        before: jiff::civil::Date,
+        limit: usize,
+    ) -> Result<Vec<Quiet>, rusqlite::Error> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.session, s.title, a.statement, a.touched
+             FROM register_actions a JOIN register_sessions s ON s.file = a.file
+             WHERE a.kind = 'priority' AND a.status IN ('not-started', 'in-progress')
+               AND a.touched < ?1
+             ORDER BY a.touched, a.session LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![before.to_string(), limit as i64], |r| {
+            Ok(Quiet {
+                session_id: r.get(0)?,
+                session_title: r.get(1)?,
+                statement: r.get(2)?,
+                touched: date(r.get(3)?).unwrap_or(jiff::civil::Date::MIN),
+            })
+        })?;
+        rows.collect()
     }
 }

@@ -94,6 +94,15 @@ pub struct Session {
     /// recorded, to compare like with like over time (version 3).
     #[serde(default)]
     pub locality: Option<String>,
+    /// Who ran the session, for the title block of its reports
+    /// (additive in version 3: absent from the file while unset).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub facilitator: Option<String>,
+    /// When the group means to meet again: the next session of the
+    /// series is due then, until one follows this one (additive in
+    /// version 3: absent from the file while unset).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_due: Option<Date>,
     /// Both values of a field two people changed differently on two
     /// machines, kept until someone chooses (written by the sync merge;
     /// absent from the file while empty, so format 3 is unchanged).
@@ -782,6 +791,8 @@ impl Session {
             framing: Framing::default(),
             follows: None,
             locality: None,
+            facilitator: None,
+            next_due: None,
             conflicts: Vec::new(),
             walk: WalkState::default(),
             standard: Standard::Scale,

@@ -81,6 +81,9 @@ enum Job {
 /// Open priorities the home screen fetches at most (soonest first): the
 /// pane shows a dozen.
 const DUE_SHOWN: usize = 200;
+/// Next sessions and quiet priorities on home: a few, the rest are in the
+/// register.
+const CYCLE_SHOWN: usize = 5;
 
 /// Where the home screen's pages start: around the home cursor and the
 /// history's cursor.
@@ -135,6 +138,12 @@ pub fn home_data_indexed(
             deadline: d.deadline,
         })
         .collect();
+    let register = index.register();
+    data.cycle.next_due = register.next_due(CYCLE_SHOWN)?;
+    let quiet_since = today
+        .checked_sub(jiff::Span::new().days(crate::app::text::QUIET_DAYS))
+        .unwrap_or(today);
+    data.cycle.quiet = register.quiet(quiet_since, CYCLE_SHOWN)?;
     for damaged in index.damaged()? {
         let id = damaged.file.trim_end_matches(".ron");
         let advice = match store.newest_good_history(id) {

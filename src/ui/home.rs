@@ -4,6 +4,7 @@ use super::widgets::footer;
 use crate::app::App;
 use crate::app::home::HomeRow;
 use crate::app::lines::wrap_text;
+use crate::app::text;
 use crate::app::theme::Theme;
 use crate::app::view;
 use ratatui::Frame;
@@ -174,8 +175,42 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
             lines.push(Line::from(Span::styled(l, style)));
         }
     }
+    cycle_lines(&mut lines, data, today, usize::from(inner.width), theme);
     frame.render_widget(Paragraph::new(lines), inner);
     footer(frame, app, foot, theme);
+}
+
+/// The next session due in each series and the priorities gone quiet,
+/// under the due list.
+fn cycle_lines(
+    lines: &mut Vec<Line<'static>>,
+    data: &crate::app::home::HomeData,
+    today: jiff::civil::Date,
+    width: usize,
+    theme: Theme,
+) {
+    let mut add = |text: String, style| {
+        for l in wrap_text(&text, width.saturating_sub(2), "  ", "    ") {
+            lines.push(Line::from(Span::styled(l, style)));
+        }
+    };
+    for next in &data.cycle.next_due {
+        let style = if next.due < today {
+            theme.warning()
+        } else {
+            theme.text()
+        };
+        add(
+            text::next_session_due(next.due, today, &next.session_title),
+            style,
+        );
+    }
+    for quiet in &data.cycle.quiet {
+        add(
+            text::quiet_priority(&quiet.statement, quiet.touched, &quiet.session_title),
+            theme.dim(),
+        );
+    }
 }
 
 /// "1 daily review", "2 daily reviews".

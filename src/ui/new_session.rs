@@ -4,6 +4,7 @@ use super::widgets::footer;
 use crate::app::App;
 use crate::app::home::{FormField, NewSessionForm};
 use crate::app::lines::wrap_text;
+use crate::app::text;
 use crate::app::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -36,7 +37,7 @@ pub fn render(frame: &mut Frame, app: &App, form: &NewSessionForm, theme: Theme)
     let area = Rect::new(0, 0, app.size.0, app.size.1);
     let [title, fields, items, create, error, foot] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(6),
+        Constraint::Length(9),
         Constraint::Min(4),
         Constraint::Length(1),
         Constraint::Length(1),
@@ -102,24 +103,42 @@ pub fn render(frame: &mut Frame, app: &App, form: &NewSessionForm, theme: Theme)
             theme,
         ));
     }
-    lines.extend([
-        field_line(
-            "Participants",
-            input(
-                NewSessionForm::text(&form.participants),
-                "optional: Police, Health, Education",
-                form.field == FormField::Participants,
-            ),
+    lines.extend([field_line(
+        "Participants",
+        input(
+            NewSessionForm::text(&form.participants),
+            "optional: Police, Health, Education",
             form.field == FormField::Participants,
-            theme,
         ),
-        field_line(
-            "Follows",
-            choice(follows_label(app, form)),
-            form.field == FormField::Follows,
-            theme,
-        ),
-    ]);
+        form.field == FormField::Participants,
+        theme,
+    )]);
+    let text_line = |field: FormField, area: &ratatui_textarea::TextArea<'_>, hint: &str| {
+        let focused = form.field == field;
+        let value = input(NewSessionForm::text(area), hint, focused);
+        field_line(field.label(), value, focused, theme)
+    };
+    lines.push(text_line(
+        FormField::Facilitator,
+        &form.facilitator,
+        text::PLACEHOLDER_FACILITATOR,
+    ));
+    lines.push(text_line(
+        FormField::Locality,
+        &form.locality,
+        text::PLACEHOLDER_LOCALITY,
+    ));
+    lines.push(field_line(
+        "Follows",
+        choice(follows_label(app, form)),
+        form.field == FormField::Follows,
+        theme,
+    ));
+    lines.push(text_line(
+        FormField::NextDue,
+        &form.next_due,
+        text::NEXT_DUE_HINT,
+    ));
     frame.render_widget(Paragraph::new(lines), fields);
     let create_line = field_line(
         "",

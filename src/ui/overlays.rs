@@ -1,7 +1,7 @@
 //! Popups: help, the find palette, confirmations, the reader, messages.
 
 use crate::app::lines::{HelpLine, help_lines, wrap_text};
-use crate::app::palette::Palette;
+use crate::app::palette::{Palette, Scope};
 use crate::app::text::overlays as words;
 use crate::app::theme::Theme;
 use crate::app::view::{self, centered};
@@ -164,8 +164,42 @@ fn message_popup(frame: &mut Frame, screen: Rect, title: &str, text: &str, theme
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+/// "framework · item · tab" in `width` characters: the longest part is
+/// shortened first, so the tab (and the level of an illustration) stays.
+fn fit_place(place: &str, width: usize) -> String {
+    let mut parts: Vec<String> = place.split(" · ").map(str::to_owned).collect();
+    let len = |parts: &[String]| {
+        parts.iter().map(|p| p.chars().count()).sum::<usize>() + 3 * parts.len().saturating_sub(1)
+    };
+    // Shorten the longest part, never below a readable stub, then the next.
+    const STUB: usize = 12;
+    while len(&parts) > width {
+        let longest = (0..parts.len())
+            .filter(|&i| parts[i].chars().count() > STUB)
+            .max_by_key(|&i| parts[i].chars().count());
+        let Some(longest) = longest else {
+            let all = parts.join(" · ");
+            return all
+                .chars()
+                .take(width.saturating_sub(1))
+                .collect::<String>()
+                + "…";
+        };
+        let count = parts[longest].chars().count();
+        let keep = count.saturating_sub(len(&parts) - width + 1).max(STUB - 1);
+        parts[longest] = parts[longest].chars().take(keep).collect::<String>() + "…";
+    }
+    parts.join(" · ")
+}
+
 fn palette_popup(frame: &mut Frame, screen: Rect, palette: &Palette, theme: Theme) {
-    let area = centered(screen, 100, screen.height.saturating_sub(2));
+    // The whole screen but a margin: results are long and a wide screen
+    // should show them whole.
+    let area = centered(
+        screen,
+        screen.width.saturating_sub(4),
+        screen.height.saturating_sub(2),
+    );
     let inner = popup(frame, area, words::FIND_TITLE, theme);
     let [query_line, list] =
         Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
@@ -185,28 +219,29 @@ fn palette_popup(frame: &mut Frame, screen: Rect, palette: &Palette, theme: Them
     );
     let mut lines: Vec<Line> = Vec::new();
     let mut cursor_line = 0;
-    let mut last_kind = None;
+    let mut last_group = None;
     let width = usize::from(list.width).saturating_sub(4).max(10);
     for (index, hit) in palette.hits.iter().enumerate() {
         let entry = &palette.index[hit.entry];
-        if last_kind != Some(entry.kind) {
-            lines.push(Line::from(Span::styled(
-                entry.kind.label(),
-                theme.heading(),
-            )));
-            last_kind = Some(entry.kind);
-        }
-        if index == palette.cursor {
-            cursor_line = lines.len();
+        if last_group != Some((entry.scope, entry.kind)) {
+            let heading = match entry.scope {
+                Scope::Other => format!(
+                    "{} · {}",
+                    entry.kind.label(),
+                    crate::app::text::PALETTE_OTHER_FRAMEWORKS
+                ),
+                _ => entry.kind.label().to_owned(),
+            };
+            lines.push(Line::from(Span::styled(heading, theme.heading())));
+            last_group = Some((entry.scope, entry.kind));
         }
         let selected = index == palette.cursor;
         let mut spans = vec![Span::styled(
             if selected { "› " } else { "  " },
             theme.key(),
         )];
-        // The text gets most of the line; where it comes from, the rest.
-        let place: String = entry.place.chars().take(width / 3).collect();
-        let room = width.saturating_sub(place.chars().count() + 3).max(10);
+        // The text has the whole line; where it lives goes beneath it.
+        let room = width;
         // Start the excerpt near the first match so the match is visible.
         let first = hit.matched.first().copied().unwrap_or(0);
         let start = if first + 8 > room {
@@ -230,13 +265,17 @@ fn palette_popup(frame: &mut Frame, screen: Rect, palette: &Palette, theme: Them
             };
             spans.push(Span::styled(c.to_string(), style));
         }
-        spans.push(Span::styled(format!("  {place}"), theme.dim()));
         let line = Line::from(spans);
-        lines.push(if selected {
-            line.style(theme.selected())
+        let place = fit_place(&entry.place, width.saturating_sub(2));
+        let place = Line::from(Span::styled(format!("    {place}"), theme.dim()));
+        if selected {
+            lines.push(line.style(theme.selected()));
+            lines.push(place.style(theme.selected()));
+            cursor_line = lines.len() - 1;
         } else {
-            line
-        });
+            lines.push(line);
+            lines.push(place);
+        }
     }
     if palette.hits.is_empty() && !query.trim().is_empty() {
         lines.push(Line::from(Span::styled(

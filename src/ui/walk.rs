@@ -178,7 +178,8 @@ fn reference_pane(frame: &mut Frame, app: &App, ws: &Workspace, area: Rect, them
         ));
     }
     let used: usize = tabs.iter().map(|t| t.label().chars().count() + 3).sum();
-    if used + 14 <= usize::from(tab_line.width) {
+    // No tab, no hint: a step with nothing of the framework's has no tabs.
+    if !tabs.is_empty() && used + 14 <= usize::from(tab_line.width) {
         spans.push(Span::styled("  t: next tab", theme.dim()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), tab_line);

@@ -202,10 +202,7 @@ pub(super) fn home_command(app: &mut App, command: Command, effects: &mut Vec<Ef
 
 /// Keys a form field takes as typing rather than as commands.
 pub(super) fn form_takes_key(field: FormField, key: KeyEvent) -> bool {
-    let typing = matches!(
-        field,
-        FormField::Title | FormField::Participants | FormField::Items
-    );
+    let typing = field.is_text() || field == FormField::Items;
     if !typing {
         return false;
     }
@@ -233,13 +230,10 @@ pub(super) fn form_key(app: &mut App, key: KeyEvent) {
     let Screen::NewSession(form) = &mut app.screen else {
         return;
     };
+    if let Some(area) = form.text_field() {
+        area.input(key);
+    }
     match form.field {
-        FormField::Title => {
-            form.title.input(key);
-        }
-        FormField::Participants => {
-            form.participants.input(key);
-        }
         FormField::Items if form.filter.input(key) => {
             form.cursor = 0;
         }
@@ -367,6 +361,17 @@ fn create(
         form.error = Some("No framework is loaded".into());
         return None;
     };
+    let next_due = match NewSessionForm::optional(&form.next_due)
+        .map(|t| crate::app::fields::parse_date(&t))
+    {
+        Some(Err(error)) => {
+            form.field = FormField::NextDue;
+            form.error = Some(error);
+            return None;
+        }
+        Some(Ok(date)) => date,
+        None => None,
+    };
     let suffix = ids.next_suffix();
     let participants = form.participants_list();
     let request = crate::session::create::Request {
@@ -385,6 +390,9 @@ fn create(
         }
         Ok(mut session) => {
             session.follows = form.follows.clone();
+            session.facilitator = NewSessionForm::optional(&form.facilitator);
+            session.locality = NewSessionForm::optional(&form.locality);
+            session.next_due = next_due;
             if form.chooses_standard(library) {
                 session.standard = form.standard;
             }

@@ -131,18 +131,12 @@ pub(super) fn on_paste(app: &mut App, text: &str) {
         }
         Screen::NewSession(form) => {
             let clean = crate::app::editor::normalise_paste(text, true);
-            match form.field {
-                FormField::Title => {
-                    form.title.insert_str(clean);
-                }
-                FormField::Participants => {
-                    form.participants.insert_str(clean);
-                }
-                FormField::Items => {
-                    form.filter.insert_str(clean);
-                    form.cursor = 0;
-                }
-                _ => {}
+            if let Some(area) = form.text_field() {
+                area.insert_str(&clean);
+            }
+            if form.field == FormField::Items {
+                form.filter.insert_str(clean);
+                form.cursor = 0;
             }
         }
         Screen::Register(_) => cycle::register_paste(app, text),

@@ -629,9 +629,8 @@ pub(super) fn track_from_palette(app: &mut App, effects: &mut Vec<Effect>) {
     let Some(entry) = palette.selected().cloned() else {
         return;
     };
-    let area = entry.place.rsplit(' ').next().unwrap_or("");
     let id = (entry.kind == crate::app::palette::Kind::Measure)
-        .then(|| module5_id_of(app, &entry.text, Some(area)))
+        .then(|| module5_id_of(app, &entry.text, Some(&entry.item)))
         .flatten();
     match id {
         Some(id) => {

@@ -202,6 +202,80 @@ fn key_press(data: &Path, size: (u16, u16)) -> (f64, f64, f64) {
     (load_ms, median(presses), median(baseline))
 }
 
+/// Time one key (update, the effects it asks for, and the draw).
+fn timed_key(runtime: &mut Runtime, terminal: &mut Terminal<TestBackend>, code: KeyCode) -> f64 {
+    let start = Instant::now();
+    runtime.dispatch(Action::Key(KeyEvent::from(code)));
+    terminal
+        .draw(|f| howgood::ui::render(f, &runtime.app))
+        .expect("draw");
+    start.elapsed().as_secs_f64() * 1000.0
+}
+
+/// In-process, as the terminal program runs (the index as it stands, the
+/// folder compared in the background): the register's and the trends
+/// grid's first frame after their key on the home screen, and keys there.
+struct CycleTimes {
+    register_first: f64,
+    register_move: f64,
+    register_filter: f64,
+    trends_first: f64,
+    trends_move: f64,
+    trends_framework: f64,
+}
+
+fn cycle_screens(data: &Path, size: (u16, u16), runs: usize) -> CycleTimes {
+    let (store, _) = SessionStore::open(data.join("sessions")).expect("store");
+    let app = App::new(load_library(&[]), Timestamp::now(), size);
+    let mut runtime = Runtime::new(app, store, data.join("exports"), data.join("settings.ron"));
+    runtime.background_reconcile = true;
+    runtime.start(None);
+    let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).expect("backend");
+    terminal
+        .draw(|f| howgood::ui::render(f, &runtime.app))
+        .expect("draw");
+    let mut firsts = (Vec::new(), Vec::new());
+    let (mut moves, mut filters, mut grid_moves, mut frameworks) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..runs.max(1) {
+        firsts
+            .0
+            .push(timed_key(&mut runtime, &mut terminal, KeyCode::Char('r')));
+        for n in 0..40 {
+            let code = if n % 20 < 10 { 'j' } else { 'k' };
+            moves.push(timed_key(&mut runtime, &mut terminal, KeyCode::Char(code)));
+        }
+        for _ in 0..8 {
+            filters.push(timed_key(&mut runtime, &mut terminal, KeyCode::Char('o')));
+        }
+        timed_key(&mut runtime, &mut terminal, KeyCode::Char('x'));
+        firsts
+            .1
+            .push(timed_key(&mut runtime, &mut terminal, KeyCode::Char('t')));
+        for n in 0..20 {
+            let code = if n % 10 < 5 { 'j' } else { 'k' };
+            grid_moves.push(timed_key(&mut runtime, &mut terminal, KeyCode::Char(code)));
+        }
+        for n in 0..4 {
+            let code = if n % 2 == 0 {
+                KeyCode::Right
+            } else {
+                KeyCode::Left
+            };
+            frameworks.push(timed_key(&mut runtime, &mut terminal, code));
+        }
+        timed_key(&mut runtime, &mut terminal, KeyCode::Esc);
+    }
+    CycleTimes {
+        register_first: median(firsts.0),
+        register_move: median(moves),
+        register_filter: median(filters),
+        trends_first: median(firsts.1),
+        trends_move: median(grid_moves),
+        trends_framework: median(frameworks),
+    }
+}
+
 fn ratio(a: f64, b: f64) -> String {
     format!("{:.2}×", a / b)
 }
@@ -352,6 +426,79 @@ fn main() {
         );
         println!(
             "| home data, folder compared with the index first (in process, as after a return to the home screen in tests) | | {load:.1} ms | | | |"
+        );
+        register_and_trends(runs, &dir, &with_data, &data, paragraph);
+    }
+}
+
+/// The register and levels over time (issue 14): the command line against
+/// reading every file (`grep -c` reads each to its end, as a scan would),
+/// and the screens in process.
+fn register_and_trends(runs: usize, dir: &str, with_data: &str, data: &Path, paragraph: f64) {
+    let read_all = format!("grep -r -c owner {dir}");
+    for (what, command) in [
+        ("`actions` (every action)", "actions"),
+        (
+            "`actions --overdue --owner 'Owner 7'`",
+            "actions --overdue --owner 'Owner 7'",
+        ),
+        ("`trends hmie-cp-2009` (every level)", "trends hmie-cp-2009"),
+        (
+            "`trends hmie-cp-2009 --item 1.1`",
+            "trends hmie-cp-2009 --item 1.1",
+        ),
+    ] {
+        let m = compare(
+            runs,
+            &[
+                (
+                    sh(&format!("{read_all} > /dev/null")),
+                    Vec::new(),
+                    Tty::None,
+                ),
+                (
+                    sh(&format!("{with_data} {command} > /dev/null")),
+                    Vec::new(),
+                    Tty::None,
+                ),
+            ],
+        );
+        println!(
+            "| {what} | `grep -r -c owner` {:.1} ms | {:.1} ms | {} | {:.1} MiB | ≤ 1.0× reading every file |",
+            m[0].median_ms,
+            m[1].median_ms,
+            ratio(m[1].median_ms, m[0].median_ms),
+            m[1].max_rss_mib
+        );
+    }
+    let t = cycle_screens(data, (120, 40), runs);
+    for (what, ms, target) in [
+        (
+            "register: `r` on home to its first frame",
+            t.register_first,
+            "≤ 100 ms",
+        ),
+        ("register: one `j`/`k`", t.register_move, "≤ 5 ms"),
+        (
+            "register: `o` (next owner filter)",
+            t.register_filter,
+            "≤ 5 ms",
+        ),
+        (
+            "trends: `t` to the grid's first frame",
+            t.trends_first,
+            "≤ 100 ms",
+        ),
+        ("trends: one `j`/`k`", t.trends_move, "≤ 5 ms"),
+        (
+            "trends: `→`/`←` (another framework)",
+            t.trends_framework,
+            "≤ 100 ms",
+        ),
+    ] {
+        println!(
+            "| {what} (in process, 120×40, update and draw) | one paragraph drawn {paragraph:.3} ms | {ms:.2} ms | {} | | {target} |",
+            ratio(ms, paragraph)
         );
     }
 }

@@ -367,13 +367,13 @@ impl TrendsState {
 
     /// The sessions shown, oldest first: (id, title, date, locality).
     pub fn sessions(&self) -> Vec<&LevelPoint> {
-        let mut seen: Vec<&LevelPoint> = Vec::new();
-        for p in self.points() {
-            if !seen.iter().any(|s| s.session_id == p.session_id) {
-                seen.push(p);
-            }
-        }
-        seen
+        // A set, not a search of those kept: 100,000 sessions' levels
+        // would otherwise take billions of comparisons.
+        let mut seen = std::collections::HashSet::new();
+        self.points()
+            .into_iter()
+            .filter(|p| seen.insert(p.session_id.as_str()))
+            .collect()
     }
 
     /// The items shown, in the framework's order.
@@ -389,9 +389,12 @@ impl TrendsState {
                     .collect()
             })
             .unwrap_or_default();
-        order.retain(|id| points.iter().any(|p| p.item == *id));
+        let present: std::collections::HashSet<&str> =
+            points.iter().map(|p| p.item.as_str()).collect();
+        order.retain(|id| present.contains(id.as_str()));
+        let mut listed: std::collections::HashSet<String> = order.iter().cloned().collect();
         for p in &points {
-            if !order.contains(&p.item) {
+            if listed.insert(p.item.clone()) {
                 order.push(p.item.clone());
             }
         }

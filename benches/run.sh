@@ -4,7 +4,10 @@
 #   and 240x67; for each size, a generated folder (examples/gen_sessions.rs:
 #   two thirds daily reviews, workshops and supervisions, each with a v1
 #   backup) and: reindex from scratch, home screen first frame, one key
-#   press, `sessions list` vs `grep -r -m1 title`, search vs grep, peak memory.
+#   press, `sessions list` vs `grep -r -m1 title`, search vs grep, peak memory;
+#   the register and levels over time (issue 14): `actions` and `trends`
+#   vs `grep -r -c owner` (reading every file, as a scan would), and the
+#   register and trends screens' first frame and keys, in process.
 #
 #   benches/run.sh [RUNS] [SIZE...]      default: 10 runs, 1000 10000 100000
 #

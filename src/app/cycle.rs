@@ -257,35 +257,45 @@ impl RegisterState {
         self.visible(today).get(self.cursor).copied()
     }
 
-    /// The distinct values of one column, sorted, for stepping a filter.
-    fn values(&self, key: FilterKey) -> Vec<String> {
-        let mut values: Vec<String> = match key {
-            FilterKey::Owner => self.rows.iter().map(|r| r.owner.clone()).collect(),
-            FilterKey::Framework => self.rows.iter().map(|r| r.framework.clone()).collect(),
-            FilterKey::Item => self.rows.iter().flat_map(|r| r.items.clone()).collect(),
-            FilterKey::Session => self.rows.iter().map(|r| r.session_id.clone()).collect(),
-            FilterKey::Status | FilterKey::Due => Vec::new(),
+    /// The next value of one column after `current` (the first if none),
+    /// or `None` after the last: one pass over the rows, nothing sorted
+    /// or copied, so a filter key stays quick with 100,000 actions.
+    fn next_value(&self, key: FilterKey, current: &Option<String>) -> Option<String> {
+        let column: Box<dyn Iterator<Item = &str>> = match key {
+            FilterKey::Owner => Box::new(self.rows.iter().map(|r| r.owner.as_str())),
+            FilterKey::Framework => Box::new(self.rows.iter().map(|r| r.framework.as_str())),
+            FilterKey::Item => Box::new(
+                self.rows
+                    .iter()
+                    .flat_map(|r| r.items.iter().map(String::as_str)),
+            ),
+            FilterKey::Session => Box::new(self.rows.iter().map(|r| r.session_id.as_str())),
+            FilterKey::Status | FilterKey::Due => Box::new(std::iter::empty()),
         };
-        values.retain(|v| !v.trim().is_empty());
-        values.sort();
-        values.dedup();
-        values
+        column
+            .filter(|v| !v.trim().is_empty())
+            .filter(|v| current.as_deref().is_none_or(|c| *v > c))
+            .min()
+            .map(str::to_owned)
     }
 
     /// Step one filter on to its next value.
     pub fn step_filter(&mut self, key: FilterKey) {
-        let values = self.values(key);
-        let f = &mut self.filter;
         match key {
-            FilterKey::Owner => f.owner = step(&f.owner, &values),
-            FilterKey::Framework => f.framework = step(&f.framework, &values),
-            FilterKey::Item => f.item = step(&f.item, &values),
-            FilterKey::Session => f.session = step(&f.session, &values),
-            FilterKey::Status => f.status = step(&f.status, &STATUSES),
+            FilterKey::Owner => self.filter.owner = self.next_value(key, &self.filter.owner),
+            FilterKey::Framework => {
+                self.filter.framework = self.next_value(key, &self.filter.framework);
+            }
+            FilterKey::Item => self.filter.item = self.next_value(key, &self.filter.item),
+            FilterKey::Session => self.filter.session = self.next_value(key, &self.filter.session),
+            FilterKey::Status => self.filter.status = step(&self.filter.status, &STATUSES),
             FilterKey::Due => {
                 let order = DueWindow::ORDER;
-                let at = order.iter().position(|d| *d == f.due).unwrap_or(0);
-                f.due = order[(at + 1) % order.len()];
+                let at = order
+                    .iter()
+                    .position(|d| *d == self.filter.due)
+                    .unwrap_or(0);
+                self.filter.due = order[(at + 1) % order.len()];
             }
         }
         self.cursor = 0;
@@ -360,13 +370,13 @@ impl TrendsState {
 
     /// The sessions shown, oldest first: (id, title, date, locality).
     pub fn sessions(&self) -> Vec<&LevelPoint> {
-        let mut seen: Vec<&LevelPoint> = Vec::new();
-        for p in self.points() {
-            if !seen.iter().any(|s| s.session_id == p.session_id) {
-                seen.push(p);
-            }
-        }
-        seen
+        // A set, not a search of those kept: 100,000 sessions' levels
+        // would otherwise take billions of comparisons.
+        let mut seen = std::collections::HashSet::new();
+        self.points()
+            .into_iter()
+            .filter(|p| seen.insert(p.session_id.as_str()))
+            .collect()
     }
 
     /// The items shown, in the framework's order.
@@ -382,9 +392,12 @@ impl TrendsState {
                     .collect()
             })
             .unwrap_or_default();
-        order.retain(|id| points.iter().any(|p| p.item == *id));
+        let present: std::collections::HashSet<&str> =
+            points.iter().map(|p| p.item.as_str()).collect();
+        order.retain(|id| present.contains(id.as_str()));
+        let mut listed: std::collections::HashSet<String> = order.iter().cloned().collect();
         for p in &points {
-            if !order.contains(&p.item) {
+            if listed.insert(p.item.clone()) {
                 order.push(p.item.clone());
             }
         }

@@ -2,7 +2,9 @@
 //! content: `content new-area | add-question | add-statement`.
 
 use crate::cli::{ContentCommand, GlobalArgs, StatementKind};
-use crate::content::library::{ContentFile, Library, Origin, embedded_files, read_user_files};
+use crate::content::library::{
+    ContentFile, Contents, Library, Origin, embedded_files, read_user_files,
+};
 use crate::content::model::GoodKind;
 use crate::content::own;
 use crate::content::problem::Problem;
@@ -23,21 +25,30 @@ pub fn user_content_paths(global: &GlobalArgs) -> Vec<PathBuf> {
 }
 
 /// Load the library from the embedded content and the given user paths.
-/// The library as a start needs it: user files validated, the embedded
-/// ones trusted (the tests validate them).
+/// The library as a start needs it: user files read and validated now,
+/// the embedded ones trusted (the tests validate them) and, when there are
+/// no user files, parsed only when first used.
 pub fn load_library(user_paths: &[PathBuf]) -> Library {
-    load(user_paths, Library::assemble_trusting_embedded)
+    let (files, read_problems) = read_all(user_paths);
+    if files.is_empty() && read_problems.is_empty() {
+        return Library::lazy(|| Contents::assemble(embedded_files(), Vec::new(), false));
+    }
+    with_problems(
+        Contents::assemble(embedded_files(), files, false),
+        read_problems,
+    )
 }
 
 /// The library with every file validated, embedded ones too (`content check`).
 pub fn load_library_checked(user_paths: &[PathBuf]) -> Library {
-    load(user_paths, Library::assemble)
+    let (files, read_problems) = read_all(user_paths);
+    with_problems(
+        Contents::assemble(embedded_files(), files, true),
+        read_problems,
+    )
 }
 
-fn load(
-    user_paths: &[PathBuf],
-    assemble: fn(Vec<ContentFile>, Vec<ContentFile>) -> Library,
-) -> Library {
+fn read_all(user_paths: &[PathBuf]) -> (Vec<ContentFile>, Vec<Problem>) {
     let mut files = Vec::new();
     let mut read_problems = Vec::new();
     for path in user_paths {
@@ -45,10 +56,14 @@ fn load(
         files.extend(found);
         read_problems.extend(problems);
     }
-    let mut library = assemble(embedded_files(), files);
-    read_problems.append(&mut library.problems);
-    library.problems = read_problems;
-    library
+    (files, read_problems)
+}
+
+/// Problems reading files come before those found in them.
+fn with_problems(mut contents: Contents, mut problems: Vec<Problem>) -> Library {
+    problems.append(&mut contents.problems);
+    contents.problems = problems;
+    contents.into()
 }
 
 pub fn run(global: &GlobalArgs, command: &ContentCommand) -> anyhow::Result<ExitCode> {

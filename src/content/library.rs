@@ -10,6 +10,7 @@ use super::problem::Problem;
 use super::query;
 use super::validate::{validate_crosswalk, validate_framework};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// The framework whose scale sessions borrow when theirs has none.
 pub const BORROWED_SCALE: &str = "hmie-cp-2009";
@@ -36,13 +37,98 @@ impl ContentFile {
     }
 }
 
+/// The frameworks, the crosswalk and the problems found, once parsed.
 #[derive(Debug, Clone, Default)]
-pub struct Library {
+pub struct Contents {
     /// Embedded frameworks in file order, then user additions.
     pub frameworks: Vec<(Framework, Origin)>,
     pub crosswalk: Option<Crosswalk>,
     /// Everything wrong with the files that were offered.
     pub problems: Vec<Problem>,
+}
+
+type Loader = Box<dyn FnOnce() -> Contents + Send>;
+
+/// The library, parsed when first looked at. Parsing the embedded
+/// frameworks (650 KB of RON) costs more than a bare terminal program's
+/// whole start, and the home screen's first frame does not need them, so a
+/// start without user content leaves them unparsed until a screen asks.
+/// Reads through `Deref` as [`Contents`]; clones share one parse.
+#[derive(Clone)]
+pub struct Library(Arc<Lazy>);
+
+struct Lazy {
+    contents: OnceLock<Contents>,
+    load: Mutex<Option<Loader>>,
+}
+
+impl Library {
+    /// Parsed on first use by `load`.
+    pub fn lazy(load: impl FnOnce() -> Contents + Send + 'static) -> Self {
+        Library(Arc::new(Lazy {
+            contents: OnceLock::new(),
+            load: Mutex::new(Some(Box::new(load))),
+        }))
+    }
+
+    /// Whether the contents have been parsed yet.
+    pub fn is_loaded(&self) -> bool {
+        self.0.contents.get().is_some()
+    }
+
+    /// The contents to change in place (the organisation's own content,
+    /// written from the app), parsed first. A library shared with clones is
+    /// copied, so the clones keep what they were given.
+    pub fn contents_mut(&mut self) -> &mut Contents {
+        let _parsed: &Contents = self;
+        if Arc::strong_count(&self.0) > 1 {
+            let copy = Contents::clone(self);
+            *self = Library::from(copy);
+        }
+        Arc::get_mut(&mut self.0)
+            .and_then(|lazy| lazy.contents.get_mut())
+            .expect("an unshared, parsed library")
+    }
+}
+
+impl From<Contents> for Library {
+    fn from(contents: Contents) -> Self {
+        Library(Arc::new(Lazy {
+            contents: OnceLock::from(contents),
+            load: Mutex::new(None),
+        }))
+    }
+}
+
+impl Default for Library {
+    fn default() -> Self {
+        Library::from(Contents::default())
+    }
+}
+
+impl std::ops::Deref for Library {
+    type Target = Contents;
+    fn deref(&self) -> &Contents {
+        // `get_or_init` runs one loader and makes any other caller wait.
+        self.0.contents.get_or_init(|| {
+            let load = self
+                .0
+                .load
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .take();
+            load.map(|load| load()).unwrap_or_default()
+        })
+    }
+}
+
+impl std::fmt::Debug for Library {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0.contents.get() {
+            Some(contents) => contents.fmt(f),
+            None => f.write_str("Library (not parsed yet)"),
+        }
+    }
 }
 
 /// The embedded content files.
@@ -120,22 +206,26 @@ impl Library {
     /// order, validating every one. A user framework with an embedded
     /// framework's id replaces it.
     pub fn assemble(embedded: Vec<ContentFile>, user: Vec<ContentFile>) -> Self {
-        Self::assemble_with(embedded, user, true)
+        Contents::assemble(embedded, user, true).into()
     }
 
     /// The same, but trusting the embedded files: they are validated by the
     /// tests (`tests/content.rs`) and cannot change after the build, so a
     /// start does not pay for checking them again. User files are checked.
     pub fn assemble_trusting_embedded(embedded: Vec<ContentFile>, user: Vec<ContentFile>) -> Self {
-        Self::assemble_with(embedded, user, false)
+        Contents::assemble(embedded, user, false).into()
     }
+}
 
-    fn assemble_with(
+impl Contents {
+    /// Parse the files, validating the user's (and the embedded ones if
+    /// `check_embedded`); see [`Library::assemble`].
+    pub fn assemble(
         embedded: Vec<ContentFile>,
         user: Vec<ContentFile>,
         check_embedded: bool,
     ) -> Self {
-        let mut library = Library::default();
+        let mut library = Contents::default();
         let user_given = !user.is_empty();
         let (crosswalks, files): (Vec<ContentFile>, Vec<ContentFile>) = embedded
             .into_iter()

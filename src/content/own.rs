@@ -6,7 +6,7 @@
 //! the organisation's own areas or to an LSCB content area; then it is shown
 //! beside the publisher's, marked as the organisation's.
 
-use super::library::Library;
+use super::library::Contents;
 use super::model::{
     AreaQuestion, ContentArea, ContentAreas, ContentGroup, Framework, GoodKind, GoodStatement,
     Source,
@@ -132,14 +132,14 @@ pub fn add_area(own: &mut Framework, title: &str, description: &str) -> Result<S
 }
 
 /// Whether an area id names one of the organisation's areas or an LSCB one.
-pub fn area_known(library: &Library, own: &Framework, area: &str) -> bool {
+pub fn area_known(library: &Contents, own: &Framework, area: &str) -> bool {
     query::all_area_ids(own).any(|a| a == area)
         || library
             .framework(PUBLISHER_AREAS)
             .is_some_and(|f| query::all_area_ids(f).any(|a| a == area))
 }
 
-fn check_area(library: &Library, own: &Framework, area: &str) -> Result<(), String> {
+fn check_area(library: &Contents, own: &Framework, area: &str) -> Result<(), String> {
     if area_known(library, own, area) {
         Ok(())
     } else {
@@ -151,7 +151,7 @@ fn check_area(library: &Library, own: &Framework, area: &str) -> Result<(), Stri
 
 /// Add a question to an area.
 pub fn add_question(
-    library: &Library,
+    library: &Contents,
     own: &mut Framework,
     area: &str,
     text: &str,
@@ -168,7 +168,7 @@ pub fn add_question(
 
 /// Add a 'good' statement to an area.
 pub fn add_statement(
-    library: &Library,
+    library: &Contents,
     own: &mut Framework,
     area: &str,
     kind: GoodKind,
@@ -200,12 +200,12 @@ pub fn encode(own: &Framework) -> Result<String, String> {
 }
 
 /// The organisation's own framework in the library, if there is one.
-pub fn loaded(library: &Library) -> Option<&Framework> {
+pub fn loaded(library: &Contents) -> Option<&Framework> {
     library.framework(ID)
 }
 
 /// The organisation's questions for an area (its own or an LSCB area).
-pub fn questions_for<'a>(library: &'a Library, area: &str) -> Vec<&'a AreaQuestion> {
+pub fn questions_for<'a>(library: &'a Contents, area: &str) -> Vec<&'a AreaQuestion> {
     loaded(library)
         .and_then(|f| f.content.as_ref())
         .map(|c| c.questions.iter().filter(|q| q.area == area).collect())
@@ -213,7 +213,7 @@ pub fn questions_for<'a>(library: &'a Library, area: &str) -> Vec<&'a AreaQuesti
 }
 
 /// The organisation's 'good' statements for an area.
-pub fn statements_for<'a>(library: &'a Library, area: &str) -> Vec<&'a GoodStatement> {
+pub fn statements_for<'a>(library: &'a Contents, area: &str) -> Vec<&'a GoodStatement> {
     loaded(library)
         .and_then(|f| f.content.as_ref())
         .map(|c| c.good.iter().filter(|g| g.area == area).collect())
@@ -222,7 +222,7 @@ pub fn statements_for<'a>(library: &'a Library, area: &str) -> Vec<&'a GoodState
 
 /// References in the own file that name no area of it or of the LSCB
 /// framework: (area id, what refers to it).
-pub fn unknown_areas(library: &Library) -> Vec<String> {
+pub fn unknown_areas(library: &Contents) -> Vec<String> {
     let Some(own) = loaded(library) else {
         return Vec::new();
     };
@@ -246,7 +246,7 @@ mod tests {
 
     #[test]
     fn areas_questions_and_statements_are_added_and_read_back() {
-        let library = Library::assemble(embedded_files(), Vec::new());
+        let library = crate::content::library::Library::assemble(embedded_files(), Vec::new());
         let mut own = new("Northshire Health").expect("new");
         let id = add_area(&mut own, "Transition to adult services", "").expect("area");
         assert_eq!(id, "own-transition-to-adult-services");

@@ -351,7 +351,7 @@ impl Index {
     /// Whether the folder's modification time is the one recorded by the
     /// last full comparison, and old enough that a change in the same
     /// clock tick cannot hide behind it.
-    fn folder_unchanged(&self, dir: &Path) -> Result<bool, IndexError> {
+    pub fn folder_unchanged(&self, dir: &Path) -> Result<bool, IndexError> {
         let meta = std::fs::metadata(dir).map_err(|e| IndexError::Io(dir.to_owned(), e))?;
         let (_, mtime) = stamp_of(&meta);
         let recorded: Option<i64> = self
@@ -566,33 +566,34 @@ impl Index {
         )?)
     }
 
-    /// When daily reviews were started, newest first, for as long as
-    /// `more` says so (a streak reads only the days it counts).
-    /// `more` is also told whether anything was written that day (a day
-    /// opened and left empty does not count for a streak).
-    pub fn daily_times(
+    /// Whether a daily review started in `[from, until)` has anything
+    /// written (a day opened and left empty does not count for a streak).
+    /// A streak asks this once per day it counts, so it reads about one row
+    /// a day rather than every review back to the streak's start.
+    pub fn daily_written_between(
         &self,
-        more: &mut dyn FnMut(Timestamp, bool) -> bool,
-    ) -> Result<(), IndexError> {
+        from: Timestamp,
+        until: Timestamp,
+    ) -> Result<bool, IndexError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT created, reflection, action, day FROM sessions
-             WHERE kind = 'daily' ORDER BY created DESC",
+            "SELECT reflection, action, day FROM sessions
+             WHERE kind = 'daily' AND created >= ?1 AND created < ?2",
         )?;
-        let mut rows = stmt.query([])?;
+        let mut rows = stmt.query(params![nanos(from), nanos(until)])?;
+        let filled = |text: Option<String>| text.is_some_and(|t| !t.trim().is_empty());
         while let Some(row) = rows.next()? {
-            let filled = |text: Option<String>| text.is_some_and(|t| !t.trim().is_empty());
             let day: Vec<(String, String)> = row
-                .get::<_, Option<String>>(3)?
+                .get::<_, Option<String>>(2)?
                 .and_then(|day| serde_json::from_str(&day).ok())
                 .unwrap_or_default();
-            let written = filled(row.get(1)?)
-                || filled(row.get(2)?)
-                || day.iter().any(|(_, note)| !note.trim().is_empty());
-            if !more(timestamp(row.get(0)?), written) {
-                break;
+            if filled(row.get(0)?)
+                || filled(row.get(1)?)
+                || day.iter().any(|(_, note)| !note.trim().is_empty())
+            {
+                return Ok(true);
             }
         }
-        Ok(())
+        Ok(false)
     }
 
     /// One page of daily reviews, newest first.
@@ -654,30 +655,40 @@ impl Index {
         let rowids: Vec<i64> = top
             .query_map(params![query, limit as i64, RANKED as i64], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
+        let (Some(first), Some(last)) = (rowids.iter().min(), rowids.iter().max()) else {
+            return Ok(Vec::new());
+        };
+        // Session, field and snippet of the chosen few in one query: asked
+        // one by one, FTS5 would gather a common word's every match again
+        // for each (a prefix query is expanded in full each time). The
+        // rowid range lets FTS5 walk only the newest matches; the `+` keeps
+        // the list of rowids a plain filter rather than one lookup each.
         let mut detail = self.conn.prepare_cached(
-            "SELECT s.id, s.title, s.kind, t.field,
+            "SELECT texts_fts.rowid, s.id, s.title, s.kind, t.field,
                     snippet(texts_fts, 0, '[', ']', '…', 12)
              FROM texts_fts
              JOIN texts t ON t.rowid = texts_fts.rowid
              JOIN sessions s ON s.file = t.file
-             WHERE texts_fts MATCH ?1 AND texts_fts.rowid = ?2",
+             WHERE texts_fts MATCH ?1 AND texts_fts.rowid BETWEEN ?2 AND ?3
+               AND +texts_fts.rowid IN (SELECT value FROM json_each(?4))",
         )?;
-        let mut hits = Vec::with_capacity(rowids.len());
-        for rowid in rowids {
-            let hit = detail
-                .query_row(params![query, rowid], |r| {
-                    Ok(Hit {
-                        session_id: r.get(0)?,
-                        title: r.get(1)?,
-                        kind: kind_of(&r.get::<_, String>(2)?).unwrap_or(SessionKind::Workshop),
-                        field: r.get(3)?,
-                        snippet: r.get(4)?,
-                    })
-                })
-                .optional()?;
-            hits.extend(hit);
-        }
-        Ok(hits)
+        let wanted = serde_json::to_string(&rowids).unwrap_or_else(|_| "[]".into());
+        let mut found: HashMap<i64, Hit> = detail
+            .query_map(params![query, first, last, wanted], |r| {
+                Ok((
+                    r.get(0)?,
+                    Hit {
+                        session_id: r.get(1)?,
+                        title: r.get(2)?,
+                        kind: kind_of(&r.get::<_, String>(3)?).unwrap_or(SessionKind::Workshop),
+                        field: r.get(4)?,
+                        snippet: r.get(5)?,
+                    },
+                ))
+            })?
+            .collect::<Result<_, _>>()?;
+        // In the order of the ranking.
+        Ok(rowids.iter().filter_map(|r| found.remove(r)).collect())
     }
 
     /// How many files the index knows (sessions and damaged ones).

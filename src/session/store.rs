@@ -928,9 +928,23 @@ impl SessionStore {
     /// The same without the permission check, for callers that check as
     /// they go through the folder anyway (the index does).
     pub fn open_quietly(dir: PathBuf) -> Result<SessionStore, StoreError> {
+        let store = Self::open_unswept(dir)?;
+        store.sweep_temps();
+        Ok(store)
+    }
+
+    /// The folder, created if missing, with stale temporary files left for
+    /// [`sweep_temps`](Self::sweep_temps) to remove later: the terminal
+    /// program sweeps after its first frame (a sweep lists the whole folder,
+    /// which at 100,000 sessions costs more than drawing the home screen).
+    pub fn open_unswept(dir: PathBuf) -> Result<SessionStore, StoreError> {
         create_private_dir(&dir).map_err(io_error(&dir))?;
-        remove_stale_temps(&dir, SystemTime::now());
         Ok(SessionStore { dir })
+    }
+
+    /// Remove temporary files left by writers that are gone.
+    pub fn sweep_temps(&self) {
+        remove_stale_temps(&self.dir, SystemTime::now());
     }
 
     pub fn path_of(&self, id: &str) -> PathBuf {

@@ -77,17 +77,26 @@ pub fn run(global: &GlobalArgs, start: Start) -> anyhow::Result<()> {
     let dir = paths::sessions_dir(global.data_dir.as_ref()).ok_or_else(|| {
         anyhow::anyhow!("no data folder: pass --data-dir DIR or set HOWGOOD_DATA_DIR")
     })?;
-    let store = crate::session::store::SessionStore::open_quietly(dir)?;
+    // Stale temporary files are swept by the comparing thread, after the
+    // first frame (`start_reconcile`).
+    let store = crate::session::store::SessionStore::open_unswept(dir)?;
     let data_dir = paths::data_dir(global.data_dir.as_ref()).unwrap_or_else(|| store.dir.clone());
     let export_dir = data_dir.join("exports");
     let settings_path = crate::settings::path(&data_dir);
     let (width, height) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
     // Content problems are shown on the home screen, where they will be read.
-    let content_problems: Vec<String> = library
-        .problems
-        .iter()
-        .map(|p| format!("{p} (skipped)"))
-        .collect();
+    // A library not parsed yet holds only the embedded files, which the
+    // tests validate: asking it for problems would parse it before the
+    // first frame, for nothing.
+    let content_problems: Vec<String> = if library.is_loaded() {
+        library
+            .problems
+            .iter()
+            .map(|p| format!("{p} (skipped)"))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut app = App::new(library, Timestamp::now(), (width, height));
     app.startup_problems = content_problems;
     app.ids = crate::session::ids::IdSource::random();
@@ -97,7 +106,7 @@ pub fn run(global: &GlobalArgs, start: Start) -> anyhow::Result<()> {
         global.theme.as_deref(),
         std::env::var_os("NO_COLOR").as_deref(),
     );
-    app.time_zone = jiff::tz::TimeZone::system();
+    app.time_zone = system_time_zone();
     let mut runtime = Runtime::new(app, store, export_dir, settings_path);
     runtime.emergency_dirs = paths::emergency_dirs(&data_dir);
     runtime.own_content_path =
@@ -159,6 +168,29 @@ pub fn run(global: &GlobalArgs, start: Start) -> anyhow::Result<()> {
         std::process::exit(1);
     }
     result
+}
+
+/// The system's time zone. jiff's `TimeZone::system()` first lists the
+/// whole zoneinfo database (some 1,800 files in 60 folders) to recognise
+/// the zone's name, which costs a start a good part of a bare terminal
+/// program's whole run; so without `TZ`, `/etc/localtime` is read directly,
+/// named by its link where it is one. Anything else is left to jiff.
+fn system_time_zone() -> jiff::tz::TimeZone {
+    const LOCALTIME: &str = "/etc/localtime";
+    if cfg!(unix)
+        && std::env::var_os("TZ").is_none()
+        && let Ok(bytes) = std::fs::read(LOCALTIME)
+    {
+        let target = std::fs::read_link(LOCALTIME).unwrap_or_default();
+        let name = target
+            .to_str()
+            .and_then(|t| t.split_once("zoneinfo/"))
+            .map_or("Local", |(_, name)| name);
+        if let Ok(zone) = jiff::tz::TimeZone::tzif(name, &bytes) {
+            return zone;
+        }
+    }
+    jiff::tz::TimeZone::system()
 }
 
 /// Quit if not already quitting, saving what can be saved; the report of
@@ -369,6 +401,7 @@ fn start_reconcile(
     let (path, dir) = (runtime.index_path(), runtime.store.dir.clone());
     let answer = answer.clone();
     std::thread::spawn(move || {
+        crate::session::store::SessionStore::at(dir.clone()).sweep_temps();
         let progress = answer.clone();
         let result = crate::index::Index::open_current(&path, &dir, &mut |done, total| {
             let _ = progress.send(Answer::Progress(done, total));

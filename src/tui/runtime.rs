@@ -198,24 +198,31 @@ fn streak_of(
     today: jiff::civil::Date,
     time_zone: &jiff::tz::TimeZone,
 ) -> Result<usize, IndexError> {
-    let mut dates: Vec<jiff::civil::Date> = Vec::new();
-    let yesterday = today.yesterday().unwrap_or(today);
-    index.daily_times(&mut |t, written| {
-        let date = t.to_zoned_datetime(time_zone.clone()).date();
-        // Read back only as far as the streak could still reach; a day
-        // with nothing written is passed over, so it leaves a gap.
-        let floor = dates
-            .last()
-            .map_or(yesterday, |last| last.yesterday().unwrap_or(*last));
-        if date < floor {
-            return false;
+    // Day by day back from today (or yesterday, if nothing yet today), as
+    // `app::daily::streak` counts: one small query per day counted.
+    let written = |date: jiff::civil::Date| -> Result<bool, IndexError> {
+        let day = |d: jiff::civil::Date| {
+            d.to_zoned_datetime(time_zone.clone())
+                .map(|z| z.timestamp())
+        };
+        match (day(date), date.tomorrow().and_then(day)) {
+            (Ok(from), Ok(until)) => index.daily_written_between(from, until),
+            _ => Ok(false),
         }
-        if written {
-            dates.push(date);
+    };
+    let Ok(yesterday) = today.yesterday() else {
+        return Ok(0);
+    };
+    let mut day = if written(today)? { today } else { yesterday };
+    let mut count = 0;
+    while written(day)? {
+        count += 1;
+        match day.yesterday() {
+            Ok(previous) => day = previous,
+            Err(_) => break,
         }
-        true
-    })?;
-    Ok(crate::app::daily::streak(&dates, today))
+    }
+    Ok(count)
 }
 
 fn summary_of(store: &SessionStore, folder: &Folder, s: crate::index::Listed) -> SessionSummary {
@@ -650,8 +657,19 @@ impl Runtime {
             || self.loose != done.loose;
         self.folder = done.folder;
         self.loose = done.loose;
-        if changed && matches!(self.app.screen, Screen::Home | Screen::History { .. }) {
-            self.dispatch_effect(Effect::LoadHome);
+        if !changed {
+            return;
+        }
+        match &self.app.screen {
+            Screen::Home | Screen::History { .. } => self.dispatch_effect(Effect::LoadHome),
+            Screen::Register(_) => self.dispatch_effect(Effect::LoadRegister),
+            Screen::Trends(state) => {
+                let framework = state.data.as_ref().map(|d| d.framework.clone());
+                if let Some(framework) = framework {
+                    self.dispatch_effect(Effect::LoadTrends(framework));
+                }
+            }
+            _ => {}
         }
     }
 
@@ -872,6 +890,18 @@ impl Runtime {
             self.index = Index::open(&self.index_path()).ok();
         }
         let index = self.index.as_mut()?;
+        // The terminal program answers from the index as it stands (the
+        // folder was compared after the first frame, and howgood's own
+        // saves are in it); a folder changed since by another program is
+        // compared on the other thread, and the screen loaded again if
+        // that finds anything (`reconciled`). Comparing 100,000 files here
+        // would cost half a second on every visit.
+        if self.background_reconcile {
+            if !index.folder_unchanged(&self.store.dir).unwrap_or(false) {
+                self.reconcile_wanted = true;
+            }
+            return self.index.as_ref();
+        }
         match index.reconcile(&self.store.dir, &mut |_, _| {}) {
             Ok(done) => {
                 self.folder = done.folder;

@@ -13,13 +13,16 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
     let [title, body, due, foot] = view::home_areas(app.size);
-    let heading = Line::from(vec![
-        Span::styled(" howgood ", theme.title()),
-        Span::styled(
+    // A notice (the first run's indexing progress, say) takes the motto's
+    // place: the home screen has no status line of its own.
+    let motto = match &app.notice {
+        Some(notice) => Span::styled(format!("· {notice}"), theme.warning()),
+        None => Span::styled(
             "· How good are we now? · How do we know? · How good can we be?",
             theme.dim(),
         ),
-    ]);
+    };
+    let heading = Line::from(vec![Span::styled(" howgood ", theme.title()), motto]);
     frame.render_widget(Paragraph::new(heading), title);
     if let Some(text) = super::conflicts::indicator(app) {
         let row = ratatui::layout::Rect {

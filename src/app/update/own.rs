@@ -140,14 +140,14 @@ pub(super) fn on_written(app: &mut App, result: Result<Box<OwnWritten>, String>)
         Ok(written) => {
             let written = *written;
             let origin = Origin::User(written.path);
-            match app
-                .library
+            let contents = app.library.contents_mut();
+            match contents
                 .frameworks
                 .iter_mut()
                 .find(|(f, _)| f.id == own::ID)
             {
                 Some(slot) => *slot = (written.framework, origin),
-                None => app.library.frameworks.push((written.framework, origin)),
+                None => contents.frameworks.push((written.framework, origin)),
             }
             app.notice = Some(format!("Written to your own content ({}).", written.id));
             // The new area is listed first among yours: keep the cursor on it.

@@ -48,7 +48,13 @@ pub struct SideView {
     pub at: Timestamp,
 }
 
-/// A recorded conflict waiting in a session.
+/// What a conflict names as its session when it is in the measures
+/// register rather than a session (no session id can be this word).
+pub const REGISTER: &str = "measures";
+
+/// A recorded conflict waiting in a session or the measures register
+/// (`session_id` is then [`REGISTER`], `session_title` the measure's title
+/// and `path` its period and field).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConflictEntry {
     pub session_id: String,

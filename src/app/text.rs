@@ -641,6 +641,15 @@ pub mod sync {
     pub const IN_SESSION_TITLE: &str = "Two values kept for a field";
     /// The mark beside a value an export shows while its conflict waits.
     pub const EXPORT_MARK: &str = "CONFLICT WAITING";
+    /// Where a conflict in the measures register is, when its measure has gone.
+    pub const REGISTER_TITLE: &str = "Measures register";
+
+    /// Who saved one side of a register conflict, and when. The register
+    /// keeps no time of saving, so the time said is what it really is.
+    pub fn register_by_at(by: &str, newest_measure: &str) -> String {
+        let by = if by.is_empty() { "someone" } else { by };
+        format!("by {by} (that copy's newest measure was added {newest_measure}; the register keeps no save time)")
+    }
 
     pub fn step(step: SyncStep) -> &'static str {
         match step {

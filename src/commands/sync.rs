@@ -146,10 +146,44 @@ fn list_conflicts(data: &Path) -> anyhow::Result<()> {
             }
         }
     }
+    if let Some(register) = register_with_conflicts(data) {
+        any = true;
+        print_register_conflicts(&register);
+    }
     if !any {
         println!("no conflicts");
     }
     Ok(())
+}
+
+fn register_with_conflicts(data: &Path) -> Option<crate::measures::model::MeasureRegister> {
+    let me = std::env::current_exe().ok()?;
+    Shared::new(data, &me).ok()?.register_with_conflicts()
+}
+
+/// The register's conflicts: the measure and period, each value as the
+/// measure shows it. The register keeps no time of saving, so "when" is
+/// the newest measure's creation on that side, and said so.
+fn print_register_conflicts(register: &crate::measures::model::MeasureRegister) {
+    use crate::measures::conflicts::{side_text, title};
+    for c in &register.conflicts {
+        println!(
+            "{}  {}  {}  ({:?})",
+            c.id,
+            crate::sync::REGISTER,
+            title(register, c),
+            c.kind
+        );
+        for (label, side) in [("ours (in the register)", &c.kept), ("theirs", &c.other)] {
+            println!(
+                "  {label}, {}:",
+                crate::app::text::sync::register_by_at(&side.by, &side.at.to_string())
+            );
+            for line in side_text(register, c, &side.value).lines() {
+                println!("    {line}");
+            }
+        }
+    }
 }
 
 fn resolve(data: &Path, args: &ResolveArgs, now: Timestamp) -> anyhow::Result<()> {
@@ -182,7 +216,12 @@ fn resolve(data: &Path, args: &ResolveArgs, now: Timestamp) -> anyhow::Result<()
         println!("resolved {} in {}", args.conflict, session.id);
         return Ok(());
     }
-    bail!("no conflict {} in any session", args.conflict)
+    if register_with_conflicts(data).is_some_and(|r| r.conflicts.iter().any(|c| c.id == args.conflict)) {
+        screens::resolve_in_register(data, &args.conflict, choice, now).map_err(anyhow::Error::msg)?;
+        println!("resolved {} in the measures register", args.conflict);
+        return Ok(());
+    }
+    bail!("no conflict {} in any session or the measures register", args.conflict)
 }
 
 pub fn merge_driver(
@@ -213,7 +252,8 @@ pub mod screens {
     use crate::app::sync::{ConflictChoice, ConflictEntry, SideView, SyncStep, SyncSummary};
     use crate::session::model::{ConflictKind, ConflictSide};
     use crate::session::store::{Access, OpenSession, read_session};
-    use crate::sync::conflicts::{Choice, readable, resolve_conflict};
+    use crate::measures::file::OpenRegister;
+    use crate::sync::conflicts::{Choice, readable, resolve_conflict, resolve_register_conflict};
     use crate::sync::{Shared, Step};
     use jiff::Timestamp;
     use std::path::{Path, PathBuf};
@@ -299,7 +339,80 @@ pub mod screens {
                 });
             }
         }
+        if is_shared(data) {
+            out.extend(register_entries(data, howgood)?);
+        }
         Ok(out)
+    }
+
+    /// The register's conflicts as entries: titled by measure and period,
+    /// each value as the measure shows it.
+    fn register_entries(data: &Path, howgood: &Path) -> Result<Vec<ConflictEntry>, String> {
+        use crate::measures::conflicts::{is_text, place, side_text};
+        let shared = Shared::new(data, howgood).map_err(|e| e.to_string())?;
+        let Some(register) = shared.register_with_conflicts() else {
+            return Ok(Vec::new());
+        };
+        let entries = register.conflicts.iter().map(|c| {
+            let side = |s: &ConflictSide| SideView {
+                text: side_text(&register, c, &s.value),
+                by: s.by.clone(),
+                at: s.at,
+            };
+            let place = place(c);
+            let measure = place.as_ref().and_then(|p| {
+                register.measures.iter().find(|m| m.id == p.measure_id)
+            });
+            let where_in = place.as_ref().map_or_else(
+                || c.path.clone(),
+                |p| {
+                    let mut parts: Vec<String> = p.period.iter().map(ToString::to_string).collect();
+                    if !p.field.is_empty() {
+                        parts.push(p.field.clone());
+                    }
+                    parts.join(" · ")
+                },
+            );
+            ConflictEntry {
+                session_id: crate::app::sync::REGISTER.to_owned(),
+                session_title: measure.map_or_else(
+                    || crate::app::text::sync::REGISTER_TITLE.to_owned(),
+                    |m| m.title.clone(),
+                ),
+                id: c.id.clone(),
+                path: where_in,
+                deleted: c.kind == ConflictKind::DeletedAndChanged,
+                text: is_text(c),
+                kept: side(&c.kept),
+                other: side(&c.other),
+            }
+        });
+        Ok(entries.collect())
+    }
+
+    /// Settle one conflict in the measures register, saved by the
+    /// register's own save (verified, atomic, history kept, never over a
+    /// file changed meanwhile).
+    pub fn resolve_in_register(
+        data: &Path,
+        conflict_id: &str,
+        choice: Choice,
+        now: Timestamp,
+    ) -> Result<(), String> {
+        let dir = crate::measures::file::measures_dir(data);
+        let mut open = OpenRegister::open(&dir, now).map_err(|e| e.to_string())?;
+        if let Access::ReadOnly(reason) = &open.access {
+            return Err(format!("{}: {reason}", crate::app::text::sync::REGISTER_TITLE));
+        }
+        let mut register = open.loaded.clone();
+        resolve_register_conflict(&mut register, conflict_id, choice).map_err(|e| e.to_string())?;
+        match open.save(&register, now).map_err(|e| e.to_string())? {
+            crate::session::store::Saved::ToConflictCopy(copy) => Err(format!(
+                "the measures register changed on disk meanwhile; the choice went to {}",
+                copy.display()
+            )),
+            _ => Ok(()),
+        }
     }
 
     fn view(side: &ConflictSide) -> SideView {
@@ -318,6 +431,14 @@ pub mod screens {
         choice: ConflictChoice,
         now: Timestamp,
     ) -> Result<(), String> {
+        let choice = match choice {
+            ConflictChoice::Kept => Choice::Kept,
+            ConflictChoice::Other => Choice::Other,
+            ConflictChoice::Text(text) => Choice::Text(text),
+        };
+        if session_id == crate::app::sync::REGISTER {
+            return resolve_in_register(data, conflict_id, choice, now);
+        }
         let path = session_paths(data)
             .into_iter()
             .find(|p| crate::session::store::session_id_of(p) == session_id)
@@ -327,11 +448,6 @@ pub mod screens {
             return Err(format!("{session_id}: {reason}"));
         }
         let mut session = open.loaded.clone();
-        let choice = match choice {
-            ConflictChoice::Kept => Choice::Kept,
-            ConflictChoice::Other => Choice::Other,
-            ConflictChoice::Text(text) => Choice::Text(text),
-        };
         resolve_conflict(&mut session, conflict_id, choice).map_err(|e| e.to_string())?;
         session.updated = now;
         match open.save(&session, now).map_err(|e| e.to_string())? {

@@ -4,6 +4,7 @@
 //! session layer's storage rules and priorities.
 
 pub mod actions;
+pub mod conflicts;
 pub mod curve;
 pub mod edit;
 pub mod file;

@@ -1,9 +1,12 @@
 //! Recorded conflicts: what the list and resolve commands (and, later, the
 //! conflict screen) show and do.
 
+use super::measures_merge::MeasuresSchema;
 use super::merge::Schema;
 use super::session_merge::SessionSchema;
+use crate::measures::model::MeasureRegister;
 use crate::session::model::{ConflictKind, RecordedConflict, Session};
+use serde::{Serialize, de::DeserializeOwned};
 use serde_json::Value;
 use std::fmt;
 
@@ -49,19 +52,48 @@ pub fn resolve_conflict(
     conflict_id: &str,
     choice: Choice,
 ) -> Result<(), ResolveError> {
-    let at = session
-        .conflicts
+    fn conflicts(s: &mut Session) -> &mut Vec<RecordedConflict> {
+        &mut s.conflicts
+    }
+    resolve_in(session, conflicts, &SessionSchema, conflict_id, choice)
+}
+
+/// Settle one conflict recorded in the measures register. Numbers take
+/// one side or the other: a combined text only fits a text field (a note).
+/// On error the register is unchanged.
+pub fn resolve_register_conflict(
+    register: &mut MeasureRegister,
+    conflict_id: &str,
+    choice: Choice,
+) -> Result<(), ResolveError> {
+    fn conflicts(r: &mut MeasureRegister) -> &mut Vec<RecordedConflict> {
+        &mut r.conflicts
+    }
+    resolve_in(register, conflicts, &MeasuresSchema, conflict_id, choice)
+}
+
+/// The one way a record (session or register) settles a conflict: the
+/// field changed in a copy, which replaces the record only if it all fits.
+fn resolve_in<T: Clone + Serialize + DeserializeOwned>(
+    record: &mut T,
+    conflicts: fn(&mut T) -> &mut Vec<RecordedConflict>,
+    schema: &dyn Schema,
+    conflict_id: &str,
+    choice: Choice,
+) -> Result<(), ResolveError> {
+    let list = conflicts(record);
+    let at = list
         .iter()
         .position(|c| c.id == conflict_id)
         .ok_or(ResolveError::NoSuchConflict)?;
-    let conflict = session.conflicts[at].clone();
+    let conflict = list[at].clone();
     let mut changed = match choice {
-        Choice::Kept => session.clone(),
-        Choice::Other => apply(session, &conflict, Replacement::Other)?,
-        Choice::Text(text) => apply(session, &conflict, Replacement::Text(text))?,
+        Choice::Kept => record.clone(),
+        Choice::Other => apply(record, schema, &conflict, Replacement::Other)?,
+        Choice::Text(text) => apply(record, schema, &conflict, Replacement::Text(text))?,
     };
-    changed.conflicts.retain(|c| c.id != conflict_id);
-    *session = changed;
+    conflicts(&mut changed).retain(|c| c.id != conflict_id);
+    *record = changed;
     Ok(())
 }
 
@@ -70,19 +102,20 @@ enum Replacement {
     Text(String),
 }
 
-fn apply(
-    session: &Session,
+fn apply<T: Serialize + DeserializeOwned>(
+    record: &T,
+    schema: &dyn Schema,
     conflict: &RecordedConflict,
     replacement: Replacement,
-) -> Result<Session, ResolveError> {
-    let mut tree = serde_json::to_value(session).map_err(|_| ResolveError::DoesNotFit)?;
+) -> Result<T, ResolveError> {
+    let mut tree = serde_json::to_value(record).map_err(|_| ResolveError::DoesNotFit)?;
     let steps = parse_path(&conflict.path);
     let (last, parents) = steps.split_last().ok_or(ResolveError::PlaceGone)?;
-    let (parent, schema_path) = walk(&mut tree, parents)?;
+    let (parent, schema_path) = walk(&mut tree, schema, parents)?;
     match (replacement, conflict.kind, last) {
         (Replacement::Other, ConflictKind::DeletedAndChanged, Step::Element(key)) => {
             let list = parent.as_array_mut().ok_or(ResolveError::PlaceGone)?;
-            let index = find(list, &schema_path, key).ok_or(ResolveError::PlaceGone)?;
+            let index = find(list, schema, &schema_path, key).ok_or(ResolveError::PlaceGone)?;
             list.remove(index);
         }
         (replacement, _, step) => {
@@ -91,7 +124,7 @@ fn apply(
                     .map_err(|_| ResolveError::DoesNotFit)?,
                 Replacement::Text(text) => Value::String(text),
             };
-            let target = step_into(parent, &schema_path, step)
+            let target = step_into(parent, schema, &schema_path, step)
                 .ok_or(ResolveError::PlaceGone)?
                 .0;
             *target = value;
@@ -131,9 +164,9 @@ fn parse_path(path: &str) -> Vec<Step> {
     steps
 }
 
-fn find(list: &[Value], schema_path: &str, key: &str) -> Option<usize> {
+fn find(list: &[Value], schema: &dyn Schema, schema_path: &str, key: &str) -> Option<usize> {
     list.iter().position(|element| {
-        SessionSchema
+        schema
             .key(schema_path, element)
             .unwrap_or_else(|| element.to_string())
             == key
@@ -142,6 +175,7 @@ fn find(list: &[Value], schema_path: &str, key: &str) -> Option<usize> {
 
 fn step_into<'v>(
     value: &'v mut Value,
+    schema: &dyn Schema,
     schema_path: &str,
     step: &Step,
 ) -> Option<(&'v mut Value, String)> {
@@ -156,17 +190,22 @@ fn step_into<'v>(
         }
         Step::Element(key) => {
             let list = value.as_array_mut()?;
-            let index = find(list, schema_path, key)?;
+            let index = find(list, schema, schema_path, key)?;
             Some((&mut list[index], schema_path.to_owned()))
         }
     }
 }
 
-fn walk<'v>(tree: &'v mut Value, steps: &[Step]) -> Result<(&'v mut Value, String), ResolveError> {
+fn walk<'v>(
+    tree: &'v mut Value,
+    schema: &dyn Schema,
+    steps: &[Step],
+) -> Result<(&'v mut Value, String), ResolveError> {
     let mut here = tree;
     let mut schema_path = String::new();
     for step in steps {
-        let (next, path) = step_into(here, &schema_path, step).ok_or(ResolveError::PlaceGone)?;
+        let (next, path) =
+            step_into(here, schema, &schema_path, step).ok_or(ResolveError::PlaceGone)?;
         here = next;
         schema_path = path;
     }

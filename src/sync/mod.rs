@@ -112,7 +112,9 @@ pub struct Report {
     pub held_back: Vec<String>,
 }
 
-/// A recorded conflict waiting in a session.
+pub use crate::app::sync::REGISTER;
+
+/// A recorded conflict waiting in a session or in the measures register.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConflictSummary {
     pub session: String,
@@ -497,6 +499,15 @@ impl Shared {
                 }
             }
         }
+        if let Some(register) = self.register_with_conflicts() {
+            for conflict in &register.conflicts {
+                status.conflicts.push(ConflictSummary {
+                    session: REGISTER.to_owned(),
+                    id: conflict.id.clone(),
+                    path: crate::measures::conflicts::title(&register, conflict),
+                });
+            }
+        }
         Ok(status)
     }
 }
@@ -535,6 +546,18 @@ impl Shared {
             .collect();
         files.sort();
         Ok(files)
+    }
+}
+
+impl Shared {
+    /// The measures register, if it holds recorded conflicts. A register
+    /// that cannot be read is not listed here; the measures screen and
+    /// commands say why it cannot be read.
+    pub fn register_with_conflicts(&self) -> Option<crate::measures::model::MeasureRegister> {
+        let path = crate::measures::file::measures_dir(&self.data).join(crate::measures::file::FILE_NAME);
+        let bytes = read_regular(&path).ok()?;
+        let register = crate::measures::file::decode(&bytes).ok()?.register;
+        (!register.conflicts.is_empty()).then_some(register)
     }
 }
 

@@ -101,9 +101,17 @@ fn draw_detail(frame: &mut Frame, app: &App, entry: &ConflictEntry, area: Rect, 
         ("A (in the field now)", &entry.kept, entry.kept.text.clone()),
         ("B", &entry.other, other_text),
     ] {
+        let said = if entry.session_id == crate::app::sync::REGISTER {
+            words::register_by_at(
+                &side.by,
+                &app.local(side.at).strftime("%Y-%m-%d %H:%M").to_string(),
+            )
+        } else {
+            by_at(app, side)
+        };
         lines.push(Line::from(vec![
             Span::styled(format!("{label} "), theme.heading()),
-            Span::styled(by_at(app, side), theme.dim()),
+            Span::styled(said, theme.dim()),
         ]));
         for part in text.split('\n') {
             for l in wrap_text(part, width, "  ", "  ") {

@@ -678,12 +678,9 @@ fn reading(period: &str, amount: f64) -> MeasureValue {
     }
 }
 
-#[test]
-fn measure_values_from_two_folders_all_arrive_and_the_same_period_is_a_recorded_conflict() {
-    if git_missing() {
-        return;
-    }
-    let world = World::new();
+/// Ann and Bob share one measure, then record different values for the
+/// same period (2026-Q3: Ann 75, Bob 72) and sync in turn.
+fn same_period_recorded_twice(world: &World) {
     world.started();
     edit_measures(&world, "ann", |r| {
         let created = "2026-11-25T09:00:00Z".parse().expect("time");
@@ -706,6 +703,15 @@ fn measure_values_from_two_folders_all_arrive_and_the_same_period_is_a_recorded_
     world.ok("ann", &["sync"]);
     world.ok("bob", &["sync"]);
     world.ok("ann", &["sync"]);
+}
+
+#[test]
+fn measure_values_from_two_folders_all_arrive_and_the_same_period_is_a_recorded_conflict() {
+    if git_missing() {
+        return;
+    }
+    let world = World::new();
+    same_period_recorded_twice(&world);
     let (ann, bob) = (measures_of(&world, "ann"), measures_of(&world, "bob"));
     assert_eq!(ann, bob, "both folders end with the same register");
     let mut periods: Vec<String> = ann.measures[0]
@@ -732,4 +738,67 @@ fn measure_values_from_two_folders_all_arrive_and_the_same_period_is_a_recorded_
         !file.contains("<<<<<<<") && !file.contains(">>>>>>>"),
         "no conflict markers"
     );
+}
+
+#[test]
+fn a_measure_conflict_is_listed_and_resolved_on_the_command_line() {
+    if git_missing() {
+        return;
+    }
+    let world = World::new();
+    same_period_recorded_twice(&world);
+    let recorded = measures_of(&world, "bob").conflicts;
+    assert_eq!(recorded.len(), 1, "{recorded:?}");
+    let id = recorded[0].id.clone();
+    let other_was_75 = recorded[0].other.value.contains("75");
+
+    let listed = world.ok("bob", &["sync", "conflicts"]);
+    assert!(listed.contains(&id), "{listed}");
+    assert!(listed.contains("Plans on time · 2026-Q3 · figure"), "{listed}");
+    assert!(listed.contains("    75%\n") && listed.contains("    72%\n"), "{listed}");
+    assert!(listed.contains("the register keeps no save time"), "{listed}");
+    assert!(listed.contains("by ann") && listed.contains("by bob"), "{listed}");
+    let status = world.ok("bob", &["sync", "status"]);
+    assert!(status.contains("conflicts waiting: 1"), "{status}");
+    assert!(status.contains("measures Plans on time · 2026-Q3"), "{status}");
+
+    let said = world.ok("bob", &["sync", "resolve", &id, "--take", "theirs"]);
+    assert!(said.contains("measures register"), "{said}");
+    let saved = measures_of(&world, "bob");
+    assert!(saved.conflicts.is_empty(), "{:?}", saved.conflicts);
+    let q3 = saved.measures[0]
+        .values
+        .iter()
+        .find(|v| v.period.to_string() == "2026-Q3")
+        .expect("Q3 kept");
+    let expected = if other_was_75 { 75.0 } else { 72.0 };
+    assert_eq!(q3.figure, Figure::Number(expected));
+    assert!(
+        world.ok("bob", &["sync", "conflicts"]).contains("no conflicts"),
+        "resolved"
+    );
+    let again = world.howgood("bob", &["sync", "resolve", &id, "--take", "ours"]);
+    assert!(!again.status.success(), "a settled conflict is gone");
+
+    world.ok("bob", &["sync"]);
+    world.ok("ann", &["sync"]);
+    assert_eq!(measures_of(&world, "ann"), measures_of(&world, "bob"));
+    assert!(measures_of(&world, "ann").conflicts.is_empty());
+}
+
+#[test]
+fn a_measure_figure_takes_no_combined_text() {
+    if git_missing() {
+        return;
+    }
+    let world = World::new();
+    same_period_recorded_twice(&world);
+    let id = measures_of(&world, "bob").conflicts[0].id.clone();
+    let before = std::fs::read(world.data("bob").join("measures/measures.ron")).expect("file");
+    let output = world.howgood("bob", &["sync", "resolve", &id, "--text", "74"]);
+    assert!(!output.status.success());
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("does not fit"), "{said}");
+    let after = std::fs::read(world.data("bob").join("measures/measures.ron")).expect("file");
+    assert_eq!(before, after, "nothing written");
 }

@@ -368,7 +368,7 @@ pub mod screens {
                 |p| {
                     let mut parts: Vec<String> = p.period.iter().map(ToString::to_string).collect();
                     if !p.field.is_empty() {
-                        parts.push(p.field.clone());
+                        parts.push(crate::measures::conflicts::field_name(&p.field).to_owned());
                     }
                     parts.join(" · ")
                 },

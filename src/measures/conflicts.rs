@@ -57,21 +57,43 @@ pub fn title(register: &MeasureRegister, conflict: &RecordedConflict) -> String 
         parts.push(period.to_string());
     }
     if !place.field.is_empty() {
-        parts.push(place.field.clone());
+        parts.push(field_name(&place.field).to_owned());
     }
     parts.join(" · ")
+}
+
+/// A field as a person names it: the merge reaches inside a figure
+/// (`figure.Number`, `figure.Fraction.numerator`), which is still the figure.
+pub fn field_name(field: &str) -> &str {
+    if field.starts_with("figure") {
+        "figure"
+    } else {
+        field
+    }
 }
 
 /// One side's value as a person reads it: a figure with the measure's unit,
 /// a text as itself, a deleted record said so, anything else as compact data.
 pub fn side_text(register: &MeasureRegister, conflict: &RecordedConflict, value: &str) -> String {
     let parsed: Option<Value> = serde_json::from_str(value).ok();
-    let unit = place(conflict)
+    let place = place(conflict);
+    let unit = place
+        .as_ref()
         .and_then(|p| measure(register, &p.measure_id).map(|m| m.unit))
         .unwrap_or(super::model::Unit::Count);
     let Some(parsed) = parsed else {
         return value.to_owned();
     };
+    let field = place.as_ref().map_or("", |p| p.field.as_str());
+    if let Some(n) = parsed.as_f64() {
+        // A plain number (`figure.Number`) in the measure's unit; one part
+        // of a fraction as a count.
+        return if field == "figure.Number" {
+            reading::amount(n, unit)
+        } else {
+            reading::amount(n, super::model::Unit::Count)
+        };
+    }
     if let Ok(figure) = serde_json::from_value::<Figure>(parsed.clone()) {
         return reading::figure(figure, unit);
     }
@@ -113,7 +135,7 @@ pub fn on_value<'r>(
 pub fn other_figure(register: &MeasureRegister, measure_id: &str, period: Period) -> Option<String> {
     on_value(register, measure_id, period)
         .into_iter()
-        .find(|c| place(c).is_some_and(|p| p.field == "figure" || p.field.is_empty()))
+        .find(|c| place(c).is_some_and(|p| p.field.starts_with("figure") || p.field.is_empty()))
         .map(|c| side_text(register, c, &c.other.value))
 }
 
@@ -142,11 +164,7 @@ mod tests {
         let created = "2026-11-25T09:00:00Z".parse().expect("time");
         let mut m = Measure::new("m0000001".into(), "Plans on time".into(), created);
         m.unit = super::super::model::Unit::Percentage;
-        let c = conflict(
-            "measures[m0000001].values[2026-Q3].figure",
-            r#"{"Number":75.0}"#,
-            r#"{"Number":72.0}"#,
-        );
+        let c = conflict("measures[m0000001].values[2026-Q3].figure.Number", "75.0", "72.0");
         let register = MeasureRegister {
             measures: vec![m],
             conflicts: vec![c.clone()],

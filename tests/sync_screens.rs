@@ -11,6 +11,8 @@ use assert_cmd::Command;
 use common::{Harness, library, start_time};
 use howgood::app::action::Action;
 use howgood::app::{App, Overlay, SaveStatus, Screen};
+use howgood::measures::file::OpenRegister;
+use howgood::measures::model::{Figure, Measure, MeasureRegister, Value as MeasureValue};
 use howgood::session::model::{ItemRecord, Priority, ScaleChoice, Session, SessionKind};
 use howgood::session::store::{OpenSession, SessionStore, read_session, take_lock};
 use howgood::sync::git;
@@ -520,4 +522,139 @@ fn a_session_with_conflicts_shows_both_values_when_opened() {
     assert!(screen.contains("Two values kept for a field"), "{screen}");
     assert!(screen.contains("in the field: Bob's view"), "{screen}");
     assert!(screen.contains("also kept: Ann's view"), "{screen}");
+}
+
+/// The measures register in a data folder, changed and saved by its rules.
+fn edit_measures(world: &World, who: &str, change: impl FnOnce(&mut MeasureRegister)) {
+    let now = Timestamp::now();
+    let dir = world.data(who).join("measures");
+    let mut open = OpenRegister::open(&dir, now).expect("opens");
+    let mut register = open.loaded.clone();
+    change(&mut register);
+    open.save(&register, now).expect("saves");
+}
+
+fn measures_of(world: &World, who: &str) -> MeasureRegister {
+    howgood::measures::file::read(&world.data(who).join("measures")).expect("reads")
+}
+
+fn reading(period: &str, amount: f64) -> MeasureValue {
+    MeasureValue {
+        period: period.parse().expect("period"),
+        figure: Figure::Number(amount),
+        breakdowns: Vec::new(),
+        comparators: Vec::new(),
+        note: String::new(),
+    }
+}
+
+fn q3(register: &MeasureRegister) -> Figure {
+    register.measures[0]
+        .values
+        .iter()
+        .find(|v| v.period.to_string() == "2026-Q3")
+        .expect("Q3")
+        .figure
+}
+
+#[test]
+fn a_measure_conflict_resolved_on_the_screen_is_saved_synced_and_equal_on_both_sides() {
+    if git_missing() {
+        return;
+    }
+    let world = World::new();
+    world.started();
+    edit_measures(&world, "ann", |r| {
+        let created = "2026-11-25T09:00:00Z".parse().expect("time");
+        let mut m = Measure::new("m0000001".into(), "Plans on time".into(), created);
+        m.values.push(reading("2026-Q1", 60.0));
+        r.measures.push(m);
+    });
+    world.ok("ann", &["sync"]);
+    world.ok("bob", &["sync"]);
+    edit_measures(&world, "ann", |r| r.measures[0].values.push(reading("2026-Q3", 75.0)));
+    edit_measures(&world, "bob", |r| r.measures[0].values.push(reading("2026-Q3", 72.0)));
+    world.ok("ann", &["sync"]);
+    world.ok("bob", &["sync"]);
+    let recorded = measures_of(&world, "bob");
+    assert_eq!(recorded.conflicts.len(), 1, "{:?}", recorded.conflicts);
+    let in_field = q3(&recorded);
+    let other = if in_field == Figure::Number(75.0) {
+        Figure::Number(72.0)
+    } else {
+        Figure::Number(75.0)
+    };
+
+    let mut bob = world.screens("bob");
+    let home = bob.screen();
+    assert!(home.contains("1 conflict (c)"), "{home}");
+    press(&mut bob, 'c');
+    let screen = bob.screen();
+    assert!(screen.contains("Conflicts waiting (1)"), "{screen}");
+    assert!(screen.contains("Plans on time · 2026-Q3 · figure"), "{screen}");
+    assert!(screen.contains("75%") && screen.contains("72%"), "{screen}");
+    assert!(screen.contains("by ann") && screen.contains("by bob"), "{screen}");
+    assert!(screen.contains("no save time"), "{screen}");
+    // A number takes one side or the other, never a combined text.
+    press(&mut bob, 'e');
+    assert!(
+        bob.screen().contains("Only a text field can take a combined text"),
+        "{}",
+        bob.screen()
+    );
+
+    press(&mut bob, 'b');
+    let saved = measures_of(&world, "bob");
+    assert!(saved.conflicts.is_empty(), "{:?}", saved.conflicts);
+    assert_eq!(q3(&saved), other, "the other value is now in the register");
+    assert!(bob.screen().contains("No conflicts waiting"), "{}", bob.screen());
+
+    bob.key(KeyCode::Esc);
+    sync_from_screens(&mut bob);
+    let (title, text) = message(bob.app());
+    assert_eq!(title, "Synced", "{text}");
+    world.ok("ann", &["sync"]);
+    assert_eq!(measures_of(&world, "ann"), measures_of(&world, "bob"));
+    assert_eq!(q3(&measures_of(&world, "ann")), other);
+    let summary = bob.app().sync.summary.clone().expect("status");
+    assert_eq!(summary.conflicts, 0, "{summary:?}");
+}
+
+/// A measure conflict as the edge lists it: Bob's 72% in the register,
+/// Ann's 75% beside it.
+fn measure_entry() -> howgood::app::sync::ConflictEntry {
+    use howgood::app::sync::{ConflictEntry, REGISTER, SideView};
+    let at = "2026-11-25T09:00:00Z".parse::<Timestamp>().expect("time");
+    ConflictEntry {
+        session_id: REGISTER.into(),
+        session_title: "Child protection plans reviewed on time".into(),
+        id: "c0000003".into(),
+        path: "2026-Q3 · figure".into(),
+        deleted: false,
+        text: false,
+        kept: SideView {
+            text: "72%".into(),
+            by: "bob".into(),
+            at,
+        },
+        other: SideView {
+            text: "75%".into(),
+            by: "ann".into(),
+            at,
+        },
+    }
+}
+
+#[test]
+fn snapshots_of_the_conflicts_screen_with_a_measure_conflict() {
+    for (width, height) in [(80, 24), (160, 45)] {
+        let mut h = Harness::new(width, height);
+        let mut entries = entries();
+        entries.insert(0, measure_entry());
+        h.runtime.app.screen = Screen::Conflicts(Box::new(howgood::app::sync::ConflictsState {
+            entries,
+            ..Default::default()
+        }));
+        insta::assert_snapshot!(format!("conflicts_measure_{width}x{height}"), h.screen());
+    }
 }

@@ -101,18 +101,21 @@ fn draw_detail(frame: &mut Frame, app: &App, entry: &ConflictEntry, area: Rect, 
         ("A (in the field now)", &entry.kept, entry.kept.text.clone()),
         ("B", &entry.other, other_text),
     ] {
-        let said = if entry.session_id == crate::app::sync::REGISTER {
-            words::register_by_at(
-                &side.by,
-                &app.local(side.at).strftime("%Y-%m-%d %H:%M").to_string(),
-            )
+        if entry.session_id == crate::app::sync::REGISTER {
+            // The register keeps no save time: who on the label's line,
+            // and what "when" really is, wrapped beneath it.
+            let when = app.local(side.at).strftime("%Y-%m-%d %H:%M").to_string();
+            let said = words::register_by_at(&side.by, &when);
+            lines.push(Line::from(Span::styled(label, theme.heading())));
+            for l in wrap_text(&said, width, "  ", "  ") {
+                lines.push(Line::from(Span::styled(l, theme.dim())));
+            }
         } else {
-            by_at(app, side)
-        };
-        lines.push(Line::from(vec![
-            Span::styled(format!("{label} "), theme.heading()),
-            Span::styled(said, theme.dim()),
-        ]));
+            lines.push(Line::from(vec![
+                Span::styled(format!("{label} "), theme.heading()),
+                Span::styled(by_at(app, side), theme.dim()),
+            ]));
+        }
         for part in text.split('\n') {
             for l in wrap_text(part, width, "  ", "  ") {
                 lines.push(Line::from(Span::styled(l, theme.text())));

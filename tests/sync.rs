@@ -685,6 +685,8 @@ fn same_period_recorded_twice(world: &World) {
     edit_measures(&world, "ann", |r| {
         let created = "2026-11-25T09:00:00Z".parse().expect("time");
         let mut m = Measure::new("m0000001".into(), "Plans on time".into(), created);
+        // An LSCB content area, so the Report Book shows it.
+        m.area = Some("workforce".into());
         m.values.push(reading("2026-Q1", 60.0));
         r.measures.push(m);
     });
@@ -754,13 +756,52 @@ fn a_measure_conflict_is_listed_and_resolved_on_the_command_line() {
 
     let listed = world.ok("bob", &["sync", "conflicts"]);
     assert!(listed.contains(&id), "{listed}");
-    assert!(listed.contains("Plans on time · 2026-Q3 · figure"), "{listed}");
-    assert!(listed.contains("    75%\n") && listed.contains("    72%\n"), "{listed}");
-    assert!(listed.contains("the register keeps no save time"), "{listed}");
-    assert!(listed.contains("by ann") && listed.contains("by bob"), "{listed}");
+    assert!(
+        listed.contains("Plans on time · 2026-Q3 · figure"),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("    75%\n") && listed.contains("    72%\n"),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("the register keeps no save time"),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("by ann") && listed.contains("by bob"),
+        "{listed}"
+    );
     let status = world.ok("bob", &["sync", "status"]);
     assert!(status.contains("conflicts waiting: 1"), "{status}");
-    assert!(status.contains("measures Plans on time · 2026-Q3"), "{status}");
+    assert!(
+        status.contains("measures Plans on time · 2026-Q3"),
+        "{status}"
+    );
+
+    // Until resolved, the list and the Report Book show both, marked.
+    let csv = world.ok(
+        "bob",
+        &["measures", "list", "--format", "csv", "--output", "-"],
+    );
+    assert!(csv.contains("[CONFLICT WAITING in 2026-Q3: 7"), "{csv}");
+    assert!(csv.contains("% or 7"), "{csv}");
+    let book = world.root.path().join("book.html");
+    let book_arg = book.to_str().expect("utf8");
+    let range = [
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-12-31",
+        "--output",
+        book_arg,
+    ];
+    world.ok("bob", &[&["report"][..], &range[..]].concat());
+    let html = std::fs::read_to_string(&book).expect("book");
+    assert!(
+        html.contains("[CONFLICT WAITING: also "),
+        "the Report Book marks it"
+    );
 
     let said = world.ok("bob", &["sync", "resolve", &id, "--take", "theirs"]);
     assert!(said.contains("measures register"), "{said}");
@@ -774,9 +815,16 @@ fn a_measure_conflict_is_listed_and_resolved_on_the_command_line() {
     let expected = if other_was_75 { 75.0 } else { 72.0 };
     assert_eq!(q3.figure, Figure::Number(expected));
     assert!(
-        world.ok("bob", &["sync", "conflicts"]).contains("no conflicts"),
+        world
+            .ok("bob", &["sync", "conflicts"])
+            .contains("no conflicts"),
         "resolved"
     );
+    let csv = world.ok(
+        "bob",
+        &["measures", "list", "--format", "csv", "--output", "-"],
+    );
+    assert!(!csv.contains("CONFLICT WAITING"), "{csv}");
     let again = world.howgood("bob", &["sync", "resolve", &id, "--take", "ours"]);
     assert!(!again.status.success(), "a settled conflict is gone");
 

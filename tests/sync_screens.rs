@@ -572,8 +572,12 @@ fn a_measure_conflict_resolved_on_the_screen_is_saved_synced_and_equal_on_both_s
     });
     world.ok("ann", &["sync"]);
     world.ok("bob", &["sync"]);
-    edit_measures(&world, "ann", |r| r.measures[0].values.push(reading("2026-Q3", 75.0)));
-    edit_measures(&world, "bob", |r| r.measures[0].values.push(reading("2026-Q3", 72.0)));
+    edit_measures(&world, "ann", |r| {
+        r.measures[0].values.push(reading("2026-Q3", 75.0))
+    });
+    edit_measures(&world, "bob", |r| {
+        r.measures[0].values.push(reading("2026-Q3", 72.0))
+    });
     world.ok("ann", &["sync"]);
     world.ok("bob", &["sync"]);
     let recorded = measures_of(&world, "bob");
@@ -588,17 +592,33 @@ fn a_measure_conflict_resolved_on_the_screen_is_saved_synced_and_equal_on_both_s
     let mut bob = world.screens("bob");
     let home = bob.screen();
     assert!(home.contains("1 conflict (c)"), "{home}");
+    // The measure's chart shows both values for the period, marked.
+    press(&mut bob, 'm');
+    bob.runtime.finish_jobs();
+    bob.key(KeyCode::Enter);
+    let chart = bob.screen();
+    assert!(chart.contains("[CONFLICT WAITING: also "), "{chart}");
+    bob.key(KeyCode::Esc);
+    bob.key(KeyCode::Esc);
+    assert!(bob.screen().contains("1 conflict (c)"), "{}", bob.screen());
     press(&mut bob, 'c');
     let screen = bob.screen();
     assert!(screen.contains("Conflicts waiting (1)"), "{screen}");
-    assert!(screen.contains("Plans on time · 2026-Q3 · figure"), "{screen}");
+    assert!(
+        screen.contains("Plans on time · 2026-Q3 · figure"),
+        "{screen}"
+    );
     assert!(screen.contains("75%") && screen.contains("72%"), "{screen}");
-    assert!(screen.contains("by ann") && screen.contains("by bob"), "{screen}");
+    assert!(
+        screen.contains("by ann") && screen.contains("by bob"),
+        "{screen}"
+    );
     assert!(screen.contains("no save time"), "{screen}");
     // A number takes one side or the other, never a combined text.
     press(&mut bob, 'e');
     assert!(
-        bob.screen().contains("Only a text field can take a combined text"),
+        bob.screen()
+            .contains("Only a text field can take a combined text"),
         "{}",
         bob.screen()
     );
@@ -607,7 +627,11 @@ fn a_measure_conflict_resolved_on_the_screen_is_saved_synced_and_equal_on_both_s
     let saved = measures_of(&world, "bob");
     assert!(saved.conflicts.is_empty(), "{:?}", saved.conflicts);
     assert_eq!(q3(&saved), other, "the other value is now in the register");
-    assert!(bob.screen().contains("No conflicts waiting"), "{}", bob.screen());
+    assert!(
+        bob.screen().contains("No conflicts waiting"),
+        "{}",
+        bob.screen()
+    );
 
     bob.key(KeyCode::Esc);
     sync_from_screens(&mut bob);

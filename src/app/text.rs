@@ -641,6 +641,24 @@ pub mod sync {
     pub const IN_SESSION_TITLE: &str = "Two values kept for a field";
     /// The mark beside a value an export shows while its conflict waits.
     pub const EXPORT_MARK: &str = "CONFLICT WAITING";
+    /// The mark after a measure's value while a conflict waits on it: the
+    /// other copy's figure beside it, so neither is hidden until chosen.
+    pub fn value_mark(other: Option<&str>) -> String {
+        match other {
+            Some(other) => format!(" [{EXPORT_MARK}: also {other}]"),
+            None => format!(" [{EXPORT_MARK}]"),
+        }
+    }
+
+    /// The mark in a list that shows only the latest value, for a conflict
+    /// waiting on an earlier period: that period's value and the other.
+    pub fn period_mark(period: &str, in_field: &str, other: Option<&str>) -> String {
+        match other {
+            Some(other) => format!(" [{EXPORT_MARK} in {period}: {in_field} or {other}]"),
+            None => format!(" [{EXPORT_MARK} in {period}]"),
+        }
+    }
+
     /// Where a conflict in the measures register is, when its measure has gone.
     pub const REGISTER_TITLE: &str = "Measures register";
 
@@ -648,7 +666,9 @@ pub mod sync {
     /// keeps no time of saving, so the time said is what it really is.
     pub fn register_by_at(by: &str, newest_measure: &str) -> String {
         let by = if by.is_empty() { "someone" } else { by };
-        format!("by {by} (that copy's newest measure was added {newest_measure}; the register keeps no save time)")
+        format!(
+            "by {by} (that copy's newest measure was added {newest_measure}; the register keeps no save time)"
+        )
     }
 
     pub fn step(step: SyncStep) -> &'static str {

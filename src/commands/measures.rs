@@ -152,13 +152,38 @@ pub fn list_rows(register: &MeasureRegister, today: Date) -> Vec<ListRow> {
             latest_period: m
                 .latest()
                 .map_or_else(String::new, |v| v.period.to_string()),
-            latest: m
-                .latest()
-                .map_or_else(String::new, |v| reading::figure(v.figure, m.unit)),
+            latest: latest_marked(register, m),
             change: reading::change_words(m).unwrap_or_default(),
             overdue: reading::overdue(m, today).map_or_else(String::new, |p| p.to_string()),
         })
         .collect()
+}
+
+/// The latest figure, and while a sync conflict waits on any of the
+/// measure's values, a mark with both figures (none is hidden until chosen).
+fn latest_marked(register: &MeasureRegister, m: &Measure) -> String {
+    use crate::app::text::sync::{period_mark, value_mark};
+    use crate::measures::conflicts::waiting;
+    let Some(latest) = m.latest() else {
+        return String::new();
+    };
+    let mut cell = reading::figure(latest.figure, m.unit);
+    for v in &m.values {
+        let Some(other) = waiting(register, &m.id, v.period) else {
+            continue;
+        };
+        if v.period == latest.period {
+            cell.push_str(&value_mark(other.as_deref()));
+        } else {
+            let in_field = reading::figure(v.figure, m.unit);
+            cell.push_str(&period_mark(
+                &v.period.to_string(),
+                &in_field,
+                other.as_deref(),
+            ));
+        }
+    }
+    cell
 }
 
 pub const LIST_HEADER: [&str; 9] = [

@@ -216,12 +216,18 @@ fn resolve(data: &Path, args: &ResolveArgs, now: Timestamp) -> anyhow::Result<()
         println!("resolved {} in {}", args.conflict, session.id);
         return Ok(());
     }
-    if register_with_conflicts(data).is_some_and(|r| r.conflicts.iter().any(|c| c.id == args.conflict)) {
-        screens::resolve_in_register(data, &args.conflict, choice, now).map_err(anyhow::Error::msg)?;
+    if register_with_conflicts(data)
+        .is_some_and(|r| r.conflicts.iter().any(|c| c.id == args.conflict))
+    {
+        screens::resolve_in_register(data, &args.conflict, choice, now)
+            .map_err(anyhow::Error::msg)?;
         println!("resolved {} in the measures register", args.conflict);
         return Ok(());
     }
-    bail!("no conflict {} in any session or the measures register", args.conflict)
+    bail!(
+        "no conflict {} in any session or the measures register",
+        args.conflict
+    )
 }
 
 pub fn merge_driver(
@@ -250,9 +256,9 @@ pub fn merge_driver(
 pub mod screens {
     use super::{refuse_while_open, session_paths};
     use crate::app::sync::{ConflictChoice, ConflictEntry, SideView, SyncStep, SyncSummary};
+    use crate::measures::file::OpenRegister;
     use crate::session::model::{ConflictKind, ConflictSide};
     use crate::session::store::{Access, OpenSession, read_session};
-    use crate::measures::file::OpenRegister;
     use crate::sync::conflicts::{Choice, readable, resolve_conflict, resolve_register_conflict};
     use crate::sync::{Shared, Step};
     use jiff::Timestamp;
@@ -360,9 +366,9 @@ pub mod screens {
                 at: s.at,
             };
             let place = place(c);
-            let measure = place.as_ref().and_then(|p| {
-                register.measures.iter().find(|m| m.id == p.measure_id)
-            });
+            let measure = place
+                .as_ref()
+                .and_then(|p| register.measures.iter().find(|m| m.id == p.measure_id));
             let where_in = place.as_ref().map_or_else(
                 || c.path.clone(),
                 |p| {
@@ -402,7 +408,10 @@ pub mod screens {
         let dir = crate::measures::file::measures_dir(data);
         let mut open = OpenRegister::open(&dir, now).map_err(|e| e.to_string())?;
         if let Access::ReadOnly(reason) = &open.access {
-            return Err(format!("{}: {reason}", crate::app::text::sync::REGISTER_TITLE));
+            return Err(format!(
+                "{}: {reason}",
+                crate::app::text::sync::REGISTER_TITLE
+            ));
         }
         let mut register = open.loaded.clone();
         resolve_register_conflict(&mut register, conflict_id, choice).map_err(|e| e.to_string())?;

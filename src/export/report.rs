@@ -240,7 +240,10 @@ fn measure_view(input: &BookInput, measure: &Measure) -> MeasureView {
             .iter()
             .map(|v| ValueRow {
                 period: v.period.to_string(),
-                figure: reading::figure(v.figure, measure.unit),
+                figure: reading::figure(v.figure, measure.unit)
+                    + &crate::measures::conflicts::waiting(input.measures, &measure.id, v.period)
+                        .map(|other| crate::app::text::sync::value_mark(other.as_deref()))
+                        .unwrap_or_default(),
                 comparators: used
                     .iter()
                     .map(|k| {

@@ -132,11 +132,29 @@ pub fn on_value<'r>(
 
 /// The other value of a figure conflict on this period, as the measure
 /// shows it, for a screen or export to put beside the one in the field.
-pub fn other_figure(register: &MeasureRegister, measure_id: &str, period: Period) -> Option<String> {
+pub fn other_figure(
+    register: &MeasureRegister,
+    measure_id: &str,
+    period: Period,
+) -> Option<String> {
     on_value(register, measure_id, period)
         .into_iter()
         .find(|c| place(c).is_some_and(|p| p.field.starts_with("figure") || p.field.is_empty()))
         .map(|c| side_text(register, c, &c.other.value))
+}
+
+/// Whether a conflict waits on this period's value, and if it is on the
+/// figure, the other figure: `None` none waits; `Some(None)` one waits on
+/// another field (its note, a breakdown).
+pub fn waiting(
+    register: &MeasureRegister,
+    measure_id: &str,
+    period: Period,
+) -> Option<Option<String>> {
+    if on_value(register, measure_id, period).is_empty() {
+        return None;
+    }
+    Some(other_figure(register, measure_id, period))
 }
 
 #[cfg(test)]
@@ -164,7 +182,11 @@ mod tests {
         let created = "2026-11-25T09:00:00Z".parse().expect("time");
         let mut m = Measure::new("m0000001".into(), "Plans on time".into(), created);
         m.unit = super::super::model::Unit::Percentage;
-        let c = conflict("measures[m0000001].values[2026-Q3].figure.Number", "75.0", "72.0");
+        let c = conflict(
+            "measures[m0000001].values[2026-Q3].figure.Number",
+            "75.0",
+            "72.0",
+        );
         let register = MeasureRegister {
             measures: vec![m],
             conflicts: vec![c.clone()],
@@ -173,9 +195,16 @@ mod tests {
         assert_eq!(title(&register, &c), "Plans on time · 2026-Q3 · figure");
         assert_eq!(side_text(&register, &c, &c.kept.value), "75%");
         let q3 = "2026-Q3".parse().expect("period");
-        assert_eq!(other_figure(&register, "m0000001", q3).as_deref(), Some("72%"));
+        assert_eq!(
+            other_figure(&register, "m0000001", q3).as_deref(),
+            Some("72%")
+        );
         assert!(on_value(&register, "m0000001", "2026-Q2".parse().expect("p")).is_empty());
         assert!(!is_text(&c));
-        assert!(is_text(&conflict("measures[m0000001].values[2026-Q3].note", "\"a\"", "\"b\"")));
+        assert!(is_text(&conflict(
+            "measures[m0000001].values[2026-Q3].note",
+            "\"a\"",
+            "\"b\""
+        )));
     }
 }

@@ -554,7 +554,8 @@ impl Shared {
     /// that cannot be read is not listed here; the measures screen and
     /// commands say why it cannot be read.
     pub fn register_with_conflicts(&self) -> Option<crate::measures::model::MeasureRegister> {
-        let path = crate::measures::file::measures_dir(&self.data).join(crate::measures::file::FILE_NAME);
+        let path =
+            crate::measures::file::measures_dir(&self.data).join(crate::measures::file::FILE_NAME);
         let bytes = read_regular(&path).ok()?;
         let register = crate::measures::file::decode(&bytes).ok()?.register;
         (!register.conflicts.is_empty()).then_some(register)

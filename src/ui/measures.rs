@@ -13,8 +13,9 @@ use crate::app::measures::{Ask, MeasuresView};
 use crate::app::text::measures as words;
 use crate::app::theme::Theme;
 use crate::app::view;
+use crate::measures::conflicts;
 use crate::measures::curve::{Curve, Step};
-use crate::measures::model::{ComparatorKind, Measure, Unit};
+use crate::measures::model::{ComparatorKind, Measure, MeasureRegister, Unit};
 use crate::measures::period::Period;
 use crate::measures::reading;
 use ratatui::Frame;
@@ -39,7 +40,10 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
             measure,
             breakdowns,
         } => match state.measure(measure) {
-            Some(m) => chart_screen(frame, m, breakdowns, title, body, theme),
+            Some(m) => {
+                let register = state.register.as_ref();
+                chart_screen(frame, (m, register), breakdowns, title, body, theme);
+            }
             None => list(frame, app, title, body, theme),
         },
         MeasuresView::Curve {
@@ -161,7 +165,7 @@ fn clip(text: &str, width: usize) -> String {
 
 fn chart_screen(
     frame: &mut Frame,
-    m: &Measure,
+    (m, register): (&Measure, Option<&MeasureRegister>),
     breakdowns: bool,
     title: Rect,
     body: Rect,
@@ -186,7 +190,7 @@ fn chart_screen(
     } else {
         curve_chart(frame, &curve, chart_area, theme);
     }
-    values_table(frame, m, breakdowns, table_area, theme);
+    values_table(frame, m, register, breakdowns, table_area, theme);
 }
 
 /// Where a period sits on the x axis: steps from the first value.
@@ -397,7 +401,16 @@ fn mark_of(marker: Marker) -> &'static str {
 }
 
 /// Every value as words, newest last, as many as fit.
-fn values_table(frame: &mut Frame, m: &Measure, breakdowns: bool, area: Rect, theme: Theme) {
+/// A value a sync conflict waits on shows the other copy's figure beside
+/// it, marked, until someone chooses on the conflicts screen.
+fn values_table(
+    frame: &mut Frame,
+    m: &Measure,
+    register: Option<&MeasureRegister>,
+    breakdowns: bool,
+    area: Rect,
+    theme: Theme,
+) {
     let block = Block::default()
         .borders(Borders::TOP)
         .border_style(theme.border(false))
@@ -408,15 +421,25 @@ fn values_table(frame: &mut Frame, m: &Measure, breakdowns: bool, area: Rect, th
     let mut lines: Vec<Line> = Vec::new();
     for v in &m.values {
         let mut text = reading::value_line(v, m.unit);
+        // Before the note, so a narrow screen still shows it.
+        let waiting = register.and_then(|r| conflicts::waiting(r, &m.id, v.period));
+        if let Some(other) = &waiting {
+            text.push_str(&crate::app::text::sync::value_mark(other.as_deref()));
+        }
         if !breakdowns && !v.note.is_empty() {
             text.push_str(&format!(" — {}", v.note));
         }
         if breakdowns && v.breakdowns.is_empty() {
             text.push_str(words::NO_BREAKDOWNS_MARK);
         }
+        let style = if waiting.is_some() {
+            theme.warning()
+        } else {
+            theme.text()
+        };
         lines.push(Line::from(Span::styled(
             clip(&format!(" {text}"), width),
-            theme.text(),
+            style,
         )));
     }
     if lines.is_empty() {

@@ -682,7 +682,7 @@ fn reading(period: &str, amount: f64) -> MeasureValue {
 /// same period (2026-Q3: Ann 75, Bob 72) and sync in turn.
 fn same_period_recorded_twice(world: &World) {
     world.started();
-    edit_measures(&world, "ann", |r| {
+    edit_measures(world, "ann", |r| {
         let created = "2026-11-25T09:00:00Z".parse().expect("time");
         let mut m = Measure::new("m0000001".into(), "Plans on time".into(), created);
         // An LSCB content area, so the Report Book shows it.
@@ -692,13 +692,13 @@ fn same_period_recorded_twice(world: &World) {
     });
     world.ok("ann", &["sync"]);
     world.ok("bob", &["sync"]);
-    assert_eq!(measures_of(&world, "bob"), measures_of(&world, "ann"));
+    assert_eq!(measures_of(world, "bob"), measures_of(world, "ann"));
 
-    edit_measures(&world, "ann", |r| {
+    edit_measures(world, "ann", |r| {
         r.measures[0].values.push(reading("2026-Q2", 70.0));
         r.measures[0].values.push(reading("2026-Q3", 75.0));
     });
-    edit_measures(&world, "bob", |r| {
+    edit_measures(world, "bob", |r| {
         r.measures[0].values.push(reading("2026-Q4", 80.0));
         r.measures[0].values.push(reading("2026-Q3", 72.0));
     });

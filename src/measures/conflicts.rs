@@ -101,6 +101,7 @@ pub fn side_text(register: &MeasureRegister, conflict: &RecordedConflict, value:
         return reading::figure(whole.figure, unit);
     }
     match parsed {
+        Value::String(text) if text.is_empty() => "(empty)".to_owned(),
         Value::String(text) => text,
         Value::Null => "(deleted / empty)".to_owned(),
         other => other.to_string(),

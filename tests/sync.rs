@@ -786,6 +786,9 @@ fn a_measure_conflict_is_listed_and_resolved_on_the_command_line() {
     );
     assert!(csv.contains("[CONFLICT WAITING in 2026-Q3: 7"), "{csv}");
     assert!(csv.contains("% or 7"), "{csv}");
+    let shown = world.ok("bob", &["measures", "show", "m0000001"]);
+    assert!(shown.contains("2026-Q3: 7"), "{shown}");
+    assert!(shown.contains("% [CONFLICT WAITING: also 7"), "{shown}");
     let book = world.root.path().join("book.html");
     let book_arg = book.to_str().expect("utf8");
     let range = [

@@ -332,11 +332,11 @@ fn show(register: &MeasureRegister, reference: &str, as_json: bool) -> anyhow::R
         println!("{}", serde_json::to_string_pretty(&measure_json(m)?)?);
         return Ok(ExitCode::SUCCESS);
     }
-    print!("{}", show_text(m));
+    print!("{}", show_text(m, register));
     Ok(ExitCode::SUCCESS)
 }
 
-fn show_text(m: &Measure) -> String {
+fn show_text(m: &Measure, register: &MeasureRegister) -> String {
     let mut out = format!("{}  {}\n", m.id, m.title);
     let kind = format!("{:?}", m.kind).to_lowercase();
     out.push_str(
@@ -371,11 +371,14 @@ fn show_text(m: &Measure) -> String {
     let baseline = m.baseline_value().map(|v| v.period);
     for v in &m.values {
         let line = reading::value_line(v, m.unit);
-        let line = if Some(v.period) == baseline {
+        let mut line = if Some(v.period) == baseline {
             line.replacen(':', " (baseline):", 1)
         } else {
             line
         };
+        if let Some(other) = crate::measures::conflicts::waiting(register, &m.id, v.period) {
+            line.push_str(&crate::app::text::sync::value_mark(other.as_deref()));
+        }
         out.push_str(&format!("  {line}\n"));
     }
     if let Some(change) = reading::change_words(m) {

@@ -156,10 +156,7 @@ fn list_conflicts(data: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn register_with_conflicts(data: &Path) -> Option<crate::measures::model::MeasureRegister> {
-    let me = std::env::current_exe().ok()?;
-    Shared::new(data, &me).ok()?.register_with_conflicts()
-}
+use crate::sync::register_with_conflicts;
 
 /// The register's conflicts: the measure and period, each value as the
 /// measure shows it. The register keeps no time of saving, so "when" is
@@ -346,18 +343,17 @@ pub mod screens {
             }
         }
         if is_shared(data) {
-            out.extend(register_entries(data, howgood)?);
+            out.extend(register_entries(data));
         }
         Ok(out)
     }
 
     /// The register's conflicts as entries: titled by measure and period,
     /// each value as the measure shows it.
-    fn register_entries(data: &Path, howgood: &Path) -> Result<Vec<ConflictEntry>, String> {
+    fn register_entries(data: &Path) -> Vec<ConflictEntry> {
         use crate::measures::conflicts::{is_text, place, side_text};
-        let shared = Shared::new(data, howgood).map_err(|e| e.to_string())?;
-        let Some(register) = shared.register_with_conflicts() else {
-            return Ok(Vec::new());
+        let Some(register) = crate::sync::register_with_conflicts(data) else {
+            return Vec::new();
         };
         let entries = register.conflicts.iter().map(|c| {
             let side = |s: &ConflictSide| SideView {
@@ -393,7 +389,7 @@ pub mod screens {
                 other: side(&c.other),
             }
         });
-        Ok(entries.collect())
+        entries.collect()
     }
 
     /// Settle one conflict in the measures register, saved by the

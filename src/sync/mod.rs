@@ -554,12 +554,17 @@ impl Shared {
     /// that cannot be read is not listed here; the measures screen and
     /// commands say why it cannot be read.
     pub fn register_with_conflicts(&self) -> Option<crate::measures::model::MeasureRegister> {
-        let path =
-            crate::measures::file::measures_dir(&self.data).join(crate::measures::file::FILE_NAME);
-        let bytes = read_regular(&path).ok()?;
-        let register = crate::measures::file::decode(&bytes).ok()?.register;
-        (!register.conflicts.is_empty()).then_some(register)
+        register_with_conflicts(&self.data)
     }
+}
+
+/// [`Shared::register_with_conflicts`] without running git: only the file
+/// is read, never locked or written.
+pub fn register_with_conflicts(data: &Path) -> Option<crate::measures::model::MeasureRegister> {
+    use crate::measures::file::{FILE_NAME, decode, measures_dir};
+    let bytes = read_regular(&measures_dir(data).join(FILE_NAME)).ok()?;
+    let register = decode(&bytes).ok()?.register;
+    (!register.conflicts.is_empty()).then_some(register)
 }
 
 fn has_private(session: &crate::session::model::Session) -> bool {

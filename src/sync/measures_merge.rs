@@ -181,4 +181,44 @@ mod tests {
         assert!(kept_and_other.iter().any(|v| v.contains("75")));
         assert!(kept_and_other.iter().any(|v| v.contains("72")));
     }
+
+    #[test]
+    fn a_figure_conflict_settles_to_either_side_but_never_to_a_text() {
+        use crate::sync::conflicts::{Choice, ResolveError, resolve_register_conflict};
+        let base = base();
+        let mut ann = base.clone();
+        ann.measures[0].values.push(reading("2026-Q3", 75.0));
+        let mut bob = base.clone();
+        bob.measures[0].values.push(reading("2026-Q3", 72.0));
+        let merged = merge_registers(Some(&base), &ann, &bob, &Authors::default()).expect("merges");
+        let id = merged.conflicts[0].id.clone();
+        let q3 = |r: &MeasureRegister| {
+            r.measures[0]
+                .values
+                .iter()
+                .find(|v| v.period.to_string() == "2026-Q3")
+                .map(|v| v.figure)
+        };
+        let mut refused = merged.clone();
+        assert_eq!(
+            resolve_register_conflict(&mut refused, &id, Choice::Text("74".into())),
+            Err(ResolveError::DoesNotFit)
+        );
+        assert_eq!(refused, merged, "unchanged on refusal");
+        let mut kept = merged.clone();
+        resolve_register_conflict(&mut kept, &id, Choice::Kept).expect("resolves");
+        let mut other = merged.clone();
+        resolve_register_conflict(&mut other, &id, Choice::Other).expect("resolves");
+        assert!(kept.conflicts.is_empty() && other.conflicts.is_empty());
+        let mut both = [q3(&kept), q3(&other)];
+        both.sort_by(|a, b| {
+            a.map(Figure::amount)
+                .partial_cmp(&b.map(Figure::amount))
+                .expect("numbers")
+        });
+        assert_eq!(
+            both,
+            [Some(Figure::Number(72.0)), Some(Figure::Number(75.0))]
+        );
+    }
 }

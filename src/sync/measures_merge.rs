@@ -8,10 +8,9 @@
 //! the two copies, so both machines reach the same file), and a conflict's
 //! time is the newest measure's creation on that side.
 
-use super::merge::{FoundKind, Schema, Side, merge3};
-use super::session_merge::{Authors, conflict_id};
+use super::merge::{Schema, Side, merge3};
+use super::session_merge::{Authors, record};
 use crate::measures::model::MeasureRegister;
-use crate::session::model::{ConflictKind, ConflictSide, RecordedConflict};
 use jiff::Timestamp;
 use serde_json::Value;
 
@@ -86,34 +85,9 @@ pub fn merge_registers(
         winner,
     );
     let mut register: MeasureRegister = serde_json::from_value(merged)?;
+    let at = [stamp(ours), stamp(theirs)];
     for found in found {
-        let side = |s: Side, value: &Value| ConflictSide {
-            value: value.to_string(),
-            by: match s {
-                Side::Ours => authors.ours.clone(),
-                Side::Theirs => authors.theirs.clone(),
-            },
-            at: match s {
-                Side::Ours => stamp(ours),
-                Side::Theirs => stamp(theirs),
-            },
-        };
-        let other_side = match found.kept_side {
-            Side::Ours => Side::Theirs,
-            Side::Theirs => Side::Ours,
-        };
-        let kept = side(found.kept_side, &found.kept);
-        let other = side(other_side, &found.other);
-        let conflict = RecordedConflict {
-            id: conflict_id(&found.path, &kept.value, &other.value),
-            path: found.path.clone(),
-            kind: match found.kind {
-                FoundKind::BothChanged => ConflictKind::BothChanged,
-                FoundKind::DeletedAndChanged => ConflictKind::DeletedAndChanged,
-            },
-            kept,
-            other,
-        };
+        let conflict = record(&found, at, authors);
         if !register.conflicts.iter().any(|c| c.id == conflict.id) {
             register.conflicts.push(conflict);
         }

@@ -4,6 +4,7 @@
 
 use super::merge::{Found, FoundKind, Schema, Side, merge3};
 use crate::session::model::{ConflictKind, ConflictSide, RecordedConflict, Session};
+use jiff::Timestamp;
 use serde_json::Value;
 
 /// The keys of a session's lists of records. Lists not named here
@@ -90,7 +91,7 @@ pub fn merge_sessions(
     );
     let mut session: Session = serde_json::from_value(merged)?;
     for found in found {
-        let conflict = record(&found, ours, theirs, authors);
+        let conflict = record(&found, [ours.updated, theirs.updated], authors);
         if !session.conflicts.iter().any(|c| c.id == conflict.id) {
             session.conflicts.push(conflict);
         }
@@ -101,7 +102,9 @@ pub fn merge_sessions(
     Ok(session)
 }
 
-fn record(found: &Found, ours: &Session, theirs: &Session, authors: &Authors) -> RecordedConflict {
+/// A true conflict as the file records it: both values, each with who
+/// saved it and when (`at`: our copy's time, then theirs).
+pub(super) fn record(found: &Found, at: [Timestamp; 2], authors: &Authors) -> RecordedConflict {
     let side = |s: Side, value: &Value| ConflictSide {
         value: value.to_string(),
         by: match s {
@@ -109,8 +112,8 @@ fn record(found: &Found, ours: &Session, theirs: &Session, authors: &Authors) ->
             Side::Theirs => authors.theirs.clone(),
         },
         at: match s {
-            Side::Ours => ours.updated,
-            Side::Theirs => theirs.updated,
+            Side::Ours => at[0],
+            Side::Theirs => at[1],
         },
     };
     let other_side = match found.kept_side {

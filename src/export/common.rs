@@ -198,6 +198,14 @@ pub fn no_level(
     if crate::app::criteria::offers_level(library, session, &record.item) {
         return None;
     }
+    if crate::app::criteria::is_statement(library, session, &record.item) {
+        // A level recorded earlier is exported as it was.
+        return record.level.is_none().then(|| {
+            crate::app::text::statement_long(
+                crate::app::criteria::statement_state(library, session, record).unwrap_or_default(),
+            )
+        });
+    }
     Some(
         if crate::app::criteria::narrative_basis(library, session, &record.item).is_some() {
             crate::app::text::NARRATIVE_ONLY.to_owned()
@@ -222,16 +230,25 @@ pub fn no_level_short(
     session: &Session,
     library: &Library,
     record: &crate::session::model::ItemRecord,
-) -> Option<&'static str> {
+) -> Option<String> {
     if crate::app::criteria::offers_level(library, session, &record.item) {
         return None;
+    }
+    if crate::app::criteria::is_statement(library, session, &record.item) {
+        // A level recorded earlier is exported as it was.
+        return record.level.is_none().then(|| {
+            crate::app::text::statement_short(
+                crate::app::criteria::statement_state(library, session, record).unwrap_or_default(),
+            )
+        });
     }
     Some(
         if crate::app::criteria::narrative_basis(library, session, &record.item).is_some() {
             crate::app::text::NO_GRADE_SHORT
         } else {
             crate::app::text::BY_STATEMENTS_SHORT
-        },
+        }
+        .to_owned(),
     )
 }
 

@@ -114,6 +114,14 @@ pub fn extract(s: &Session) -> IndexedSession {
         for (n, evidence) in record.evidence.iter().enumerate() {
             push(format!("{item} evidence {}", n + 1), &evidence.description);
         }
+        push(format!("{item} narrative"), &record.narrative);
+        for c in &record.criteria {
+            push(
+                format!("{item} criterion {} evidence", c.criterion),
+                &c.evidence,
+            );
+            push(format!("{item} criterion {} note", c.criterion), &c.note);
+        }
     }
     for (n, p) in s.priorities.iter().enumerate() {
         let label = format!("priority {}", n + 1);

@@ -796,6 +796,10 @@ pub fn statement_short(state: crate::session::model::CriterionState) -> String {
     format!("statement: {}", criterion_state(state))
 }
 
+/// A level column's cell for an Ofsted statement when its state is not at
+/// hand (trends from the index).
+pub const STATEMENT_ANY_SHORT: &str = "statement: met / partly met / not met";
+
 /// An export's level line for an Ofsted statement.
 pub fn statement_long(state: crate::session::model::CriterionState) -> String {
     format!(

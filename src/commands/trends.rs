@@ -217,9 +217,12 @@ fn write_file(
     };
     let framework = library.framework(&args.framework);
     let item = |p: &LevelPoint| item_name(framework, &p.item);
+    let no_level =
+        |p: &LevelPoint| crate::export::common::statement_words(library, &args.framework, &p.item);
     let names = LevelNames {
         item: &item,
         word: &word,
+        no_level: &no_level,
     };
     let (bytes, extension) = match format {
         LevelsFormat::Csv => (crate::export::csv::levels_csv(&points, &names), "csv"),

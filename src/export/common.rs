@@ -225,6 +225,14 @@ pub fn standard_line(session: &Session, library: &Library) -> Option<&'static st
         .then(|| crate::app::text::standard_label(session.standard))
 }
 
+/// In a level column built from the index, which holds no criterion
+/// states: an Ofsted statement is named as one, not left blank.
+pub fn statement_words(library: &Library, framework: &str, item: &str) -> Option<String> {
+    let found = crate::content::query::find_item(library.framework(framework)?, item)?;
+    matches!(found, crate::content::query::ItemRef::Statement { .. })
+        .then(|| crate::app::text::STATEMENT_ANY_SHORT.to_owned())
+}
+
 /// In a table's level column, where no level is offered: a few words.
 pub fn no_level_short(
     session: &Session,

@@ -340,6 +340,11 @@ fn criteria_session() -> Session {
     let c = s.items[0].criterion_mut("", "b");
     c.evidence = "Chronology audit of twelve files".to_owned();
     c.note = "Escalation protocol unfamiliar to staff".to_owned();
+    // A Module 2 statement is kept under its whole text: the hit is named
+    // by what it is, not by that text again.
+    s.items[0]
+        .criterion_mut("neglect", "Neglect is recognised early")
+        .note = "Thresholds discussed at panel".to_owned();
     s
 }
 
@@ -352,6 +357,7 @@ fn search_covers_narratives_and_criterion_evidence_and_notes() {
         ("strategy meetings", "5.3 narrative"),
         ("chronology audit", "5.3 criterion b evidence"),
         ("escalation protocol", "5.3 criterion b note"),
+        ("thresholds panel", "5.3 Module 2 statement note"),
     ] {
         let hits = index.search(words, 10).expect("search");
         assert_eq!(hits.len(), 1, "{words}");

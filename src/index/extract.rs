@@ -86,6 +86,19 @@ fn confidence_name(c: crate::session::model::Confidence) -> &'static str {
     c.label()
 }
 
+/// How a search hit names a criterion: a 2014 criterion by its letter; an
+/// Ofsted statement (kept under its own id) and a Module 2 statement (kept
+/// under its whole text) by what they are.
+fn criterion_label(item: &str, c: &crate::session::model::CriterionRecord) -> String {
+    if !c.area.is_empty() {
+        format!("{item} Module 2 statement")
+    } else if c.criterion == item {
+        format!("{item} statement")
+    } else {
+        format!("{item} criterion {}", c.criterion)
+    }
+}
+
 /// Everything the index holds about a session.
 pub fn extract(s: &Session) -> IndexedSession {
     let mut texts = vec![IndexedText {
@@ -116,11 +129,9 @@ pub fn extract(s: &Session) -> IndexedSession {
         }
         push(format!("{item} narrative"), &record.narrative);
         for c in &record.criteria {
-            push(
-                format!("{item} criterion {} evidence", c.criterion),
-                &c.evidence,
-            );
-            push(format!("{item} criterion {} note", c.criterion), &c.note);
+            let what = criterion_label(item, c);
+            push(format!("{what} evidence"), &c.evidence);
+            push(format!("{what} note"), &c.note);
         }
     }
     for (n, p) in s.priorities.iter().enumerate() {

@@ -402,6 +402,15 @@ fn an_older_ofsted_file_keeps_and_exports_its_level() {
         screen.contains("Recorded earlier: level 2 good"),
         "{screen}"
     );
+    assert!(
+        !screen.contains("Scale"),
+        "no scale tab for a statement\n{screen}"
+    );
+    for (width, height) in [(80, 24), (240, 67)] {
+        h.resize(width, height);
+        insta::assert_snapshot!(format!("ofsted_earlier_level_{width}x{height}"), h.screen());
+    }
+    h.resize(80, 24);
     // Read-only: a digit neither changes nor clears it.
     h.key(Char('1'));
     h.key(Char('0'));

@@ -139,6 +139,20 @@ fn trends_csv_names_an_ofsted_statement_instead_of_a_blank_level() {
         (&records[0][level], &records[0][word]),
         ("", "statement: met / partly met / not met")
     );
+    let text = common::cli::stdout(home.path(), &["trends", "ofsted-good-outcomes"]);
+    assert!(
+        text.contains("statement: met / partly met / not met"),
+        "{text}"
+    );
+    assert!(!text.contains("not yet evaluated"), "{text}");
+    // A search reaches the statement's own evidence and note.
+    let mut noted = session.clone();
+    noted.id = format!("{}-noted", session.id);
+    let c = noted.items[0].criterion_mut("", "3.18");
+    c.note = "Chronologies missing in sibling files".to_owned();
+    save(home.path(), &noted);
+    let found = common::cli::stdout(home.path(), &["search", "sibling", "chronologies"]);
+    assert!(found.contains("3.18 statement note"), "{found}");
 }
 
 // ---------------------------------------------------------------- ICS

@@ -94,8 +94,9 @@ pub enum Command {
     /// It gets a new id if a session with its id exists; nothing is
     /// overwritten.
     Import(ImportArgs),
-    /// Search the notes, reflections, evidence, priorities and titles of
-    /// every session, best match first.
+    /// Search the notes, reflections, evidence, narratives, criteria's
+    /// evidence and notes, priorities and titles of every session, best
+    /// match first.
     Search(SearchArgs),
     /// Tracked performance measures: values over time, change since the
     /// baseline, CSV import, Turning the Curve worksheets.

@@ -333,3 +333,93 @@ fn untouched_sessions_write_no_new_fields() {
     assert!(!text.contains("narrative"), "{text}");
     assert!(!text.contains("standard"), "{text}");
 }
+
+#[test]
+fn an_ofsted_workshop_records_statements_not_levels() {
+    let mut h = Harness::new(80, 24);
+    let s = session(
+        "2026-11-25-statements-0001",
+        SessionKind::Workshop,
+        "Supervision and recording",
+        "ofsted-good-outcomes",
+        &["3.18"],
+    );
+    h.open_session(&s);
+    assert!(
+        h.screen().contains("Recorded as a statement"),
+        "{}",
+        h.screen()
+    );
+    // Digits set no level, wherever the cursor is.
+    h.key(Char('2'));
+    down_to(&mut h, on_criterion("3.18"));
+    h.key(Char('3'));
+    h.key(Char('y'));
+    h.key(Char('a'));
+    h.type_text("13/15");
+    h.key(Enter);
+    h.wait(5);
+
+    let saved = h.saved();
+    assert_eq!(saved.items[0].level, None, "no level from the digits");
+    assert!(saved.items[0].individual_levels.is_empty());
+    let c = &saved.items[0].criteria[0];
+    assert_eq!(c.criterion, "3.18");
+    assert_eq!(c.state, CriterionState::Met);
+    let audit = c.audit.expect("audit kept");
+    assert_eq!((audit.numerator, audit.denominator), (13, 15));
+    let text = h.saved_text();
+    assert!(!text.contains("level: Some"), "{text}");
+
+    let library = library();
+    let markdown = howgood::export::markdown::session_markdown(&saved, &library, today());
+    assert!(markdown.contains("| statement: met |"), "{markdown}");
+    assert!(
+        markdown
+            .contains("**Level:** none: recorded as a statement (met / partly met / not met): met"),
+        "{markdown}"
+    );
+    let env = howgood::export::html::environment(None).expect("templates");
+    let html =
+        howgood::export::html::session_html(&env, &saved, &library, today(), 0).expect("html");
+    assert!(html.contains("recorded as a statement"), "{html}");
+}
+
+#[test]
+fn an_older_ofsted_file_keeps_and_exports_its_level() {
+    let mut h = Harness::new(80, 24);
+    let mut s = session(
+        "2026-01-10-graded-0001",
+        SessionKind::Workshop,
+        "Graded before",
+        "ofsted-good-outcomes",
+        &["3.6"],
+    );
+    s.items[0].level = Some(2);
+    h.open_session(&s);
+    let screen = h.screen();
+    assert!(
+        screen.contains("Recorded earlier: level 2 good"),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("Scale"),
+        "no scale tab for a statement\n{screen}"
+    );
+    for (width, height) in [(80, 24), (240, 67)] {
+        h.resize(width, height);
+        insta::assert_snapshot!(format!("ofsted_earlier_level_{width}x{height}"), h.screen());
+    }
+    h.resize(80, 24);
+    // Read-only: a digit neither changes nor clears it.
+    h.key(Char('1'));
+    h.key(Char('0'));
+    h.key(Char('y'));
+    h.wait(5);
+    assert_eq!(h.saved().items[0].level, Some(2), "never dropped");
+
+    let saved = h.saved();
+    let markdown = howgood::export::markdown::session_markdown(&saved, &library(), today());
+    assert!(markdown.contains("| 2 (good) |"), "{markdown}");
+    assert!(!markdown.contains("statement: "), "{markdown}");
+}

@@ -118,6 +118,43 @@ fn trends_csv_lists_levels_with_words_never_a_total() {
     assert!(!text.contains("average") && !text.contains("total"));
 }
 
+#[test]
+fn trends_csv_names_an_ofsted_statement_instead_of_a_blank_level() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut session = read(Path::new(EXAMPLE));
+    session.framework = "ofsted-good-outcomes".to_owned();
+    session.items = vec![howgood::session::model::ItemRecord::new("3.18")];
+    save(home.path(), &session);
+    let out = home.path().join("t.csv");
+    let (bytes, _) = export(
+        home.path(),
+        &["trends", "ofsted-good-outcomes", "--format", "csv"],
+        &out,
+    );
+    let (header, records) = strict_csv(&bytes);
+    assert_eq!(records.len(), 1);
+    let level = header.iter().position(|h| h == "level").expect("col");
+    let word = header.iter().position(|h| h == "level word").expect("col");
+    assert_eq!(
+        (&records[0][level], &records[0][word]),
+        ("", "statement: met / partly met / not met")
+    );
+    let text = common::cli::stdout(home.path(), &["trends", "ofsted-good-outcomes"]);
+    assert!(
+        text.contains("statement: met / partly met / not met"),
+        "{text}"
+    );
+    assert!(!text.contains("not yet evaluated"), "{text}");
+    // A search reaches the statement's own evidence and note.
+    let mut noted = session.clone();
+    noted.id = format!("{}-noted", session.id);
+    let c = noted.items[0].criterion_mut("", "3.18");
+    c.note = "Chronologies missing in sibling files".to_owned();
+    save(home.path(), &noted);
+    let found = common::cli::stdout(home.path(), &["search", "sibling", "chronologies"]);
+    assert!(found.contains("3.18 statement note"), "{found}");
+}
+
 // ---------------------------------------------------------------- ICS
 
 fn events(bytes: &[u8]) -> Vec<ical::parser::ical::component::IcalEvent> {

@@ -53,7 +53,12 @@ fn down_to(h: &mut Harness, wanted: impl Fn(&Row) -> bool) {
 // 1. Arrows never change a level.
 #[test]
 fn arrows_never_change_a_level_only_digits_do() {
-    for (framework, item) in [("ofsted-good-outcomes", "1.3"), ("hmie-cp-2009", "5.3")] {
+    // Ofsted statements take no level (met / partly / not met instead), so
+    // the four-point case is a graded 2014 judgement.
+    for (framework, item) in [
+        ("integrated-inspection-2014", "health-help-and-protection"),
+        ("hmie-cp-2009", "5.3"),
+    ] {
         for size in SIZES {
             let mut h = opened(&workshop(framework, item), size);
             down_to(&mut h, |r| *r == Row::Level);
@@ -332,7 +337,6 @@ fn reopening_returns_to_where_the_session_was_left() {
 #[test]
 fn prompts_and_hints_follow_the_sessions_scale() {
     for (framework, item, range, other) in [
-        ("ofsted-good-outcomes", "1.3", "1-4", "1-6"),
         (
             "integrated-inspection-2014",
             "health-help-and-protection",

@@ -329,3 +329,61 @@ fn a_quick_open_trusts_a_settled_folder_and_compares_a_changed_one() {
     assert_eq!(done.expect("the folder changed").read, 1);
     assert!(titles(&index).contains(&"Newcomer".to_owned()));
 }
+
+/// A session whose only words are in a narrative and a criterion's
+/// evidence and note (issue 13's records), so a hit can only come from them.
+fn criteria_session() -> Session {
+    let mut s = session("crit", "Probation", SessionKind::Workshop);
+    s.items[0].rationale.clear();
+    s.items[0].questions.clear();
+    s.items[0].narrative = "Offender managers attend strategy meetings promptly".to_owned();
+    let c = s.items[0].criterion_mut("", "b");
+    c.evidence = "Chronology audit of twelve files".to_owned();
+    c.note = "Escalation protocol unfamiliar to staff".to_owned();
+    // A Module 2 statement is kept under its whole text: the hit is named
+    // by what it is, not by that text again.
+    s.items[0]
+        .criterion_mut("neglect", "Neglect is recognised early")
+        .note = "Thresholds discussed at panel".to_owned();
+    s
+}
+
+#[test]
+fn search_covers_narratives_and_criterion_evidence_and_notes() {
+    let setup = setup();
+    write(&setup.dir, &criteria_session());
+    let (index, _) = reconcile(&setup);
+    for (words, field) in [
+        ("strategy meetings", "5.3 narrative"),
+        ("chronology audit", "5.3 criterion b evidence"),
+        ("escalation protocol", "5.3 criterion b note"),
+        ("thresholds panel", "5.3 Module 2 statement note"),
+    ] {
+        let hits = index.search(words, 10).expect("search");
+        assert_eq!(hits.len(), 1, "{words}");
+        assert_eq!(hits[0].session_id, "crit");
+        assert_eq!(hits[0].field, field);
+    }
+}
+
+#[test]
+fn the_find_palette_finds_narratives_and_criterion_notes_in_the_session() {
+    let library = howgood::content::library::Library::assemble(
+        howgood::content::library::embedded_files(),
+        Vec::new(),
+    );
+    let s = criteria_session();
+    let entries = howgood::app::palette::build_index(&library, Some(&s));
+    for words in [
+        "strategy meetings",
+        "chronology audit",
+        "escalation protocol",
+    ] {
+        let hits = howgood::app::palette::search(&entries, words);
+        assert!(
+            hits.iter()
+                .any(|h| entries[h.entry].text.to_lowercase().contains(words)),
+            "{words}"
+        );
+    }
+}

@@ -137,13 +137,24 @@ fn levels_are_set_cleared_and_kept_within_the_scale() {
         "back to not yet evaluated"
     );
 
-    // Ofsted's scale has four levels: 5 is refused with a notice.
-    let mut app = app_with(session("ofsted-good-outcomes", &["3.6"]), None);
+    // The 2014 scale has four levels: 5 is refused with a notice.
+    let mut app = app_with(
+        session(
+            "integrated-inspection-2014",
+            &["health-help-and-protection"],
+        ),
+        None,
+    );
     key(&mut app, KeyCode::Char('5'));
     assert_eq!(ws(&app).session.items[0].level, None);
     assert!(app.notice.as_deref().is_some_and(|n| n.contains("1 to 4")));
     key(&mut app, KeyCode::Char('2'));
     assert_eq!(ws(&app).session.items[0].level, Some(2));
+
+    // An Ofsted statement takes no level at all: a digit changes nothing.
+    let mut app = app_with(session("ofsted-good-outcomes", &["3.6"]), None);
+    key(&mut app, KeyCode::Char('2'));
+    assert_eq!(ws(&app).session.items[0].level, None);
 }
 
 #[test]

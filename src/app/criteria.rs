@@ -98,14 +98,41 @@ pub fn criteria(library: &Library, session: &Session, item: &str) -> Vec<Criteri
     }
 }
 
+/// Whether the item is an Ofsted 'good' statement: the statement is itself
+/// the 'good' descriptor, so it is met, partly met or not met, not graded.
+pub fn is_statement(library: &Library, session: &Session, item: &str) -> bool {
+    library
+        .framework(&session.framework)
+        .and_then(|f| query::find_item(f, item))
+        .is_some_and(|found| matches!(found, ItemRef::Statement { .. }))
+}
+
 /// Whether a level is recorded for the item: not where the publisher asks
 /// for a narrative account, nor where an LSCB session's standard is the
-/// Module 2 statements.
+/// Module 2 statements, nor for an Ofsted statement (the document supplies
+/// no scale; a level recorded before is kept and shown, never offered).
 pub fn offers_level(library: &Library, session: &Session, item: &str) -> bool {
-    if session.standard == Standard::GoodStatements {
+    if session.standard == Standard::GoodStatements || is_statement(library, session, item) {
         return false;
     }
     !judgement_of(library, session, item).is_some_and(query::is_narrative)
+}
+
+/// A statement's own state, as recorded (not yet known when nothing is).
+pub fn statement_state(
+    library: &Library,
+    session: &Session,
+    record: &crate::session::model::ItemRecord,
+) -> Option<crate::session::model::CriterionState> {
+    let view = criteria(library, session, &record.item)
+        .into_iter()
+        .find(|c| c.audited)?;
+    Some(
+        record
+            .criterion(&view.area, &view.key)
+            .map(|c| c.state)
+            .unwrap_or_default(),
+    )
 }
 
 /// The paragraphs that make a judgement narrative-only, if it is.

@@ -197,10 +197,18 @@ fn session_entries(library: &Library, session: &Session, index: &mut Vec<SearchE
         for (at, record) in session.items.iter().enumerate() {
             let heading = item_heading(library, &session.framework, &record.item);
             let notes_place = place(&[PALETTE_SESSION, &heading, PALETTE_NOTES]);
-            let notes = [&record.rationale, &record.strengths, &record.improvements];
+            let notes = [
+                &record.rationale,
+                &record.strengths,
+                &record.improvements,
+                &record.narrative,
+            ];
+            // A criterion's evidence and note are written on the Now phase.
+            let criteria = record.criteria.iter().flat_map(|c| [&c.evidence, &c.note]);
             for text in notes
                 .into_iter()
                 .chain(record.questions.iter().map(|q| &q.note))
+                .chain(criteria)
             {
                 if !text.trim().is_empty() {
                     let target = Target::Session {

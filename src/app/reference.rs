@@ -215,6 +215,7 @@ fn candidate_tabs(library: &Library, ws: &Workspace) -> Vec<Tab> {
                 query::find_item(framework, &r.item)
             });
             let is_area = found.is_some_and(|i| matches!(i, ItemRef::Area(_)));
+            let is_statement = found.is_some_and(|i| matches!(i, ItemRef::Statement { .. }));
             let judgement = match found {
                 Some(ItemRef::Judgement { judgement, .. }) => Some(judgement),
                 _ => None,
@@ -237,6 +238,9 @@ fn candidate_tabs(library: &Library, ws: &Workspace) -> Vec<Tab> {
                 Phase::Now if judgement.is_some() => {
                     vec![Tab::Descriptors, Tab::Judgement, Tab::Scale]
                 }
+                // An Ofsted statement is met or not: the document has no
+                // scale to show beside it.
+                Phase::Now if is_statement => vec![Tab::Indicator, Tab::Illustrations],
                 Phase::Now => vec![Tab::Indicator, Tab::Illustrations, Tab::Scale],
                 // Supervision's cases and actions keep the area's picture
                 // of good practice beside them, not the workshop's guidance.

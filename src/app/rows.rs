@@ -318,6 +318,10 @@ fn no_level_rows(rows: &mut Vec<Row>, library: &Library, ws: &Workspace, item: u
     let Some(record) = session.items.get(item) else {
         return;
     };
+    if criteria::is_statement(library, session, &record.item) {
+        statement_rows(rows, library, ws, item);
+        return;
+    }
     match criteria::narrative_basis(library, session, &record.item) {
         Some(basis) => {
             // The paragraphs' words stand in the framework's pane beside.
@@ -337,6 +341,23 @@ fn no_level_rows(rows: &mut Vec<Row>, library: &Library, ws: &Workspace, item: u
             ),
             warning: false,
         }),
+    }
+}
+
+/// An Ofsted statement: why no level is offered, and a level recorded
+/// before, read-only, so nothing in an older file is hidden.
+fn statement_rows(rows: &mut Vec<Row>, library: &Library, ws: &Workspace, item: usize) {
+    rows.push(Row::Info {
+        text: super::text::STATEMENT_NO_LEVEL.into(),
+        warning: false,
+    });
+    if let Some(level) = ws.session.items.get(item).and_then(|r| r.level) {
+        rows.push(Row::Info {
+            text: super::text::level_recorded_earlier(&super::lines::level_word(
+                library, ws, level,
+            )),
+            warning: false,
+        });
     }
 }
 

@@ -810,6 +810,32 @@ pub const CHOOSE_A_CRITERION: &str = "Choose a criterion or statement first (↑
 /// evaluated against Module 2 statements.
 pub const NO_GRADE_SHORT: &str = "no grade (narrative account)";
 pub const BY_STATEMENTS_SHORT: &str = "no level (Module 2 statements)";
+
+/// Above an Ofsted statement's record: why there is no level.
+pub const STATEMENT_NO_LEVEL: &str = "Recorded as a statement: met / partly met / not met. The statement is itself the 'good' descriptor and the document supplies no scale, so no level is offered.";
+
+/// A level an Ofsted statement was given before statements were recorded
+/// as statements: kept and shown, not offered again.
+pub fn level_recorded_earlier(level: &str) -> String {
+    format!("Recorded earlier: level {level} (kept as it was; statements are no longer graded)")
+}
+
+/// A table's level cell for an Ofsted statement: its state, not a gap.
+pub fn statement_short(state: crate::session::model::CriterionState) -> String {
+    format!("statement: {}", criterion_state(state))
+}
+
+/// A level column's cell for an Ofsted statement when its state is not at
+/// hand (trends from the index).
+pub const STATEMENT_ANY_SHORT: &str = "statement: met / partly met / not met";
+
+/// An export's level line for an Ofsted statement.
+pub fn statement_long(state: crate::session::model::CriterionState) -> String {
+    format!(
+        "none: recorded as a statement (met / partly met / not met): {}",
+        criterion_state(state)
+    )
+}
 /// Supervision's own record: its words, in one place.
 pub mod supervision {
     pub const SUPERVISEE: &str = "Supervisee";

@@ -120,9 +120,16 @@ fn sheets(input: &BookInput) -> Vec<Sheet> {
         let framework = session.and_then(|s| input.library.framework(&s.framework));
         crate::export::common::item_name(framework, &p.item)
     };
+    // Each session is at hand here, so a statement gives its own state.
+    let no_level = |p: &LevelPoint| {
+        let session = scan.sessions.iter().find(|s| s.id == p.session_id)?;
+        let record = session.items.iter().find(|r| r.item == p.item)?;
+        crate::export::common::no_level_short(session, input.library, record)
+    };
     let names = crate::export::csv::LevelNames {
         item: &item,
         word: &word,
+        no_level: &no_level,
     };
     let actions: Vec<_> = input
         .actions

@@ -119,6 +119,10 @@ fn trends_json(library: &Library, register: &Source, framework: &str, item: Opti
                         "date": p.session_date.to_string(),
                         "level": p.level,
                         "word": p.level.and_then(|l| word(scale, l)),
+                        // An Ofsted statement takes no level: say so.
+                        "recorded_as": p.level.is_none().then(|| {
+                            crate::export::common::statement_words(library, framework, &id)
+                        }).flatten(),
                         "spread": spread,
                     })
                 })
@@ -146,7 +150,10 @@ fn level_text(level: &Value) -> String {
     match (level["level"].as_u64(), level["word"].as_str()) {
         (Some(n), Some(w)) => format!("{n} {w}"),
         (Some(n), None) => n.to_string(),
-        _ => "not yet evaluated".to_owned(),
+        _ => level["recorded_as"]
+            .as_str()
+            .unwrap_or("not yet evaluated")
+            .to_owned(),
     }
 }
 
@@ -217,9 +224,12 @@ fn write_file(
     };
     let framework = library.framework(&args.framework);
     let item = |p: &LevelPoint| item_name(framework, &p.item);
+    let no_level =
+        |p: &LevelPoint| crate::export::common::statement_words(library, &args.framework, &p.item);
     let names = LevelNames {
         item: &item,
         word: &word,
+        no_level: &no_level,
     };
     let (bytes, extension) = match format {
         LevelsFormat::Csv => (crate::export::csv::levels_csv(&points, &names), "csv"),

@@ -198,6 +198,14 @@ pub fn no_level(
     if crate::app::criteria::offers_level(library, session, &record.item) {
         return None;
     }
+    if crate::app::criteria::is_statement(library, session, &record.item) {
+        // A level recorded earlier is exported as it was.
+        return record.level.is_none().then(|| {
+            crate::app::text::statement_long(
+                crate::app::criteria::statement_state(library, session, record).unwrap_or_default(),
+            )
+        });
+    }
     Some(
         if crate::app::criteria::narrative_basis(library, session, &record.item).is_some() {
             crate::app::text::NARRATIVE_ONLY.to_owned()
@@ -217,21 +225,38 @@ pub fn standard_line(session: &Session, library: &Library) -> Option<&'static st
         .then(|| crate::app::text::standard_label(session.standard))
 }
 
+/// In a level column built from the index, which holds no criterion
+/// states: an Ofsted statement is named as one, not left blank.
+pub fn statement_words(library: &Library, framework: &str, item: &str) -> Option<String> {
+    let found = crate::content::query::find_item(library.framework(framework)?, item)?;
+    matches!(found, crate::content::query::ItemRef::Statement { .. })
+        .then(|| crate::app::text::STATEMENT_ANY_SHORT.to_owned())
+}
+
 /// In a table's level column, where no level is offered: a few words.
 pub fn no_level_short(
     session: &Session,
     library: &Library,
     record: &crate::session::model::ItemRecord,
-) -> Option<&'static str> {
+) -> Option<String> {
     if crate::app::criteria::offers_level(library, session, &record.item) {
         return None;
+    }
+    if crate::app::criteria::is_statement(library, session, &record.item) {
+        // A level recorded earlier is exported as it was.
+        return record.level.is_none().then(|| {
+            crate::app::text::statement_short(
+                crate::app::criteria::statement_state(library, session, record).unwrap_or_default(),
+            )
+        });
     }
     Some(
         if crate::app::criteria::narrative_basis(library, session, &record.item).is_some() {
             crate::app::text::NO_GRADE_SHORT
         } else {
             crate::app::text::BY_STATEMENTS_SHORT
-        },
+        }
+        .to_owned(),
     )
 }
 

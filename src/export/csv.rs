@@ -106,6 +106,19 @@ pub const LEVEL_HEADER: [&str; 10] = [
 pub struct LevelNames<'a> {
     pub item: &'a dyn Fn(&LevelPoint) -> ItemName,
     pub word: &'a dyn Fn(&LevelPoint, u8) -> Option<String>,
+    /// Where the item takes no level (an Ofsted statement): what stands in
+    /// the word column instead of a blank that would look like a gap.
+    pub no_level: &'a dyn Fn(&LevelPoint) -> Option<String>,
+}
+
+impl LevelNames<'_> {
+    /// The level's word, or what the item records in place of a level.
+    pub fn level_word(&self, p: &LevelPoint) -> String {
+        match p.level {
+            Some(l) => (self.word)(p, l).unwrap_or_default(),
+            None => (self.no_level)(p).unwrap_or_default(),
+        }
+    }
 }
 
 /// "participant: level; ..." for a row.
@@ -134,7 +147,7 @@ pub fn level_rows(points: &[LevelPoint], names: &LevelNames) -> Vec<Vec<String>>
                 p.session_date.to_string(),
                 p.locality.clone().unwrap_or_default(),
                 p.level.map_or_else(String::new, |l| l.to_string()),
-                p.level.and_then(|l| (names.word)(p, l)).unwrap_or_default(),
+                names.level_word(p),
                 spread_text(p),
             ]
         })

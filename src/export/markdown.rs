@@ -326,7 +326,7 @@ fn summary_table(
             cell_or_dash(&number),
             title,
             super::common::no_level_short(session, library, record)
-                .map_or_else(|| agreed_level(scale, record), str::to_owned),
+                .unwrap_or_else(|| agreed_level(scale, record)),
             record.confidence.map_or("—", |c| c.label()),
         );
         if workshop {

@@ -383,13 +383,15 @@ fn level_cell(
     else {
         return "not covered".to_owned();
     };
-    let scale = scan
-        .sessions
-        .iter()
-        .find(|s| s.id == session_id)
-        .and_then(|s| scale_of(s, input.library));
+    let session = scan.sessions.iter().find(|s| s.id == session_id);
+    let scale = session.and_then(|s| scale_of(s, input.library));
+    // An Ofsted statement says its state where a level would stand.
+    let statement = session.and_then(|s| {
+        let record = s.items.iter().find(|r| r.item == item)?;
+        common::no_level_short(s, input.library, record)
+    });
     match point.level {
-        None => "not yet evaluated".to_owned(),
+        None => statement.unwrap_or_else(|| "not yet evaluated".to_owned()),
         Some(n) => match level_words(scale, n) {
             Some(word) => format!("{n} {word}"),
             None => n.to_string(),

@@ -155,7 +155,7 @@ pub fn levels_sheet(points: &[LevelPoint], names: &super::csv::LevelNames) -> Sh
                 Cell::Date(p.session_date),
                 text(p.locality.clone().unwrap_or_default()),
                 p.level.map_or(Cell::Empty, |l| Cell::Number(f64::from(l))),
-                text(p.level.and_then(|l| (names.word)(p, l)).unwrap_or_default()),
+                text(names.level_word(p)),
                 text(super::csv::spread_text(p)),
             ]
         })

@@ -86,6 +86,19 @@ fn confidence_name(c: crate::session::model::Confidence) -> &'static str {
     c.label()
 }
 
+/// How a search hit names a criterion: a 2014 criterion by its letter; an
+/// Ofsted statement (kept under its own id) and a Module 2 statement (kept
+/// under its whole text) by what they are.
+fn criterion_label(item: &str, c: &crate::session::model::CriterionRecord) -> String {
+    if !c.area.is_empty() {
+        format!("{item} Module 2 statement")
+    } else if c.criterion == item {
+        format!("{item} statement")
+    } else {
+        format!("{item} criterion {}", c.criterion)
+    }
+}
+
 /// Everything the index holds about a session.
 pub fn extract(s: &Session) -> IndexedSession {
     let mut texts = vec![IndexedText {
@@ -113,6 +126,12 @@ pub fn extract(s: &Session) -> IndexedSession {
         }
         for (n, evidence) in record.evidence.iter().enumerate() {
             push(format!("{item} evidence {}", n + 1), &evidence.description);
+        }
+        push(format!("{item} narrative"), &record.narrative);
+        for c in &record.criteria {
+            let what = criterion_label(item, c);
+            push(format!("{what} evidence"), &c.evidence);
+            push(format!("{what} note"), &c.note);
         }
     }
     for (n, p) in s.priorities.iter().enumerate() {

@@ -507,6 +507,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::Home, &[Code(Char('S'))], run(C::Sync), Some("sync"), "sync with the shared copy (git); the indicator at the top says how it stands"),
     bind(S::Home, &[Code(Char('c'))], run(C::ShowConflicts), None, "the conflicts a sync recorded: choose a value, or combine"),
     bind(S::History, &[Code(Char('s'))], run(C::SearchHistory), Some("search"), "search every past reflection and action for words"),
+    bind(S::History, &[Code(Char('x'))], run(C::DailyActionDone), Some("action done"), "mark the chosen day's small action done"),
+    bind(S::Home, &[Code(Char('x'))], run(C::DailyActionDone), None, "mark the soonest daily action in 'due soon or overdue' done"),
     // The walk's keys for any phase or pane.
     bind(S::WalkNow, &[Code(Char('R'))], run(C::Reveal), None, "reveal the participants' levels together"),
     bind(S::WalkNow, &[Code(Char('f'))], run(C::CycleFraming), None, "wording of the questions: you, we, or as printed"),

@@ -865,6 +865,11 @@ pub fn session_counts(
     }
 }
 
+/// Marking a daily review's small action done from home or history.
+pub const DAILY_ACTION_NONE_DUE: &str = "No daily action is due soon or overdue.";
+pub const DAILY_ACTION_NONE_OPEN: &str = "This day has no open action to mark done.";
+pub const DAILY_ACTION_DONE_MARK: &str = "(x marks it done)";
+
 /// The history's search: the question, the results' title, none found.
 pub const DAILY_SEARCH_ASK: &str = "Search past daily reviews";
 pub const DAILY_SEARCH_WORDS: &str = "Words to find (every one must appear)";

@@ -136,6 +136,8 @@ pub fn home_data_indexed(
             statement: d.statement,
             owner: d.owner,
             deadline: d.deadline,
+            action_id: d.action_id,
+            daily: d.daily,
         })
         .collect();
     let register = index.register();
@@ -185,6 +187,8 @@ pub fn home_page(
                 reflection: d.reflection,
                 action: d.action,
                 questions: d.questions,
+                action_id: d.action_id,
+                action_status: d.action_status,
             })
             .collect(),
         daily_from,
@@ -278,6 +282,8 @@ pub fn home_data(
                     reflection: day.reflection,
                     action: day.action,
                     questions: day.questions,
+                    action_id: s.priorities.first().map(|p| p.id.clone()),
+                    action_status: s.priorities.first().map(|p| p.status),
                 });
             }
             Ok(decoded) => {
@@ -294,6 +300,8 @@ pub fn home_data(
                             statement: p.statement.clone(),
                             owner: p.owner.clone(),
                             deadline,
+                            action_id: p.id.clone(),
+                            daily: false,
                         });
                     }
                 }

@@ -102,7 +102,7 @@ pub fn render(frame: &mut Frame, app: &App, cursor: usize, theme: Theme) {
         }
         if !entry.action.trim().is_empty() {
             for l in wrap_text(
-                &format!("Action: {}", entry.action),
+                &action_line(entry),
                 width,
                 "                 ",
                 "                 ",
@@ -126,4 +126,14 @@ pub fn render(frame: &mut Frame, app: &App, cursor: usize, theme: Theme) {
         );
     }
     footer(frame, app, foot, theme);
+}
+
+/// The day's small action, and whether it is done (or dropped) since.
+fn action_line(entry: &crate::app::home::DailyEntry) -> String {
+    match entry.action_status {
+        Some(status) if !status.is_open() => {
+            format!("Action: {} ({})", entry.action, status.label())
+        }
+        _ => format!("Action: {}", entry.action),
+    }
 }

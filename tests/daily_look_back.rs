@@ -201,3 +201,83 @@ fn history_over_several_days_snapshots() {
         );
     }
 }
+
+/// A daily review written on `when` with one reflection.
+fn past_day(h: &Harness, id: &str, when: &str, note: &str) {
+    let mut day = common::session(
+        id,
+        SessionKind::DailyReview,
+        "Daily review",
+        "lscb-qaf",
+        &["safeguarding-wisdom"],
+    );
+    day.created = common::at(when);
+    day.updated = common::at(when);
+    day.items[0]
+        .questions
+        .push(howgood::session::model::QuestionNote {
+            area: "safeguarding-wisdom".into(),
+            question: "What range of methods are used?".into(),
+            discussed: true,
+            note: note.into(),
+        });
+    howgood::session::atomic::write_atomic(
+        &h.runtime.store.path_of(id),
+        howgood::session::codec::encode(&day)
+            .expect("encode")
+            .as_bytes(),
+    )
+    .expect("write");
+}
+
+#[test]
+fn on_this_day_a_year_ago_is_a_line_in_the_history_and_o_opens_it() {
+    let mut h = Harness::new(100, 30);
+    past_day(
+        &h,
+        "2025-11-23-daily",
+        "2025-11-23T08:00:00Z",
+        "The day before",
+    );
+    past_day(
+        &h,
+        "2025-11-24-daily",
+        "2025-11-24T08:00:00Z",
+        "Thresholds unclear to new staff",
+    );
+    h.runtime
+        .dispatch_effect(howgood::app::action::Effect::LoadHome);
+    h.key(Char('h'));
+    let screen = h.screen();
+    assert!(
+        screen.contains(
+            "On this day a year ago, Mon 24 Nov 2025: Thresholds unclear to new staff  (o opens it)"
+        ),
+        "{screen}"
+    );
+    h.key(Char('o'));
+    match &h.app().screen {
+        Screen::Session(ws) => assert_eq!(ws.session.id, "2025-11-24-daily"),
+        _ => panic!("the year-ago day is open: {}", h.screen()),
+    }
+    assert!(
+        h.screen().contains("a past day"),
+        "read-only, as a past day"
+    );
+
+    // A day later on the injected clock, the line follows the date.
+    h.key(Esc);
+    next_day(&mut h);
+    h.runtime
+        .dispatch_effect(howgood::app::action::Effect::LoadHome);
+    h.key(Char('h'));
+    let screen = h.screen();
+    assert!(!screen.contains("On this day a year ago"), "{screen}");
+    h.key(Char('o'));
+    assert!(
+        h.screen()
+            .contains("No daily review on this date a year ago"),
+        "{}",
+        h.screen()
+    );
+}

@@ -84,6 +84,9 @@ pub struct HomeData {
     /// The newest daily review's date and id (today's, if its date is
     /// today: the clock may have passed midnight since the load).
     pub newest_review: Option<(Date, String)>,
+    /// The daily review of the same date a year before today, if any
+    /// (boxed to keep `Action` small).
+    pub year_ago: Option<Box<DailyEntry>>,
     /// The sessions folder could not be listed (said in `damaged`): the
     /// list is empty for that, not for having no sessions.
     pub folder_unreadable: bool,

@@ -508,6 +508,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::Home, &[Code(Char('c'))], run(C::ShowConflicts), None, "the conflicts a sync recorded: choose a value, or combine"),
     bind(S::History, &[Code(Char('s'))], run(C::SearchHistory), Some("search"), "search every past reflection and action for words"),
     bind(S::History, &[Code(Char('x'))], run(C::DailyActionDone), Some("action done"), "mark the chosen day's small action done"),
+    bind(S::History, &[Code(Char('o'))], run(C::OpenYearAgo), None, "open the daily review of this date a year ago, where there is one"),
     bind(S::Home, &[Code(Char('x'))], run(C::DailyActionDone), None, "mark the soonest daily action in 'due soon or overdue' done"),
     // The walk's keys for any phase or pane.
     bind(S::WalkNow, &[Code(Char('R'))], run(C::Reveal), None, "reveal the participants' levels together"),

@@ -167,6 +167,28 @@ pub struct Due {
     pub daily: bool,
 }
 
+/// A daily review from a row of `id, created, question, reflection,
+/// action, day, priority key, priority status`.
+fn daily_row(r: &rusqlite::Row) -> rusqlite::Result<Daily> {
+    Ok(Daily {
+        id: r.get(0)?,
+        created: timestamp(r.get(1)?),
+        question: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+        reflection: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
+        action: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
+        questions: r
+            .get::<_, Option<String>>(5)?
+            .and_then(|day| serde_json::from_str(&day).ok())
+            .unwrap_or_default(),
+        action_id: r
+            .get::<_, Option<String>>(6)?
+            .and_then(|key| action_of_key(&key)),
+        action_status: r
+            .get::<_, Option<String>>(7)?
+            .and_then(|s| crate::session::model::PriorityStatus::from_slug(&s)),
+    })
+}
+
 /// The action's stable id from a priority's key (`session/id`).
 fn action_of_key(key: &str) -> Option<String> {
     key.rsplit_once('/')
@@ -582,6 +604,23 @@ impl Index {
         )?)
     }
 
+    /// The first daily review started in `[from, until)`, if any (the
+    /// history's 'on this day' a year ago).
+    pub fn daily_between(
+        &self,
+        from: Timestamp,
+        until: Timestamp,
+    ) -> Result<Option<Daily>, IndexError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT s.id, s.created, s.question, s.reflection, s.action, s.day, p.key, p.status
+             FROM sessions s LEFT JOIN priorities p ON p.file = s.file AND p.position = 0
+             WHERE s.kind = 'daily' AND s.created >= ?1 AND s.created < ?2
+             ORDER BY s.created LIMIT 1",
+        )?;
+        let mut rows = stmt.query_map(params![nanos(from), nanos(until)], daily_row)?;
+        Ok(rows.next().transpose()?)
+    }
+
     /// Whether a daily review started in `[from, until)` has anything
     /// written (a day opened and left empty does not count for a streak).
     /// A streak asks this once per day it counts, so it reads about one row
@@ -619,25 +658,7 @@ impl Index {
              FROM sessions s LEFT JOIN priorities p ON p.file = s.file AND p.position = 0
              WHERE s.kind = 'daily' ORDER BY s.created DESC, s.id DESC LIMIT ?1 OFFSET ?2",
         )?;
-        let rows = stmt.query_map(params![limit as i64, offset as i64], |r| {
-            Ok(Daily {
-                id: r.get(0)?,
-                created: timestamp(r.get(1)?),
-                question: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
-                reflection: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
-                action: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
-                questions: r
-                    .get::<_, Option<String>>(5)?
-                    .and_then(|day| serde_json::from_str(&day).ok())
-                    .unwrap_or_default(),
-                action_id: r
-                    .get::<_, Option<String>>(6)?
-                    .and_then(|key| action_of_key(&key)),
-                action_status: r
-                    .get::<_, Option<String>>(7)?
-                    .and_then(|s| crate::session::model::PriorityStatus::from_slug(&s)),
-            })
-        })?;
+        let rows = stmt.query_map(params![limit as i64, offset as i64], daily_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 

@@ -143,6 +143,10 @@ pub(super) fn history_command(app: &mut App, command: Command, effects: &mut Vec
                 effects,
             );
         }
+        Command::OpenYearAgo => match &app.home.data.year_ago {
+            Some(day) => effects.push(Effect::Open(day.id.clone())),
+            None => app.notice = Some(crate::app::text::YEAR_AGO_NONE.to_owned()),
+        },
         Command::SearchHistory => {
             let ask = crate::app::measures::Ask::new(
                 crate::app::measures::Purpose::SearchDaily,

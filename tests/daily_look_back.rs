@@ -281,3 +281,60 @@ fn on_this_day_a_year_ago_is_a_line_in_the_history_and_o_opens_it() {
         h.screen()
     );
 }
+
+#[test]
+fn free_writing_and_tags_are_kept_shown_and_found() {
+    let mut h = Harness::new(100, 30);
+    h.key(Char('d'));
+    reflect(&mut h, "Thresholds again #thresholds");
+    h.key(Char('w'));
+    assert!(h.screen().contains("Free writing"), "{}", h.screen());
+    h.key(Enter);
+    h.type_text("Felt stretched after the strategy meeting #Workload #supervision");
+    h.key(Esc);
+    // w again goes back to the same entry: one free writing a day.
+    h.key(Char('w'));
+    h.key(Char('F'));
+    let day = &daily_sessions(&h)[0];
+    let free: Vec<_> = day.items[0]
+        .questions
+        .iter()
+        .filter(|q| q.area == "free-writing")
+        .collect();
+    assert_eq!(free.len(), 1);
+    assert_eq!(free[0].question, "");
+    assert_eq!(
+        free[0].note,
+        "Felt stretched after the strategy meeting #Workload #supervision"
+    );
+
+    let screen = h.screen();
+    assert!(screen.contains("Free writing"), "{screen}");
+    assert!(
+        screen.contains("Tags: #thresholds #workload #supervision"),
+        "{screen}"
+    );
+
+    // Found by the history's search...
+    h.key(Char('s'));
+    h.type_text("#workload");
+    h.key(Enter);
+    let Some(howgood::app::Overlay::Reader { title, .. }) = &h.app().overlay else {
+        panic!("results: {}", h.screen());
+    };
+    assert!(title.contains("1 match"), "{title}");
+    h.key(Esc);
+    // ...and by `howgood daily --search`.
+    let out = Command::cargo_bin("howgood")
+        .expect("binary")
+        .env("HOWGOOD_DATA_DIR", h.dir.path())
+        .env("HOWGOOD_CONFIG_DIR", h.dir.path().join("config"))
+        .args(["daily", "--search", "workload"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).expect("utf-8");
+    assert!(out.contains("Felt stretched"), "{out}");
+}

@@ -208,6 +208,8 @@ pub enum Command {
     /// Home and history: a daily review's small action is done (saved
     /// into that day's file).
     DailyActionDone,
+    /// Daily review: write freely, without a set question.
+    FreeWriting,
     /// History: open the daily review of the same date a year ago.
     OpenYearAgo,
     MarkCarried,

@@ -403,6 +403,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::Daily, &[Code(Enter)], run(C::Activate), Some("write"), "write in the chosen field"),
     bind(S::Daily, &[Code(Char(' '))], run(C::ToggleTimer), Some("pause"), "pause or restart the twenty minutes"),
     bind(S::Daily, &[Code(Char('a'))], run(C::AnotherQuestion), Some("another question"), "another question"),
+    bind(S::Daily, &[Code(Char('w'))], run(C::FreeWriting), Some("free writing"), "write freely, without a set question (#words are tags)"),
     bind(S::Daily, &[Code(Char('F'))], run(C::FinishDaily), Some("finish"), "finish (early or on time)"),
     bind(S::Daily, &[Code(Char('E'))], run(C::EditPastDay), None, "edit a past day (past days open read-only)"),
     bind(S::Daily, &[Code(Char('h'))], run(C::ShowHistory), Some("history"), "the history of daily reviews"),

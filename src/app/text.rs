@@ -870,6 +870,12 @@ pub const DAILY_ACTION_NONE_DUE: &str = "No daily action is due soon or overdue.
 pub const DAILY_ACTION_NONE_OPEN: &str = "This day has no open action to mark done.";
 pub const DAILY_ACTION_DONE_MARK: &str = "(x marks it done)";
 
+/// Free writing in the daily review: an entry without a set question.
+pub const FREE_WRITING: &str = "Free writing";
+pub const FREE_WRITING_HEADING: &str =
+    "Free writing · no set question (#words are tags, found by search)";
+pub const TAGS: &str = "Tags";
+
 /// 'On this day' in the history: the review of the same date a year ago.
 pub const YEAR_AGO_NONE: &str = "No daily review on this date a year ago.";
 

@@ -68,6 +68,7 @@ fn todays_question(
         .items
         .iter()
         .flat_map(|r| &r.questions)
+        .filter(|q| !crate::app::daily::is_free(&q.area))
         .next_back()
         .map(|q| DailyQuestion {
             area: q.area.clone(),

@@ -87,6 +87,11 @@ pub fn render(frame: &mut Frame, app: &App, cursor: usize, theme: Theme) {
         };
         // Every question the day took, each with its reflection.
         for (n, (question, reflection)) in questions.iter().enumerate() {
+            let question = if question.is_empty() {
+                crate::app::text::FREE_WRITING
+            } else {
+                question.as_str()
+            };
             let head = if n == 0 {
                 format!(
                     "{:<15}  {question}",
@@ -111,6 +116,21 @@ pub fn render(frame: &mut Frame, app: &App, cursor: usize, theme: Theme) {
                 lines.push(Line::from(vec![
                     Span::raw("  "),
                     Span::styled(l, theme.text()),
+                ]));
+            }
+        }
+        let tags = crate::app::daily::day_tags(entry);
+        if !tags.is_empty() {
+            let tags: Vec<String> = tags.iter().map(|t| format!("#{t}")).collect();
+            for l in wrap_text(
+                &format!("{}: {}", crate::app::text::TAGS, tags.join(" ")),
+                width,
+                indent,
+                indent,
+            ) {
+                lines.push(Line::from(vec![
+                    Span::raw("  "),
+                    Span::styled(l, theme.dim()),
                 ]));
             }
         }

@@ -403,11 +403,11 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::Daily, &[Code(Enter)], run(C::Activate), Some("write"), "write in the chosen field"),
     bind(S::Daily, &[Code(Char(' '))], run(C::ToggleTimer), Some("pause"), "pause or restart the twenty minutes"),
     bind(S::Daily, &[Code(Char('a'))], run(C::AnotherQuestion), Some("another question"), "another question"),
-    bind(S::Daily, &[Code(Char('w'))], run(C::FreeWriting), Some("free writing"), "write freely, without a set question (#words are tags)"),
     bind(S::Daily, &[Code(Char('F'))], run(C::FinishDaily), Some("finish"), "finish (early or on time)"),
     bind(S::Daily, &[Code(Char('E'))], run(C::EditPastDay), None, "edit a past day (past days open read-only)"),
     bind(S::Daily, &[Code(Char('h'))], run(C::ShowHistory), Some("history"), "the history of daily reviews"),
     bind(S::Daily, &[Code(Char('c'))], run(C::ChooseFocus), Some("focus"), "choose the focus areas the questions come from"),
+    bind(S::Daily, &[Code(Char('w'))], run(C::FreeWriting), Some("free writing"), "write freely, without a set question (#words are tags)"),
     bind(S::Daily, &[Code(Char('+')), Code(Char('='))], run(C::AddMinute), None, "another minute"),
     bind(S::Daily, &[Code(Char('f'))], run(C::CycleFraming), None, "wording of the question: you, we, or as printed"),
     // Tracked measures: the list, a measure's chart, a worksheet.

@@ -1,6 +1,7 @@
-//! Issue 12, items 9 and 10: a daily review's small action marked done
-//! from home and from the history (saved into that day's file, seen in the
-//! register), and the history over several days as a snapshot.
+//! Issue 12, items 8 to 10: free writing and #tags; a daily review's small
+//! action marked done from home and from the history (saved into that
+//! day's file, seen in the register); 'on this day' a year ago; and the
+//! history over several days as a snapshot.
 
 mod common;
 

@@ -205,6 +205,13 @@ pub enum Command {
     /// Review: last time's chosen priority is done, carried forward into
     /// this session (linked, not copied), or dropped, with the note.
     MarkDone,
+    /// Home and history: a daily review's small action is done (saved
+    /// into that day's file).
+    DailyActionDone,
+    /// Daily review: write freely, without a set question.
+    FreeWriting,
+    /// History: open the daily review of the same date a year ago.
+    OpenYearAgo,
     MarkCarried,
     MarkDropped,
     /// Review: on to phase 1.

@@ -12,6 +12,49 @@ pub const DAILY_FRAMEWORK: &str = "lscb-qaf";
 /// Twenty minutes, away from meetings and email.
 pub const DAILY_MINUTES: u32 = 20;
 
+/// The area of a day's free writing: an entry without a set question
+/// (one a day; its question is empty).
+pub const FREE_AREA: &str = "free-writing";
+
+/// Whether a day's entry is free writing rather than a set question.
+pub fn is_free(area: &str) -> bool {
+    area == FREE_AREA
+}
+
+/// The tags written in `text`: words beginning with `#` (as jrnl takes
+/// `@` words), lower case, each once, in the order first written.
+pub fn tags(text: &str) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        let Some(rest) = word.strip_prefix('#') else {
+            continue;
+        };
+        let tag: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '_')
+            .collect::<String>()
+            .to_lowercase();
+        if !tag.is_empty() && !found.contains(&tag) {
+            found.push(tag);
+        }
+    }
+    found
+}
+
+/// Every tag of a day as the history lists it.
+pub fn day_tags(entry: &crate::app::home::DailyEntry) -> Vec<String> {
+    let mut all: Vec<String> = Vec::new();
+    let notes = entry.questions.iter().map(|(_, note)| note.as_str());
+    for note in notes.chain([entry.reflection.as_str(), entry.action.as_str()]) {
+        for tag in tags(note) {
+            if !all.contains(&tag) {
+                all.push(tag);
+            }
+        }
+    }
+    all
+}
+
 /// A question with the area it belongs to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DailyQuestion {
@@ -169,6 +212,15 @@ pub fn streak(dates: &[jiff::civil::Date], today: jiff::civil::Date) -> usize {
 mod tests {
     use super::*;
     use crate::content::library::embedded_files;
+
+    #[test]
+    fn tags_are_hash_words_each_once_in_lower_case() {
+        assert_eq!(
+            tags("Calm day #Supervision, then #drift and #supervision again; # alone"),
+            ["supervision", "drift"]
+        );
+        assert!(tags("no tags, an issue #").is_empty());
+    }
 
     #[test]
     fn streaks_count_back_from_today_or_yesterday() {

@@ -37,6 +37,20 @@ pub struct DuePriority {
     pub statement: String,
     pub owner: String,
     pub deadline: Date,
+    /// The action's stable id (empty in files from before ids).
+    pub action_id: String,
+    /// A daily review's small action (marked done from home by a key).
+    pub daily: bool,
+}
+
+impl DuePriority {
+    /// Where a progress update for it goes, if it can take one.
+    pub fn target(&self) -> Option<crate::session::model::ActionRef> {
+        (!self.action_id.is_empty()).then(|| crate::session::model::ActionRef {
+            session: self.session_id.clone(),
+            action: self.action_id.clone(),
+        })
+    }
 }
 
 /// What the edge found in the sessions folder: counts, and one page of
@@ -70,6 +84,9 @@ pub struct HomeData {
     /// The newest daily review's date and id (today's, if its date is
     /// today: the clock may have passed midnight since the load).
     pub newest_review: Option<(Date, String)>,
+    /// The daily review of the same date a year before today, if any
+    /// (boxed to keep `Action` small).
+    pub year_ago: Option<Box<DailyEntry>>,
     /// The sessions folder could not be listed (said in `damaged`): the
     /// list is empty for that, not for having no sessions.
     pub folder_unreadable: bool,
@@ -178,6 +195,22 @@ pub struct DailyEntry {
     pub action: String,
     /// Every question the day took, with its reflection, in order.
     pub questions: Vec<(String, String)>,
+    /// The small action's stable id, if the day has one with an id.
+    pub action_id: Option<String>,
+    /// The small action's status.
+    pub action_status: Option<crate::session::model::PriorityStatus>,
+}
+
+impl DailyEntry {
+    /// The day's small action, if it is open and can be marked done.
+    pub fn open_action(&self) -> Option<crate::session::model::ActionRef> {
+        let open = self.action_status.is_some_and(|s| s.is_open());
+        let id = self.action_id.as_ref().filter(|_| open)?;
+        Some(crate::session::model::ActionRef {
+            session: self.id.clone(),
+            action: id.clone(),
+        })
+    }
 }
 
 /// Priorities due within this many days are listed as due soon.

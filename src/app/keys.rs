@@ -407,6 +407,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::Daily, &[Code(Char('E'))], run(C::EditPastDay), None, "edit a past day (past days open read-only)"),
     bind(S::Daily, &[Code(Char('h'))], run(C::ShowHistory), Some("history"), "the history of daily reviews"),
     bind(S::Daily, &[Code(Char('c'))], run(C::ChooseFocus), Some("focus"), "choose the focus areas the questions come from"),
+    bind(S::Daily, &[Code(Char('w'))], run(C::FreeWriting), Some("free writing"), "write freely, without a set question (#words are tags)"),
     bind(S::Daily, &[Code(Char('+')), Code(Char('='))], run(C::AddMinute), None, "another minute"),
     bind(S::Daily, &[Code(Char('f'))], run(C::CycleFraming), None, "wording of the question: you, we, or as printed"),
     // Tracked measures: the list, a measure's chart, a worksheet.
@@ -507,6 +508,9 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::Home, &[Code(Char('S'))], run(C::Sync), Some("sync"), "sync with the shared copy (git); the indicator at the top says how it stands"),
     bind(S::Home, &[Code(Char('c'))], run(C::ShowConflicts), None, "the conflicts a sync recorded: choose a value, or combine"),
     bind(S::History, &[Code(Char('s'))], run(C::SearchHistory), Some("search"), "search every past reflection and action for words"),
+    bind(S::History, &[Code(Char('x'))], run(C::DailyActionDone), Some("action done"), "mark the chosen day's small action done"),
+    bind(S::History, &[Code(Char('o'))], run(C::OpenYearAgo), None, "open the daily review of this date a year ago, where there is one"),
+    bind(S::Home, &[Code(Char('x'))], run(C::DailyActionDone), None, "mark the soonest daily action in 'due soon or overdue' done"),
     // The walk's keys for any phase or pane.
     bind(S::WalkNow, &[Code(Char('R'))], run(C::Reveal), None, "reveal the participants' levels together"),
     bind(S::WalkNow, &[Code(Char('f'))], run(C::CycleFraming), None, "wording of the questions: you, we, or as printed"),

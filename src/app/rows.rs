@@ -133,6 +133,15 @@ fn daily_rows(rows: &mut Vec<Row>, library: &Library, ws: &Workspace, item: usiz
     // question never hides what was written), and one small
     // action.
     for (n, question) in record.questions.iter().enumerate() {
+        if crate::app::daily::is_free(&question.area) {
+            rows.push(Row::Heading(crate::app::text::FREE_WRITING_HEADING.into()));
+            rows.push(Row::Text(TextField::QuestionNote {
+                item,
+                area: question.area.clone(),
+                question: question.question.clone(),
+            }));
+            continue;
+        }
         let area = crate::app::daily::area_title(library, &question.area);
         rows.push(Row::Heading(if n == 0 {
             format!("Question of the day · {area}")

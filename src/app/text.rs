@@ -920,6 +920,29 @@ pub fn session_counts(
     }
 }
 
+/// Marking a daily review's small action done from home or history.
+pub const DAILY_ACTION_NONE_DUE: &str = "No daily action is due soon or overdue.";
+pub const DAILY_ACTION_NONE_OPEN: &str = "This day has no open action to mark done.";
+pub const DAILY_ACTION_DONE_MARK: &str = "(x marks it done)";
+
+/// Free writing in the daily review: an entry without a set question.
+pub const FREE_WRITING: &str = "Free writing";
+pub const FREE_WRITING_HEADING: &str =
+    "Free writing · no set question (#words are tags, found by search)";
+pub const TAGS: &str = "Tags";
+
+/// 'On this day' in the history: the review of the same date a year ago.
+pub const YEAR_AGO_NONE: &str = "No daily review on this date a year ago.";
+
+/// The history's line for the review of this date a year ago: what was
+/// written first (or the question, if nothing was), and the key.
+pub fn year_ago_line(date: jiff::civil::Date, written: &str) -> String {
+    format!(
+        "On this day a year ago, {}: {written}  (o opens it)",
+        date.strftime("%a %-d %b %Y")
+    )
+}
+
 /// The history's search: the question, the results' title, none found.
 pub const DAILY_SEARCH_ASK: &str = "Search past daily reviews";
 pub const DAILY_SEARCH_WORDS: &str = "Words to find (every one must appear)";

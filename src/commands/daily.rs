@@ -68,7 +68,7 @@ fn todays_question(
         .items
         .iter()
         .flat_map(|r| &r.questions)
-        .next_back()
+        .rfind(|q| !crate::app::daily::is_free(&q.area))
         .map(|q| DailyQuestion {
             area: q.area.clone(),
             question: q.question.clone(),

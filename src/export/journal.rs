@@ -36,8 +36,12 @@ pub fn journal_markdown(
 fn day(out: &mut String, library: &Library, date: Date, session: &Session) {
     let _ = writeln!(out, "## {}\n", date.strftime("%A %-d %B %Y"));
     for q in session.items.iter().flat_map(|r| &r.questions) {
-        let area = crate::app::daily::area_title(library, &q.area);
-        let _ = writeln!(out, "**{}** ({area})\n", q.question.trim());
+        if crate::app::daily::is_free(&q.area) {
+            let _ = writeln!(out, "**{}**\n", crate::app::text::FREE_WRITING);
+        } else {
+            let area = crate::app::daily::area_title(library, &q.area);
+            let _ = writeln!(out, "**{}** ({area})\n", q.question.trim());
+        }
         if q.note.trim().is_empty() {
             out.push_str("_Nothing written._\n\n");
         } else {

@@ -161,6 +161,39 @@ pub struct Due {
     pub statement: String,
     pub owner: String,
     pub deadline: Date,
+    /// The action's stable id (empty in files from before ids).
+    pub action_id: String,
+    /// Whether it is a daily review's small action.
+    pub daily: bool,
+}
+
+/// A daily review from a row of `id, created, question, reflection,
+/// action, day, priority key, priority status`.
+fn daily_row(r: &rusqlite::Row) -> rusqlite::Result<Daily> {
+    Ok(Daily {
+        id: r.get(0)?,
+        created: timestamp(r.get(1)?),
+        question: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+        reflection: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
+        action: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
+        questions: r
+            .get::<_, Option<String>>(5)?
+            .and_then(|day| serde_json::from_str(&day).ok())
+            .unwrap_or_default(),
+        action_id: r
+            .get::<_, Option<String>>(6)?
+            .and_then(|key| action_of_key(&key)),
+        action_status: r
+            .get::<_, Option<String>>(7)?
+            .and_then(|s| crate::session::model::PriorityStatus::from_slug(&s)),
+    })
+}
+
+/// The action's stable id from a priority's key (`session/id`).
+fn action_of_key(key: &str) -> Option<String> {
+    key.rsplit_once('/')
+        .map(|(_, id)| id.to_owned())
+        .filter(|id| !id.is_empty())
 }
 
 /// One daily review.
@@ -173,6 +206,9 @@ pub struct Daily {
     pub action: String,
     /// Every question of the day with its reflection, in order.
     pub questions: Vec<(String, String)>,
+    /// The small action's stable id and whether it is still open.
+    pub action_id: Option<String>,
+    pub action_status: Option<crate::session::model::PriorityStatus>,
 }
 
 /// One search hit: which session, which field, and the words around it.
@@ -533,7 +569,7 @@ impl Index {
     /// included), soonest first, at most `limit`.
     pub fn due(&self, until: Date, limit: usize) -> Result<Vec<Due>, IndexError> {
         let mut stmt = self.conn.prepare(
-            "SELECT s.id, s.title, p.statement, p.owner, p.deadline
+            "SELECT s.id, s.title, p.statement, p.owner, p.deadline, p.key, s.kind
              FROM priorities p JOIN sessions s ON s.file = p.file
              WHERE p.open AND p.deadline IS NOT NULL AND p.deadline <= ?1
              ORDER BY p.deadline, s.id, p.position
@@ -547,6 +583,8 @@ impl Index {
                 statement: r.get(2)?,
                 owner: r.get(3)?,
                 deadline: deadline.parse().unwrap_or(Date::MIN),
+                action_id: action_of_key(&r.get::<_, String>(5)?).unwrap_or_default(),
+                daily: r.get::<_, String>(6)? == "daily",
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -564,6 +602,23 @@ impl Index {
             [],
             |r| r.get(0),
         )?)
+    }
+
+    /// The first daily review started in `[from, until)`, if any (the
+    /// history's 'on this day' a year ago).
+    pub fn daily_between(
+        &self,
+        from: Timestamp,
+        until: Timestamp,
+    ) -> Result<Option<Daily>, IndexError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT s.id, s.created, s.question, s.reflection, s.action, s.day, p.key, p.status
+             FROM sessions s LEFT JOIN priorities p ON p.file = s.file AND p.position = 0
+             WHERE s.kind = 'daily' AND s.created >= ?1 AND s.created < ?2
+             ORDER BY s.created LIMIT 1",
+        )?;
+        let mut rows = stmt.query_map(params![nanos(from), nanos(until)], daily_row)?;
+        Ok(rows.next().transpose()?)
     }
 
     /// Whether a daily review started in `[from, until)` has anything
@@ -599,22 +654,11 @@ impl Index {
     /// One page of daily reviews, newest first.
     pub fn daily_page(&self, offset: usize, limit: usize) -> Result<Vec<Daily>, IndexError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, created, question, reflection, action, day FROM sessions
-             WHERE kind = 'daily' ORDER BY created DESC, id DESC LIMIT ?1 OFFSET ?2",
+            "SELECT s.id, s.created, s.question, s.reflection, s.action, s.day, p.key, p.status
+             FROM sessions s LEFT JOIN priorities p ON p.file = s.file AND p.position = 0
+             WHERE s.kind = 'daily' ORDER BY s.created DESC, s.id DESC LIMIT ?1 OFFSET ?2",
         )?;
-        let rows = stmt.query_map(params![limit as i64, offset as i64], |r| {
-            Ok(Daily {
-                id: r.get(0)?,
-                created: timestamp(r.get(1)?),
-                question: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
-                reflection: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
-                action: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
-                questions: r
-                    .get::<_, Option<String>>(5)?
-                    .and_then(|day| serde_json::from_str(&day).ok())
-                    .unwrap_or_default(),
-            })
-        })?;
+        let rows = stmt.query_map(params![limit as i64, offset as i64], daily_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 

@@ -123,6 +123,7 @@ pub fn home_data_indexed(
     };
     data.take_page(page);
     data.streak = streak_of(index, today, time_zone)?;
+    data.year_ago = year_ago(index, today, time_zone)?.map(Box::new);
     data.newest_review = index.daily_page(0, 1)?.into_iter().next().map(|d| {
         let date = d.created.to_zoned_datetime(time_zone.clone()).date();
         (date, d.id)
@@ -136,6 +137,8 @@ pub fn home_data_indexed(
             statement: d.statement,
             owner: d.owner,
             deadline: d.deadline,
+            action_id: d.action_id,
+            daily: d.daily,
         })
         .collect();
     let register = index.register();
@@ -178,17 +181,50 @@ pub fn home_page(
         daily: index
             .daily_page(daily_from, PAGE)?
             .into_iter()
-            .map(|d| DailyEntry {
-                id: d.id,
-                date: d.created.to_zoned_datetime(time_zone.clone()).date(),
-                question: d.question,
-                reflection: d.reflection,
-                action: d.action,
-                questions: d.questions,
-            })
+            .map(|d| entry_of(d, time_zone))
             .collect(),
         daily_from,
     })
+}
+
+/// The date a year before `today` (28 February for 29 February).
+fn a_year_before(today: jiff::civil::Date) -> Option<jiff::civil::Date> {
+    today.checked_sub(jiff::Span::new().years(1)).ok()
+}
+
+/// The daily review of the same date a year before `today`, if any.
+fn year_ago(
+    index: &Index,
+    today: jiff::civil::Date,
+    time_zone: &jiff::tz::TimeZone,
+) -> Result<Option<DailyEntry>, IndexError> {
+    let start = |d: jiff::civil::Date| {
+        d.to_zoned_datetime(time_zone.clone())
+            .ok()
+            .map(|z| z.timestamp())
+    };
+    let Some(date) = a_year_before(today) else {
+        return Ok(None);
+    };
+    let (Some(from), Some(until)) = (start(date), date.tomorrow().ok().and_then(start)) else {
+        return Ok(None);
+    };
+    Ok(index
+        .daily_between(from, until)?
+        .map(|d| entry_of(d, time_zone)))
+}
+
+fn entry_of(d: crate::index::Daily, time_zone: &jiff::tz::TimeZone) -> DailyEntry {
+    DailyEntry {
+        id: d.id,
+        date: d.created.to_zoned_datetime(time_zone.clone()).date(),
+        question: d.question,
+        reflection: d.reflection,
+        action: d.action,
+        questions: d.questions,
+        action_id: d.action_id,
+        action_status: d.action_status,
+    }
 }
 
 /// Days in a row with a daily review: read newest first, only as far
@@ -278,6 +314,8 @@ pub fn home_data(
                     reflection: day.reflection,
                     action: day.action,
                     questions: day.questions,
+                    action_id: s.priorities.first().map(|p| p.id.clone()),
+                    action_status: s.priorities.first().map(|p| p.status),
                 });
             }
             Ok(decoded) => {
@@ -294,6 +332,8 @@ pub fn home_data(
                             statement: p.statement.clone(),
                             owner: p.owner.clone(),
                             deadline,
+                            action_id: p.id.clone(),
+                            daily: false,
                         });
                     }
                 }
@@ -335,6 +375,13 @@ pub fn home_data(
     let dates: Vec<jiff::civil::Date> = data.daily.iter().map(|d| d.date).collect();
     data.streak = crate::app::daily::streak(&dates, today);
     data.newest_review = data.daily.first().map(|d| (d.date, d.id.clone()));
+    let year_before = a_year_before(today);
+    data.year_ago = data
+        .daily
+        .iter()
+        .rfind(|d| Some(d.date) == year_before)
+        .cloned()
+        .map(Box::new);
     data
 }
 

@@ -11,8 +11,10 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 pub fn render(frame: &mut Frame, app: &App, cursor: usize, theme: Theme) {
     let area = Rect::new(0, 0, app.size.0, app.size.1);
-    let [title, body, status, foot] = Layout::vertical([
+    let year_ago = app.home.data.year_ago.as_deref();
+    let [title, look_back, body, status, foot] = Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(u16::from(year_ago.is_some())),
         Constraint::Min(3),
         Constraint::Length(1),
         Constraint::Length(1),
@@ -34,6 +36,18 @@ pub fn render(frame: &mut Frame, app: &App, cursor: usize, theme: Theme) {
         ])),
         title,
     );
+    if let Some(day) = year_ago {
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                format!(
+                    " {}",
+                    crate::app::text::year_ago_line(day.date, first_written(day))
+                ),
+                theme.text(),
+            )),
+            look_back,
+        );
+    }
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border(true))
@@ -73,6 +87,11 @@ pub fn render(frame: &mut Frame, app: &App, cursor: usize, theme: Theme) {
         };
         // Every question the day took, each with its reflection.
         for (n, (question, reflection)) in questions.iter().enumerate() {
+            let question = if question.is_empty() {
+                crate::app::text::FREE_WRITING
+            } else {
+                question.as_str()
+            };
             let head = if n == 0 {
                 format!(
                     "{:<15}  {question}",
@@ -100,9 +119,24 @@ pub fn render(frame: &mut Frame, app: &App, cursor: usize, theme: Theme) {
                 ]));
             }
         }
+        let tags = crate::app::daily::day_tags(entry);
+        if !tags.is_empty() {
+            let tags: Vec<String> = tags.iter().map(|t| format!("#{t}")).collect();
+            for l in wrap_text(
+                &format!("{}: {}", crate::app::text::TAGS, tags.join(" ")),
+                width,
+                indent,
+                indent,
+            ) {
+                lines.push(Line::from(vec![
+                    Span::raw("  "),
+                    Span::styled(l, theme.dim()),
+                ]));
+            }
+        }
         if !entry.action.trim().is_empty() {
             for l in wrap_text(
-                &format!("Action: {}", entry.action),
+                &action_line(entry),
                 width,
                 "                 ",
                 "                 ",
@@ -126,4 +160,27 @@ pub fn render(frame: &mut Frame, app: &App, cursor: usize, theme: Theme) {
         );
     }
     footer(frame, app, foot, theme);
+}
+
+/// What a day wrote first, or its question if it wrote nothing, on one line.
+fn first_written(day: &crate::app::home::DailyEntry) -> &str {
+    day.questions
+        .iter()
+        .map(|(_, note)| note.as_str())
+        .chain([day.reflection.as_str()])
+        .find(|note| !note.trim().is_empty())
+        .unwrap_or(&day.question)
+        .lines()
+        .next()
+        .unwrap_or("")
+}
+
+/// The day's small action, and whether it is done (or dropped) since.
+fn action_line(entry: &crate::app::home::DailyEntry) -> String {
+    match entry.action_status {
+        Some(status) if !status.is_open() => {
+            format!("Action: {} ({})", entry.action, status.label())
+        }
+        _ => format!("Action: {}", entry.action),
+    }
 }

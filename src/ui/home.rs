@@ -151,6 +151,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
             theme.dim(),
         )));
     }
+    let soonest_daily = crate::app::update::soonest_daily_due(app);
     for p in &data.due {
         if lines.len() >= usize::from(inner.height) {
             break; // the rest would not be seen
@@ -165,10 +166,14 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
         } else {
             p.owner.as_str()
         };
-        let text = format!(
+        let mut text = format!(
             "{tag} {} · {} · {owner} · {}",
             p.deadline, p.statement, p.session_title
         );
+        if soonest_daily.is_some_and(|daily| std::ptr::eq(daily, p)) {
+            text.push(' ');
+            text.push_str(crate::app::text::DAILY_ACTION_DONE_MARK);
+        }
         for l in wrap_text(
             &text,
             usize::from(inner.width).saturating_sub(2),

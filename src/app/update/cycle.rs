@@ -79,6 +79,10 @@ pub(super) fn action_updated(
     effects: &mut Vec<Effect>,
 ) {
     let Screen::Register(state) = &mut app.screen else {
+        // Home and the history show the action's status: read them again.
+        if result.is_ok() && matches!(app.screen, Screen::Home | Screen::History { .. }) {
+            effects.push(Effect::LoadHome);
+        }
         app.notice = Some(result.unwrap_or_else(|e| e));
         return;
     };

@@ -130,6 +130,23 @@ pub(super) fn history_command(app: &mut App, command: Command, effects: &mut Vec
             app.screen = Screen::Home;
             effects.push(Effect::LoadHome);
         }
+        Command::DailyActionDone => {
+            let target = app
+                .home
+                .data
+                .daily_entry(*cursor)
+                .and_then(|entry| entry.open_action());
+            mark_daily_action_done(
+                app,
+                target,
+                crate::app::text::DAILY_ACTION_NONE_OPEN,
+                effects,
+            );
+        }
+        Command::OpenYearAgo => match &app.home.data.year_ago {
+            Some(day) => effects.push(Effect::Open(day.id.clone())),
+            None => app.notice = Some(crate::app::text::YEAR_AGO_NONE.to_owned()),
+        },
         Command::SearchHistory => {
             let ask = crate::app::measures::Ask::new(
                 crate::app::measures::Purpose::SearchDaily,
@@ -163,6 +180,32 @@ pub(super) fn keep_home_page(app: &App, effects: &mut Vec<Effect>) {
     }
 }
 
+/// The daily action the home's due list offers to mark done.
+pub fn soonest_daily_due(app: &App) -> Option<&crate::app::home::DuePriority> {
+    app.home.data.due.iter().find(|due| due.daily)
+}
+
+/// Mark a daily review's small action done, in its own file, by the rules
+/// of any save (the edge reports `Action::ActionUpdated`).
+fn mark_daily_action_done(
+    app: &mut App,
+    target: Option<crate::session::model::ActionRef>,
+    none: &str,
+    effects: &mut Vec<Effect>,
+) {
+    let Some(target) = target else {
+        app.notice = Some(none.to_owned());
+        return;
+    };
+    let update = crate::session::model::ProgressUpdate {
+        date: app.today(),
+        status: crate::session::model::PriorityStatus::Done,
+        note: String::new(),
+        impact: None,
+    };
+    effects.push(Effect::UpdateAction { target, update });
+}
+
 pub(super) fn home_command(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
     let rows = app.home.row_count();
     match command {
@@ -194,6 +237,16 @@ pub(super) fn home_command(app: &mut App, command: Command, effects: &mut Vec<Ef
             None => {}
         },
         Command::ShowConflicts => return show_conflicts(app, effects),
+        Command::DailyActionDone => {
+            // The soonest: the one the due list marks with the key.
+            let target = soonest_daily_due(app).and_then(|due| due.target());
+            mark_daily_action_done(
+                app,
+                target,
+                crate::app::text::DAILY_ACTION_NONE_DUE,
+                effects,
+            );
+        }
         Command::Back => {}
         _ => {}
     }

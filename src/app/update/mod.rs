@@ -31,6 +31,7 @@ pub const RETRY_EVERY: SignedDuration = SignedDuration::from_secs(5);
 
 mod cycle;
 mod home;
+pub use home::soonest_daily_due;
 mod input;
 mod measures;
 mod own;

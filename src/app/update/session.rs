@@ -75,7 +75,12 @@ pub(super) fn session_command(app: &mut App, command: Command, effects: &mut Vec
             settle(app);
             return;
         }
-        Command::AnotherQuestion | Command::ToggleTimer | Command::AddMinute if ws.past_day => {
+        Command::AnotherQuestion
+        | Command::FreeWriting
+        | Command::ToggleTimer
+        | Command::AddMinute
+            if ws.past_day =>
+        {
             app.notice = Some(crate::app::text::PAST_DAY_NO_QUESTION.into());
             return;
         }
@@ -85,6 +90,7 @@ pub(super) fn session_command(app: &mut App, command: Command, effects: &mut Vec
         Command::MorePhaseMinutes => return phase_minutes(app, true, effects),
         Command::FewerPhaseMinutes => return phase_minutes(app, false, effects),
         Command::AnotherQuestion => return another_question(app, effects),
+        Command::FreeWriting => return free_writing(app, effects),
         Command::FinishDaily => return finish_daily(app, effects),
         Command::CycleFraming => cycle_framing(ws, now),
         Command::Reveal => return reveal(app),
@@ -310,6 +316,43 @@ fn another_question(app: &mut App, effects: &mut Vec<Effect>) {
         crate::app::rows::rows(&app.library, ws, app.present)
             .iter()
             .rposition(|r| matches!(r, crate::app::rows::Row::Question { .. }))
+    });
+    if let Some(ws) = app.workspace_mut() {
+        ws.record_cursor = at.unwrap_or(0);
+    }
+    settle(app);
+}
+
+/// The day's free writing (one a day): made if it is not there yet, and
+/// the cursor put on it, ready for Enter.
+fn free_writing(app: &mut App, effects: &mut Vec<Effect>) {
+    let now = app.now;
+    if !writable(app) {
+        return;
+    }
+    let free = crate::app::daily::FREE_AREA;
+    let Some(ws) = app.workspace_mut() else {
+        return;
+    };
+    let Some(record) = ws.session.items.first_mut() else {
+        return;
+    };
+    if !record.questions.iter().any(|q| q.area == free) {
+        record.questions.push(crate::session::model::QuestionNote {
+            area: free.to_owned(),
+            question: String::new(),
+            discussed: false,
+            note: String::new(),
+        });
+        touch(ws, now);
+        save_now(app, effects);
+    }
+    let at = app.workspace().and_then(|ws| {
+        crate::app::rows::rows(&app.library, ws, app.present)
+            .iter()
+            .position(|r| {
+                matches!(r, crate::app::rows::Row::Text(TextField::QuestionNote { area, .. }) if area == free)
+            })
     });
     if let Some(ws) = app.workspace_mut() {
         ws.record_cursor = at.unwrap_or(0);

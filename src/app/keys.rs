@@ -501,7 +501,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::ConflictText, &[Ctrl('s')], Does::Field, Some("save"), "resolve with this text and save"),
     bind(S::ConflictText, &[Code(Esc)], Does::Field, Some("cancel"), "leave both values as they are"),
     // Help, offered in every footer after the place's own keys.
-    bind(S::Common, &[Code(Char('?')), Code(F(1))], run(C::Help), Some("help"), "this help"),
+    bind(S::Common, &[Code(Char('?')), Code(F(1))], run(C::Help), Some(HELP_HINT), "this help"),
     // Home's keys for the cycle, offered after help (a narrow footer keeps help).
     bind(S::Home, &[Code(Char('r'))], run(C::ShowRegister), Some("register"), "the register: every action across sessions"),
     bind(S::Home, &[Code(Char('t'))], run(C::ShowTrends), Some("trends"), "levels over time for a framework"),
@@ -875,6 +875,9 @@ pub fn live(app: &App) -> Vec<(&Binding, Vec<Key>)> {
     }
     out
 }
+
+/// The help key's footer word: the footer always keeps it.
+pub const HELP_HINT: &str = "help";
 
 /// Key hints for the footer: (keys, what they do), most useful first.
 /// Neighbours with the same word share it: `↑↓ choose`, `n/p item`.

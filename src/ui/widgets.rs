@@ -39,18 +39,40 @@ pub fn status_line(frame: &mut Frame, app: &App, ws: Option<&Workspace>, area: R
     frame.render_widget(Paragraph::new(line), area);
 }
 
-/// Key hints for where the user is, as many as fit.
+/// Key hints for where the user is, as many as fit. The help key is never
+/// the one cut: it leads to every key that did not fit.
 pub fn footer(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
-    let mut spans = vec![Span::raw(" ")];
-    let mut used = 1;
-    for (keys, label) in keys::hints(app) {
-        let width = keys.chars().count() + label.chars().count() + 3;
-        if used + width > usize::from(area.width) {
+    let hints = keys::hints(app);
+    let width_of =
+        |(keys, label): &(String, &str)| keys.chars().count() + label.chars().count() + 3;
+    let room = usize::from(area.width).saturating_sub(1);
+    let all_fit = hints.iter().map(width_of).sum::<usize>() <= room;
+    let help = hints
+        .iter()
+        .position(|(_, label)| *label == keys::HELP_HINT);
+    let reserved = match help {
+        Some(at) if !all_fit => width_of(&hints[at]),
+        _ => 0,
+    };
+    let mut shown = Vec::new();
+    let mut used = reserved;
+    for (at, hint) in hints.iter().enumerate() {
+        if Some(at) == help && !all_fit {
+            continue;
+        }
+        if used + width_of(hint) > room {
             break;
         }
-        spans.push(Span::styled(keys, theme.key()));
+        used += width_of(hint);
+        shown.push(hint);
+    }
+    if let Some(at) = help.filter(|_| !all_fit && reserved <= room) {
+        shown.push(&hints[at]);
+    }
+    let mut spans = vec![Span::raw(" ")];
+    for (keys, label) in shown {
+        spans.push(Span::styled(keys.clone(), theme.key()));
         spans.push(Span::raw(format!(" {label}  ")));
-        used += width;
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

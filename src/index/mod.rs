@@ -27,7 +27,7 @@ use std::time::UNIX_EPOCH;
 
 /// Bumped whenever the tables change: an index with another version is
 /// rebuilt from the files.
-pub const SCHEMA_VERSION: i64 = 6;
+pub const SCHEMA_VERSION: i64 = 7;
 /// The index file's name in the data folder.
 pub const FILE_NAME: &str = "index.sqlite";
 /// Files decoded per transaction: what is done stays done (and visible to
@@ -432,6 +432,11 @@ impl Index {
             tx.commit()?;
             progress((done * BATCH + batch.len()).min(total), total);
         }
+        if total > 0 || !removed.is_empty() {
+            let tx = self.conn.transaction()?;
+            register::resolve(&tx)?;
+            tx.commit()?;
+        }
         self.conn.execute(
             "INSERT OR REPLACE INTO meta (key, value) VALUES ('folder_mtime', ?1)",
             [folder_mtime],
@@ -452,6 +457,7 @@ impl Index {
             Ok(meta) if is_session_name(name) => index_file(&tx, dir, name, stamp_of(&meta))?,
             _ => forget(&tx, name)?,
         }
+        register::resolve(&tx)?;
         tx.commit()?;
         Ok(())
     }

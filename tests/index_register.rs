@@ -248,9 +248,16 @@ fn the_register_pages_and_filters_in_the_index_as_over_every_file() {
                 .collect();
             let sql = filter.page_filter(today);
             assert_eq!(register.count(&sql).expect("count"), wanted.len());
-            assert_eq!(register.page(&sql, 0, 100).expect("page"), wanted, "{filter:?}");
+            assert_eq!(
+                register.page(&sql, 0, 100).expect("page"),
+                wanted,
+                "{filter:?}"
+            );
             let second = register.page(&sql, 1, 2).expect("page");
-            assert_eq!(second, wanted.iter().skip(1).take(2).cloned().collect::<Vec<_>>());
+            assert_eq!(
+                second,
+                wanted.iter().skip(1).take(2).cloned().collect::<Vec<_>>()
+            );
         }
     };
     check(&index);
@@ -281,7 +288,12 @@ fn the_register_pages_and_filters_in_the_index_as_over_every_file() {
         register.next_value(Column::Owner, None).expect("owner"),
         some("Lead")
     );
-    assert_eq!(register.next_value(Column::Owner, Some("Lead")).expect("owner"), None);
+    assert_eq!(
+        register
+            .next_value(Column::Owner, Some("Lead"))
+            .expect("owner"),
+        None
+    );
     assert_eq!(
         register.next_value(Column::Item, None).expect("item"),
         some("5.3")

@@ -533,7 +533,10 @@ fn link(conn: &Connection, at: &ActionRef) -> Result<Option<Link>, rusqlite::Err
     let Some(r) = rows.next()? else {
         return Ok(None);
     };
-    let carries = match (r.get::<_, Option<String>>(5)?, r.get::<_, Option<String>>(6)?) {
+    let carries = match (
+        r.get::<_, Option<String>>(5)?,
+        r.get::<_, Option<String>>(6)?,
+    ) {
         (Some(session), Some(action)) => Some(ActionRef { session, action }),
         _ => None,
     };
@@ -696,10 +699,10 @@ impl IndexRegister<'_> {
     pub fn count(&self, filter: &PageFilter) -> Result<usize, rusqlite::Error> {
         let (conds, values) = filter.conditions();
         let sql = format!("SELECT count(*) FROM register_actions a WHERE {conds}");
-        let n: i64 = self.conn.prepare_cached(&sql)?.query_row(
-            rusqlite::params_from_iter(values.iter()),
-            |r| r.get(0),
-        )?;
+        let n: i64 = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row(rusqlite::params_from_iter(values.iter()), |r| r.get(0))?;
         Ok(n as usize)
     }
 

@@ -22,10 +22,7 @@ pub fn render(frame: &mut Frame, app: &App, state: &RegisterState, theme: Theme)
     let visible = state.visible(today);
     let heading = Line::from(vec![
         Span::styled(words::TITLE, theme.title()),
-        Span::styled(
-            words::showing(state.shown, state.total, today),
-            theme.dim(),
-        ),
+        Span::styled(words::showing(state.shown, state.total, today), theme.dim()),
     ]);
     frame.render_widget(Paragraph::new(heading), title);
     frame.render_widget(Paragraph::new(filter_line(state, theme)), filters);

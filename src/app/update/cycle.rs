@@ -2,8 +2,8 @@
 //! progress update, and the answers the edge sends back.
 
 use super::*;
-use crate::app::view;
 use crate::app::cycle::{FilterKey, TrendsData, TrendsState, TrendsView, UpdateField, UpdateForm};
+use crate::app::view;
 
 /// Leave whatever is open (saving it) and show the register.
 pub(super) fn show_register(app: &mut App, effects: &mut Vec<Effect>) {

@@ -149,7 +149,6 @@ fn list(global: &GlobalArgs, store: &SessionStore, args: &ActionsList) -> anyhow
         Ok(())
     };
     each_listed(global, store, args, &measures, &mut line)?;
-    drop(line);
     out.flush()?;
     if written == 0 {
         eprintln!("{}", words::NO_ACTIONS);

@@ -6,6 +6,10 @@
 //! The answers are the same as [`Scan`](crate::session::register::Scan)'s
 //! (a test holds them side by side); `Scan` stays the fallback when the
 //! index cannot be used.
+//!
+//! Long because the register screen's page, counts and filter steps are
+//! answered here in SQL (with the carried fields resolved on each change),
+//! beside the whole register the command line and exports read.
 
 use crate::session::model::{
     ActionRef, IndividualLevel, PriorityStatus, ProgressUpdate, ScaleChoice, Session, SessionKind,

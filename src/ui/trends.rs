@@ -67,10 +67,10 @@ pub fn render(frame: &mut Frame, app: &App, state: &TrendsState, theme: Theme) {
 /// Each (item, session)'s point among those `keep` lets through, the first
 /// where there are two: one pass, so a screen of cells does not search
 /// every level of 100,000 sessions once per cell.
-fn lookup<'a>(
-    state: &'a TrendsState,
+fn lookup(
+    state: &TrendsState,
     keep: impl Fn(&LevelPoint) -> bool,
-) -> HashMap<(&'a str, &'a str), &'a LevelPoint> {
+) -> HashMap<(&str, &str), &LevelPoint> {
     let mut at = HashMap::new();
     for p in state.points().into_iter().filter(|p| keep(p)) {
         at.entry((p.item.as_str(), p.session_id.as_str()))

@@ -156,13 +156,9 @@ fn list(global: &GlobalArgs, store: &SessionStore, args: &ActionsList) -> anyhow
     Ok(ExitCode::SUCCESS)
 }
 
-/// Rows the index reads at a time when listing: memory stays one page's
-/// whatever the number of sessions.
-const LISTED_PAGE: usize = 2000;
-
 /// Hand each row that passes the filter to `each`, in the order `listed`
-/// gives them, reading the index a page at a time (or every file when
-/// the index cannot be used).
+/// gives them, as the index's one query steps through them (or every
+/// file when the index cannot be used).
 fn each_listed(
     global: &GlobalArgs,
     store: &SessionStore,
@@ -179,26 +175,27 @@ fn each_listed(
     };
     let register = index.register();
     let everything = crate::index::register::PageFilter::default();
-    let mut offset = 0;
-    loop {
-        let page = match register.page(&everything, offset, LISTED_PAGE) {
-            Ok(page) => page,
-            // Nothing written yet: the files answer instead.
-            Err(_) if offset == 0 => {
-                for row in scan(store).filtered(&filter) {
-                    each(&row)?;
-                }
-                return Ok(());
+    let mut failed = None;
+    let mut read = 0usize;
+    let streamed = register.each_row(&everything, 0, i64::MAX as usize, &mut |row| {
+        read += 1;
+        if failed.is_none() && filter.accepts(&row) {
+            failed = each(&row).err();
+        }
+    });
+    match streamed {
+        Ok(()) => {}
+        // Nothing read yet: the files answer instead.
+        Err(_) if read == 0 => {
+            for row in scan(store).filtered(&filter) {
+                each(&row)?;
             }
-            Err(e) => return Err(e.into()),
-        };
-        for row in page.iter().filter(|r| filter.accepts(r)) {
-            each(row)?;
+            return Ok(());
         }
-        if page.len() < LISTED_PAGE {
-            break;
-        }
-        offset += LISTED_PAGE;
+        Err(e) => return Err(e.into()),
+    }
+    if let Some(e) = failed {
+        return Err(e.into());
     }
     // Worksheet priorities live in the measures register, not in session
     // files, so the index has not seen them: after the sessions' rows.

@@ -719,6 +719,20 @@ impl IndexRegister<'_> {
         offset: usize,
         limit: usize,
     ) -> Result<Vec<ActionRow>, rusqlite::Error> {
+        let mut rows = Vec::new();
+        self.each_row(filter, offset, limit, &mut |row| rows.push(row))?;
+        Ok(rows)
+    }
+
+    /// Hand each of the rows `page` would give to `each` as it is read:
+    /// one statement stepped through, nothing held (for listing them all).
+    pub fn each_row(
+        &self,
+        filter: &PageFilter,
+        offset: usize,
+        limit: usize,
+        each: &mut dyn FnMut(ActionRow),
+    ) -> Result<(), rusqlite::Error> {
         let (conds, mut values) = filter.conditions();
         let sql = format!(
             "SELECT a.session, a.action, a.kind, a.parent, a.eff_text, a.eff_owner, a.eff_due,
@@ -734,10 +748,8 @@ impl IndexRegister<'_> {
         values.push(limit.to_string());
         values.push(offset.to_string());
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let mut rows: Vec<ActionRow> = stmt
-            .query_map(rusqlite::params_from_iter(values.iter()), page_row)?
-            .collect::<Result<_, _>>()?;
-        for row in &mut rows {
+        for row in stmt.query_map(rusqlite::params_from_iter(values.iter()), page_row)? {
+            let mut row = row?;
             if row.carries.is_some() && row.parent.is_none() {
                 let mut history: Vec<LoggedUpdate> = chain(self.conn, &row.reference())?
                     .into_iter()
@@ -753,8 +765,9 @@ impl IndexRegister<'_> {
                 history.append(&mut row.history);
                 row.history = history;
             }
+            each(row);
         }
-        Ok(rows)
+        Ok(())
     }
 
     /// How many actions there are in all.

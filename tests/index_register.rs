@@ -183,3 +183,119 @@ fn actions_are_keyed_by_id_so_a_reorder_changes_nothing_but_order() {
     let (scan, _) = Scan::of_store(&store);
     assert_eq!(after, scan.actions());
 }
+
+/// The register screen's filters answered in SQL a page at a time: the
+/// same rows, in the same order, as filtering every file's actions.
+#[test]
+fn the_register_pages_and_filters_in_the_index_as_over_every_file() {
+    use howgood::app::cycle::{DueWindow, RegisterFilter};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (store, _) = SessionStore::open(dir.path().join("sessions")).expect("store");
+    let mut all = sessions();
+    for s in &all {
+        write(&store, s);
+    }
+    let mut index = Index::open(&Index::path_in(dir.path())).expect("index");
+    index
+        .reconcile(&store.dir, &mut |_, _| {})
+        .expect("reconcile");
+    let today: jiff::civil::Date = "2026-06-01".parse().expect("date");
+    let some = |s: &str| Some(s.to_owned());
+    let mut filters = vec![
+        RegisterFilter::default(),
+        RegisterFilter {
+            owner: some("Head"),
+            ..Default::default()
+        },
+        RegisterFilter {
+            status: Some(PriorityStatus::NotStarted),
+            ..Default::default()
+        },
+        RegisterFilter {
+            framework: some("lscb-qaf"),
+            ..Default::default()
+        },
+        RegisterFilter {
+            item: some("5.3"),
+            ..Default::default()
+        },
+        RegisterFilter {
+            session: some("june"),
+            ..Default::default()
+        },
+    ];
+    for due in [
+        DueWindow::Overdue,
+        DueWindow::Within30,
+        DueWindow::Within90,
+        DueWindow::Undated,
+    ] {
+        filters.push(RegisterFilter {
+            due,
+            ..Default::default()
+        });
+    }
+    let check = |index: &Index| {
+        let (scan, _) = Scan::of_store(&store);
+        let every = scan.actions();
+        let register = index.register();
+        assert_eq!(register.total().expect("total"), every.len());
+        for filter in &filters {
+            let wanted: Vec<_> = every
+                .iter()
+                .filter(|r| filter.accepts(r, today))
+                .cloned()
+                .collect();
+            let sql = filter.page_filter(today);
+            assert_eq!(register.count(&sql).expect("count"), wanted.len());
+            assert_eq!(
+                register.page(&sql, 0, 100).expect("page"),
+                wanted,
+                "{filter:?}"
+            );
+            let second = register.page(&sql, 1, 2).expect("page");
+            assert_eq!(
+                second,
+                wanted.iter().skip(1).take(2).cloned().collect::<Vec<_>>()
+            );
+        }
+    };
+    check(&index);
+    let carried = index
+        .register()
+        .page(&filters[1].page_filter(today), 0, 100)
+        .expect("page");
+    assert!(
+        carried.iter().any(|r| r.id == "cccccccc"),
+        "the owner is read through the carried priority"
+    );
+
+    // The carried priority's owner changes: the one carrying it follows.
+    all[0].priorities[0].owner = "Lead".into();
+    write(&store, &all[0]);
+    let name = store.path_of("march");
+    let name = name.file_name().expect("name").to_string_lossy();
+    index.refresh_file(&store.dir, &name).expect("refresh");
+    check(&index);
+    let register = index.register();
+    let lead = RegisterFilter {
+        owner: some("Lead"),
+        ..Default::default()
+    };
+    assert_eq!(register.count(&lead.page_filter(today)).expect("count"), 3);
+    use howgood::index::register::Column;
+    assert_eq!(
+        register.next_value(Column::Owner, None).expect("owner"),
+        some("Lead")
+    );
+    assert_eq!(
+        register
+            .next_value(Column::Owner, Some("Lead"))
+            .expect("owner"),
+        None
+    );
+    assert_eq!(
+        register.next_value(Column::Item, None).expect("item"),
+        some("5.3")
+    );
+}

@@ -28,9 +28,13 @@ pub enum Action {
     Opened(Result<Box<Opened>, String>),
     Saved(Result<Saved, String>),
     Exported(Result<PathBuf, String>),
-    /// The edge read the register: every action, and files it could not read.
+    /// The edge read a page of the register (with the filter it used, a
+    /// stepped value in place, and the cursor kept within the rows), and
+    /// files it could not read.
     RegisterLoaded {
-        rows: Vec<crate::session::register::ActionRow>,
+        page: Box<crate::index::register::Page>,
+        filter: super::cycle::RegisterFilter,
+        cursor: usize,
         problems: Vec<String>,
     },
     /// The edge read the session the open one follows.
@@ -284,8 +288,8 @@ pub enum Effect {
     Close,
     /// A recovery copy's changes are in the session: set the copy aside.
     SetRecoveryAside(PathBuf),
-    /// Read every action across sessions; report `Action::RegisterLoaded`.
-    LoadRegister,
+    /// Read one page of the register, filtered; report `Action::RegisterLoaded`.
+    LoadRegister(Box<super::cycle::RegisterQuery>),
     /// Read the session a session follows; report `Action::EarlierLoaded`.
     LoadEarlier(String),
     /// Search the past daily reviews; report `Action::DailyFound`.

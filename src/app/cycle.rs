@@ -230,64 +230,143 @@ impl UpdateForm {
     }
 }
 
-/// The register screen.
+/// The register screen. It holds one page of the filtered rows around the
+/// cursor; the edge filters, sorts and pages (in SQL when the index
+/// answers), so the screen costs what it shows with 100,000 actions.
 #[derive(Debug, Clone, Default)]
 pub struct RegisterState {
-    /// Every action, by due date (as the register sorts them).
+    /// The page of rows the filters let through, by due date.
     pub rows: Vec<ActionRow>,
+    /// Where `rows` starts among the rows the filters let through.
+    pub offset: usize,
+    /// How many rows the filters let through.
+    pub shown: usize,
+    /// How many actions there are in all.
+    pub total: usize,
     pub loaded: bool,
     pub filter: RegisterFilter,
-    /// Index into the filtered rows.
+    /// Index into the filtered rows (all of them, not the page).
     pub cursor: usize,
     pub form: Option<UpdateForm>,
     /// Files the register could not read (never their words).
     pub problems: Vec<String>,
 }
 
+/// What the register asks the edge for: a page around `cursor` of the
+/// rows `filter` lets through, after stepping the filter on `step`'s
+/// column to its next value.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RegisterQuery {
+    pub filter: RegisterFilter,
+    pub step: Option<FilterKey>,
+    pub cursor: usize,
+}
+
+/// Rows the edge reads around the cursor: more than a screen above and
+/// below it, so moving within a screen asks for nothing.
+pub const REGISTER_PAGE: usize = 240;
+
+impl RegisterFilter {
+    /// The filter as the index answers it, the due window fixed at `today`.
+    pub fn page_filter(&self, today: Date) -> crate::index::register::PageFilter {
+        let ahead = |days: i64| Some((today.saturating_add(jiff::Span::new().days(days)), false));
+        crate::index::register::PageFilter {
+            owner: self.owner.clone(),
+            status: self.status,
+            open_due_by: match self.due {
+                DueWindow::Overdue => Some((today, true)),
+                DueWindow::Within30 => ahead(30),
+                DueWindow::Within90 => ahead(90),
+                DueWindow::Any | DueWindow::Undated => None,
+            },
+            undated: self.due == DueWindow::Undated,
+            framework: self.framework.clone(),
+            item: self.item.clone(),
+            session: self.session.clone(),
+        }
+    }
+}
+
+impl FilterKey {
+    /// The index's column this key steps through, if it is one.
+    pub fn column(self) -> Option<crate::index::register::Column> {
+        use crate::index::register::Column;
+        match self {
+            FilterKey::Owner => Some(Column::Owner),
+            FilterKey::Framework => Some(Column::Framework),
+            FilterKey::Item => Some(Column::Item),
+            FilterKey::Session => Some(Column::Session),
+            FilterKey::Status | FilterKey::Due => None,
+        }
+    }
+}
+
+/// The first row of the page read for a cursor.
+pub fn page_start(cursor: usize) -> usize {
+    cursor.saturating_sub(REGISTER_PAGE / 2)
+}
+
+/// The next value of one column after `current` (the first if none), or
+/// `None` after the last, over rows held in memory (when the index cannot
+/// answer): one pass, nothing sorted or copied.
+pub fn next_value(rows: &[ActionRow], key: FilterKey, current: &Option<String>) -> Option<String> {
+    let column: Box<dyn Iterator<Item = &str>> = match key {
+        FilterKey::Owner => Box::new(rows.iter().map(|r| r.owner.as_str())),
+        FilterKey::Framework => Box::new(rows.iter().map(|r| r.framework.as_str())),
+        FilterKey::Item => Box::new(rows.iter().flat_map(|r| r.items.iter().map(String::as_str))),
+        FilterKey::Session => Box::new(rows.iter().map(|r| r.session_id.as_str())),
+        FilterKey::Status | FilterKey::Due => Box::new(std::iter::empty()),
+    };
+    column
+        .filter(|v| !v.trim().is_empty())
+        .filter(|v| current.as_deref().is_none_or(|c| *v > c))
+        .min()
+        .map(str::to_owned)
+}
+
+impl FilterKey {
+    /// The filter's value for this key, if it is a column's.
+    pub fn value(self, filter: &mut RegisterFilter) -> Option<&mut Option<String>> {
+        match self {
+            FilterKey::Owner => Some(&mut filter.owner),
+            FilterKey::Framework => Some(&mut filter.framework),
+            FilterKey::Item => Some(&mut filter.item),
+            FilterKey::Session => Some(&mut filter.session),
+            FilterKey::Status | FilterKey::Due => None,
+        }
+    }
+}
+
 impl RegisterState {
-    /// The rows the filters let through, in order.
-    pub fn visible(&self, today: Date) -> Vec<&ActionRow> {
-        self.rows
-            .iter()
-            .filter(|r| self.filter.accepts(r, today))
-            .collect()
+    /// The rows of the page held (all let through by the filters), in order.
+    pub fn visible(&self, _today: Date) -> Vec<&ActionRow> {
+        self.rows.iter().collect()
     }
 
-    pub fn selected(&self, today: Date) -> Option<&ActionRow> {
-        self.visible(today).get(self.cursor).copied()
+    pub fn selected(&self, _today: Date) -> Option<&ActionRow> {
+        self.rows.get(self.cursor.checked_sub(self.offset)?)
     }
 
-    /// The next value of one column after `current` (the first if none),
-    /// or `None` after the last: one pass over the rows, nothing sorted
-    /// or copied, so a filter key stays quick with 100,000 actions.
-    fn next_value(&self, key: FilterKey, current: &Option<String>) -> Option<String> {
-        let column: Box<dyn Iterator<Item = &str>> = match key {
-            FilterKey::Owner => Box::new(self.rows.iter().map(|r| r.owner.as_str())),
-            FilterKey::Framework => Box::new(self.rows.iter().map(|r| r.framework.as_str())),
-            FilterKey::Item => Box::new(
-                self.rows
-                    .iter()
-                    .flat_map(|r| r.items.iter().map(String::as_str)),
-            ),
-            FilterKey::Session => Box::new(self.rows.iter().map(|r| r.session_id.as_str())),
-            FilterKey::Status | FilterKey::Due => Box::new(std::iter::empty()),
-        };
-        column
-            .filter(|v| !v.trim().is_empty())
-            .filter(|v| current.as_deref().is_none_or(|c| *v > c))
-            .min()
-            .map(str::to_owned)
+    /// Whether rows `from..to` of the filtered ones are all in the page held.
+    pub fn holds(&self, from: usize, to: usize) -> bool {
+        let to = to.min(self.shown);
+        from >= self.offset && to <= self.offset + self.rows.len()
     }
 
-    /// Step one filter on to its next value.
-    pub fn step_filter(&mut self, key: FilterKey) {
+    /// What to ask the edge for to show the register as it now stands.
+    pub fn query(&self, step: Option<FilterKey>) -> RegisterQuery {
+        RegisterQuery {
+            filter: self.filter.clone(),
+            step,
+            cursor: self.cursor,
+        }
+    }
+
+    /// Step one filter on to its next value: the status and due window
+    /// here; a column's value is asked of the edge (the query returned).
+    pub fn step_filter(&mut self, key: FilterKey) -> RegisterQuery {
+        self.cursor = 0;
         match key {
-            FilterKey::Owner => self.filter.owner = self.next_value(key, &self.filter.owner),
-            FilterKey::Framework => {
-                self.filter.framework = self.next_value(key, &self.filter.framework);
-            }
-            FilterKey::Item => self.filter.item = self.next_value(key, &self.filter.item),
-            FilterKey::Session => self.filter.session = self.next_value(key, &self.filter.session),
             FilterKey::Status => self.filter.status = step(&self.filter.status, &STATUSES),
             FilterKey::Due => {
                 let order = DueWindow::ORDER;
@@ -297,8 +376,9 @@ impl RegisterState {
                     .unwrap_or(0);
                 self.filter.due = order[(at + 1) % order.len()];
             }
+            _ => return self.query(Some(key)),
         }
-        self.cursor = 0;
+        self.query(None)
     }
 
     /// The filters in force, as words for the screen.

@@ -407,6 +407,12 @@ pub fn list_scroll(cursor: usize, height: u16, rows_each: usize) -> usize {
     cursor.saturating_sub(fits - 1)
 }
 
+/// How many register rows the list shows (inside its border, under its
+/// header).
+pub fn register_list_height(size: (u16, u16), form: bool) -> u16 {
+    register_areas(size, form)[2].height.saturating_sub(3)
+}
+
 /// The first register row shown, keeping the cursor in a list `height`
 /// rows tall (inside its border).
 pub fn register_scroll(cursor: usize, height: u16) -> usize {

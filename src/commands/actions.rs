@@ -16,6 +16,7 @@ use anyhow::{Context, bail};
 use jiff::Timestamp;
 use jiff::civil::Date;
 use serde_json::{Value, json};
+use std::io::Write;
 use std::process::ExitCode;
 
 pub fn run(global: &GlobalArgs, args: &ActionsArgs) -> anyhow::Result<ExitCode> {
@@ -117,30 +118,93 @@ fn listed(global: &GlobalArgs, store: &SessionStore, args: &ActionsList) -> Vec<
 }
 
 fn list(global: &GlobalArgs, store: &SessionStore, args: &ActionsList) -> anyhow::Result<ExitCode> {
-    let rows = listed(global, store, args);
     let measures = measures(store);
     if args.json {
+        let rows = listed(global, store, args);
         let listed: Vec<Value> = rows
             .iter()
             .map(|r| with_measure(row_json(r), r, &measures))
             .collect();
         println!("{}", serde_json::to_string_pretty(&listed)?);
-    } else if rows.is_empty() {
-        eprintln!("{}", words::NO_ACTIONS);
-    } else {
-        println!("ID\tSESSION\tKIND\tFRAMEWORK\tITEMS\tOWNER\tDUE\tSTATUS\tLAST UPDATE\tACTION");
-        for row in &rows {
-            println!("{}", row_line(row));
-            if let Some(words) = row
-                .measure
-                .as_deref()
-                .and_then(|id| crate::measures::actions::latest_words(&measures, id))
-            {
-                println!("\tmeasure: {}", words.replace(['\t', '\n', '\r'], " "));
-            }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut written = 0usize;
+    let mut line = |row: &ActionRow| -> std::io::Result<()> {
+        if written == 0 {
+            writeln!(
+                out,
+                "ID\tSESSION\tKIND\tFRAMEWORK\tITEMS\tOWNER\tDUE\tSTATUS\tLAST UPDATE\tACTION"
+            )?;
         }
+        written += 1;
+        writeln!(out, "{}", row_line(row))?;
+        if let Some(words) = row
+            .measure
+            .as_deref()
+            .and_then(|id| crate::measures::actions::latest_words(&measures, id))
+        {
+            writeln!(out, "\tmeasure: {}", words.replace(['\t', '\n', '\r'], " "))?;
+        }
+        Ok(())
+    };
+    each_listed(global, store, args, &measures, &mut line)?;
+    out.flush()?;
+    if written == 0 {
+        eprintln!("{}", words::NO_ACTIONS);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Hand each row that passes the filter to `each`, in the order `listed`
+/// gives them, as the index's one query steps through them (or every
+/// file when the index cannot be used).
+fn each_listed(
+    global: &GlobalArgs,
+    store: &SessionStore,
+    args: &ActionsList,
+    measures: &MeasureRegister,
+    each: &mut dyn FnMut(&ActionRow) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
+    let filter = filter_of(args);
+    let Ok((index, _)) = crate::commands::sessions::current_index(global, store) else {
+        for row in scan(store).filtered(&filter) {
+            each(&row)?;
+        }
+        return Ok(());
+    };
+    let register = index.register();
+    let everything = crate::index::register::PageFilter::default();
+    let mut failed = None;
+    let mut read = 0usize;
+    let streamed = register.each_row(&everything, 0, i64::MAX as usize, &mut |row| {
+        read += 1;
+        if failed.is_none() && filter.accepts(&row) {
+            failed = each(&row).err();
+        }
+    });
+    match streamed {
+        Ok(()) => {}
+        // Nothing read yet: the files answer instead.
+        Err(_) if read == 0 => {
+            for row in scan(store).filtered(&filter) {
+                each(&row)?;
+            }
+            return Ok(());
+        }
+        Err(e) => return Err(e.into()),
+    }
+    if let Some(e) = failed {
+        return Err(e.into());
+    }
+    // Worksheet priorities live in the measures register, not in session
+    // files, so the index has not seen them: after the sessions' rows.
+    for row in crate::measures::actions::action_rows(measures) {
+        if filter.accepts(&row) {
+            each(&row)?;
+        }
+    }
+    Ok(())
 }
 
 fn optional_date(date: Option<Date>) -> Value {

@@ -468,6 +468,11 @@ impl Index {
             tx.commit()?;
             progress((done * BATCH + batch.len()).min(total), total);
         }
+        if total > 0 || !removed.is_empty() {
+            let tx = self.conn.transaction()?;
+            register::resolve(&tx)?;
+            tx.commit()?;
+        }
         self.conn.execute(
             "INSERT OR REPLACE INTO meta (key, value) VALUES ('folder_mtime', ?1)",
             [folder_mtime],
@@ -488,6 +493,7 @@ impl Index {
             Ok(meta) if is_session_name(name) => index_file(&tx, dir, name, stamp_of(&meta))?,
             _ => forget(&tx, name)?,
         }
+        register::resolve(&tx)?;
         tx.commit()?;
         Ok(())
     }

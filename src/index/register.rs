@@ -6,6 +6,10 @@
 //! The answers are the same as [`Scan`](crate::session::register::Scan)'s
 //! (a test holds them side by side); `Scan` stays the fallback when the
 //! index cannot be used.
+//!
+//! Long because the register screen's page, counts and filter steps are
+//! answered here in SQL (with the carried fields resolved on each change),
+//! beside the whole register the command line and exports read.
 
 use crate::session::model::{
     ActionRef, IndividualLevel, PriorityStatus, ProgressUpdate, ScaleChoice, Session, SessionKind,
@@ -49,9 +53,22 @@ CREATE TABLE register_actions (
     log TEXT NOT NULL,
     measure TEXT,
     touched TEXT NOT NULL,
+    framework TEXT NOT NULL,
+    day TEXT NOT NULL,
+    eff_text TEXT NOT NULL,
+    eff_owner TEXT NOT NULL,
+    eff_due TEXT,
+    eff_items TEXT NOT NULL,
     PRIMARY KEY (file, position)
 ) WITHOUT ROWID;
 CREATE INDEX register_actions_id ON register_actions (action);
+CREATE INDEX register_actions_carries ON register_actions (file, position)
+    WHERE carries_session IS NOT NULL AND parent IS NULL;
+CREATE INDEX register_actions_order
+    ON register_actions (eff_due IS NULL, eff_due, day, session, action);
+CREATE INDEX register_actions_owner ON register_actions (eff_owner);
+CREATE INDEX register_actions_session ON register_actions (session);
+CREATE INDEX register_actions_framework ON register_actions (framework);
 CREATE INDEX register_actions_touched ON register_actions (touched)
     WHERE kind = 'priority' AND status IN ('not-started', 'in-progress');
 CREATE TABLE register_levels (
@@ -103,8 +120,9 @@ pub fn insert(tx: &Transaction<'_>, file: &str, s: &Session) -> Result<(), rusql
     let mut actions = tx.prepare_cached(
         "INSERT INTO register_actions (file, session, action, kind, parent, position, statement,
              owner, deadline, status, done_on, carries_session, carries_action, serves, log,
-             measure, touched)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+             measure, touched, framework, day, eff_text, eff_owner, eff_due, eff_items)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                 ?18, ?19, ?7, ?8, ?9, ?14)",
     )?;
     let kind = match s.kind {
         SessionKind::Workshop => ActionKind::Priority,
@@ -131,6 +149,8 @@ pub fn insert(tx: &Transaction<'_>, file: &str, s: &Session) -> Result<(), rusql
             json(&p.log),
             p.measure,
             touched(&p.log),
+            s.framework,
+            agreed.to_string(),
         ])?;
         position += 1;
         for m in &p.milestones {
@@ -152,6 +172,8 @@ pub fn insert(tx: &Transaction<'_>, file: &str, s: &Session) -> Result<(), rusql
                 json(&m.log),
                 None::<String>,
                 touched(&m.log),
+                s.framework,
+                agreed.to_string(),
             ])?;
             position += 1;
         }
@@ -493,4 +515,341 @@ impl IndexRegister<'_> {
         })?;
         rows.collect()
     }
+}
+
+/// One link of a carried chain: what a priority says itself.
+struct Link {
+    on: ActionRef,
+    text: String,
+    owner: String,
+    due: Option<String>,
+    items: Vec<String>,
+    log: Vec<ProgressUpdate>,
+    carries: Option<ActionRef>,
+}
+
+fn link(conn: &Connection, at: &ActionRef) -> Result<Option<Link>, rusqlite::Error> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT statement, owner, deadline, serves, log, carries_session, carries_action
+         FROM register_actions WHERE action = ?2 AND session = ?1 AND parent IS NULL LIMIT 1",
+    )?;
+    let mut rows = stmt.query(params![at.session, at.action])?;
+    let Some(r) = rows.next()? else {
+        return Ok(None);
+    };
+    let carries = match (
+        r.get::<_, Option<String>>(5)?,
+        r.get::<_, Option<String>>(6)?,
+    ) {
+        (Some(session), Some(action)) => Some(ActionRef { session, action }),
+        _ => None,
+    };
+    Ok(Some(Link {
+        on: at.clone(),
+        text: r.get(0)?,
+        owner: r.get(1)?,
+        due: r.get(2)?,
+        items: serde_json::from_str(&r.get::<_, String>(3)?).unwrap_or_default(),
+        log: serde_json::from_str(&r.get::<_, String>(4)?).unwrap_or_default(),
+        carries,
+    }))
+}
+
+/// The priorities a carried one carries, nearest first (a loop stops).
+fn chain(conn: &Connection, from: &ActionRef) -> Result<Vec<Link>, rusqlite::Error> {
+    let mut earlier = Vec::new();
+    let mut seen = HashSet::new();
+    let mut next = link(conn, from)?.and_then(|l| l.carries);
+    while let Some(at) = next {
+        if !seen.insert((at.session.clone(), at.action.clone())) {
+            break;
+        }
+        let Some(found) = link(conn, &at)? else {
+            break;
+        };
+        next = found.carries.clone();
+        earlier.push(found);
+    }
+    Ok(earlier)
+}
+
+/// Store each carried priority's fields as the register shows them: blank
+/// ones read through the priorities it carries (nearest first), and its
+/// milestones given its owner and items. Run after every change to the
+/// index, so the register filters and sorts in SQL; only rows that carry
+/// something are visited.
+pub fn resolve(conn: &Connection) -> Result<(), rusqlite::Error> {
+    let carrying: Vec<(String, i64, String, String)> = conn
+        .prepare_cached(
+            "SELECT file, position, session, action FROM register_actions
+             WHERE carries_session IS NOT NULL AND parent IS NULL",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<Result<_, _>>()?;
+    for (file, position, session, action) in carrying {
+        let at = ActionRef { session, action };
+        let Some(mut own) = link(conn, &at)? else {
+            continue;
+        };
+        for e in chain(conn, &at)? {
+            if own.text.is_empty() {
+                own.text = e.text;
+            }
+            if own.owner.is_empty() {
+                own.owner = e.owner;
+            }
+            if own.due.is_none() {
+                own.due = e.due;
+            }
+            if own.items.is_empty() {
+                own.items = e.items;
+            }
+        }
+        let items = json(&own.items);
+        conn.prepare_cached(
+            "UPDATE register_actions SET eff_text = ?3, eff_owner = ?4, eff_due = ?5,
+                 eff_items = ?6 WHERE file = ?1 AND position = ?2",
+        )?
+        .execute(params![file, position, own.text, own.owner, own.due, items])?;
+        conn.prepare_cached(
+            "UPDATE register_actions SET eff_owner = ?3, eff_items = ?4
+             WHERE file = ?1 AND parent = ?2",
+        )?
+        .execute(params![file, at.action, own.owner, items])?;
+    }
+    Ok(())
+}
+
+/// The register's filters as the index answers them; `None` is "any".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageFilter {
+    pub owner: Option<String>,
+    pub status: Option<PriorityStatus>,
+    /// Still open with a due date before this one (`true`: strictly).
+    pub open_due_by: Option<(jiff::civil::Date, bool)>,
+    /// Only actions without a due date.
+    pub undated: bool,
+    pub framework: Option<String>,
+    pub item: Option<String>,
+    pub session: Option<String>,
+}
+
+impl PageFilter {
+    /// The SQL conditions on `register_actions a`, with their values: only
+    /// those in force, so SQLite can use the column's index.
+    fn conditions(&self) -> (String, Vec<String>) {
+        let mut conds = vec!["1".to_owned()];
+        let mut values = Vec::new();
+        let mut add = |cond: &str, value: String| {
+            values.push(value);
+            conds.push(cond.replace('?', &format!("?{}", values.len())));
+        };
+        if let Some(o) = &self.owner {
+            add("a.eff_owner = ?", o.clone());
+        }
+        if let Some(s) = self.status {
+            add("a.status = ?", s.slug().to_owned());
+        }
+        if let Some((date, strict)) = self.open_due_by {
+            let op = if strict { "<" } else { "<=" };
+            add(
+                &format!(
+                    "a.status IN ('not-started', 'in-progress') AND a.eff_due IS NOT NULL
+                     AND a.eff_due {op} ?"
+                ),
+                date.to_string(),
+            );
+        }
+        if let Some(f) = &self.framework {
+            add("a.framework = ?", f.clone());
+        }
+        if let Some(i) = &self.item {
+            add(
+                "EXISTS (SELECT 1 FROM json_each(a.eff_items) j WHERE j.value = ?)",
+                i.clone(),
+            );
+        }
+        if let Some(s) = &self.session {
+            add("a.session = ?", s.clone());
+        }
+        if self.undated {
+            conds.push("a.eff_due IS NULL".to_owned());
+        }
+        (conds.join(" AND "), values)
+    }
+}
+
+/// One page of the register as filtered: its rows, where they start, how
+/// many rows the filters let through and how many there are in all.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Page {
+    pub rows: Vec<ActionRow>,
+    pub offset: usize,
+    pub shown: usize,
+    pub total: usize,
+}
+
+/// A column the register's filters step through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Owner,
+    Framework,
+    Item,
+    Session,
+}
+
+impl IndexRegister<'_> {
+    /// How many actions the filter lets through.
+    pub fn count(&self, filter: &PageFilter) -> Result<usize, rusqlite::Error> {
+        let (conds, values) = filter.conditions();
+        let sql = format!("SELECT count(*) FROM register_actions a WHERE {conds}");
+        let n: i64 = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row(rusqlite::params_from_iter(values.iter()), |r| r.get(0))?;
+        Ok(n as usize)
+    }
+
+    /// The rows `offset..offset + limit` of those the filter lets through,
+    /// in the register's order (due date, undated last, then session date,
+    /// session and id), carried chains followed for these rows only.
+    pub fn page(
+        &self,
+        filter: &PageFilter,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<ActionRow>, rusqlite::Error> {
+        let mut rows = Vec::new();
+        self.each_row(filter, offset, limit, &mut |row| rows.push(row))?;
+        Ok(rows)
+    }
+
+    /// Hand each of the rows `page` would give to `each` as it is read:
+    /// one statement stepped through, nothing held (for listing them all).
+    pub fn each_row(
+        &self,
+        filter: &PageFilter,
+        offset: usize,
+        limit: usize,
+        each: &mut dyn FnMut(ActionRow),
+    ) -> Result<(), rusqlite::Error> {
+        let (conds, mut values) = filter.conditions();
+        let sql = format!(
+            "SELECT a.session, a.action, a.kind, a.parent, a.eff_text, a.eff_owner, a.eff_due,
+                    a.status, a.done_on, a.carries_session, a.carries_action, a.eff_items,
+                    a.log, s.title, a.day, a.framework, a.measure
+             FROM register_actions a JOIN register_sessions s ON s.file = a.file
+             WHERE {conds}
+             ORDER BY a.eff_due IS NULL, a.eff_due, a.day, a.session, a.action
+             LIMIT ?{} OFFSET ?{}",
+            values.len() + 1,
+            values.len() + 2
+        );
+        values.push(limit.to_string());
+        values.push(offset.to_string());
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        for row in stmt.query_map(rusqlite::params_from_iter(values.iter()), page_row)? {
+            let mut row = row?;
+            if row.carries.is_some() && row.parent.is_none() {
+                let mut history: Vec<LoggedUpdate> = chain(self.conn, &row.reference())?
+                    .into_iter()
+                    .rev()
+                    .flat_map(|l| {
+                        let on = l.on;
+                        l.log.into_iter().map(move |update| LoggedUpdate {
+                            on: on.clone(),
+                            update,
+                        })
+                    })
+                    .collect();
+                history.append(&mut row.history);
+                row.history = history;
+            }
+            each(row);
+        }
+        Ok(())
+    }
+
+    /// How many actions there are in all.
+    pub fn total(&self) -> Result<usize, rusqlite::Error> {
+        let n: i64 = self
+            .conn
+            .prepare_cached("SELECT count(*) FROM register_actions")?
+            .query_row([], |r| r.get(0))?;
+        Ok(n as usize)
+    }
+
+    /// The smallest value of a column after `current` (the first if none),
+    /// blanks left out; `None` after the last.
+    pub fn next_value(
+        &self,
+        column: Column,
+        current: Option<&str>,
+    ) -> Result<Option<String>, rusqlite::Error> {
+        let sql = match column {
+            Column::Owner => {
+                "SELECT min(eff_owner) FROM register_actions
+                 WHERE eff_owner > ?1 AND trim(eff_owner) <> ''"
+            }
+            Column::Framework => {
+                "SELECT min(framework) FROM register_actions
+                 WHERE framework > ?1 AND trim(framework) <> ''"
+            }
+            Column::Session => {
+                "SELECT min(session) FROM register_actions
+                 WHERE session > ?1 AND trim(session) <> ''"
+            }
+            Column::Item => {
+                "SELECT min(j.value) FROM register_actions a, json_each(a.eff_items) j
+                 WHERE j.value > ?1 AND trim(j.value) <> ''"
+            }
+        };
+        self.conn
+            .prepare_cached(sql)?
+            .query_row([current.unwrap_or("")], |r| r.get(0))
+    }
+}
+
+/// A register row as a page query reads it (its own log only).
+fn page_row(r: &rusqlite::Row<'_>) -> Result<ActionRow, rusqlite::Error> {
+    let session: String = r.get(0)?;
+    let id: String = r.get(1)?;
+    let log: Vec<ProgressUpdate> =
+        serde_json::from_str(&r.get::<_, String>(12)?).unwrap_or_default();
+    let on = ActionRef {
+        session: session.clone(),
+        action: id.clone(),
+    };
+    let carries = match (
+        r.get::<_, Option<String>>(9)?,
+        r.get::<_, Option<String>>(10)?,
+    ) {
+        (Some(session), Some(action)) => Some(ActionRef { session, action }),
+        _ => None,
+    };
+    Ok(ActionRow {
+        id,
+        session_id: session,
+        session_title: r.get(13)?,
+        session_date: date(r.get(14)?).unwrap_or_default(),
+        kind: kind_of_slug(&r.get::<_, String>(2)?),
+        framework: r.get(15)?,
+        items: serde_json::from_str(&r.get::<_, String>(11)?).unwrap_or_default(),
+        text: r.get(4)?,
+        owner: r.get(5)?,
+        due: date(r.get(6)?),
+        status: PriorityStatus::from_slug(&r.get::<_, String>(7)?)
+            .unwrap_or(PriorityStatus::NotStarted),
+        done_on: date(r.get(8)?),
+        parent: r.get(3)?,
+        carries,
+        measure: r.get(16)?,
+        history: log
+            .into_iter()
+            .map(|update| LoggedUpdate {
+                on: on.clone(),
+                update,
+            })
+            .collect(),
+    })
 }

@@ -7,13 +7,14 @@
 //! handed back to `update` as an Action.
 
 use crate::app::action::{Action, Effect, Opened};
-use crate::app::cycle::{Earlier, TrendsData};
+use crate::app::cycle::{Earlier, RegisterFilter, RegisterQuery, TrendsData};
 use crate::app::home::{
     DUE_SOON_DAYS, DailyEntry, DuePriority, HomeData, HomePage, PAGE, SessionSummary, page_from,
 };
 use crate::app::update::update;
 use crate::app::{App, Screen};
 use crate::export;
+use crate::index::register::Page;
 use crate::index::{Index, IndexError, Reconciled};
 use crate::session::atomic::{create_private_dir, write_atomic};
 use crate::session::codec;
@@ -709,7 +710,10 @@ impl Runtime {
         }
         match &self.app.screen {
             Screen::Home | Screen::History { .. } => self.dispatch_effect(Effect::LoadHome),
-            Screen::Register(_) => self.dispatch_effect(Effect::LoadRegister),
+            Screen::Register(state) => {
+                let query = Box::new(state.query(None));
+                self.dispatch_effect(Effect::LoadRegister(query))
+            }
             Screen::Trends(state) => {
                 let framework = state.data.as_ref().map(|d| d.framework.clone());
                 if let Some(framework) = framework {
@@ -821,7 +825,7 @@ impl Runtime {
                 self.measures = None;
                 None
             }
-            Effect::LoadRegister => Some(self.load_register()),
+            Effect::LoadRegister(query) => Some(self.load_register(*query)),
             Effect::LoadTrends(framework) => Some(self.load_trends(&framework)),
             Effect::LoadEarlier(id) => Some(Action::EarlierLoaded(self.load_earlier(&id))),
             Effect::SearchDaily(words) => Some(Action::DailyFound {
@@ -964,25 +968,75 @@ impl Runtime {
         }
     }
 
-    /// Every action across sessions, and the files that could not be read:
-    /// from the index, or from the files when the index cannot answer.
-    fn all_actions(&mut self) -> (Vec<ActionRow>, Vec<String>) {
+    /// One session's actions in the register's order: from the index (that
+    /// session's rows only), or from the files when it cannot answer.
+    fn session_actions(&mut self, id: &str) -> Vec<ActionRow> {
+        let only = crate::index::register::PageFilter {
+            session: Some(id.to_owned()),
+            ..Default::default()
+        };
         if let Some(index) = self.current_index()
-            && let Ok(rows) = index.register().actions_checked()
+            && let Ok(rows) = index.register().page(&only, 0, i64::MAX as usize)
+        {
+            return rows;
+        }
+        let (scan, _) = Scan::of_store(&self.store);
+        scan.actions()
+            .into_iter()
+            .filter(|r| r.session_id == id)
+            .collect()
+    }
+
+    /// A page of the register around the cursor: filtered, sorted and
+    /// paged by the index, or from every file when the index cannot answer.
+    fn load_register(&mut self, query: RegisterQuery) -> Action {
+        let today = self.app.today();
+        if let Some(index) = self.current_index()
+            && let Ok((page, filter, cursor)) = register_page(&index.register(), &query, today)
         {
             let problems = index
                 .damaged()
                 .map(|d| d.into_iter().map(|d| d.error).collect())
                 .unwrap_or_default();
-            return (rows, problems);
+            return Action::RegisterLoaded {
+                page: Box::new(page),
+                filter,
+                cursor,
+                problems,
+            };
         }
         let (scan, problems) = Scan::of_store(&self.store);
-        (scan.actions(), problems)
-    }
-
-    fn load_register(&mut self) -> Action {
-        let (rows, problems) = self.all_actions();
-        Action::RegisterLoaded { rows, problems }
+        let all = scan.actions();
+        let mut filter = query.filter;
+        if let Some(key) = query.step
+            && let Some(value) = key.value(&mut filter)
+        {
+            *value = crate::app::cycle::next_value(&all, key, value);
+        }
+        let total = all.len();
+        let rows: Vec<ActionRow> = all
+            .into_iter()
+            .filter(|r| filter.accepts(r, today))
+            .collect();
+        let shown = rows.len();
+        let cursor = query.cursor.min(shown.saturating_sub(1));
+        let offset = crate::app::cycle::page_start(cursor);
+        let rows = rows
+            .into_iter()
+            .skip(offset)
+            .take(crate::app::cycle::REGISTER_PAGE)
+            .collect();
+        Action::RegisterLoaded {
+            page: Box::new(Page {
+                rows,
+                offset,
+                shown,
+                total,
+            }),
+            filter,
+            cursor,
+            problems,
+        }
     }
 
     /// Past daily reviews holding every word, newest matches first (the
@@ -1011,8 +1065,7 @@ impl Runtime {
         let (_, decoded) = read_session(&path).map_err(|e| short_reason(&e))?;
         let session = decoded.session;
         let priorities = self
-            .all_actions()
-            .0
+            .session_actions(id)
             .into_iter()
             .filter(|r| r.session_id == id && r.parent.is_none())
             .collect();
@@ -1216,4 +1269,31 @@ impl Runtime {
             self.poll_jobs(true);
         }
     }
+}
+
+/// A page of the register from the index: the filter stepped if asked,
+/// the cursor kept within the rows let through, the page around it.
+fn register_page(
+    register: &crate::index::register::IndexRegister<'_>,
+    query: &RegisterQuery,
+    today: jiff::civil::Date,
+) -> Result<(Page, RegisterFilter, usize), rusqlite::Error> {
+    let mut filter = query.filter.clone();
+    if let Some(key) = query.step
+        && let Some(column) = key.column()
+        && let Some(value) = key.value(&mut filter)
+    {
+        *value = register.next_value(column, value.as_deref())?;
+    }
+    let wanted = filter.page_filter(today);
+    let shown = register.count(&wanted)?;
+    let cursor = query.cursor.min(shown.saturating_sub(1));
+    let offset = crate::app::cycle::page_start(cursor);
+    let page = Page {
+        rows: register.page(&wanted, offset, crate::app::cycle::REGISTER_PAGE)?,
+        offset,
+        shown,
+        total: register.total()?,
+    };
+    Ok((page, filter, cursor))
 }

@@ -22,15 +22,12 @@ pub fn render(frame: &mut Frame, app: &App, state: &RegisterState, theme: Theme)
     let visible = state.visible(today);
     let heading = Line::from(vec![
         Span::styled(words::TITLE, theme.title()),
-        Span::styled(
-            words::showing(visible.len(), state.rows.len(), today),
-            theme.dim(),
-        ),
+        Span::styled(words::showing(state.shown, state.total, today), theme.dim()),
     ]);
     frame.render_widget(Paragraph::new(heading), title);
     frame.render_widget(Paragraph::new(filter_line(state, theme)), filters);
     list(frame, app, state, &visible, body, theme);
-    let chosen = visible.get(state.cursor).copied();
+    let chosen = state.selected(today);
     match (&state.form, chosen) {
         (Some(form), Some(row)) => form_box(frame, form, row, lower, theme),
         (_, Some(row)) => log_box(frame, row, lower, theme),
@@ -89,7 +86,8 @@ fn list(
     let rows: Vec<Row> = visible
         .iter()
         .enumerate()
-        .skip(skip)
+        .map(|(i, row)| (state.offset + i, row))
+        .skip_while(|(i, _)| *i < skip)
         .take(usize::from(height))
         .map(|(i, row)| table_row(row, i == state.cursor, wide, today, theme))
         .collect();

@@ -14,6 +14,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Paragraph, Row, Table, Wrap};
+use std::collections::{HashMap, HashSet};
 
 pub fn render(frame: &mut Frame, app: &App, state: &TrendsState, theme: Theme) {
     let [title, note, body, status, foot] = view::trends_areas(app.size);
@@ -63,12 +64,27 @@ pub fn render(frame: &mut Frame, app: &App, state: &TrendsState, theme: Theme) {
     footer(frame, app, foot, theme);
 }
 
-/// The point for one item in one session.
-fn point<'a>(state: &'a TrendsState, item: &str, session: &str) -> Option<&'a LevelPoint> {
-    state
-        .points()
-        .into_iter()
-        .find(|p| p.item == item && p.session_id == session)
+/// Each (item, session)'s point among those `keep` lets through, the first
+/// where there are two: one pass, so a screen of cells does not search
+/// every level of 100,000 sessions once per cell.
+fn lookup(
+    state: &TrendsState,
+    keep: impl Fn(&LevelPoint) -> bool,
+) -> HashMap<(&str, &str), &LevelPoint> {
+    let mut at = HashMap::new();
+    for p in state.points().into_iter().filter(|p| keep(p)) {
+        at.entry((p.item.as_str(), p.session_id.as_str()))
+            .or_insert(p);
+    }
+    at
+}
+
+fn point<'a>(
+    at: &HashMap<(&'a str, &'a str), &'a LevelPoint>,
+    item: &str,
+    session: &str,
+) -> Option<&'a LevelPoint> {
+    at.get(&(item, session)).copied()
 }
 
 /// "2 weak", "—" (not yet agreed), or blank (not covered).
@@ -93,6 +109,8 @@ fn grid(frame: &mut Frame, app: &App, state: &TrendsState, area: Rect, theme: Th
     let fit = view::trends_columns(app.size);
     let shown = &sessions[sessions.len().saturating_sub(fit)..];
     let items = state.items(&app.library);
+    let wanted: HashSet<&str> = shown.iter().map(|s| s.session_id.as_str()).collect();
+    let at = lookup(state, |p| wanted.contains(p.session_id.as_str()));
     let mut header = vec![Line::from("Item")];
     let mut dates = vec![Line::from("")];
     for s in shown {
@@ -112,7 +130,7 @@ fn grid(frame: &mut Frame, app: &App, state: &TrendsState, area: Rect, theme: Th
             cells.extend(
                 shown
                     .iter()
-                    .map(|s| cell(app, state, point(state, item, &s.session_id))),
+                    .map(|s| cell(app, state, point(&at, item, &s.session_id))),
             );
             let style = if i == state.cursor {
                 theme.selected()
@@ -143,8 +161,10 @@ fn spread(frame: &mut Frame, app: &App, state: &TrendsState, area: Rect, theme: 
         return;
     };
     let mut lines = vec![Line::from(Span::styled(words::item(item), theme.title()))];
-    for s in state.sessions() {
-        let p = point(state, item, &s.session_id);
+    let at = lookup(state, |p| p.item == *item);
+    // Two lines or more each: no more sessions than the area can show.
+    for s in state.sessions().into_iter().take(usize::from(area.height)) {
+        let p = point(&at, item, &s.session_id);
         lines.push(Line::from(vec![
             Span::styled(
                 format!("{}  {:<24} ", s.session_date, s.session_title),
@@ -179,10 +199,11 @@ fn bars(frame: &mut Frame, app: &App, state: &TrendsState, area: Rect, theme: Th
     let sessions = state.sessions();
     let fit = usize::from(area.width / 12).max(1);
     let shown = &sessions[sessions.len().saturating_sub(fit)..];
+    let at = lookup(state, |p| p.item == *item);
     let bars: Vec<Bar> = shown
         .iter()
         .filter_map(|s| {
-            let p = point(state, item, &s.session_id)?;
+            let p = point(&at, item, &s.session_id)?;
             let level = p.level.unwrap_or(0);
             let shown = p.level.map_or_else(|| "—".into(), |l| format!("L{l}"));
             Some(

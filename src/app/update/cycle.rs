@@ -3,12 +3,13 @@
 
 use super::*;
 use crate::app::cycle::{FilterKey, TrendsData, TrendsState, TrendsView, UpdateField, UpdateForm};
+use crate::app::view;
 
 /// Leave whatever is open (saving it) and show the register.
 pub(super) fn show_register(app: &mut App, effects: &mut Vec<Effect>) {
     leave_session(app, effects);
     app.screen = Screen::Register(Box::default());
-    effects.push(Effect::LoadRegister);
+    effects.push(Effect::LoadRegister(Box::default()));
 }
 
 /// Leave whatever is open (saving it) and show a framework's trends: the
@@ -48,14 +49,22 @@ fn go_home(app: &mut App, effects: &mut Vec<Effect>) {
     effects.push(Effect::LoadHome);
 }
 
-pub(super) fn register_loaded(app: &mut App, rows: Vec<ActionRow>, problems: Vec<String>) {
-    let today = app.today();
+pub(super) fn register_loaded(
+    app: &mut App,
+    page: crate::index::register::Page,
+    filter: crate::app::cycle::RegisterFilter,
+    cursor: usize,
+    problems: Vec<String>,
+) {
     if let Screen::Register(state) = &mut app.screen {
-        state.rows = rows;
+        state.rows = page.rows;
+        state.offset = page.offset;
+        state.shown = page.shown;
+        state.total = page.total;
+        state.filter = filter;
+        state.cursor = cursor;
         state.problems = problems;
         state.loaded = true;
-        let count = state.visible(today).len();
-        state.cursor = state.cursor.min(count.saturating_sub(1));
     }
 }
 
@@ -90,7 +99,7 @@ pub(super) fn action_updated(
         Ok(said) => {
             state.form = None;
             app.notice = Some(said);
-            effects.push(Effect::LoadRegister);
+            effects.push(Effect::LoadRegister(Box::new(state.query(None))));
         }
         Err(why) => match state.form.as_mut() {
             Some(form) => form.error = Some(why),
@@ -156,8 +165,8 @@ pub(super) fn register_command(app: &mut App, command: Command, effects: &mut Ve
     if state.form.is_some() {
         return form_command(app, command, effects);
     }
-    let count = state.visible(today).len();
-    let last = count.saturating_sub(1);
+    let last = state.shown.saturating_sub(1);
+    let height = view::register_list_height(app.size, false);
     match command {
         Command::Up => state.cursor = state.cursor.saturating_sub(1),
         Command::Down => state.cursor = (state.cursor + 1).min(last),
@@ -165,15 +174,17 @@ pub(super) fn register_command(app: &mut App, command: Command, effects: &mut Ve
         Command::PageDown => state.cursor = (state.cursor + page).min(last),
         Command::Top => state.cursor = 0,
         Command::Bottom => state.cursor = last,
-        Command::FilterOwner => state.step_filter(FilterKey::Owner),
-        Command::FilterStatus => state.step_filter(FilterKey::Status),
-        Command::FilterDue => state.step_filter(FilterKey::Due),
-        Command::FilterFramework => state.step_filter(FilterKey::Framework),
-        Command::FilterItem => state.step_filter(FilterKey::Item),
-        Command::FilterSession => state.step_filter(FilterKey::Session),
+        Command::FilterOwner => return step_filter(state, FilterKey::Owner, effects),
+        Command::FilterStatus => return step_filter(state, FilterKey::Status, effects),
+        Command::FilterDue => return step_filter(state, FilterKey::Due, effects),
+        Command::FilterFramework => return step_filter(state, FilterKey::Framework, effects),
+        Command::FilterItem => return step_filter(state, FilterKey::Item, effects),
+        Command::FilterSession => return step_filter(state, FilterKey::Session, effects),
         Command::ClearFilters => {
             state.filter = Default::default();
             state.cursor = 0;
+            effects.push(Effect::LoadRegister(Box::new(state.query(None))));
+            return;
         }
         Command::AddUpdate => {
             if let Some(row) = state.selected(today) {
@@ -187,9 +198,25 @@ pub(super) fn register_command(app: &mut App, command: Command, effects: &mut Ve
                 effects.push(Effect::Open(row.session_id.clone()));
             }
         }
-        Command::Back => go_home(app, effects),
+        Command::Back => return go_home(app, effects),
         _ => {}
     }
+    // The rows now in view: asked of the edge if the page held lacks them.
+    if let Screen::Register(state) = &app.screen {
+        let from = view::register_scroll(state.cursor, height);
+        if !state.holds(from, from + usize::from(height)) {
+            effects.push(Effect::LoadRegister(Box::new(state.query(None))));
+        }
+    }
+}
+
+fn step_filter(
+    state: &mut crate::app::cycle::RegisterState,
+    key: FilterKey,
+    effects: &mut Vec<Effect>,
+) {
+    let query = state.step_filter(key);
+    effects.push(Effect::LoadRegister(Box::new(query)));
 }
 
 fn form_command(app: &mut App, command: Command, effects: &mut Vec<Effect>) {

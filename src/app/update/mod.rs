@@ -112,7 +112,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::OwnContentWritten(result) => own::on_written(app, result),
         Action::MeasuresSaved(result) => measures::on_saved(app, result, &mut effects),
         Action::EffectFailed(message) => app.notice = Some(message),
-        Action::RegisterLoaded { rows, problems } => cycle::register_loaded(app, rows, problems),
+        Action::RegisterLoaded {
+            page,
+            filter,
+            cursor,
+            problems,
+        } => cycle::register_loaded(app, *page, filter, cursor, problems),
         Action::TrendsLoaded(data) => cycle::trends_loaded(app, data),
         Action::EarlierLoaded(result) => cycle::earlier_loaded(app, result),
         Action::DailyFound { words, found } => {

@@ -189,33 +189,57 @@ pub fn criteria_lines(
         .collect()
 }
 
+/// Why an item has no level, where none is offered.
+enum NoLevel {
+    /// An Ofsted statement, recorded as met, partly met or not met.
+    Statement(crate::session::model::CriterionState),
+    /// A narrative-only judgement.
+    Narrative,
+    /// An LSCB area evaluated against its Module 2 statements.
+    ByStatements,
+}
+
+fn why_no_level(
+    session: &Session,
+    library: &Library,
+    record: &crate::session::model::ItemRecord,
+) -> Option<NoLevel> {
+    use crate::app::criteria;
+    if criteria::offers_level(library, session, &record.item) {
+        return None;
+    }
+    if criteria::is_statement(library, session, &record.item) {
+        // A level recorded earlier is exported as it was.
+        return record.level.is_none().then(|| {
+            NoLevel::Statement(
+                criteria::statement_state(library, session, record).unwrap_or_default(),
+            )
+        });
+    }
+    Some(
+        if criteria::narrative_basis(library, session, &record.item).is_some() {
+            NoLevel::Narrative
+        } else {
+            NoLevel::ByStatements
+        },
+    )
+}
+
 /// In place of a level, where none is offered: why.
 pub fn no_level(
     session: &Session,
     library: &Library,
     record: &crate::session::model::ItemRecord,
 ) -> Option<String> {
-    if crate::app::criteria::offers_level(library, session, &record.item) {
-        return None;
-    }
-    if crate::app::criteria::is_statement(library, session, &record.item) {
-        // A level recorded earlier is exported as it was.
-        return record.level.is_none().then(|| {
-            crate::app::text::statement_long(
-                crate::app::criteria::statement_state(library, session, record).unwrap_or_default(),
-            )
-        });
-    }
-    Some(
-        if crate::app::criteria::narrative_basis(library, session, &record.item).is_some() {
-            crate::app::text::NARRATIVE_ONLY.to_owned()
-        } else {
-            format!(
-                "none: evaluated against {}",
-                crate::app::text::standard_label(session.standard)
-            )
-        },
-    )
+    use crate::app::text;
+    Some(match why_no_level(session, library, record)? {
+        NoLevel::Statement(state) => text::statement_long(state),
+        NoLevel::Narrative => text::NARRATIVE_ONLY.to_owned(),
+        NoLevel::ByStatements => format!(
+            "none: evaluated against {}",
+            text::standard_label(session.standard)
+        ),
+    })
 }
 
 /// What an LSCB session was evaluated against, where that was chosen.
@@ -239,25 +263,12 @@ pub fn no_level_short(
     library: &Library,
     record: &crate::session::model::ItemRecord,
 ) -> Option<String> {
-    if crate::app::criteria::offers_level(library, session, &record.item) {
-        return None;
-    }
-    if crate::app::criteria::is_statement(library, session, &record.item) {
-        // A level recorded earlier is exported as it was.
-        return record.level.is_none().then(|| {
-            crate::app::text::statement_short(
-                crate::app::criteria::statement_state(library, session, record).unwrap_or_default(),
-            )
-        });
-    }
-    Some(
-        if crate::app::criteria::narrative_basis(library, session, &record.item).is_some() {
-            crate::app::text::NO_GRADE_SHORT
-        } else {
-            crate::app::text::BY_STATEMENTS_SHORT
-        }
-        .to_owned(),
-    )
+    use crate::app::text;
+    Some(match why_no_level(session, library, record)? {
+        NoLevel::Statement(state) => text::statement_short(state),
+        NoLevel::Narrative => text::NO_GRADE_SHORT.to_owned(),
+        NoLevel::ByStatements => text::BY_STATEMENTS_SHORT.to_owned(),
+    })
 }
 
 /// How a table row names an item: its number, its own title and, for an

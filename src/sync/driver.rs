@@ -56,16 +56,9 @@ impl RecordFile for MeasuresFile {
     ) -> Result<(String, usize), String> {
         use crate::measures::file;
         let read = |bytes: &[u8], which: &str| {
-            let decoded = file::decode(bytes).map_err(|e| {
-                format!("{which} version is not a measures file this howgood reads: {e}")
-            })?;
-            // Merging would drop what this howgood does not know.
-            if let Some(reason) = decoded.read_only_reason() {
-                return Err(format!(
-                    "{which} version {reason}; update howgood to merge it"
-                ));
-            }
-            Ok(decoded.register)
+            let decoded = file::decode(bytes);
+            mergeable(which, "a measures file", decoded, |d| d.read_only_reason())
+                .map(|d| d.register)
         };
         let base = base.map(|b| read(b, "base")).transpose()?;
         let merged = super::measures_merge::merge_registers(
@@ -77,6 +70,25 @@ impl RecordFile for MeasuresFile {
         .map_err(|e| format!("the merged register does not fit the model: {e}"))?;
         let text = file::encode(&merged).map_err(|e| e.to_string())?;
         Ok((text, merged.conflicts.len()))
+    }
+}
+
+/// One version (`which`: base, our, their) decoded for merging. A version
+/// this howgood would open read-only is refused: merging would drop what
+/// it does not know.
+fn mergeable<T, E: std::fmt::Display>(
+    which: &str,
+    kind: &str,
+    decoded: Result<T, E>,
+    read_only: impl FnOnce(&T) -> Option<String>,
+) -> Result<T, String> {
+    let decoded =
+        decoded.map_err(|e| format!("{which} version is not {kind} this howgood reads: {e}"))?;
+    match read_only(&decoded) {
+        Some(reason) => Err(format!(
+            "{which} version {reason}; update howgood to merge it"
+        )),
+        None => Ok(decoded),
     }
 }
 
@@ -92,16 +104,8 @@ impl RecordFile for SessionFile {
         authors: &Authors,
     ) -> Result<(String, usize), String> {
         let read = |bytes: &[u8], which: &str| -> Result<Session, String> {
-            let decoded = codec::decode(bytes).map_err(|e| {
-                format!("{which} version is not a session file this howgood reads: {e}")
-            })?;
-            // Merging would drop what this howgood does not know.
-            if let Some(reason) = decoded.read_only_reason() {
-                return Err(format!(
-                    "{which} version {reason}; update howgood to merge it"
-                ));
-            }
-            Ok(decoded.session)
+            let decoded = codec::decode(bytes);
+            mergeable(which, "a session file", decoded, |d| d.read_only_reason()).map(|d| d.session)
         };
         let base = base.map(|b| read(b, "base")).transpose()?;
         let ours = read(ours, "our")?;

@@ -228,50 +228,12 @@ impl IndexRegister<'_> {
              ORDER BY a.file, a.position",
         )?;
         let rows = stmt.query_map([], |r| {
-            let session: String = r.get(0)?;
-            let id: String = r.get(1)?;
-            let log: Vec<ProgressUpdate> =
-                serde_json::from_str(&r.get::<_, String>(12)?).unwrap_or_default();
-            let on = ActionRef {
-                session: session.clone(),
-                action: id.clone(),
-            };
-            let carries = match (
-                r.get::<_, Option<String>>(9)?,
-                r.get::<_, Option<String>>(10)?,
-            ) {
-                (Some(session), Some(action)) => Some(ActionRef { session, action }),
-                _ => None,
-            };
             let created = jiff::Timestamp::from_nanosecond(i128::from(r.get::<_, i64>(14)?))
                 .unwrap_or_default();
+            let row = action_row(r, jiff::tz::TimeZone::UTC.to_datetime(created).date())?;
             Ok(Stored {
-                carries: carries.clone(),
-                row: ActionRow {
-                    id,
-                    session_id: session,
-                    session_title: r.get(13)?,
-                    session_date: jiff::tz::TimeZone::UTC.to_datetime(created).date(),
-                    kind: kind_of_slug(&r.get::<_, String>(2)?),
-                    framework: r.get(15)?,
-                    items: serde_json::from_str(&r.get::<_, String>(11)?).unwrap_or_default(),
-                    text: r.get(4)?,
-                    owner: r.get(5)?,
-                    due: date(r.get(6)?),
-                    status: PriorityStatus::from_slug(&r.get::<_, String>(7)?)
-                        .unwrap_or(PriorityStatus::NotStarted),
-                    done_on: date(r.get(8)?),
-                    parent: r.get(3)?,
-                    carries,
-                    measure: r.get(16)?,
-                    history: log
-                        .into_iter()
-                        .map(|update| LoggedUpdate {
-                            on: on.clone(),
-                            update,
-                        })
-                        .collect(),
-                },
+                carries: row.carries.clone(),
+                row,
             })
         })?;
         rows.collect()
@@ -812,6 +774,15 @@ impl IndexRegister<'_> {
 
 /// A register row as a page query reads it (its own log only).
 fn page_row(r: &rusqlite::Row<'_>) -> Result<ActionRow, rusqlite::Error> {
+    action_row(r, date(r.get(14)?).unwrap_or_default())
+}
+
+/// A register row from the columns both queries share (0 to 13, 15, 16);
+/// the session's date is read by the caller, as each query holds it.
+fn action_row(
+    r: &rusqlite::Row<'_>,
+    session_date: jiff::civil::Date,
+) -> Result<ActionRow, rusqlite::Error> {
     let session: String = r.get(0)?;
     let id: String = r.get(1)?;
     let log: Vec<ProgressUpdate> =
@@ -831,7 +802,7 @@ fn page_row(r: &rusqlite::Row<'_>) -> Result<ActionRow, rusqlite::Error> {
         id,
         session_id: session,
         session_title: r.get(13)?,
-        session_date: date(r.get(14)?).unwrap_or_default(),
+        session_date,
         kind: kind_of_slug(&r.get::<_, String>(2)?),
         framework: r.get(15)?,
         items: serde_json::from_str(&r.get::<_, String>(11)?).unwrap_or_default(),

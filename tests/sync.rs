@@ -3,30 +3,23 @@
 //! temp dir and GIT_CONFIG_NOSYSTEM=1, so no one's own git configuration is
 //! read or touched. Without git, each test prints a notice and stops.
 
+mod common;
+
 use assert_cmd::Command;
-use howgood::measures::file::OpenRegister;
-use howgood::measures::model::{Figure, Measure, MeasureRegister, Value as MeasureValue};
+use common::sync_data::{edit_measures, git_missing, measures_of, reading};
+use howgood::measures::model::{Figure, Measure};
 use howgood::session::ids::IdSource;
 use howgood::session::model::{
     ConflictKind, Evidence, EvidenceSource, InformationKind, ItemRecord, Priority, PriorityStatus,
     ProgressUpdate, ScaleChoice, Session, SessionKind,
 };
 use howgood::session::store::{OpenSession, read_session};
-use howgood::sync::git;
 use jiff::Timestamp;
 use std::collections::HashSet;
 use std::path::PathBuf;
 use tempfile::TempDir;
 
 const ID: &str = "2026-11-25-partnership-review-0001";
-
-fn git_missing() -> bool {
-    if git::available() {
-        return false;
-    }
-    eprintln!("NOTICE: git is not installed here: this sync test did NOT run");
-    true
-}
 
 struct World {
     root: TempDir,
@@ -654,35 +647,11 @@ fn a_file_howgood_cannot_merge_yet_stops_the_merge_and_loses_nothing() {
     );
 }
 
-/// The measures register in a data folder, changed and saved by its rules.
-fn edit_measures(world: &World, who: &str, change: impl FnOnce(&mut MeasureRegister)) {
-    let now = Timestamp::now();
-    let dir = world.data(who).join("measures");
-    let mut open = OpenRegister::open(&dir, now).expect("opens");
-    let mut register = open.loaded.clone();
-    change(&mut register);
-    open.save(&register, now).expect("saves");
-}
-
-fn measures_of(world: &World, who: &str) -> MeasureRegister {
-    howgood::measures::file::read(&world.data(who).join("measures")).expect("reads")
-}
-
-fn reading(period: &str, amount: f64) -> MeasureValue {
-    MeasureValue {
-        period: period.parse().expect("period"),
-        figure: Figure::Number(amount),
-        breakdowns: Vec::new(),
-        comparators: Vec::new(),
-        note: String::new(),
-    }
-}
-
 /// Ann and Bob share one measure, then record different values for the
 /// same period (2026-Q3: Ann 75, Bob 72) and sync in turn.
 fn same_period_recorded_twice(world: &World) {
     world.started();
-    edit_measures(world, "ann", |r| {
+    edit_measures(&world.data("ann"), |r| {
         let created = "2026-11-25T09:00:00Z".parse().expect("time");
         let mut m = Measure::new("m0000001".into(), "Plans on time".into(), created);
         // An LSCB content area, so the Report Book shows it.
@@ -692,13 +661,16 @@ fn same_period_recorded_twice(world: &World) {
     });
     world.ok("ann", &["sync"]);
     world.ok("bob", &["sync"]);
-    assert_eq!(measures_of(world, "bob"), measures_of(world, "ann"));
+    assert_eq!(
+        measures_of(&world.data("bob")),
+        measures_of(&world.data("ann"))
+    );
 
-    edit_measures(world, "ann", |r| {
+    edit_measures(&world.data("ann"), |r| {
         r.measures[0].values.push(reading("2026-Q2", 70.0));
         r.measures[0].values.push(reading("2026-Q3", 75.0));
     });
-    edit_measures(world, "bob", |r| {
+    edit_measures(&world.data("bob"), |r| {
         r.measures[0].values.push(reading("2026-Q4", 80.0));
         r.measures[0].values.push(reading("2026-Q3", 72.0));
     });
@@ -714,7 +686,10 @@ fn measure_values_from_two_folders_all_arrive_and_the_same_period_is_a_recorded_
     }
     let world = World::new();
     same_period_recorded_twice(&world);
-    let (ann, bob) = (measures_of(&world, "ann"), measures_of(&world, "bob"));
+    let (ann, bob) = (
+        measures_of(&world.data("ann")),
+        measures_of(&world.data("bob")),
+    );
     assert_eq!(ann, bob, "both folders end with the same register");
     let mut periods: Vec<String> = ann.measures[0]
         .values
@@ -749,7 +724,7 @@ fn a_measure_conflict_is_listed_and_resolved_on_the_command_line() {
     }
     let world = World::new();
     same_period_recorded_twice(&world);
-    let recorded = measures_of(&world, "bob").conflicts;
+    let recorded = measures_of(&world.data("bob")).conflicts;
     assert_eq!(recorded.len(), 1, "{recorded:?}");
     let id = recorded[0].id.clone();
     let other_was_75 = recorded[0].other.value.contains("75");
@@ -808,7 +783,7 @@ fn a_measure_conflict_is_listed_and_resolved_on_the_command_line() {
 
     let said = world.ok("bob", &["sync", "resolve", &id, "--take", "theirs"]);
     assert!(said.contains("measures register"), "{said}");
-    let saved = measures_of(&world, "bob");
+    let saved = measures_of(&world.data("bob"));
     assert!(saved.conflicts.is_empty(), "{:?}", saved.conflicts);
     let q3 = saved.measures[0]
         .values
@@ -833,8 +808,11 @@ fn a_measure_conflict_is_listed_and_resolved_on_the_command_line() {
 
     world.ok("bob", &["sync"]);
     world.ok("ann", &["sync"]);
-    assert_eq!(measures_of(&world, "ann"), measures_of(&world, "bob"));
-    assert!(measures_of(&world, "ann").conflicts.is_empty());
+    assert_eq!(
+        measures_of(&world.data("ann")),
+        measures_of(&world.data("bob"))
+    );
+    assert!(measures_of(&world.data("ann")).conflicts.is_empty());
 }
 
 #[test]
@@ -844,7 +822,7 @@ fn a_measure_figure_takes_no_combined_text() {
     }
     let world = World::new();
     same_period_recorded_twice(&world);
-    let id = measures_of(&world, "bob").conflicts[0].id.clone();
+    let id = measures_of(&world.data("bob")).conflicts[0].id.clone();
     let before = std::fs::read(world.data("bob").join("measures/measures.ron")).expect("file");
     let output = world.howgood("bob", &["sync", "resolve", &id, "--text", "74"]);
     assert!(!output.status.success());

@@ -8,14 +8,13 @@
 mod common;
 
 use assert_cmd::Command;
+use common::sync_data::{edit_measures, git_missing, measures_of, reading};
 use common::{Harness, library, start_time};
 use howgood::app::action::Action;
 use howgood::app::{App, Overlay, SaveStatus, Screen};
-use howgood::measures::file::OpenRegister;
-use howgood::measures::model::{Figure, Measure, MeasureRegister, Value as MeasureValue};
+use howgood::measures::model::{Figure, Measure, MeasureRegister};
 use howgood::session::model::{ItemRecord, Priority, ScaleChoice, Session, SessionKind};
 use howgood::session::store::{OpenSession, SessionStore, read_session, take_lock};
-use howgood::sync::git;
 use howgood::tui::runtime::Runtime;
 use jiff::Timestamp;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
@@ -23,14 +22,6 @@ use std::path::PathBuf;
 use tempfile::TempDir;
 
 const ID: &str = "2026-11-25-partnership-review-0001";
-
-fn git_missing() -> bool {
-    if git::available() {
-        return false;
-    }
-    eprintln!("NOTICE: git is not installed here: this sync test did NOT run");
-    true
-}
 
 struct World {
     root: TempDir,
@@ -524,30 +515,6 @@ fn a_session_with_conflicts_shows_both_values_when_opened() {
     assert!(screen.contains("also kept: Ann's view"), "{screen}");
 }
 
-/// The measures register in a data folder, changed and saved by its rules.
-fn edit_measures(world: &World, who: &str, change: impl FnOnce(&mut MeasureRegister)) {
-    let now = Timestamp::now();
-    let dir = world.data(who).join("measures");
-    let mut open = OpenRegister::open(&dir, now).expect("opens");
-    let mut register = open.loaded.clone();
-    change(&mut register);
-    open.save(&register, now).expect("saves");
-}
-
-fn measures_of(world: &World, who: &str) -> MeasureRegister {
-    howgood::measures::file::read(&world.data(who).join("measures")).expect("reads")
-}
-
-fn reading(period: &str, amount: f64) -> MeasureValue {
-    MeasureValue {
-        period: period.parse().expect("period"),
-        figure: Figure::Number(amount),
-        breakdowns: Vec::new(),
-        comparators: Vec::new(),
-        note: String::new(),
-    }
-}
-
 fn q3(register: &MeasureRegister) -> Figure {
     register.measures[0]
         .values
@@ -564,7 +531,7 @@ fn a_measure_conflict_resolved_on_the_screen_is_saved_synced_and_equal_on_both_s
     }
     let world = World::new();
     world.started();
-    edit_measures(&world, "ann", |r| {
+    edit_measures(&world.data("ann"), |r| {
         let created = "2026-11-25T09:00:00Z".parse().expect("time");
         let mut m = Measure::new("m0000001".into(), "Plans on time".into(), created);
         m.values.push(reading("2026-Q1", 60.0));
@@ -572,15 +539,15 @@ fn a_measure_conflict_resolved_on_the_screen_is_saved_synced_and_equal_on_both_s
     });
     world.ok("ann", &["sync"]);
     world.ok("bob", &["sync"]);
-    edit_measures(&world, "ann", |r| {
+    edit_measures(&world.data("ann"), |r| {
         r.measures[0].values.push(reading("2026-Q3", 75.0))
     });
-    edit_measures(&world, "bob", |r| {
+    edit_measures(&world.data("bob"), |r| {
         r.measures[0].values.push(reading("2026-Q3", 72.0))
     });
     world.ok("ann", &["sync"]);
     world.ok("bob", &["sync"]);
-    let recorded = measures_of(&world, "bob");
+    let recorded = measures_of(&world.data("bob"));
     assert_eq!(recorded.conflicts.len(), 1, "{:?}", recorded.conflicts);
     let in_field = q3(&recorded);
     let other = if in_field == Figure::Number(75.0) {
@@ -624,7 +591,7 @@ fn a_measure_conflict_resolved_on_the_screen_is_saved_synced_and_equal_on_both_s
     );
 
     press(&mut bob, 'b');
-    let saved = measures_of(&world, "bob");
+    let saved = measures_of(&world.data("bob"));
     assert!(saved.conflicts.is_empty(), "{:?}", saved.conflicts);
     assert_eq!(q3(&saved), other, "the other value is now in the register");
     assert!(
@@ -638,8 +605,11 @@ fn a_measure_conflict_resolved_on_the_screen_is_saved_synced_and_equal_on_both_s
     let (title, text) = message(bob.app());
     assert_eq!(title, "Synced", "{text}");
     world.ok("ann", &["sync"]);
-    assert_eq!(measures_of(&world, "ann"), measures_of(&world, "bob"));
-    assert_eq!(q3(&measures_of(&world, "ann")), other);
+    assert_eq!(
+        measures_of(&world.data("ann")),
+        measures_of(&world.data("bob"))
+    );
+    assert_eq!(q3(&measures_of(&world.data("ann"))), other);
     let summary = bob.app().sync.summary.clone().expect("status");
     assert_eq!(summary.conflicts, 0, "{summary:?}");
 }

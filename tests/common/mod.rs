@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod cli;
+pub mod sync_data;
 
 use howgood::app::App;
 use howgood::app::action::Action;

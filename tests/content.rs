@@ -1,6 +1,7 @@
 //! The embedded content: what each framework holds, counted independently
 //! from the source documents, and that it survives a round trip.
 
+use howgood::content::embedded;
 use howgood::content::library::{Library, embedded_files};
 use howgood::content::load::{parse_crosswalk, parse_framework, to_ron};
 use howgood::content::model::{Framework, GoodKind, InformationType};
@@ -373,31 +374,111 @@ fn lscb_keeps_its_tips_types_and_sources_of_information() {
     assert!(explanation.contains("'you/your' or 'we/us/our'"));
 }
 
+/// Every item a crosswalk should cover: (framework, item, criterion).
+fn crosswalk_items(library: &Library) -> Vec<(String, String, String)> {
+    let mut items = Vec::new();
+    for id in ["hmie-cp-2009", "hmie-generic-2007", "ofsted-good-outcomes"] {
+        let f = framework(library, id);
+        for item in query::indicators(f)
+            .map(|i| i.id.as_str())
+            .chain(query::section_statements(f).map(|s| s.id.as_str()))
+        {
+            items.push((id.to_owned(), item.to_owned(), String::new()));
+        }
+    }
+    let f = framework(library, "integrated-inspection-2014");
+    for judgement in f.agencies.iter().flat_map(|a| &a.judgements) {
+        items.push((f.id.clone(), judgement.id.clone(), String::new()));
+        if judgement.id == "lscb-effectiveness" {
+            for criterion in judgement.good.iter().flat_map(|g| &g.criteria) {
+                items.push((f.id.clone(), judgement.id.clone(), criterion.id.clone()));
+            }
+        }
+    }
+    items
+}
+
 #[test]
 fn every_indicator_is_linked_to_lscb_areas_or_says_why_not() {
     let library = library();
     let crosswalk = library.crosswalk.as_ref().expect("crosswalk");
+    let items = crosswalk_items(&library);
+    // 25 + 24 indicators, 75 statements, 15 judgements, LSCB a-l.
+    assert_eq!(items.len(), 25 + 24 + 75 + 15 + 12, "{items:?}");
     let mut unlinked = Vec::new();
-    for id in ["hmie-cp-2009", "hmie-generic-2007", "ofsted-good-outcomes"] {
-        let f = framework(&library, id);
-        let indicators: Vec<&str> = query::indicators(f)
-            .map(|i| i.id.as_str())
-            .chain(query::section_statements(f).map(|s| s.id.as_str()))
-            .collect();
-        for indicator in indicators {
-            let linked = library.linked_areas(id, indicator).is_some();
-            let explained = crosswalk
-                .unmapped
-                .iter()
-                .any(|u| u.framework == id && u.indicator == indicator && !u.reason.is_empty());
-            if !linked && !explained {
-                unlinked.push(format!("{id} {indicator}"));
-            }
+    for (id, indicator, criterion) in &items {
+        let linked = library
+            .linked_areas_of(id, indicator, criterion)
+            .is_some();
+        let explained = crosswalk.unmapped.iter().any(|u| {
+            u.framework == *id
+                && u.indicator == *indicator
+                && u.criterion == *criterion
+                && !u.reason.trim().is_empty()
+        });
+        if !linked && !explained {
+            unlinked.push(format!("{id} {indicator} {criterion}"));
         }
+    }
+    // The deliberate gaps, shown with their reasons on every run.
+    println!("unmapped items ({}):", crosswalk.unmapped.len());
+    for u in &crosswalk.unmapped {
+        println!("  {} {} {}: {}", u.framework, u.indicator, u.criterion, u.reason);
     }
     assert!(
         unlinked.is_empty(),
-        "indicators with no link and no reason: {unlinked:?}"
+        "items with no link and no reason: {unlinked:?}"
+    );
+}
+
+#[test]
+fn every_crosswalk_link_leads_to_module_2_to_5_material() {
+    let library = library();
+    let crosswalk = library.crosswalk.as_ref().expect("crosswalk");
+    let areas_from = framework(&library, &crosswalk.areas_from);
+    // Read the file as shipped: the library drops links that do not resolve.
+    let (_, text) = embedded::FILES
+        .iter()
+        .find(|(name, _)| *name == "crosswalk.ron")
+        .expect("crosswalk file");
+    let shipped = parse_crosswalk("crosswalk.ron", text).expect("parses");
+    assert_eq!(shipped.links.len(), crosswalk.links.len());
+    let empty: Vec<String> = shipped
+        .links
+        .iter()
+        .flat_map(|l| l.areas.iter().map(move |a| (l, a)))
+        .filter(|(_, area)| !query::area_has_module_content(areas_from, area))
+        .map(|(l, area)| format!("{} {} {} -> {area}", l.framework, l.indicator, l.criterion))
+        .collect();
+    assert!(empty.is_empty(), "links to areas with no Module 2-5 material: {empty:?}");
+    assert!(!query::area_has_module_content(areas_from, "parental-substance-misuse"));
+    assert!(query::area_has_module_content(areas_from, "specific-risk-issues"));
+    assert!(shipped.links.iter().all(|l| !l.why.trim().is_empty()));
+}
+
+#[test]
+fn the_crosswalk_errors_of_issue_13_are_fixed() {
+    let library = library();
+    let areas = |f: &str, i: &str| library.linked_areas(f, i).expect("linked").1.to_vec();
+    for statement in ["4.6", "4.24"] {
+        let linked = areas("ofsted-good-outcomes", statement);
+        assert!(!linked.contains(&"evidence-based-practice".to_owned()), "{statement}");
+    }
+    assert!(!areas("ofsted-good-outcomes", "3.12").contains(&"parental-substance-misuse".to_owned()));
+    assert!(areas("hmie-cp-2009", "3.1").contains(&"safeguarding-wisdom".to_owned()));
+    assert!(areas("hmie-cp-2009", "2.1").contains(&"vulnerable-groups".to_owned()));
+    let criterion = |c: &str| {
+        library
+            .linked_areas_of("integrated-inspection-2014", "lscb-effectiveness", c)
+            .expect("criterion linked")
+            .1
+            .to_vec()
+    };
+    assert_eq!(criterion("j"), ["safeguarding-wisdom"]);
+    assert_eq!(criterion("g"), ["vulnerable-groups"]);
+    assert!(
+        areas("integrated-inspection-2014", "police-help-and-protection")
+            .contains(&"specific-risk-issues".to_owned())
     );
 }
 

@@ -19,8 +19,12 @@ pub struct Crosswalk {
 #[serde(deny_unknown_fields)]
 pub struct Link {
     pub framework: String,
-    /// Indicator or numbered statement id, e.g. "7.3".
+    /// Indicator, numbered statement or judgement id, e.g. "7.3".
     pub indicator: String,
+    /// A criterion of that judgement ("a"), when the link is for one
+    /// criterion rather than the whole judgement; empty otherwise.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub criterion: String,
     /// Content area or sub-area ids of `areas_from`.
     pub areas: Vec<String>,
     /// Why these areas apply, in a line.
@@ -33,5 +37,15 @@ pub struct Link {
 pub struct Unmapped {
     pub framework: String,
     pub indicator: String,
+    /// As in [`Link::criterion`].
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub criterion: String,
     pub reason: String,
+}
+
+impl Link {
+    /// Whether this link is for the item (and criterion) asked about.
+    pub fn is_for(&self, framework: &str, indicator: &str, criterion: &str) -> bool {
+        self.framework == framework && self.indicator == indicator && self.criterion == criterion
+    }
 }

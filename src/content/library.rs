@@ -235,9 +235,9 @@ impl Library {
             }
             Some(current) => {
                 for link in links {
-                    current.links.retain(|l| {
-                        !(l.framework == link.framework && l.indicator == link.indicator)
-                    });
+                    current
+                        .links
+                        .retain(|l| !l.is_for(&link.framework, &link.indicator, &link.criterion));
                     current.links.push(link);
                 }
                 current.unmapped.extend(incoming.unmapped);
@@ -250,6 +250,11 @@ impl Library {
     fn resolved(&self, areas_from: &str, link: &Link) -> Option<Link> {
         let framework = self.framework(&link.framework)?;
         if !query::evaluable_ids(framework).any(|id| id == link.indicator) {
+            return None;
+        }
+        if !link.criterion.is_empty()
+            && !query::has_criterion(framework, &link.indicator, &link.criterion)
+        {
             return None;
         }
         let areas_framework = self.framework(areas_from)?;
@@ -283,11 +288,22 @@ impl Library {
         framework: &str,
         indicator: &str,
     ) -> Option<(&Framework, &[String])> {
+        self.linked_areas_of(framework, indicator, "")
+    }
+
+    /// The same for one criterion of a judgement (`criterion` "a"); an
+    /// empty criterion means the item as a whole.
+    pub fn linked_areas_of(
+        &self,
+        framework: &str,
+        indicator: &str,
+        criterion: &str,
+    ) -> Option<(&Framework, &[String])> {
         let crosswalk = self.crosswalk.as_ref()?;
         let link = crosswalk
             .links
             .iter()
-            .find(|l| l.framework == framework && l.indicator == indicator)?;
+            .find(|l| l.is_for(framework, indicator, criterion))?;
         Some((self.framework(&crosswalk.areas_from)?, &link.areas))
     }
 }

@@ -188,6 +188,37 @@ pub fn evaluable_items(framework: &Framework) -> Vec<(String, ItemRef<'_>)> {
         .collect()
 }
 
+/// Whether a judgement of the framework lists a 'good' criterion with this
+/// letter under any of its headings.
+pub fn has_criterion(framework: &Framework, judgement: &str, criterion: &str) -> bool {
+    framework
+        .agencies
+        .iter()
+        .flat_map(|a| &a.judgements)
+        .filter(|j| j.id == judgement)
+        .flat_map(|j| &j.good)
+        .flat_map(|g| &g.criteria)
+        .any(|c| c.id == criterion)
+}
+
+/// Whether an area, or one of its sub-areas, has any Module 2 statement,
+/// Module 3 question, Module 4 source or Module 5 measure: a link to an
+/// area without any would bring nothing to a workshop.
+pub fn area_has_module_content(framework: &Framework, area: &str) -> bool {
+    let Some(content) = &framework.content else {
+        return false;
+    };
+    let Some(found) = all_areas(framework).into_iter().find(|a| a.id == area) else {
+        return false;
+    };
+    let ids = area_and_descendants(found);
+    let holds = |a: &String| ids.contains(&a.as_str());
+    content.good.iter().any(|g| holds(&g.area))
+        || content.questions.iter().any(|q| holds(&q.area))
+        || content.sources.iter().any(|s| holds(&s.area))
+        || content.measures.iter().any(|m| holds(&m.area))
+}
+
 /// An area and all its sub-areas' ids.
 pub fn area_and_descendants(area: &ContentArea) -> Vec<&str> {
     let mut out = vec![area.id.as_str()];

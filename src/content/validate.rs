@@ -294,7 +294,24 @@ pub fn validate_crosswalk(
                 }
             }
         }
-        if !linked.insert((link.framework.clone(), link.indicator.clone())) {
+        if let Some(framework) = find(&link.framework)
+            && !link.criterion.is_empty()
+            && !query::has_criterion(framework, &link.indicator, &link.criterion)
+        {
+            problems.push((
+                None,
+                format!(
+                    "unknown criterion '{}' of '{}' in framework '{}'",
+                    link.criterion, link.indicator, link.framework
+                ),
+            ));
+        }
+        let key = (
+            link.framework.clone(),
+            link.indicator.clone(),
+            link.criterion.clone(),
+        );
+        if !linked.insert(key) {
             problems.push((
                 None,
                 format!(

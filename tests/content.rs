@@ -407,9 +407,7 @@ fn every_indicator_is_linked_to_lscb_areas_or_says_why_not() {
     assert_eq!(items.len(), 25 + 24 + 75 + 15 + 12, "{items:?}");
     let mut unlinked = Vec::new();
     for (id, indicator, criterion) in &items {
-        let linked = library
-            .linked_areas_of(id, indicator, criterion)
-            .is_some();
+        let linked = library.linked_areas_of(id, indicator, criterion).is_some();
         let explained = crosswalk.unmapped.iter().any(|u| {
             u.framework == *id
                 && u.indicator == *indicator
@@ -423,7 +421,10 @@ fn every_indicator_is_linked_to_lscb_areas_or_says_why_not() {
     // The deliberate gaps, shown with their reasons on every run.
     println!("unmapped items ({}):", crosswalk.unmapped.len());
     for u in &crosswalk.unmapped {
-        println!("  {} {} {}: {}", u.framework, u.indicator, u.criterion, u.reason);
+        println!(
+            "  {} {} {}: {}",
+            u.framework, u.indicator, u.criterion, u.reason
+        );
     }
     assert!(
         unlinked.is_empty(),
@@ -450,9 +451,18 @@ fn every_crosswalk_link_leads_to_module_2_to_5_material() {
         .filter(|(_, area)| !query::area_has_module_content(areas_from, area))
         .map(|(l, area)| format!("{} {} {} -> {area}", l.framework, l.indicator, l.criterion))
         .collect();
-    assert!(empty.is_empty(), "links to areas with no Module 2-5 material: {empty:?}");
-    assert!(!query::area_has_module_content(areas_from, "parental-substance-misuse"));
-    assert!(query::area_has_module_content(areas_from, "specific-risk-issues"));
+    assert!(
+        empty.is_empty(),
+        "links to areas with no Module 2-5 material: {empty:?}"
+    );
+    assert!(!query::area_has_module_content(
+        areas_from,
+        "parental-substance-misuse"
+    ));
+    assert!(query::area_has_module_content(
+        areas_from,
+        "specific-risk-issues"
+    ));
     assert!(shipped.links.iter().all(|l| !l.why.trim().is_empty()));
 }
 
@@ -462,9 +472,14 @@ fn the_crosswalk_errors_of_issue_13_are_fixed() {
     let areas = |f: &str, i: &str| library.linked_areas(f, i).expect("linked").1.to_vec();
     for statement in ["4.6", "4.24"] {
         let linked = areas("ofsted-good-outcomes", statement);
-        assert!(!linked.contains(&"evidence-based-practice".to_owned()), "{statement}");
+        assert!(
+            !linked.contains(&"evidence-based-practice".to_owned()),
+            "{statement}"
+        );
     }
-    assert!(!areas("ofsted-good-outcomes", "3.12").contains(&"parental-substance-misuse".to_owned()));
+    assert!(
+        !areas("ofsted-good-outcomes", "3.12").contains(&"parental-substance-misuse".to_owned())
+    );
     assert!(areas("hmie-cp-2009", "3.1").contains(&"safeguarding-wisdom".to_owned()));
     assert!(areas("hmie-cp-2009", "2.1").contains(&"vulnerable-groups".to_owned()));
     let criterion = |c: &str| {

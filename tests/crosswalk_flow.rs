@@ -52,8 +52,9 @@ fn a_2014_health_workshop_gets_module_3_4_and_5_material() {
             })
             .collect();
         assert!(
-            questions.iter().any(|q| q.contains("domestic violence")
-                || q.contains("front door")),
+            questions
+                .iter()
+                .any(|q| q.contains("domestic violence") || q.contains("front door")),
             "{questions:#?}"
         );
         assert!(questions.len() > 20, "{}", questions.len());
@@ -69,9 +70,15 @@ fn a_2014_health_workshop_gets_module_3_4_and_5_material() {
         h.key(Char('t'));
         let (tab, text) = reference_text(&h);
         assert_eq!(tab, Some(Tab::Measures), "{}", h.screen());
-        assert!(text.contains("Number of staff carrying CP/CIN cases."), "{text}");
+        assert!(
+            text.contains("Number of staff carrying CP/CIN cases."),
+            "{text}"
+        );
         let screen = h.screen();
         assert!(screen.contains("Measures (M5)"), "{screen}");
-        insta::assert_snapshot!(format!("health_2014_measures_{}x{}", size.0, size.1), screen);
+        insta::assert_snapshot!(
+            format!("health_2014_measures_{}x{}", size.0, size.1),
+            screen
+        );
     }
 }

@@ -278,6 +278,19 @@ fn a_measure_broken_in_the_source_needs_the_users_title() {
         !home.join("data/measures/measures.ron").exists()
             || stdout(home, &["measures", "list", "--json"]).trim() == "[]"
     );
+    // Repeating the broken words is not completing them.
+    howgood(home)
+        .args([
+            "measures",
+            "add",
+            "--from-module5",
+            &source,
+            "--title",
+            &format!("  {words} "),
+        ])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("complete the printed words"));
     let title = "% of DV cases where, at point of closure, DV had ceased to be a cause of concern";
     let added = stdout(
         home,
@@ -293,6 +306,20 @@ fn a_measure_broken_in_the_source_needs_the_users_title() {
     assert!(added.contains(title), "{added}");
     let shown = json(home, &["measures", "show", title, "--json"]);
     assert_eq!(shown["definition"], words, "the printed words are kept");
+}
+
+#[test]
+fn the_module5_list_marks_the_seven_measures_broken_in_the_source_with_their_notes() {
+    let home = TempDir::new().expect("tempdir");
+    let listed = stdout(home.path(), &["measures", "module5"]);
+    let marked: Vec<&str> = listed
+        .lines()
+        .filter(|l| l.contains("broken in the source"))
+        .collect();
+    assert_eq!(marked.len(), 7, "{marked:#?}");
+    assert!(marked.iter().any(|l| l.contains(
+        "Number of Whole Time Equivalent (WTE) posts:\tbroken in the source (The list of posts"
+    )));
 }
 
 fn three_measures(home: &Path) {

@@ -43,7 +43,8 @@ fn track_from_palette(h: &mut Harness, query: &str, text: &str) {
             panic!("the palette is open");
         };
         let entry = palette.selected().expect("a result");
-        if entry.text == text {
+        // A measure broken in the source is listed with its mark after it.
+        if entry.text == text || entry.text.starts_with(&format!("{text} (")) {
             break;
         }
         h.key(Down);
@@ -170,7 +171,9 @@ fn a_measure_damaged_in_the_source_asks_for_its_title_first() {
     let library = common::library();
     let (_, damaged) = howgood::content::module5::measures(&library)
         .into_iter()
-        .find(|(_, m)| howgood::content::module5::looks_damaged(m) && m.text.len() > 12)
+        .find(|(_, m)| {
+            howgood::content::module5::damaged_in_source(m).is_some() && m.text.len() > 12
+        })
         .expect("Module 5 has a damaged measure");
     let text = damaged.text.clone();
     let mut h = Harness::new(100, 30);
@@ -181,6 +184,25 @@ fn a_measure_damaged_in_the_source_asks_for_its_title_first() {
     };
     assert!(ask.context.contains("broken in the source"));
     assert!(register(&h).measures.is_empty(), "nothing tracked yet");
+    // Enter on the printed words as they stand tracks nothing.
+    h.key(ratatui::crossterm::event::KeyCode::Enter);
+    assert!(
+        register(&h).measures.is_empty(),
+        "the broken words are not a title"
+    );
+    assert!(
+        h.app()
+            .notice
+            .as_deref()
+            .is_some_and(|n| n.contains("complete its wording")),
+        "{:?}",
+        h.app().notice
+    );
+    track_from_palette(&mut h, &query, &text);
+    assert!(
+        matches!(h.app().overlay, Some(Overlay::Ask(_))),
+        "asked again"
+    );
     // Replace the printed words with the completed title.
     for _ in 0..text.chars().count() {
         h.key(ratatui::crossterm::event::KeyCode::Backspace);

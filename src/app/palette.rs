@@ -232,7 +232,13 @@ pub fn build_index(library: &Library, session: Option<&Session>) -> Vec<SearchEn
                 add(Kind::Statement, &g.area, &g.text, Phase::Can);
             }
             for m in &content.measures {
-                add(Kind::Measure, &m.area, &m.text, Phase::Can);
+                match &m.damaged_in_source {
+                    Some(_) => {
+                        let marked = format!("{} ({})", m.text, super::text::DAMAGED_IN_SOURCE);
+                        add(Kind::Measure, &m.area, &marked, Phase::Can);
+                    }
+                    None => add(Kind::Measure, &m.area, &m.text, Phase::Can),
+                }
             }
             for s in &content.sources {
                 add(Kind::Source, &s.area, &s.text, Phase::Know);

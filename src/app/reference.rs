@@ -525,7 +525,7 @@ fn measures_tab(item: &Item, out: &mut Vec<Entry>) {
         |m| &m.area,
         |measure| {
             let text = with_items(&measure.text, &measure.items);
-            let tag = if measure.topic.is_empty() {
+            let mut tag = if measure.topic.is_empty() {
                 information_label(measure.information).to_owned()
             } else {
                 format!(
@@ -534,6 +534,11 @@ fn measures_tab(item: &Item, out: &mut Vec<Entry>) {
                     measure.topic
                 )
             };
+            // The mark goes in the tag: the text stays the printed words,
+            // which is how `m` finds the measure again.
+            if measure.damaged_in_source.is_some() {
+                tag = format!("{tag} · {}", super::text::DAMAGED_IN_SOURCE);
+            }
             Entry {
                 style: Style::Suggestion,
                 tag: Some(tag),
@@ -542,6 +547,35 @@ fn measures_tab(item: &Item, out: &mut Vec<Entry>) {
             }
         },
     );
+    note_damage(item, out);
+}
+
+/// Under each measure broken in the source, what is broken, in a line.
+fn note_damage(item: &Item, out: &mut Vec<Entry>) {
+    let Some(content) = item
+        .library
+        .framework(crate::content::module5::FRAMEWORK)
+        .and_then(|f| f.content.as_ref())
+    else {
+        return;
+    };
+    let mut at = 0;
+    while at < out.len() {
+        let shown = match &out[at].take {
+            Some(Take::Measure(shown)) => shown.clone(),
+            _ => String::new(),
+        };
+        let note = content
+            .measures
+            .iter()
+            .filter(|m| with_items(&m.text, &m.items) == shown)
+            .find_map(|m| m.damaged_in_source.as_deref());
+        if let Some(note) = note {
+            out.insert(at + 1, Entry::new(Style::Note, note));
+            at += 1;
+        }
+        at += 1;
+    }
 }
 
 /// The suggestions `pick` gives for each content area linked to the item,

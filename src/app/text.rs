@@ -5,6 +5,10 @@
 use crate::content::model::Scale;
 use crate::session::model::ItemRecord;
 
+/// Beside a Module 5 measure whose printed words are broken in the
+/// published document itself (its `damaged_in_source` note follows).
+pub const DAMAGED_IN_SOURCE: &str = "⚠ broken in the source";
+
 /// Why a past day's review opens read-only (the status line says it).
 pub const PAST_DAY_READ_ONLY: &str = "a past day (E edits it)";
 /// Under a past day's title, while it is read-only.

@@ -413,10 +413,11 @@ fn module5_list(global: &GlobalArgs, area: Option<&str>) -> anyhow::Result<ExitC
         if area.is_some_and(|a| a != m.area) {
             continue;
         }
-        let mark = if module5::looks_damaged(m) {
-            "\tbroken in the source: add it with --title in your own words"
-        } else {
-            ""
+        let mark = match module5::damaged_in_source(m) {
+            Some(note) => {
+                format!("\tbroken in the source ({note}): add it with --title in your own words")
+            }
+            None => String::new(),
         };
         let line = writeln!(
             out,

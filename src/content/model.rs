@@ -320,4 +320,10 @@ pub struct Measure {
     /// Sub-points the document lists under the text.
     #[serde(default)]
     pub items: Vec<String>,
+    /// Set when the printed words are broken in the published document
+    /// itself (not by the conversion): what is wrong, in a line, written by
+    /// howgood's developers. The printed words stay as they are; such a
+    /// measure is tracked only once the user completes its wording.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub damaged_in_source: Option<String>,
 }

@@ -2,8 +2,8 @@
 //! number. An id is derived from the measure's content area and its printed
 //! words (`m5-` and seven base32 characters): the same words always give the
 //! same id, whatever is added or reordered around them, and nothing is
-//! written into the publisher's text. (Issue 13 may give these items ids
-//! and a `damaged_in_source` flag in the content file; then those win.)
+//! written into the publisher's text. Measures broken in the document
+//! itself carry `damaged_in_source` in the content file.
 
 use super::library::Library;
 use super::model::Measure;
@@ -64,17 +64,12 @@ pub fn find<'a>(library: &'a Library, wanted: &str) -> Option<&'a Measure> {
         .map(|(_, m)| m)
 }
 
-/// Whether the printed words are visibly broken in the source: a fragment
-/// starting in lower case (the tail of a line split from its measure), a
-/// heading ending in a colon with nothing listed under it, or a sentence
-/// cut off without its full stop. Such a measure is kept as printed but is
-/// not tracked until someone completes its title.
-pub fn looks_damaged(measure: &Measure) -> bool {
-    let text = measure.text.trim();
-    let starts_lower = text.chars().next().is_some_and(char::is_lowercase);
-    let empty_heading = text.ends_with(':') && measure.items.is_empty();
-    let unfinished = !text.ends_with(['.', ':', '?', ')']);
-    starts_lower || empty_heading || unfinished
+/// What is broken in the source document about this measure's printed
+/// words, as the content file records it; `None` for a whole measure. Such a
+/// measure is shown as printed, marked, and is not tracked until someone
+/// completes its wording.
+pub fn damaged_in_source(measure: &Measure) -> Option<&str> {
+    measure.damaged_in_source.as_deref()
 }
 
 #[cfg(test)]
@@ -103,21 +98,19 @@ mod tests {
     }
 
     #[test]
-    fn damaged_measures_are_recognised_and_whole_ones_are_not() {
+    fn the_seven_measures_broken_in_the_source_are_flagged_with_a_note() {
         let library = library();
-        let damaged: Vec<&str> = measures(&library)
+        let damaged: Vec<(&str, &str)> = measures(&library)
             .into_iter()
-            .filter(|(_, m)| looks_damaged(m))
-            .map(|(_, m)| m.text.as_str())
+            .filter_map(|(_, m)| damaged_in_source(m).map(|note| (m.text.as_str(), note)))
             .collect();
+        assert_eq!(damaged.len(), 7, "{damaged:#?}");
+        let texts: Vec<&str> = damaged.iter().map(|(t, _)| *t).collect();
         assert!(
-            damaged
-                .contains(&"where, at point of closure, DV had ceased to be a cause of concern.")
+            texts.contains(&"where, at point of closure, DV had ceased to be a cause of concern.")
         );
-        assert!(damaged.contains(&"Number of Whole Time Equivalent (WTE) posts:"));
-        assert!(!damaged.contains(
-            &"% of children subject to CP plan who had previously been subject to a CP plan."
-        ));
-        assert!(damaged.len() <= 10, "{damaged:#?}");
+        assert!(texts.contains(&"Number of Whole Time Equivalent (WTE) posts:"));
+        assert!(texts.contains(&"three years post-qualifying experience."));
+        assert!(damaged.iter().all(|(_, note)| note.trim().len() > 20));
     }
 }

@@ -60,6 +60,15 @@ pub fn find(register: &MeasureRegister, reference: &str) -> Result<usize, String
     }
 }
 
+/// Whether `title` will do for this Module 5 measure: any title for a whole
+/// measure; for one broken in the source, only wording that differs from
+/// the broken printed words, which cannot be tracked as they stand.
+pub fn completes(source: &crate::content::model::Measure, title: &str) -> bool {
+    let fold = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    module5::damaged_in_source(source).is_none()
+        || (!title.trim().is_empty() && fold(title) != fold(&source.text))
+}
+
 /// A measure made from a Module 5 example. Its printed words become the
 /// title (or `title` when given); a measure broken in the source needs
 /// `title`, the user's completed wording.
@@ -74,10 +83,15 @@ pub fn from_module5(
         format!("no Module 5 measure has id {module5_id}; `howgood measures module5` lists them")
     })?;
     let title = match title.map(str::trim).filter(|t| !t.is_empty()) {
-        Some(title) => title.to_owned(),
-        None if module5::looks_damaged(source) => {
+        Some(title) if !completes(source, title) => {
             return Err(format!(
-                "Module 5 measure {module5_id} is broken in the source document ({:?}); complete it in your own words with --title",
+                "Module 5 measure {module5_id} is broken in the source document; its title must complete the printed words, not repeat them"
+            ));
+        }
+        Some(title) => title.to_owned(),
+        None if let Some(note) = module5::damaged_in_source(source) => {
+            return Err(format!(
+                "Module 5 measure {module5_id} is broken in the source document ({:?}: {note}); complete it in your own words with --title",
                 source.text
             ));
         }

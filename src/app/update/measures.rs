@@ -391,6 +391,13 @@ fn apply(
         if answer(0).is_empty() {
             return Err("Not tracked: the measure needs a title.".into());
         }
+        let source = crate::content::module5::find(&app.library, module5);
+        if source.is_some_and(|m| !edit::completes(m, answer(0))) {
+            return Err(
+                "Not tracked: this measure is broken in the source; complete its wording first."
+                    .into(),
+            );
+        }
         track(app, module5, Some(answer(0).to_owned()), effects);
         return Ok(());
     }
@@ -502,7 +509,7 @@ pub(super) fn track_module5(app: &mut App, module5: &str, effects: &mut Vec<Effe
         app.notice = Some("That measure is not in Module 5.".into());
         return;
     };
-    if crate::content::module5::looks_damaged(source) {
+    if let Some(note) = crate::content::module5::damaged_in_source(source) {
         let ask = Ask::new(
             Purpose::Title {
                 module5: module5.to_owned(),
@@ -511,7 +518,7 @@ pub(super) fn track_module5(app: &mut App, module5: &str, effects: &mut Vec<Effe
             vec!["Title, in your own words"],
         )
         .with_context(format!(
-            "This measure is broken in the source document, as printed: {:?}",
+            "This measure is broken in the source document, as printed: {:?}. {note}",
             source.text
         ))
         .with_text(&source.text);
@@ -576,6 +583,9 @@ fn release(app: &mut App, effects: &mut Vec<Effect>) {
 /// The Module 5 id of a measure as the reader or the palette shows it:
 /// its printed words, with any listed sub-points after them.
 pub(super) fn module5_id_of(app: &App, shown: &str, area: Option<&str>) -> Option<String> {
+    // The palette shows a damaged measure with its mark after the words.
+    let mark = format!(" ({})", crate::app::text::DAMAGED_IN_SOURCE);
+    let shown = shown.strip_suffix(&mark).unwrap_or(shown);
     crate::content::module5::measures(&app.library)
         .into_iter()
         .filter(|(_, m)| area.is_none_or(|a| a == m.area))

@@ -467,6 +467,57 @@ pub enum ContentCommand {
         /// RON files or folders of them, checked on top of the embedded content.
         paths: Vec<PathBuf>,
     },
+    /// Write one of your organisation's own content areas into your own
+    /// content file (`own-content.ron` in the config content folder); prints
+    /// its id. Never written into a publisher's text.
+    NewArea {
+        /// The area's title, e.g. "Transition to adult services".
+        title: String,
+        /// A line on what the area covers.
+        #[arg(long, default_value = "")]
+        description: String,
+        #[command(flatten)]
+        owner: OwnerArgs,
+    },
+    /// Add your own question (as Module 3's are) to one of your areas or an
+    /// LSCB content area.
+    AddQuestion {
+        /// Area id: one of yours (`own-…`) or an LSCB area, e.g. workforce.
+        area: String,
+        /// The question, one line.
+        text: String,
+        #[command(flatten)]
+        owner: OwnerArgs,
+    },
+    /// Add your own 'good' statement (as Module 2's are) to one of your
+    /// areas or an LSCB content area.
+    AddStatement {
+        /// Area id: one of yours (`own-…`) or an LSCB area, e.g. workforce.
+        area: String,
+        /// The statement, one line.
+        text: String,
+        /// Whether it describes an outcome or the quality of a service.
+        #[arg(long, value_enum, default_value_t = StatementKind::Unmarked)]
+        kind: StatementKind,
+        #[command(flatten)]
+        owner: OwnerArgs,
+    },
+}
+
+/// Whose content it is: asked the first time, kept in the file after.
+#[derive(Debug, Args)]
+pub struct OwnerArgs {
+    /// Your organisation's name, needed when the own content file is created.
+    #[arg(long, value_name = "NAME")]
+    pub organisation: Option<String>,
+}
+
+/// The kinds of 'good' statement Module 2 marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StatementKind {
+    Outcome,
+    Quality,
+    Unmarked,
 }
 
 #[derive(Debug, Subcommand)]

@@ -21,6 +21,9 @@ pub enum Action {
     HomeLoaded(HomeData),
     /// The edge fetched the page of the lists around the cursor.
     HomePage(HomePage),
+    /// The edge wrote the organisation's own content file: the framework
+    /// as written, the file, and the id of what was made; or why not.
+    OwnContentWritten(Result<OwnWritten, String>),
     /// The edge opened or created a session.
     Opened(Result<Box<Opened>, String>),
     Saved(Result<Saved, String>),
@@ -186,6 +189,12 @@ pub enum Command {
     ToggleNotes,
     /// The list of tracked measures.
     ShowMeasures,
+    /// The organisation's own content screen.
+    ShowOwnContent,
+    /// Own content: a new area, a question or a 'good' statement.
+    NewOwnArea,
+    AddOwnQuestion,
+    AddOwnStatement,
     /// Track the Module 5 measure chosen in the reader or the palette.
     TrackMeasure,
     /// Record a value for a period on the measure screen.
@@ -245,9 +254,25 @@ pub enum Effect {
     SaveSettings(crate::settings::Settings),
     /// Open (and lock) the measures register; report `Action::MeasuresLoaded`.
     LoadMeasures,
+    /// Apply one change to the organisation's own content file (read
+    /// fresh, written atomically); report `Action::OwnContentWritten`.
+    /// `organisation` names it when the file does not exist yet.
+    WriteOwnContent {
+        organisation: Option<String>,
+        change: super::own::OwnChange,
+    },
     /// Save the measures register by its file's rules; report `Action::MeasuresSaved`.
     SaveMeasures(Box<crate::measures::model::MeasureRegister>),
     /// Release the measures register (its lock).
     CloseMeasures,
     Quit,
+}
+
+/// What the edge reports after writing the organisation's own content.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OwnWritten {
+    pub framework: crate::content::model::Framework,
+    pub path: std::path::PathBuf,
+    /// The area made or written for.
+    pub id: String,
 }

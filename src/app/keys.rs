@@ -48,6 +48,8 @@ pub enum Context {
     Curve,
     /// One-line questions (a value, a worksheet step).
     Ask,
+    /// The organisation's own content.
+    OwnContent,
 }
 
 pub fn context(app: &App) -> Context {
@@ -83,6 +85,7 @@ fn screen_context(app: &App) -> Context {
             None => Context::Register,
         },
         Screen::Trends(_) => Context::Trends,
+        Screen::OwnContent(_) => Context::OwnContent,
         Screen::Session(ws) if ws.editor.is_some() => Context::Editor,
         Screen::Session(ws) if ws.review.as_ref().is_some_and(|r| r.writing) => Context::ReviewNote,
         Screen::Session(ws) if ws.review.is_some() => Context::Review,
@@ -213,6 +216,7 @@ pub enum Scope {
     MeasureChart,
     Curve,
     Ask,
+    OwnContent,
 }
 
 /// Who a binding is for, beyond the place.
@@ -316,6 +320,14 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::Home, &[Code(Char('d'))], run(C::StartDaily), Some("daily review"), "today's daily review (start or continue)"),
     bind(S::Home, &[Code(Char('h'))], run(C::ShowHistory), None, "the history of daily reviews"),
     bind(S::Home, &[Code(Char('m'))], run(C::ShowMeasures), Some("measures"), "tracked performance measures"),
+    bind(S::Home, &[Code(Char('o'))], run(C::ShowOwnContent), Some("own content"), "your organisation's own content areas, questions and 'good' statements"),
+    // The organisation's own content.
+    bind(S::OwnContent, &[Code(Up), Code(Char('k'))], run(C::Up), Some("choose"), "previous area"),
+    bind(S::OwnContent, &[Code(Down), Code(Char('j'))], run(C::Down), Some("choose"), "next area"),
+    bind(S::OwnContent, &[Code(Char('a'))], run(C::NewOwnArea), Some("new area"), "write a content area of your own"),
+    bind(S::OwnContent, &[Code(Char('w'))], run(C::AddOwnQuestion), Some("question"), "write your own question for the chosen area"),
+    bind(S::OwnContent, &[Code(Char('s'))], run(C::AddOwnStatement), Some("'good' statement"), "write your own 'good' statement for the chosen area"),
+    bind(S::OwnContent, &[Code(Esc)], run(C::Back), Some("home"), "back home"),
     // The register of actions, and levels over time.
     bind(S::ReviewNote, &[Key::Named("type")], Does::Field, Some("write"), "write the note the next mark is made with"),
     bind(S::ReviewNote, &[Code(Tab), Code(Esc), Code(Enter)], run(C::SwitchPane), Some("done"), "done writing the note"),
@@ -512,6 +524,7 @@ impl Scope {
                     | X::RegisterUpdate(_)
                     | X::Trends
                     | X::Review
+                    | X::OwnContent
             ),
             (S::Home, X::Home)
             | (S::History, X::History)
@@ -535,7 +548,8 @@ impl Scope {
             | (S::MeasureList, X::MeasureList)
             | (S::MeasureChart, X::MeasureChart)
             | (S::Curve, X::Curve)
-            | (S::Ask, X::Ask) => true,
+            | (S::Ask, X::Ask)
+            | (S::OwnContent, X::OwnContent) => true,
             (S::FormChoice, X::Form(f)) => {
                 matches!(
                     f,
@@ -560,7 +574,7 @@ impl Scope {
     pub fn section(self) -> Section {
         match self {
             S::Common => Section::Everywhere,
-            S::Home => Section::Home,
+            S::Home | S::OwnContent => Section::Home,
             S::History | S::Focus => Section::History,
             S::Daily => Section::Daily,
             S::Form | S::FormChoice | S::FormItems | S::FormText | S::FormCreate => Section::Form,
@@ -641,7 +655,7 @@ impl Section {
     /// The section for where the keyboard is.
     pub fn of(context: Context) -> Section {
         match context {
-            Context::Home => Section::Home,
+            Context::Home | Context::OwnContent => Section::Home,
             Context::History | Context::Focus => Section::History,
             Context::Daily => Section::Daily,
             Context::Form(_) => Section::Form,

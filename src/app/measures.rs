@@ -105,6 +105,19 @@ pub enum Purpose {
         measure: usize,
         proposal: String,
     },
+    /// The organisation's own content (`organisation`: its name is asked
+    /// first, because no own content file exists yet).
+    OwnArea {
+        organisation: bool,
+    },
+    OwnQuestion {
+        organisation: bool,
+        area: String,
+    },
+    OwnStatement {
+        organisation: bool,
+        area: String,
+    },
 }
 
 /// One or more one-line questions, answered in turn; Enter moves on,

@@ -10,6 +10,7 @@ pub mod home;
 pub mod keys;
 pub mod lines;
 pub mod measures;
+pub mod own;
 pub mod palette;
 pub mod reference;
 pub mod rows;
@@ -253,6 +254,8 @@ pub enum Screen {
     Register(Box<cycle::RegisterState>),
     /// A framework's levels over time.
     Trends(Box<cycle::TrendsState>),
+    /// The organisation's own content areas, questions and statements.
+    OwnContent(Box<own::OwnContentState>),
 }
 
 /// The whole application state.
@@ -376,7 +379,11 @@ impl App {
             }
             Screen::NewSession(form) => form.is_typing(),
             Screen::Register(register) => register.form.as_ref().is_some_and(|f| f.field.is_text()),
-            Screen::Home | Screen::History { .. } | Screen::Trends(_) | Screen::Measures => false,
+            Screen::Home
+            | Screen::History { .. }
+            | Screen::Trends(_)
+            | Screen::Measures
+            | Screen::OwnContent(_) => false,
         };
         field || matches!(self.overlay, Some(Overlay::Palette(_) | Overlay::Ask(_)))
     }

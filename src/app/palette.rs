@@ -217,11 +217,15 @@ pub fn build_index(library: &Library, session: Option<&Session>) -> Vec<SearchEn
             }
         }
         if let Some(content) = &framework.content {
+            // The organisation's own words are marked as theirs.
+            let mark = (framework.id == crate::content::own::ID)
+                .then(|| format!(" ({})", super::text::own_mark(&framework.publisher)))
+                .unwrap_or_default();
             let mut add = |kind, area: &str, text: &str, phase| {
                 index.push(SearchEntry {
                     kind,
                     place: format!("{} {area}", framework.id),
-                    text: text.to_owned(),
+                    text: format!("{text}{mark}"),
                     target: session_target(library, session, f, area, phase),
                 });
             };

@@ -10,6 +10,7 @@ use crate::content::library::Library;
 use crate::content::model::{
     Block, ContentArea, ContentAreas, Framework, GoodKind, InformationType, Scale,
 };
+use crate::content::own;
 use crate::content::query::{self, ItemRef};
 use crate::content::text::{good_kind_label, information_label};
 use crate::session::model::{InformationKind, ItemRecord, ScaleChoice, Session};
@@ -117,18 +118,32 @@ pub fn linked_questions(
     let Some(content) = &framework.content else {
         return Vec::new();
     };
-    areas
-        .iter()
-        .filter_map(|area| {
-            let questions: Vec<String> = content
-                .questions
-                .iter()
-                .filter(|q| q.area == area.id)
-                .map(|q| q.text.clone())
-                .collect();
-            (!questions.is_empty()).then(|| (area.title.clone(), area.id.clone(), questions))
-        })
-        .collect()
+    let mut out = Vec::new();
+    for area in &areas {
+        let questions: Vec<String> = content
+            .questions
+            .iter()
+            .filter(|q| q.area == area.id)
+            .map(|q| q.text.clone())
+            .collect();
+        if !questions.is_empty() {
+            out.push((area.title.clone(), area.id.clone(), questions));
+        }
+        // The organisation's own questions for a publisher's area follow
+        // the publisher's, under a heading of their own.
+        if framework.id == own::ID {
+            continue;
+        }
+        let theirs: Vec<String> = own::questions_for(library, &area.id)
+            .into_iter()
+            .map(|q| q.text.clone())
+            .collect();
+        if let (false, Some(org)) = (theirs.is_empty(), own::loaded(library)) {
+            let title = format!("{} · {}", area.title, super::text::own_mark(&org.publisher));
+            out.push((title, area.id.clone(), theirs));
+        }
+    }
+    out
 }
 
 /// The tabs of the reference pane: which part of the framework's text it shows.
@@ -658,23 +673,31 @@ fn good_entries(
     let Some(content) = &framework.content else {
         return;
     };
+    let org = own::loaded(library).filter(|_| framework.id != own::ID);
     for area in areas {
         let statements: Vec<_> = content.good.iter().filter(|g| g.area == area.id).collect();
-        if statements.is_empty() {
+        // The organisation's own statements for a publisher's area follow
+        // the publisher's, each marked as theirs.
+        let theirs = org.map_or_else(Vec::new, |_| own::statements_for(library, &area.id));
+        if statements.is_empty() && theirs.is_empty() {
             continue;
         }
         out.push(Entry::new(Style::Heading, &area.title));
-        for statement in statements {
+        let count = statements.len();
+        for (n, statement) in statements.into_iter().chain(theirs).enumerate() {
             let kind = match statement.kind {
                 GoodKind::Outcome => "Outcome",
                 GoodKind::Quality => "Quality",
                 GoodKind::Unmarked => good_kind_label(statement.kind),
             };
-            let tag = if statement.topic.is_empty() {
+            let mut tag = if statement.topic.is_empty() {
                 kind.to_owned()
             } else {
                 format!("{kind}, {}", statement.topic)
             };
+            if let (true, Some(org)) = (n >= count, org) {
+                tag = format!("{tag} · {}", super::text::own_mark(&org.publisher));
+            }
             let mut text = statement.text.clone();
             for sub in &statement.items {
                 text.push_str(&format!(" – {sub}"));

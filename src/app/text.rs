@@ -9,6 +9,18 @@ use crate::session::model::ItemRecord;
 /// published document itself (its `damaged_in_source` note follows).
 pub const DAMAGED_IN_SOURCE: &str = "⚠ broken in the source";
 
+/// Beside the organisation's own questions and 'good' statements, wherever
+/// they stand with a publisher's, so the two are never taken for each other.
+pub fn own_mark(organisation: &str) -> String {
+    format!("✎ {organisation}'s own")
+}
+
+/// Under the own content screen's title.
+pub const OWN_CONTENT_NOTE: &str = "Your organisation's own questions and 'good' statements: kept in your own file, never in a publisher's text, and marked ✎ beside the publisher's.";
+/// When the chosen area has nothing of the organisation's own yet.
+pub const OWN_CONTENT_NONE: &str =
+    "Nothing of your own here yet: w writes a question, s a 'good' statement.";
+
 /// Why a past day's review opens read-only (the status line says it).
 pub const PAST_DAY_READ_ONLY: &str = "a past day (E edits it)";
 /// Under a past day's title, while it is read-only.

@@ -434,6 +434,12 @@ pub fn trends_areas(size: (u16, u16)) -> [Rect; 5] {
     .areas(area)
 }
 
+/// The own content screen: the same shape as the trends screen (title, a
+/// note, the body, the status line and the footer).
+pub fn own_content_areas(size: (u16, u16)) -> [Rect; 5] {
+    trends_areas(size)
+}
+
 /// Width of one session column in the trends grid, and of the item column.
 pub const TRENDS_CELL: u16 = 16;
 pub const TRENDS_ITEM: u16 = 10;

@@ -1,11 +1,15 @@
-//! `howgood content list | show | check`.
+//! `howgood content list | show | check`, and the organisation's own
+//! content: `content new-area | add-question | add-statement`.
 
-use crate::cli::{ContentCommand, GlobalArgs};
+use crate::cli::{ContentCommand, GlobalArgs, StatementKind};
 use crate::content::library::{ContentFile, Library, Origin, embedded_files, read_user_files};
+use crate::content::model::GoodKind;
+use crate::content::own;
 use crate::content::problem::Problem;
 use crate::content::{query, text};
 use crate::paths;
 use crate::safe_io::{printable, printable_line};
+use crate::session::own_content;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -95,6 +99,9 @@ pub fn run(global: &GlobalArgs, command: &ContentCommand) -> anyhow::Result<Exit
             }
             Ok(ExitCode::SUCCESS)
         }
+        ContentCommand::NewArea { .. }
+        | ContentCommand::AddQuestion { .. }
+        | ContentCommand::AddStatement { .. } => own_change(global, command),
         ContentCommand::Check { paths } => {
             let checked = if paths.is_empty() {
                 user_content_paths(global)
@@ -125,6 +132,62 @@ pub fn run(global: &GlobalArgs, command: &ContentCommand) -> anyhow::Result<Exit
                 eprintln!("{} problem(s) found", library.problems.len());
                 Ok(ExitCode::FAILURE)
             }
+        }
+    }
+}
+
+/// `content new-area`, `add-question`, `add-statement`: one change to the
+/// organisation's own content file.
+fn own_change(global: &GlobalArgs, command: &ContentCommand) -> anyhow::Result<ExitCode> {
+    let Some(dir) = paths::user_content_dir() else {
+        eprintln!("howgood: no config folder for your own content (set HOWGOOD_CONFIG_DIR)");
+        return Ok(ExitCode::FAILURE);
+    };
+    let path = own_content::path_in(&dir);
+    let library = load_library(&user_content_paths(global));
+    let result = match command {
+        ContentCommand::NewArea {
+            title,
+            description,
+            owner,
+        } => own_content::change(&path, owner.organisation.as_deref(), &library, |_, f| {
+            own::add_area(f, title, description)
+        }),
+        ContentCommand::AddQuestion { area, text, owner } => {
+            own_content::change(&path, owner.organisation.as_deref(), &library, |l, f| {
+                own::add_question(l, f, area, text).map(|()| area.clone())
+            })
+        }
+        ContentCommand::AddStatement {
+            area,
+            text,
+            kind,
+            owner,
+        } => {
+            let kind = match kind {
+                StatementKind::Outcome => GoodKind::Outcome,
+                StatementKind::Quality => GoodKind::Quality,
+                StatementKind::Unmarked => GoodKind::Unmarked,
+            };
+            own_content::change(&path, owner.organisation.as_deref(), &library, |l, f| {
+                own::add_statement(l, f, area, kind, text).map(|()| area.clone())
+            })
+        }
+        _ => unreachable!("only the own-content commands come here"),
+    };
+    match result {
+        Ok((id, framework)) => {
+            println!(
+                "{}\t{} (written to {})",
+                printable_line(&id),
+                printable_line(&framework.publisher),
+                printable_line(&path.display().to_string())
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(message) => {
+            eprintln!("howgood: {}", printable_line(&message));
+            Ok(ExitCode::FAILURE)
         }
     }
 }

@@ -170,6 +170,13 @@ impl Library {
                 Err(problems) => library.problems.extend(problems),
             }
         }
+        for area in super::own::unknown_areas(&library) {
+            library.problems.push(Problem::new(
+                super::own::FILE,
+                (0, 0),
+                format!("unknown content area '{area}': not one of your own areas nor an LSCB area; it is not shown"),
+            ));
+        }
         for file in crosswalks {
             let crosswalk = match parse_crosswalk(&file.label, &file.text) {
                 Ok(c) => c,

@@ -7,6 +7,7 @@ pub mod library;
 pub mod load;
 pub mod model;
 pub mod module5;
+pub mod own;
 pub mod problem;
 pub mod query;
 pub mod text;

@@ -446,7 +446,16 @@ fn question_item(
             format!(" ({title})")
         }
     };
-    let mut out = format!("- {text}{area}");
+    // The organisation's own question, not the publisher's: say so.
+    let own = crate::content::own::loaded(library)
+        .filter(|_| {
+            crate::content::own::questions_for(library, &question.area)
+                .iter()
+                .any(|q| q.text == question.question)
+        })
+        .map(|org| format!(" — {}", inline(&crate::app::text::own_mark(&org.publisher))))
+        .unwrap_or_default();
+    let mut out = format!("- {text}{area}{own}");
     if !question.note.trim().is_empty() {
         out.push_str("  \n  ");
         out.push_str(&paragraph(&question.note, "  "));

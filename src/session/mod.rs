@@ -7,6 +7,7 @@ pub mod framing;
 pub mod ids;
 pub mod migrate;
 pub mod model;
+pub mod own_content;
 pub mod private;
 pub mod progress;
 pub mod register;

@@ -100,6 +100,8 @@ pub fn run(global: &GlobalArgs, start: Start) -> anyhow::Result<()> {
     app.time_zone = jiff::tz::TimeZone::system();
     let mut runtime = Runtime::new(app, store, export_dir, settings_path);
     runtime.emergency_dirs = paths::emergency_dirs(&data_dir);
+    runtime.own_content_path =
+        paths::user_content_dir().map(|d| crate::session::own_content::path_in(&d));
     runtime.background_reconcile = true;
     install_panic_hook(runtime.recovery.clone(), runtime.emergency_dirs.clone());
 

@@ -57,6 +57,9 @@ pub struct Runtime {
     loose: Vec<String>,
     /// The measures register, open (and locked) while its screens are.
     pub measures: Option<crate::measures::file::OpenRegister>,
+    /// The organisation's own content file (in the config content folder);
+    /// `None` when there is no config folder to write it in.
+    pub own_content_path: Option<PathBuf>,
 }
 
 /// Open priorities the home screen fetches at most (soonest first): the
@@ -313,6 +316,29 @@ fn short_reason(error: &StoreError) -> String {
 
 impl Runtime {
     /// The runtime, with the settings read from `settings_path`.
+    /// One change to the organisation's own content file, read fresh and
+    /// written atomically; never over a file that could not be read.
+    fn write_own_content(
+        &self,
+        organisation: Option<&str>,
+        change: &crate::app::own::OwnChange,
+    ) -> Result<crate::app::action::OwnWritten, String> {
+        let path = self.own_content_path.clone().ok_or(
+            "there is no config folder to keep your own content in (set HOWGOOD_CONFIG_DIR)",
+        )?;
+        let (id, framework) = crate::session::own_content::change(
+            &path,
+            organisation,
+            &self.app.library,
+            |library, framework| crate::app::own::apply(library, framework, change),
+        )?;
+        Ok(crate::app::action::OwnWritten {
+            framework,
+            path,
+            id,
+        })
+    }
+
     pub fn new(
         mut app: App,
         store: SessionStore,
@@ -339,6 +365,7 @@ impl Runtime {
             folder: Folder::default(),
             loose: Vec::new(),
             measures: None,
+            own_content_path: None,
         }
     }
 
@@ -716,6 +743,12 @@ impl Runtime {
                 .err()
                 .map(|error| Action::EffectFailed(format!("{}: {error}", path.display()))),
             Effect::LoadMeasures => Some(Action::MeasuresLoaded(self.load_measures())),
+            Effect::WriteOwnContent {
+                organisation,
+                change,
+            } => Some(Action::OwnContentWritten(
+                self.write_own_content(organisation.as_deref(), &change),
+            )),
             Effect::SaveMeasures(register) => {
                 Some(Action::MeasuresSaved(self.save_measures(&register)))
             }

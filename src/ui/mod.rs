@@ -7,6 +7,7 @@ pub mod home;
 pub mod measures;
 pub mod new_session;
 pub mod overlays;
+pub mod own_content;
 pub mod present;
 pub mod register;
 pub mod review;
@@ -47,6 +48,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         Screen::Session(ws) if app.present => present::render(frame, app, ws, theme),
         Screen::Session(ws) => walk::render(frame, app, ws, theme),
         Screen::Measures => measures::render(frame, app, theme),
+        Screen::OwnContent(state) => own_content::render(frame, app, state, theme),
     }
     if let Some(overlay) = &app.overlay {
         overlays::render(frame, app, overlay, theme);

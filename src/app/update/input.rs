@@ -142,7 +142,11 @@ pub(super) fn on_paste(app: &mut App, text: &str) {
             }
         }
         Screen::Register(_) => cycle::register_paste(app, text),
-        Screen::Home | Screen::History { .. } | Screen::Trends(_) | Screen::Measures => {}
+        Screen::Home
+        | Screen::History { .. }
+        | Screen::Trends(_)
+        | Screen::Measures
+        | Screen::OwnContent(_) => {}
     }
     if let Some(Overlay::Ask(ask)) = &mut app.overlay {
         ask_paste(ask, text);

@@ -387,6 +387,10 @@ fn apply(
     effects: &mut Vec<Effect>,
 ) -> Result<(), String> {
     let answer = |i: usize| answers.get(i).map_or("", String::as_str);
+    if let Some(effect) = super::own::answered(app, purpose, answers)? {
+        effects.push(effect);
+        return Ok(());
+    }
     if let Purpose::Title { module5 } = purpose {
         if answer(0).is_empty() {
             return Err("Not tracked: the measure needs a title.".into());
@@ -414,7 +418,10 @@ fn apply(
         | Purpose::WhatWorks { measure, .. }
         | Purpose::Proposal { measure, .. }
         | Purpose::Adopt { measure, .. } => *measure,
-        Purpose::Title { .. } => unreachable!("handled above"),
+        Purpose::Title { .. }
+        | Purpose::OwnArea { .. }
+        | Purpose::OwnQuestion { .. }
+        | Purpose::OwnStatement { .. } => unreachable!("handled above"),
     };
     let m = app.measures.measure_mut(index).ok_or("No such measure")?;
     match purpose {
@@ -457,7 +464,10 @@ fn apply(
                     .into(),
             );
         }
-        Purpose::Title { .. } => unreachable!("handled above"),
+        Purpose::Title { .. }
+        | Purpose::OwnArea { .. }
+        | Purpose::OwnQuestion { .. }
+        | Purpose::OwnStatement { .. } => unreachable!("handled above"),
     }
     save(app, effects);
     Ok(())

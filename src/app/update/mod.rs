@@ -29,6 +29,7 @@ mod cycle;
 mod home;
 mod input;
 mod measures;
+mod own;
 mod record;
 mod scroll;
 mod session;
@@ -101,6 +102,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Saved(result) => on_saved(app, result),
         Action::MeasuresLoaded(result) => measures::on_loaded(app, result, &mut effects),
+        Action::OwnContentWritten(result) => own::on_written(app, result),
         Action::MeasuresSaved(result) => measures::on_saved(app, result, &mut effects),
         Action::EffectFailed(message) => app.notice = Some(message),
         Action::RegisterLoaded { rows, problems } => cycle::register_loaded(app, rows, problems),
@@ -325,6 +327,15 @@ fn run(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
             cycle::show_trends(app, effects);
             return;
         }
+        Command::ShowOwnContent if app.overlay.is_none() => {
+            if app.workspace().is_some() {
+                close_editor_if_open(app, effects);
+                save_now(app, effects);
+                effects.push(Effect::Close);
+            }
+            app.screen = Screen::OwnContent(Box::default());
+            return;
+        }
         Command::ShowMeasures if app.overlay.is_none() => {
             show_measures(app, effects);
             return;
@@ -363,6 +374,7 @@ fn run(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
         Screen::Measures => measures_command(app, command, effects),
         Screen::Register(_) => cycle::register_command(app, command, effects),
         Screen::Trends(_) => cycle::trends_command(app, command, effects),
+        Screen::OwnContent(_) => own::command(app, command, effects),
     }
 }
 

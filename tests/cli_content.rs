@@ -216,3 +216,129 @@ fn a_user_framework_with_an_embedded_id_overrides_it() {
                 .expect("regex"),
         );
 }
+
+/// The organisation's own content file in a config folder.
+fn own_file(config: &Path) -> std::path::PathBuf {
+    config.join("content").join("own-content.ron")
+}
+
+#[test]
+fn own_content_is_written_by_the_cli_attributed_validated_and_private() {
+    let home = TempDir::new().expect("temp dir");
+    let config = home.path();
+    // The organisation's name is needed the first time.
+    howgood(config)
+        .args(["content", "new-area", "Transition to adult services"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("--organisation"));
+    assert!(!own_file(config).exists());
+    howgood(config)
+        .args([
+            "content",
+            "new-area",
+            "Transition to adult services",
+            "--organisation",
+            "Northshire Community Health",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "own-transition-to-adult-services\t",
+        ));
+    howgood(config)
+        .args([
+            "content",
+            "add-question",
+            "own-transition-to-adult-services",
+            "Who plans a young person's move to adult services by 16?",
+        ])
+        .assert()
+        .success();
+    howgood(config)
+        .args([
+            "content",
+            "add-statement",
+            "workforce",
+            "--kind",
+            "outcome",
+            "Every school nurse can name the safeguarding lead.",
+        ])
+        .assert()
+        .success();
+    // An area that exists nowhere, and an empty text, are refused.
+    howgood(config)
+        .args(["content", "add-question", "no-such-area", "Why?"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no content area 'no-such-area'"));
+    howgood(config)
+        .args(["content", "add-statement", "workforce", "  "])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("empty"));
+    let path = own_file(config);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).expect("file").permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+        let dir = std::fs::metadata(path.parent().expect("dir")).expect("dir");
+        assert_eq!(dir.permissions().mode() & 0o777, 0o700);
+    }
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(
+        text.contains("publisher: \"Northshire Community Health\""),
+        "{text}"
+    );
+    assert!(text.contains("kind: Outcome"), "{text}");
+    howgood(config)
+        .args(["content", "check"])
+        .assert()
+        .success();
+    howgood(config)
+        .args(["content", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("own-content"))
+        .stdout(predicate::str::contains(
+            "Northshire Community Health (own)",
+        ));
+    howgood(config)
+        .args(["content", "show", "own-content"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Transition to adult services"));
+}
+
+#[test]
+fn own_content_is_never_written_over_a_file_that_cannot_be_read() {
+    let home = TempDir::new().expect("temp dir");
+    let config = home.path();
+    let path = own_file(config);
+    std::fs::create_dir_all(path.parent().expect("dir")).expect("dir");
+    let damaged = "(version: 1, id: \"own-content\", title: ";
+    std::fs::write(&path, damaged).expect("write");
+    howgood(config)
+        .args([
+            "content",
+            "new-area",
+            "Anything",
+            "--organisation",
+            "Northshire Community Health",
+        ])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("nothing was written"));
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), damaged);
+    // A file holding another framework is not taken for the own file.
+    std::fs::write(&path, MINIMAL).expect("write");
+    howgood(config)
+        .args(["content", "add-question", "workforce", "Why?"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "not the organisation's own content",
+        ));
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), MINIMAL);
+}

@@ -188,3 +188,53 @@ fn own_questions_and_statements_stand_beside_the_publishers_with_a_mark() {
     assert!(entry.text.contains(&format!("✎ {ORG}'s own")), "{entry:?}");
     h.key(Enter);
 }
+
+#[test]
+fn an_export_marks_the_organisations_own_question() {
+    let (mut h, _) = harness((100, 30));
+    h.key(Char('o'));
+    to_area(&mut h, "workforce");
+    h.key(Char('w'));
+    h.type_text(&format!(
+        "{ORG}\nDo our school nurses know who their named nurse is?\n"
+    ));
+    let mut session = common::session(
+        "2026-11-24-workforce-0002",
+        SessionKind::Workshop,
+        "Workforce",
+        "lscb-qaf",
+        &["workforce"],
+    );
+    let publisher_question = reference::linked_questions(&h.app().library, &session, "workforce")
+        .into_iter()
+        .next()
+        .and_then(|(_, _, qs)| qs.into_iter().next())
+        .expect("a Module 3 question");
+    for question in [
+        "Do our school nurses know who their named nurse is?".to_owned(),
+        publisher_question.clone(),
+    ] {
+        session.items[0]
+            .questions
+            .push(howgood::session::model::QuestionNote {
+                area: "workforce".into(),
+                question,
+                discussed: true,
+                note: "Talked through.".into(),
+            });
+    }
+    let today = "2026-11-24".parse().expect("date");
+    let doc = howgood::export::markdown::session_markdown(&session, &h.app().library, today);
+    let line = |words: &str| {
+        doc.lines()
+            .find(|l| l.contains(words))
+            .unwrap_or_else(|| panic!("{words} in\n{doc}"))
+            .to_owned()
+    };
+    assert!(
+        line("named nurse").contains(&format!("✎ {ORG}'s own")),
+        "{doc}"
+    );
+    let first_words: String = publisher_question.chars().take(30).collect();
+    assert!(!line(&first_words).contains("✎"), "{doc}");
+}

@@ -23,7 +23,7 @@ pub enum Action {
     HomePage(HomePage),
     /// The edge wrote the organisation's own content file: the framework
     /// as written, the file, and the id of what was made; or why not.
-    OwnContentWritten(Result<OwnWritten, String>),
+    OwnContentWritten(Result<Box<OwnWritten>, String>),
     /// The edge opened or created a session.
     Opened(Result<Box<Opened>, String>),
     Saved(Result<Saved, String>),

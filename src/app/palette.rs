@@ -218,9 +218,11 @@ pub fn build_index(library: &Library, session: Option<&Session>) -> Vec<SearchEn
         }
         if let Some(content) = &framework.content {
             // The organisation's own words are marked as theirs.
-            let mark = (framework.id == crate::content::own::ID)
-                .then(|| format!(" ({})", super::text::own_mark(&framework.publisher)))
-                .unwrap_or_default();
+            let mark = if framework.id == crate::content::own::ID {
+                format!(" ({})", super::text::own_mark(&framework.publisher))
+            } else {
+                String::new()
+            };
             let mut add = |kind, area: &str, text: &str, phase| {
                 index.push(SearchEntry {
                     kind,

@@ -322,7 +322,7 @@ impl Runtime {
         &self,
         organisation: Option<&str>,
         change: &crate::app::own::OwnChange,
-    ) -> Result<crate::app::action::OwnWritten, String> {
+    ) -> Result<Box<crate::app::action::OwnWritten>, String> {
         let path = self.own_content_path.clone().ok_or(
             "there is no config folder to keep your own content in (set HOWGOOD_CONFIG_DIR)",
         )?;
@@ -332,11 +332,11 @@ impl Runtime {
             &self.app.library,
             |library, framework| crate::app::own::apply(library, framework, change),
         )?;
-        Ok(crate::app::action::OwnWritten {
+        Ok(Box::new(crate::app::action::OwnWritten {
             framework,
             path,
             id,
-        })
+        }))
     }
 
     pub fn new(

@@ -135,9 +135,10 @@ fn answer(answers: &[String], at: usize) -> String {
 }
 
 /// The file was written: the library shows the new content at once.
-pub(super) fn on_written(app: &mut App, result: Result<OwnWritten, String>) {
+pub(super) fn on_written(app: &mut App, result: Result<Box<OwnWritten>, String>) {
     match result {
         Ok(written) => {
+            let written = *written;
             let origin = Origin::User(written.path);
             match app
                 .library

@@ -115,6 +115,9 @@ fn places() -> Vec<(String, Harness)> {
     });
     out.push(("message".into(), message));
     out.extend(measure_places());
+    let mut own = Harness::new(80, 24);
+    own.key(KeyCode::Char('o'));
+    out.push(("own content".into(), own));
     out
 }
 

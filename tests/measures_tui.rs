@@ -43,8 +43,8 @@ fn track_from_palette(h: &mut Harness, query: &str, text: &str) {
             panic!("the palette is open");
         };
         let entry = palette.selected().expect("a result");
-        // A measure broken in the source is listed with its mark after it.
-        if entry.text == text || entry.text.starts_with(&format!("{text} (")) {
+        // A measure broken in the source is listed with its mark before it.
+        if entry.text == text || entry.text.ends_with(&format!(": {text}")) {
             break;
         }
         h.key(Down);

@@ -89,3 +89,26 @@ fn the_report_book_list_item_is_transcribed_as_the_seed_prints_it() {
             .any(|i| *i == "The story explaining the information the analysis.")
     );
 }
+
+#[test]
+fn the_find_palette_marks_a_measure_broken_in_the_source_first() {
+    let mut h = Harness::new(80, 24);
+    h.key(Char('/'));
+    h.type_text("Whole Time Equivalent");
+    let Some(howgood::app::Overlay::Palette(palette)) = &h.app().overlay else {
+        panic!("the palette is open");
+    };
+    let entry = palette.selected().expect("found");
+    assert!(
+        entry
+            .text
+            .starts_with("⚠ broken in the source: Number of Whole Time"),
+        "{entry:?}"
+    );
+    // Shown at 80 columns, the mark is not cut off.
+    assert!(
+        h.screen().contains("⚠ broken in the source"),
+        "{}",
+        h.screen()
+    );
+}

@@ -218,8 +218,9 @@ pub fn build_index(library: &Library, session: Option<&Session>) -> Vec<SearchEn
         }
         if let Some(content) = &framework.content {
             // The organisation's own words are marked as theirs.
+            // First, so that a narrow palette's cut does not hide it.
             let mark = if framework.id == crate::content::own::ID {
-                format!(" ({})", super::text::own_mark(&framework.publisher))
+                format!("{}: ", super::text::own_mark(&framework.publisher))
             } else {
                 String::new()
             };
@@ -227,7 +228,7 @@ pub fn build_index(library: &Library, session: Option<&Session>) -> Vec<SearchEn
                 index.push(SearchEntry {
                     kind,
                     place: format!("{} {area}", framework.id),
-                    text: format!("{text}{mark}"),
+                    text: format!("{mark}{text}"),
                     target: session_target(library, session, f, area, phase),
                 });
             };
@@ -240,7 +241,7 @@ pub fn build_index(library: &Library, session: Option<&Session>) -> Vec<SearchEn
             for m in &content.measures {
                 match &m.damaged_in_source {
                     Some(_) => {
-                        let marked = format!("{} ({})", m.text, super::text::DAMAGED_IN_SOURCE);
+                        let marked = format!("{}: {}", super::text::DAMAGED_IN_SOURCE, m.text);
                         add(Kind::Measure, &m.area, &marked, Phase::Can);
                     }
                     None => add(Kind::Measure, &m.area, &m.text, Phase::Can),

@@ -593,9 +593,9 @@ fn release(app: &mut App, effects: &mut Vec<Effect>) {
 /// The Module 5 id of a measure as the reader or the palette shows it:
 /// its printed words, with any listed sub-points after them.
 pub(super) fn module5_id_of(app: &App, shown: &str, area: Option<&str>) -> Option<String> {
-    // The palette shows a damaged measure with its mark after the words.
-    let mark = format!(" ({})", crate::app::text::DAMAGED_IN_SOURCE);
-    let shown = shown.strip_suffix(&mark).unwrap_or(shown);
+    // The palette shows a damaged measure with its mark before the words.
+    let mark = format!("{}: ", crate::app::text::DAMAGED_IN_SOURCE);
+    let shown = shown.strip_prefix(&mark).unwrap_or(shown);
     crate::content::module5::measures(&app.library)
         .into_iter()
         .filter(|(_, m)| area.is_none_or(|a| a == m.area))

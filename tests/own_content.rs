@@ -51,7 +51,9 @@ fn own_content_is_written_from_the_screen_attributed_and_private() {
         assert!(h.screen().contains("Your own content"), "{}", h.screen());
         // A new area: the organisation's name is asked first, once.
         h.key(Char('a'));
-        h.type_text(&format!("{ORG}\nTransition to adult services\n\n"));
+        h.type_text(&format!(
+            "{ORG}\nTransition to adult services\nYoung people moving to adult health services\n"
+        ));
         let file = written(&path);
         assert_eq!(file.id, own::ID);
         assert_eq!(file.publisher, ORG);
@@ -63,6 +65,11 @@ fn own_content_is_written_from_the_screen_attributed_and_private() {
         }
         // A question for it, then a statement for an LSCB area.
         to_area(&mut h, "own-transition-to-adult-services");
+        assert!(
+            h.screen().contains("Young people moving to"),
+            "{}",
+            h.screen()
+        );
         h.key(Char('w'));
         h.type_text("Who plans a young person's move to adult services by 16?\n");
         to_area(&mut h, "workforce");

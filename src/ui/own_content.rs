@@ -85,6 +85,28 @@ fn detail<'a>(
     theme: Theme,
 ) -> Vec<Line<'a>> {
     let mut lines = vec![Line::from(Span::styled(row.title.clone(), theme.heading()))];
+    // What one of the organisation's own areas covers, as it wrote it.
+    let described = own::loaded(&app.library)
+        .filter(|_| row.own)
+        .and_then(|f| {
+            crate::content::query::all_areas(f)
+                .into_iter()
+                .find(|a| a.id == row.id)
+        })
+        .map(|a| {
+            a.description
+                .iter()
+                .map(|b| match b {
+                    crate::content::model::Block::Paragraph(p) => p.clone(),
+                    crate::content::model::Block::List(items) => items.join("; "),
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .unwrap_or_default();
+    if !described.is_empty() {
+        lines.push(Line::from(Span::styled(described, theme.dim())));
+    }
     let questions = own::questions_for(&app.library, &row.id);
     let statements = own::statements_for(&app.library, &row.id);
     if questions.is_empty() && statements.is_empty() {

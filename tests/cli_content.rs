@@ -309,6 +309,21 @@ fn own_content_is_written_by_the_cli_attributed_validated_and_private() {
         .assert()
         .success()
         .stdout(predicate::str::contains("Transition to adult services"));
+    // The reader shows them after the publisher's, headed as the organisation's.
+    howgood(config)
+        .args(["content", "show", "lscb-qaf", "workforce", "--width", "200"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "✎ NORTHSHIRE COMMUNITY HEALTH'S OWN (WRITTEN BY THE ORGANISATION, NOT THE PUBLISHER)",
+        ))
+        // A measure broken in the source is marked, with its note.
+        .stdout(predicate::str::contains(
+            "⚠ broken in the source The list of posts this heading introduces is not printed.",
+        ))
+        .stdout(predicate::str::contains(
+            "Every school nurse can name the safeguarding lead.",
+        ));
 }
 
 #[test]

@@ -7,7 +7,7 @@ use crate::session::model::ItemRecord;
 
 /// Beside a Module 5 measure whose printed words are broken in the
 /// published document itself (its `damaged_in_source` note follows).
-pub const DAMAGED_IN_SOURCE: &str = "⚠ broken in the source";
+pub const DAMAGED_IN_SOURCE: &str = crate::content::module5::DAMAGED_MARK;
 
 /// Beside the organisation's own questions and 'good' statements, wherever
 /// they stand with a publisher's, so the two are never taken for each other.

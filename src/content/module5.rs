@@ -12,6 +12,10 @@ use std::collections::HashMap;
 /// The framework that holds Module 5.
 pub const FRAMEWORK: &str = "lscb-qaf";
 
+/// The mark beside a measure broken in the source, worded once for the
+/// screens (`app::text`) and the plain-text reader alike.
+pub const DAMAGED_MARK: &str = "⚠ broken in the source";
+
 /// Crockford's base32 in lower case, as stable ids use.
 const ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
 

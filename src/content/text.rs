@@ -241,6 +241,7 @@ pub fn item(library: &Library, framework: &Framework, id: &str, width: usize) ->
         judgement_text(&mut doc, framework, judgement);
     } else if let Some(area) = query::all_areas(framework).into_iter().find(|a| a.id == id) {
         area_text(&mut doc, framework, area, true);
+        own_text(&mut doc, library, framework, &area.id);
     } else if let Some(passage) = passages(framework).find(|p| p.id == id) {
         doc.title(&passage.title);
         doc.blank();
@@ -249,6 +250,33 @@ pub fn item(library: &Library, framework: &Framework, id: &str, width: usize) ->
         return None;
     }
     Some(doc.finish())
+}
+
+/// The organisation's own statements and questions for a publisher's area,
+/// after the publisher's and headed as the organisation's.
+fn own_text(doc: &mut Doc, library: &Library, framework: &Framework, area: &str) {
+    let Some(own) = super::own::loaded(library).filter(|_| framework.id != super::own::ID) else {
+        return;
+    };
+    let statements = super::own::statements_for(library, area);
+    let questions = super::own::questions_for(library, area);
+    if statements.is_empty() && questions.is_empty() {
+        return;
+    }
+    doc.heading(&format!(
+        "✎ {}'s own (written by the organisation, not the publisher)",
+        own.publisher
+    ));
+    for statement in statements {
+        doc.bullet(
+            2,
+            "-",
+            &format!("[{}] {}", good_kind_label(statement.kind), statement.text),
+        );
+    }
+    for question in questions {
+        doc.bullet(2, "-", &question.text);
+    }
 }
 
 /// Guidance, tips, and the types and sources of information.
@@ -432,6 +460,9 @@ fn area_text(doc: &mut Doc, framework: &Framework, area: &ContentArea, top: bool
             doc.bullet(2, "-", &format!("[{topic}{label}] {}", measure.text));
             for item in &measure.items {
                 doc.bullet(4, "-", item);
+            }
+            if let Some(note) = &measure.damaged_in_source {
+                doc.bullet(4, super::module5::DAMAGED_MARK, note);
             }
         }
     }

@@ -5,30 +5,10 @@ mod common;
 
 use common::Harness;
 use howgood::app::Overlay;
-use howgood::session::model::{QuestionNote, SessionKind};
 use ratatui::crossterm::event::KeyCode::{Char, Enter, Esc};
 
 fn write_day(h: &Harness, id: &str, note: &str) {
-    let mut day = common::session(
-        id,
-        SessionKind::DailyReview,
-        "Daily review",
-        "lscb-qaf",
-        &["safeguarding-wisdom"],
-    );
-    day.items[0].questions.push(QuestionNote {
-        area: "safeguarding-wisdom".into(),
-        question: "What range of methods are used?".into(),
-        discussed: true,
-        note: note.into(),
-    });
-    howgood::session::atomic::write_atomic(
-        &h.runtime.store.path_of(id),
-        howgood::session::codec::encode(&day)
-            .expect("encode")
-            .as_bytes(),
-    )
-    .expect("write");
+    h.write_session(&common::daily_with_reflection(id, note));
 }
 
 #[test]

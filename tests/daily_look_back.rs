@@ -205,30 +205,10 @@ fn history_over_several_days_snapshots() {
 
 /// A daily review written on `when` with one reflection.
 fn past_day(h: &Harness, id: &str, when: &str, note: &str) {
-    let mut day = common::session(
-        id,
-        SessionKind::DailyReview,
-        "Daily review",
-        "lscb-qaf",
-        &["safeguarding-wisdom"],
-    );
+    let mut day = common::daily_with_reflection(id, note);
     day.created = common::at(when);
     day.updated = common::at(when);
-    day.items[0]
-        .questions
-        .push(howgood::session::model::QuestionNote {
-            area: "safeguarding-wisdom".into(),
-            question: "What range of methods are used?".into(),
-            discussed: true,
-            note: note.into(),
-        });
-    howgood::session::atomic::write_atomic(
-        &h.runtime.store.path_of(id),
-        howgood::session::codec::encode(&day)
-            .expect("encode")
-            .as_bytes(),
-    )
-    .expect("write");
+    h.write_session(&day);
 }
 
 #[test]

@@ -227,17 +227,41 @@ impl Harness {
         std::fs::read_to_string(self.runtime.store.path_of(&session.id)).expect("read")
     }
 
-    pub fn open_session(&mut self, session: &Session) {
-        let path = self.runtime.store.path_of(&session.id);
-        // Written as howgood writes: private, atomically.
+    /// A session file written as howgood writes: private, atomically.
+    pub fn write_session(&self, session: &Session) {
         howgood::session::atomic::write_atomic(
-            &path,
+            &self.runtime.store.path_of(&session.id),
             codec::encode(session).expect("encode").as_bytes(),
         )
         .expect("write");
+    }
+
+    pub fn open_session(&mut self, session: &Session) {
+        self.write_session(session);
         self.runtime
             .dispatch_effect(howgood::app::action::Effect::Open(session.id.clone()));
     }
+}
+
+/// A daily review with one reflection on the LSCB's safeguarding-wisdom
+/// question.
+pub fn daily_with_reflection(id: &str, note: &str) -> Session {
+    let mut day = session(
+        id,
+        SessionKind::DailyReview,
+        "Daily review",
+        "lscb-qaf",
+        &["safeguarding-wisdom"],
+    );
+    day.items[0]
+        .questions
+        .push(howgood::session::model::QuestionNote {
+            area: "safeguarding-wisdom".into(),
+            question: "What range of methods are used?".into(),
+            discussed: true,
+            note: note.into(),
+        });
+    day
 }
 
 /// A CSV export read back strictly (RFC 4180) by the `csv` crate, after

@@ -228,8 +228,10 @@ struct CycleTimes {
     register_first: f64,
     register_move: f64,
     register_filter: f64,
+    register_item: f64,
     trends_first: f64,
     trends_move: f64,
+    trends_page: f64,
     trends_framework: f64,
 }
 
@@ -246,6 +248,7 @@ fn cycle_screens(data: &Path, size: (u16, u16), runs: usize) -> CycleTimes {
     let mut firsts = (Vec::new(), Vec::new());
     let (mut moves, mut filters, mut grid_moves, mut frameworks) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut items, mut pages) = (Vec::new(), Vec::new());
     for _ in 0..runs.max(1) {
         firsts
             .0
@@ -258,12 +261,24 @@ fn cycle_screens(data: &Path, size: (u16, u16), runs: usize) -> CycleTimes {
             filters.push(timed_key(&mut runtime, &mut terminal, KeyCode::Char('o')));
         }
         timed_key(&mut runtime, &mut terminal, KeyCode::Char('x'));
+        for _ in 0..8 {
+            items.push(timed_key(&mut runtime, &mut terminal, KeyCode::Char('i')));
+        }
+        timed_key(&mut runtime, &mut terminal, KeyCode::Char('x'));
         firsts
             .1
             .push(timed_key(&mut runtime, &mut terminal, KeyCode::Char('t')));
         for n in 0..20 {
             let code = if n % 10 < 5 { 'j' } else { 'k' };
             grid_moves.push(timed_key(&mut runtime, &mut terminal, KeyCode::Char(code)));
+        }
+        for n in 0..8 {
+            let code = if n % 4 < 2 {
+                KeyCode::PageUp
+            } else {
+                KeyCode::PageDown
+            };
+            pages.push(timed_key(&mut runtime, &mut terminal, code));
         }
         for n in 0..4 {
             let code = if n % 2 == 0 {
@@ -279,8 +294,10 @@ fn cycle_screens(data: &Path, size: (u16, u16), runs: usize) -> CycleTimes {
         register_first: median(firsts.0),
         register_move: median(moves),
         register_filter: median(filters),
+        register_item: median(items),
         trends_first: median(firsts.1),
         trends_move: median(grid_moves),
+        trends_page: median(pages),
         trends_framework: median(frameworks),
     }
 }
@@ -521,11 +538,21 @@ fn register_and_trends(runs: usize, dir: &str, with_data: &str, data: &Path, par
             "≤ 5 ms",
         ),
         (
+            "register: `i` (next item filter)",
+            t.register_item,
+            "≤ 5 ms",
+        ),
+        (
             "trends: `t` to the grid's first frame",
             t.trends_first,
             "≤ 100 ms",
         ),
         ("trends: one `j`/`k`", t.trends_move, "≤ 5 ms"),
+        (
+            "trends: `PgUp`/`PgDn` (earlier or later sessions)",
+            t.trends_page,
+            "≤ 100 ms",
+        ),
         (
             "trends: `→`/`←` (another framework)",
             t.trends_framework,

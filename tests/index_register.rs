@@ -299,3 +299,72 @@ fn the_register_pages_and_filters_in_the_index_as_over_every_file() {
         some("5.3")
     );
 }
+
+/// Nine sessions of one framework over nine months, three localities (one
+/// session records none), one session covering no item: every window,
+/// with and without a locality, is the same from the index as from the files.
+#[test]
+fn a_window_of_levels_from_the_index_matches_the_files() {
+    use howgood::session::register::LevelsQuery;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (store, _) = SessionStore::open(dir.path().join("sessions")).expect("store");
+    let places = [Some("North"), Some("South"), None, Some("East")];
+    let mut all = Vec::new();
+    for month in 1..=9 {
+        let id = format!("s{month}");
+        let created = format!("2026-{month:02}-05T09:00:00Z");
+        let mut s = session(&id, SessionKind::Workshop, "hmie-cp-2009", &created);
+        s.locality = places[month % places.len()].map(str::to_owned);
+        if month != 4 {
+            let mut r = ItemRecord::new(if month % 2 == 0 { "5.3" } else { "8.1" });
+            r.level = Some(u8::try_from(month % 6 + 1).expect("level"));
+            s.items = vec![r, ItemRecord::new("1.1")];
+        }
+        write(&store, &s);
+        all.push(s);
+    }
+    let mut index = Index::open(&Index::path_in(dir.path())).expect("index");
+    index
+        .reconcile(&store.dir, &mut |_, _| {})
+        .expect("reconcile");
+    let from_index = index.register();
+    let scan = Scan::new(all);
+    let mut compared = 0;
+    for locality in [None, Some("North"), Some("East"), Some("West")] {
+        for skip in 0..10 {
+            for take in [1, 3, 20] {
+                let query = LevelsQuery {
+                    framework: "hmie-cp-2009".into(),
+                    locality: locality.map(str::to_owned),
+                    skip,
+                    take,
+                };
+                let (a, b) = (from_index.levels_page(&query), scan.levels_page(&query));
+                assert_eq!(a, b, "{query:?}");
+                compared += usize::from(!a.points.is_empty());
+            }
+        }
+    }
+    assert!(
+        compared > 30,
+        "windows holding levels were compared: {compared}"
+    );
+    let whole = from_index.levels_page(&LevelsQuery {
+        framework: "hmie-cp-2009".into(),
+        take: 3,
+        ..LevelsQuery::default()
+    });
+    assert_eq!(
+        whole.sessions, 8,
+        "the session covering nothing is not counted"
+    );
+    assert_eq!(whole.items, ["1.1", "5.3", "8.1"]);
+    assert_eq!(whole.localities, ["East", "North", "South"]);
+    let dates: Vec<String> = whole
+        .points
+        .iter()
+        .map(|p| p.session_date.to_string())
+        .collect();
+    assert_eq!(dates.first().map(String::as_str), Some("2026-07-05"));
+    assert_eq!(dates.last().map(String::as_str), Some("2026-09-05"));
+}

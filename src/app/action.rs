@@ -295,7 +295,7 @@ pub enum Effect {
     /// Search the past daily reviews; report `Action::DailyFound`.
     SearchDaily(String),
     /// Read a framework's levels over time; report `Action::TrendsLoaded`.
-    LoadTrends(String),
+    LoadTrends(Box<crate::session::register::LevelsQuery>),
     /// Add an update to one action's log in the file that owns it (lock,
     /// conflict copy: the rules of any save); report `Action::ActionUpdated`.
     UpdateAction {

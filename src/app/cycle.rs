@@ -7,7 +7,7 @@
 
 use crate::content::library::Library;
 use crate::session::model::{PriorityStatus, ProgressUpdate, ScaleChoice};
-use crate::session::register::{ActionRow, LevelPoint};
+use crate::session::register::{ActionRow, LevelPoint, LevelsPage, LevelsQuery};
 use jiff::civil::Date;
 use ratatui_textarea::TextArea;
 
@@ -399,13 +399,12 @@ impl RegisterState {
     }
 }
 
-/// One framework's levels over time, as the edge read them.
+/// One window of a framework's levels over time, as the edge read them.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TrendsData {
-    pub framework: String,
-    pub points: Vec<LevelPoint>,
-    /// Each session's scale (by session id): its own framework's or a borrowed one.
-    pub scales: Vec<(String, ScaleChoice)>,
+    /// What was asked: the framework, locality and window.
+    pub query: LevelsQuery,
+    pub page: LevelsPage,
 }
 
 /// How the trends screen shows the levels.
@@ -434,24 +433,15 @@ pub struct TrendsState {
 }
 
 impl TrendsState {
-    /// Points that pass the locality filter.
+    /// The window's levels (already of the chosen locality).
     pub fn points(&self) -> Vec<&LevelPoint> {
-        self.data.as_ref().map_or_else(Vec::new, |d| {
-            d.points
-                .iter()
-                .filter(|p| {
-                    self.locality
-                        .as_ref()
-                        .is_none_or(|l| p.locality.as_ref() == Some(l))
-                })
-                .collect()
-        })
+        self.data
+            .as_ref()
+            .map_or_else(Vec::new, |d| d.page.points.iter().collect())
     }
 
-    /// The sessions shown, oldest first: (id, title, date, locality).
+    /// The window's sessions, oldest first: one point of each.
     pub fn sessions(&self) -> Vec<&LevelPoint> {
-        // A set, not a search of those kept: 100,000 sessions' levels
-        // would otherwise take billions of comparisons.
         let mut seen = std::collections::HashSet::new();
         self.points()
             .into_iter()
@@ -459,45 +449,63 @@ impl TrendsState {
             .collect()
     }
 
-    /// The items shown, in the framework's order.
+    /// The items any session (of the locality) covered, in the framework's
+    /// order; items it does not know come last.
     pub fn items(&self, library: &Library) -> Vec<String> {
-        let points = self.points();
-        let mut order: Vec<String> = self
-            .data
-            .as_ref()
-            .and_then(|d| library.framework(&d.framework))
+        let Some(data) = &self.data else {
+            return Vec::new();
+        };
+        let present: std::collections::HashSet<&str> =
+            data.page.items.iter().map(String::as_str).collect();
+        let mut order: Vec<String> = library
+            .framework(&data.query.framework)
             .map(|f| {
                 crate::content::query::evaluable_ids(f)
+                    .filter(|id| present.contains(id))
                     .map(str::to_owned)
                     .collect()
             })
             .unwrap_or_default();
-        let present: std::collections::HashSet<&str> =
-            points.iter().map(|p| p.item.as_str()).collect();
-        order.retain(|id| present.contains(id.as_str()));
-        let mut listed: std::collections::HashSet<String> = order.iter().cloned().collect();
-        for p in &points {
-            if listed.insert(p.item.clone()) {
-                order.push(p.item.clone());
-            }
-        }
+        let known: std::collections::HashSet<String> = order.iter().cloned().collect();
+        order.extend(
+            data.page
+                .items
+                .iter()
+                .filter(|i| !known.contains(*i))
+                .cloned(),
+        );
         order
     }
 
     /// Localities recorded by the framework's sessions, sorted.
     pub fn localities(&self) -> Vec<String> {
-        let mut all: Vec<String> = self
-            .data
+        self.data
             .as_ref()
-            .map(|d| d.points.iter().filter_map(|p| p.locality.clone()).collect())
-            .unwrap_or_default();
-        all.sort();
-        all.dedup();
-        all
+            .map(|d| d.page.localities.clone())
+            .unwrap_or_default()
     }
 
     pub fn step_locality(&mut self) {
         self.locality = step(&self.locality, &self.localities());
+    }
+
+    /// Sessions with levels (of the locality) in all, and how many newer
+    /// ones the window skips.
+    pub fn counts(&self) -> (usize, usize) {
+        self.data
+            .as_ref()
+            .map_or((0, 0), |d| (d.page.sessions, d.query.skip))
+    }
+
+    /// The question for the edge: this framework and locality, the window
+    /// `skip` sessions back from the newest, as many as `take`.
+    pub fn query(&self, library: &Library, skip: usize, take: usize) -> Option<LevelsQuery> {
+        Some(LevelsQuery {
+            framework: self.framework_id(library)?.to_owned(),
+            locality: self.locality.clone(),
+            skip,
+            take,
+        })
     }
 
     pub fn framework_id<'a>(&self, library: &'a Library) -> Option<&'a str> {
@@ -511,11 +519,12 @@ impl TrendsState {
     pub fn word(&self, library: &Library, session: &str, level: u8) -> Option<String> {
         let data = self.data.as_ref()?;
         let choice = data
+            .page
             .scales
             .iter()
             .find(|(id, _)| id == session)
             .map(|(_, c)| c)?;
-        level_word(library, &data.framework, choice, level)
+        level_word(library, &data.query.framework, choice, level)
     }
 }
 

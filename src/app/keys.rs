@@ -388,6 +388,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::Trends, &[Code(Right)], run(C::Right), Some("framework"), "next framework"),
     bind(S::Trends, &[Code(Up), Code(Char('k'))], run(C::Up), Some("item"), "previous item"),
     bind(S::Trends, &[Code(Down), Code(Char('j'))], run(C::Down), Some("item"), "next item"),
+    bind(S::Trends, &[Code(PageUp)], run(C::PageUp), None, "earlier sessions"),
+    bind(S::Trends, &[Code(PageDown)], run(C::PageDown), None, "later sessions"),
     bind(S::Trends, &[Code(Char('s'))], run(C::ShowSpread), Some("spread"), "the participants' spread (again: the grid)"),
     bind(S::Trends, &[Code(Char('b'))], run(C::ShowBars), Some("bars"), "a bar chart for the chosen item (again: the grid)"),
     bind(S::Trends, &[Code(Char('l'))], run(C::StepLocality), Some("locality"), "only sessions of the next recorded locality"),

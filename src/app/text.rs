@@ -607,6 +607,23 @@ pub mod trends {
     pub fn agreed(cell: &str) -> String {
         format!("agreed: {cell}")
     }
+
+    /// Which sessions are shown, at the body's top right: "newest 4 of
+    /// 30 · PgUp earlier" or "5–8 back of 30 · PgUp/PgDn".
+    pub fn window(shown: usize, skip: usize, total: usize) -> String {
+        if shown >= total {
+            let sessions = if total == 1 { "session" } else { "sessions" };
+            format!(" {total} {sessions} ")
+        } else if skip == 0 {
+            format!(" newest {shown} of {total} · PgUp earlier ")
+        } else {
+            format!(
+                " {}–{} back of {total} · PgUp/PgDn ",
+                skip + 1,
+                skip + shown
+            )
+        }
+    }
 }
 
 /// Said once wherever levels over time are shown (the trends screen and

@@ -455,3 +455,37 @@ pub const TRENDS_ITEM: u16 = 10;
 pub fn trends_columns((width, _): (u16, u16)) -> usize {
     usize::from(width.saturating_sub(TRENDS_ITEM + 2) / TRENDS_CELL).max(1)
 }
+
+/// Width of one bar of the trends bar chart, with its gap.
+pub const TRENDS_BAR: u16 = 12;
+
+/// How many sessions' bars fit in the trends bar chart.
+pub fn trends_bars((width, _): (u16, u16)) -> usize {
+    usize::from(width.saturating_sub(2) / TRENDS_BAR).max(1)
+}
+
+/// How many sessions fit in the trends spread: two lines each, under the
+/// item's line, inside the border.
+pub fn trends_spread_rows(size: (u16, u16)) -> usize {
+    let [_, _, body, _, _] = trends_areas(size);
+    usize::from(body.height.saturating_sub(3) / 2).max(1)
+}
+
+/// How many sessions one trends view shows at this size: the step of a
+/// page to earlier or later sessions.
+pub fn trends_shown(size: (u16, u16), view: crate::app::cycle::TrendsView) -> usize {
+    use crate::app::cycle::TrendsView;
+    match view {
+        TrendsView::Grid => trends_columns(size),
+        TrendsView::Bars => trends_bars(size),
+        TrendsView::Spread => trends_spread_rows(size),
+    }
+}
+
+/// How many sessions the trends screen reads at once: as many as its
+/// widest view shows, so switching views needs no new read.
+pub fn trends_window(size: (u16, u16)) -> usize {
+    trends_columns(size)
+        .max(trends_bars(size))
+        .max(trends_spread_rows(size))
+}

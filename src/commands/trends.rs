@@ -14,7 +14,7 @@ use crate::session::model::ScaleChoice;
 use crate::session::register::{LevelPoint, Register, Scan};
 use anyhow::bail;
 use serde_json::{Value, json};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::process::ExitCode;
 
 pub use crate::app::text::NEVER_AVERAGED;
@@ -48,12 +48,7 @@ impl Source<'_> {
     fn scales<'l>(&self, library: &'l Library, framework: &str) -> Scales<'l> {
         let choices: Vec<(String, ScaleChoice)> = match self {
             Source::Index(r) => r.scales(framework),
-            Source::Files(r) => r
-                .sessions
-                .iter()
-                .filter(|s| s.framework == framework)
-                .map(|s| (s.id.clone(), s.scale.clone()))
-                .collect(),
+            Source::Files(r) => r.scales(framework),
         };
         choices
             .into_iter()
@@ -74,9 +69,11 @@ fn item_order(library: &Library, framework: &str, points: &[LevelPoint]) -> Vec<
         .framework(framework)
         .map(|f| query::evaluable_ids(f).map(str::to_owned).collect())
         .unwrap_or_default();
-    order.retain(|id| points.iter().any(|p| p.item == *id));
+    let present: HashSet<&str> = points.iter().map(|p| p.item.as_str()).collect();
+    order.retain(|id| present.contains(id.as_str()));
+    let mut listed: HashSet<String> = order.iter().cloned().collect();
     for point in points {
-        if !order.contains(&point.item) {
+        if listed.insert(point.item.clone()) {
             order.push(point.item.clone());
         }
     }
@@ -87,12 +84,12 @@ fn item_order(library: &Library, framework: &str, points: &[LevelPoint]) -> Vec<
 fn trends_json(library: &Library, register: &Source, framework: &str, item: Option<&str>) -> Value {
     let points = register.levels(framework, item);
     let scales = register.scales(library, framework);
+    // Sets and maps, not searches: 100,000 sessions' levels would
+    // otherwise take billions of comparisons.
     let mut sessions: Vec<Value> = Vec::new();
+    let mut seen = HashSet::new();
     for point in &points {
-        if !sessions
-            .iter()
-            .any(|s| s["id"] == point.session_id.as_str())
-        {
+        if seen.insert(point.session_id.as_str()) {
             sessions.push(json!({
                 "id": point.session_id,
                 "title": point.session_title,
@@ -101,12 +98,17 @@ fn trends_json(library: &Library, register: &Source, framework: &str, item: Opti
             }));
         }
     }
+    let mut by_item: HashMap<&str, Vec<&LevelPoint>> = HashMap::new();
+    for point in &points {
+        by_item.entry(point.item.as_str()).or_default().push(point);
+    }
     let items: Vec<Value> = item_order(library, framework, &points)
         .into_iter()
         .map(|id| {
-            let levels: Vec<Value> = points
-                .iter()
-                .filter(|p| p.item == id)
+            let levels: Vec<Value> = by_item
+                .get(id.as_str())
+                .into_iter()
+                .flatten()
                 .map(|p| {
                     let scale = scales.get(p.session_id.as_str()).copied().flatten();
                     let spread: Vec<Value> = p
@@ -170,15 +172,13 @@ fn item_heading(item: &Value) -> String {
 
 fn print_text(answer: &Value) {
     println!("{NEVER_AVERAGED}");
-    let sessions = answer["sessions"].as_array().cloned().unwrap_or_default();
-    let title_of = |id: &str| {
-        sessions
-            .iter()
-            .find(|s| s["id"] == id)
-            .and_then(|s| s["title"].as_str())
-            .unwrap_or_default()
-            .to_owned()
-    };
+    let titles: HashMap<&str, &str> = answer["sessions"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| Some((s["id"].as_str()?, s["title"].as_str()?)))
+        .collect();
+    let title_of = |id: &str| titles.get(id).copied().unwrap_or_default().to_owned();
     for item in answer["items"].as_array().into_iter().flatten() {
         println!("\n{}", item_heading(item));
         for level in item["levels"].as_array().into_iter().flatten() {

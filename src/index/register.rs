@@ -14,7 +14,9 @@
 use crate::session::model::{
     ActionRef, IndividualLevel, PriorityStatus, ProgressUpdate, ScaleChoice, Session, SessionKind,
 };
-use crate::session::register::{ActionKind, ActionRow, LevelPoint, LoggedUpdate, Register};
+use crate::session::register::{
+    ActionKind, ActionRow, LevelPoint, LevelsPage, LevelsQuery, LoggedUpdate, Register,
+};
 use rusqlite::{Connection, Transaction, params};
 use std::collections::{HashMap, HashSet};
 
@@ -30,9 +32,18 @@ CREATE TABLE register_sessions (
     locality TEXT,
     follows TEXT,
     scale TEXT NOT NULL,
-    next_due TEXT
+    next_due TEXT,
+    -- How many items the session covered: sessions with none have no
+    -- levels over time.
+    covered INTEGER NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX register_sessions_framework ON register_sessions (framework, created);
+-- Windows and counts of the sessions with levels, with and without a
+-- locality, read from the index alone.
+CREATE INDEX register_sessions_levels ON register_sessions (framework, created, session)
+    WHERE covered > 0;
+CREATE INDEX register_sessions_levels_at
+    ON register_sessions (framework, locality, created, session) WHERE covered > 0;
 CREATE INDEX register_sessions_follows ON register_sessions (follows) WHERE follows IS NOT NULL;
 CREATE INDEX register_sessions_next ON register_sessions (next_due) WHERE next_due IS NOT NULL;
 CREATE TABLE register_actions (
@@ -77,8 +88,38 @@ CREATE TABLE register_levels (
     item TEXT NOT NULL,
     level INTEGER,
     spread TEXT NOT NULL,
+    framework TEXT NOT NULL,
+    locality TEXT,
     PRIMARY KEY (file, position)
 ) WITHOUT ROWID;
+-- Each action's items (its own or, carried, its first priority's), kept
+-- by triggers from `eff_items`: the item filter and its next value are
+-- index lookups, not a JSON walk of every action.
+CREATE TABLE register_action_items (
+    item TEXT NOT NULL,
+    file TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    PRIMARY KEY (item, file, position)
+) WITHOUT ROWID;
+CREATE TRIGGER register_action_items_insert AFTER INSERT ON register_actions BEGIN
+    INSERT OR IGNORE INTO register_action_items
+        SELECT j.value, NEW.file, NEW.position FROM json_each(NEW.eff_items) j
+        WHERE trim(j.value) <> '';
+END;
+CREATE TRIGGER register_action_items_update AFTER UPDATE OF eff_items ON register_actions BEGIN
+    DELETE FROM register_action_items WHERE file = OLD.file AND position = OLD.position
+        AND item IN (SELECT value FROM json_each(OLD.eff_items));
+    INSERT OR IGNORE INTO register_action_items
+        SELECT j.value, NEW.file, NEW.position FROM json_each(NEW.eff_items) j
+        WHERE trim(j.value) <> '';
+END;
+CREATE TRIGGER register_action_items_delete AFTER DELETE ON register_actions BEGIN
+    DELETE FROM register_action_items WHERE file = OLD.file AND position = OLD.position
+        AND item IN (SELECT value FROM json_each(OLD.eff_items));
+END;
+-- The items a framework's sessions cover, one step per item.
+CREATE INDEX register_levels_items ON register_levels (framework, item);
+CREATE INDEX register_levels_items_at ON register_levels (framework, locality, item);
 ";
 
 /// The tables holding one file's rows, for forgetting it.
@@ -92,8 +133,8 @@ fn json<T: serde::Serialize>(value: &T) -> String {
 pub fn insert(tx: &Transaction<'_>, file: &str, s: &Session) -> Result<(), rusqlite::Error> {
     tx.prepare_cached(
         "INSERT INTO register_sessions (file, session, title, kind, framework, created,
-             locality, follows, scale, next_due)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+             locality, follows, scale, next_due, covered)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?
     .execute(params![
         file,
@@ -106,6 +147,7 @@ pub fn insert(tx: &Transaction<'_>, file: &str, s: &Session) -> Result<(), rusql
         s.follows,
         json(&s.scale),
         s.next_due.map(|d| d.to_string()),
+        s.items.len(),
     ])?;
     // When an action was last touched: its newest update, else the day of
     // the session that agreed it (what "no update for 90 days" counts from).
@@ -179,8 +221,8 @@ pub fn insert(tx: &Transaction<'_>, file: &str, s: &Session) -> Result<(), rusql
         }
     }
     let mut levels = tx.prepare_cached(
-        "INSERT INTO register_levels (file, position, item, level, spread)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO register_levels (file, position, item, level, spread, framework, locality)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
     for (position, r) in s.items.iter().enumerate() {
         levels.execute(params![
@@ -188,7 +230,9 @@ pub fn insert(tx: &Transaction<'_>, file: &str, s: &Session) -> Result<(), rusql
             position,
             r.item,
             r.level,
-            json(&r.individual_levels)
+            json(&r.individual_levels),
+            s.framework,
+            s.locality,
         ])?;
     }
     Ok(())
@@ -365,6 +409,28 @@ impl Register for IndexRegister<'_> {
             .unwrap_or_default()
     }
 
+    fn scales(&self, framework: &str) -> Vec<(String, ScaleChoice)> {
+        let Ok(mut stmt) = self
+            .conn
+            .prepare("SELECT session, scale FROM register_sessions WHERE framework = ?1")
+        else {
+            return Vec::new();
+        };
+        stmt.query_map([framework], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })
+        .map(|rows| {
+            rows.flatten()
+                .filter_map(|(id, scale)| Some((id, serde_json::from_str(&scale).ok()?)))
+                .collect()
+        })
+        .unwrap_or_default()
+    }
+
+    fn levels_page(&self, query: &LevelsQuery) -> LevelsPage {
+        self.levels_page_checked(query).unwrap_or_default()
+    }
+
     fn levels(&self, framework: &str, item: Option<&str>) -> Vec<LevelPoint> {
         let Ok(mut stmt) = self.conn.prepare(
             "SELECT s.session, s.title, s.created, s.locality, l.item, l.level, l.spread
@@ -395,23 +461,101 @@ impl Register for IndexRegister<'_> {
 }
 
 impl IndexRegister<'_> {
-    /// Each session of a framework with its scale, by session id.
-    pub fn scales(&self, framework: &str) -> Vec<(String, ScaleChoice)> {
-        let Ok(mut stmt) = self
-            .conn
-            .prepare("SELECT session, scale FROM register_sessions WHERE framework = ?1")
-        else {
-            return Vec::new();
+    /// The trends window from a few rows: a count and the window from the
+    /// partial indexes of sessions with levels, items and localities one
+    /// `min()` step each, and the window's own levels.
+    fn levels_page_checked(&self, q: &LevelsQuery) -> rusqlite::Result<LevelsPage> {
+        let at = if q.locality.is_some() {
+            "AND locality = ?2"
+        } else {
+            "AND ?2 IS NULL"
         };
-        stmt.query_map([framework], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-        })
-        .map(|rows| {
-            rows.flatten()
-                .filter_map(|(id, scale)| Some((id, serde_json::from_str(&scale).ok()?)))
-                .collect()
-        })
-        .unwrap_or_default()
+        let sessions: i64 = self.conn.query_row(
+            &format!(
+                "SELECT count(*) FROM register_sessions
+                 WHERE framework = ?1 AND covered > 0 {at}"
+            ),
+            params![q.framework, q.locality],
+            |r| r.get(0),
+        )?;
+        let items = self.steps(
+            &format!(
+                "SELECT min(item) FROM register_levels WHERE framework = ?1 {at} AND item > ?3"
+            ),
+            q,
+        )?;
+        let localities = self.steps(
+            "SELECT min(locality) FROM register_sessions
+             WHERE framework = ?1 AND covered > 0 AND ?2 IS NULL AND locality > ?3",
+            &LevelsQuery {
+                locality: None,
+                ..q.clone()
+            },
+        )?;
+        let mut window = self.conn.prepare(&format!(
+            "SELECT file, session, title, created, locality, scale FROM register_sessions
+             WHERE framework = ?1 AND covered > 0 {at}
+             ORDER BY created DESC, session DESC LIMIT ?3 OFFSET ?4"
+        ))?;
+        let mut shown: Vec<(String, LevelPoint, String)> = window
+            .query_map(params![q.framework, q.locality, q.take, q.skip], |r| {
+                let created = jiff::Timestamp::from_nanosecond(i128::from(r.get::<_, i64>(3)?))
+                    .unwrap_or_default();
+                let session = LevelPoint {
+                    session_id: r.get(1)?,
+                    session_title: r.get(2)?,
+                    session_date: jiff::tz::TimeZone::UTC.to_datetime(created).date(),
+                    locality: r.get(4)?,
+                    item: String::new(),
+                    level: None,
+                    spread: Vec::new(),
+                };
+                Ok((r.get(0)?, session, r.get(5)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        shown.reverse();
+        let mut page = LevelsPage {
+            sessions: usize::try_from(sessions).unwrap_or_default(),
+            items,
+            localities,
+            ..LevelsPage::default()
+        };
+        let mut levels = self.conn.prepare_cached(
+            "SELECT item, level, spread FROM register_levels WHERE file = ?1 ORDER BY position",
+        )?;
+        for (file, session, scale) in shown {
+            if let Ok(choice) = serde_json::from_str(&scale) {
+                page.scales.push((session.session_id.clone(), choice));
+            }
+            let rows = levels.query_map([&file], |r| {
+                let spread: String = r.get(2)?;
+                Ok(LevelPoint {
+                    item: r.get(0)?,
+                    level: r.get(1)?,
+                    spread: serde_json::from_str(&spread).unwrap_or_default(),
+                    ..session.clone()
+                })
+            })?;
+            for point in rows {
+                page.points.push(point?);
+            }
+        }
+        Ok(page)
+    }
+
+    /// Each distinct value a `min(..) > ?3` query steps through, in order:
+    /// one index seek per value, not a scan of every row.
+    fn steps(&self, sql: &str, q: &LevelsQuery) -> rusqlite::Result<Vec<String>> {
+        let mut stmt = self.conn.prepare(sql)?;
+        let mut found = Vec::new();
+        let mut after = String::new();
+        while let Some(next) = stmt.query_row(params![q.framework, q.locality, after], |r| {
+            r.get::<_, Option<String>>(0)
+        })? {
+            found.push(next.clone());
+            after = next;
+        }
+        Ok(found)
     }
 }
 
@@ -627,7 +771,8 @@ impl PageFilter {
         }
         if let Some(i) = &self.item {
             add(
-                "EXISTS (SELECT 1 FROM json_each(a.eff_items) j WHERE j.value = ?)",
+                "EXISTS (SELECT 1 FROM register_action_items i
+                 WHERE i.item = ? AND i.file = a.file AND i.position = a.position)",
                 i.clone(),
             );
         }
@@ -761,10 +906,7 @@ impl IndexRegister<'_> {
                 "SELECT min(session) FROM register_actions
                  WHERE session > ?1 AND trim(session) <> ''"
             }
-            Column::Item => {
-                "SELECT min(j.value) FROM register_actions a, json_each(a.eff_items) j
-                 WHERE j.value > ?1 AND trim(j.value) <> ''"
-            }
+            Column::Item => "SELECT min(item) FROM register_action_items WHERE item > ?1",
         };
         self.conn
             .prepare_cached(sql)?

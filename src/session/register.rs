@@ -7,12 +7,12 @@
 //! Levels are listed, never combined: no average, total or score.
 
 use super::model::{
-    ActionRef, IndividualLevel, Milestone, Priority, PriorityStatus, ProgressUpdate, Session,
-    SessionId, SessionKind, StableId,
+    ActionRef, IndividualLevel, Milestone, Priority, PriorityStatus, ProgressUpdate, ScaleChoice,
+    Session, SessionId, SessionKind, StableId,
 };
 use super::store::SessionStore;
 use jiff::civil::Date;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// What sort of action a register row is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -166,6 +166,75 @@ pub struct LevelPoint {
     pub spread: Vec<IndividualLevel>,
 }
 
+/// Which of a framework's sessions the trends screen shows: sessions with
+/// levels (of one locality, if given), newest first, `skip` then `take`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LevelsQuery {
+    pub framework: String,
+    pub locality: Option<String>,
+    pub skip: usize,
+    pub take: usize,
+}
+
+/// A window of a framework's levels, with what the whole framework has.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LevelsPage {
+    /// The window's sessions' levels, oldest session first.
+    pub points: Vec<LevelPoint>,
+    /// The window's sessions' scales, by session id.
+    pub scales: Vec<(String, ScaleChoice)>,
+    /// Sessions with levels that pass the locality, in all.
+    pub sessions: usize,
+    /// Items with a level row in those sessions, sorted.
+    pub items: Vec<String>,
+    /// Localities recorded by the framework's sessions with levels, sorted.
+    pub localities: Vec<String>,
+}
+
+impl LevelsPage {
+    /// The page cut from every level of the framework (by session date).
+    pub fn of(
+        all: Vec<LevelPoint>,
+        scales: Vec<(String, ScaleChoice)>,
+        query: &LevelsQuery,
+    ) -> LevelsPage {
+        let localities: BTreeSet<String> = all.iter().filter_map(|p| p.locality.clone()).collect();
+        let points: Vec<LevelPoint> = all
+            .into_iter()
+            .filter(|p| query.locality.is_none() || p.locality == query.locality)
+            .collect();
+        let items: BTreeSet<String> = points.iter().map(|p| p.item.clone()).collect();
+        let mut seen = HashSet::new();
+        let order: Vec<&str> = points
+            .iter()
+            .map(|p| p.session_id.as_str())
+            .filter(|id| seen.insert(*id))
+            .collect();
+        let end = order.len().saturating_sub(query.skip);
+        let window: HashSet<&str> = order[end.saturating_sub(query.take)..end]
+            .iter()
+            .copied()
+            .collect();
+        let sessions = order.len();
+        let scales = scales
+            .into_iter()
+            .filter(|(id, _)| window.contains(id.as_str()))
+            .collect();
+        let points = points
+            .iter()
+            .filter(|p| window.contains(p.session_id.as_str()))
+            .cloned()
+            .collect();
+        LevelsPage {
+            points,
+            scales,
+            sessions,
+            items: items.into_iter().collect(),
+            localities: localities.into_iter().collect(),
+        }
+    }
+}
+
 /// The questions the register answers, whatever answers them.
 pub trait Register {
     /// Every action of every kind, sorted by due date (undated last), then
@@ -176,6 +245,16 @@ pub trait Register {
     /// For a framework, every session's level for each item it covered
     /// (or only `item`), by session date.
     fn levels(&self, framework: &str, item: Option<&str>) -> Vec<LevelPoint>;
+    /// Each session of a framework with its scale, by session id.
+    fn scales(&self, framework: &str) -> Vec<(String, ScaleChoice)>;
+
+    /// One window of a framework's sessions with levels (newest last),
+    /// with what the whole framework has: items, localities and the count.
+    /// This reads every level; the index answers it from a few rows.
+    fn levels_page(&self, query: &LevelsQuery) -> LevelsPage {
+        let all = self.levels(&query.framework, None);
+        LevelsPage::of(all, self.scales(&query.framework), query)
+    }
 
     fn filtered(&self, filter: &ActionFilter) -> Vec<ActionRow> {
         self.actions()
@@ -357,6 +436,14 @@ impl Register for Scan {
                 session: s.id.clone(),
                 action: action_id.to_owned(),
             })
+            .collect()
+    }
+
+    fn scales(&self, framework: &str) -> Vec<(String, ScaleChoice)> {
+        self.sessions
+            .iter()
+            .filter(|s| s.framework == framework)
+            .map(|s| (s.id.clone(), s.scale.clone()))
             .collect()
     }
 

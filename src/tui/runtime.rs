@@ -21,7 +21,7 @@ use crate::session::codec;
 use crate::session::model::Session;
 use crate::session::model::{ActionRef, ProgressUpdate};
 use crate::session::progress::apply_update;
-use crate::session::register::{ActionRow, Register, Scan};
+use crate::session::register::{ActionRow, LevelsQuery, Register, Scan};
 use crate::session::store::{
     Access, Folder, OpenSession, SessionStore, StoreError, recovery_copies, session_id_of,
     set_recovery_aside, write_emergency,
@@ -715,9 +715,9 @@ impl Runtime {
                 self.dispatch_effect(Effect::LoadRegister(query))
             }
             Screen::Trends(state) => {
-                let framework = state.data.as_ref().map(|d| d.framework.clone());
-                if let Some(framework) = framework {
-                    self.dispatch_effect(Effect::LoadTrends(framework));
+                let query = state.data.as_ref().map(|d| Box::new(d.query.clone()));
+                if let Some(query) = query {
+                    self.dispatch_effect(Effect::LoadTrends(query));
                 }
             }
             _ => {}
@@ -826,7 +826,7 @@ impl Runtime {
                 None
             }
             Effect::LoadRegister(query) => Some(self.load_register(*query)),
-            Effect::LoadTrends(framework) => Some(self.load_trends(&framework)),
+            Effect::LoadTrends(query) => Some(self.load_trends(*query)),
             Effect::LoadEarlier(id) => Some(Action::EarlierLoaded(self.load_earlier(&id))),
             Effect::SearchDaily(words) => Some(Action::DailyFound {
                 found: self.search_daily(&words),
@@ -1094,28 +1094,14 @@ impl Runtime {
         }))
     }
 
-    /// A framework's levels over time, with each session's scale.
-    fn load_trends(&mut self, framework: &str) -> Action {
-        if let Some(index) = self.current_index() {
-            let register = index.register();
-            return Action::TrendsLoaded(TrendsData {
-                framework: framework.to_owned(),
-                points: register.levels(framework, None),
-                scales: register.scales(framework),
-            });
-        }
-        let (scan, _) = Scan::of_store(&self.store);
-        let scales = scan
-            .sessions
-            .iter()
-            .filter(|s| s.framework == framework)
-            .map(|s| (s.id.clone(), s.scale.clone()))
-            .collect();
-        Action::TrendsLoaded(TrendsData {
-            framework: framework.to_owned(),
-            points: scan.levels(framework, None),
-            scales,
-        })
+    /// A window of a framework's levels over time, with each session's
+    /// scale: from the index, else from every file.
+    fn load_trends(&mut self, query: LevelsQuery) -> Action {
+        let page = match self.current_index() {
+            Some(index) => index.register().levels_page(&query),
+            None => Scan::of_store(&self.store).0.levels_page(&query),
+        };
+        Action::TrendsLoaded(TrendsData { query, page })
     }
 
     /// Add one update to one action's log, in the file that owns it, with

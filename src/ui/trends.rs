@@ -41,6 +41,13 @@ pub fn render(frame: &mut Frame, app: &App, state: &TrendsState, theme: Theme) {
         .borders(Borders::ALL)
         .border_style(theme.border(true))
         .title(words::view_title(state.view));
+    let (total, skip) = state.counts();
+    let shown = view::trends_shown(app.size, state.view).min(total.saturating_sub(skip));
+    let block = if total > 0 {
+        block.title_top(Line::from(words::window(shown, skip, total)).right_aligned())
+    } else {
+        block
+    };
     let inner = block.inner(body);
     frame.render_widget(block, body);
     if state.points().is_empty() {
@@ -162,8 +169,10 @@ fn spread(frame: &mut Frame, app: &App, state: &TrendsState, area: Rect, theme: 
     };
     let mut lines = vec![Line::from(Span::styled(words::item(item), theme.title()))];
     let at = lookup(state, |p| p.item == *item);
-    // Two lines or more each: no more sessions than the area can show.
-    for s in state.sessions().into_iter().take(usize::from(area.height)) {
+    // Two lines each: the newest sessions the area can show.
+    let sessions = state.sessions();
+    let fit = view::trends_spread_rows(app.size);
+    for s in &sessions[sessions.len().saturating_sub(fit)..] {
         let p = point(&at, item, &s.session_id);
         lines.push(Line::from(vec![
             Span::styled(
@@ -197,7 +206,7 @@ fn bars(frame: &mut Frame, app: &App, state: &TrendsState, area: Rect, theme: Th
         return;
     };
     let sessions = state.sessions();
-    let fit = usize::from(area.width / 12).max(1);
+    let fit = view::trends_bars(app.size);
     let shown = &sessions[sessions.len().saturating_sub(fit)..];
     let at = lookup(state, |p| p.item == *item);
     let bars: Vec<Bar> = shown
@@ -218,7 +227,7 @@ fn bars(frame: &mut Frame, app: &App, state: &TrendsState, area: Rect, theme: Th
         .data
         .as_ref()
         .and_then(|d| {
-            d.scales.first().and_then(|(id, _)| {
+            d.page.scales.first().and_then(|(id, _)| {
                 (1..=9u8)
                     .rev()
                     .find(|l| state.word(&app.library, id, *l).is_some())

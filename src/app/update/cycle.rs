@@ -1,5 +1,8 @@
 //! The register and trends screens: their commands, the form for a
 //! progress update, and the answers the edge sends back.
+//!
+//! Long because two screens share it: the register (filters, paging, the
+//! update form, opening an action's session) and the trends window.
 
 use super::*;
 use crate::app::cycle::{FilterKey, TrendsData, TrendsState, TrendsView, UpdateField, UpdateForm};
@@ -30,10 +33,27 @@ pub(super) fn show_trends(app: &mut App, effects: &mut Vec<Effect>) {
         framework,
         ..TrendsState::default()
     };
-    if let Some(id) = state.framework_id(&app.library) {
-        effects.push(Effect::LoadTrends(id.to_owned()));
-    }
+    load_trends(app, &state, 0, effects);
     app.screen = Screen::Trends(Box::new(state));
+}
+
+/// Ask for the window of sessions `skip` back from the newest, as many as
+/// the screen's widest view shows.
+fn load_trends(app: &App, state: &TrendsState, skip: usize, effects: &mut Vec<Effect>) {
+    let take = view::trends_window(app.size);
+    if let Some(query) = state.query(&app.library, skip, take) {
+        effects.push(Effect::LoadTrends(Box::new(query)));
+    }
+}
+
+/// After a resize: read a window the new size fills.
+pub(super) fn trends_resized(app: &App, effects: &mut Vec<Effect>) {
+    if let Screen::Trends(state) = &app.screen
+        && let Some(data) = &state.data
+        && data.query.take != view::trends_window(app.size)
+    {
+        load_trends(app, state, data.query.skip, effects);
+    }
 }
 
 fn leave_session(app: &mut App, effects: &mut Vec<Effect>) {
@@ -68,17 +88,34 @@ pub(super) fn register_loaded(
     }
 }
 
-pub(super) fn trends_loaded(app: &mut App, data: TrendsData) {
-    if let Screen::Trends(state) = &mut app.screen {
-        state.data = Some(data);
-        if state
+pub(super) fn trends_loaded(app: &mut App, data: TrendsData, effects: &mut Vec<Effect>) {
+    let items = {
+        let Screen::Trends(state) = &mut app.screen else {
+            return;
+        };
+        // An answer to an older question (a key pressed since) is dropped.
+        if state.framework_id(&app.library) != Some(data.query.framework.as_str())
+            || state.locality != data.query.locality
+        {
+            return;
+        }
+        // A locality no session records any more: show every locality.
+        let gone = state
             .locality
             .as_ref()
-            .is_some_and(|l| !state.localities().contains(l))
-        {
+            .is_some_and(|l| !data.page.localities.contains(l));
+        state.data = Some(data);
+        if gone {
             state.locality = None;
+            state.cursor = 0;
+            let state = state.clone();
+            load_trends(app, &state, 0, effects);
+            return;
         }
-        state.cursor = 0;
+        state.items(&app.library).len()
+    };
+    if let Screen::Trends(state) = &mut app.screen {
+        state.cursor = state.cursor.min(items.saturating_sub(1));
     }
 }
 
@@ -268,9 +305,25 @@ pub(super) fn trends_command(app: &mut App, command: Command, effects: &mut Vec<
             state.framework = (state.framework + step) % frameworks;
             state.data = None;
             state.locality = None;
-            if let Some(id) = state.framework_id(&app.library) {
-                effects.push(Effect::LoadTrends(id.to_owned()));
-            }
+            state.cursor = 0;
+            let state = state.clone();
+            load_trends(app, &state, 0, effects);
+        }
+        Command::PageUp | Command::PageDown => {
+            let (total, skip) = state.counts();
+            let step = view::trends_shown(app.size, state.view);
+            let skip = if command == Command::PageUp {
+                if skip + step >= total {
+                    return;
+                }
+                skip + step
+            } else if skip == 0 {
+                return;
+            } else {
+                skip.saturating_sub(step)
+            };
+            let state = state.clone();
+            load_trends(app, &state, skip, effects);
         }
         Command::ShowSpread | Command::ShowBars => {
             let view = if command == Command::ShowSpread {
@@ -287,6 +340,8 @@ pub(super) fn trends_command(app: &mut App, command: Command, effects: &mut Vec<
         Command::StepLocality => {
             state.step_locality();
             state.cursor = 0;
+            let state = state.clone();
+            load_trends(app, &state, 0, effects);
         }
         Command::Back => go_home(app, effects),
         _ => {}

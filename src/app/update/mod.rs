@@ -64,6 +64,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Resize(width, height) => {
             app.size = (width, height);
             keep_cursor_visible(app);
+            cycle::trends_resized(app, &mut effects);
         }
         Action::Tick => on_tick(app, &mut effects),
         Action::Command(command) => run(app, command, &mut effects),
@@ -118,7 +119,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             cursor,
             problems,
         } => cycle::register_loaded(app, *page, filter, cursor, problems),
-        Action::TrendsLoaded(data) => cycle::trends_loaded(app, data),
+        Action::TrendsLoaded(data) => cycle::trends_loaded(app, data, &mut effects),
         Action::EarlierLoaded(result) => cycle::earlier_loaded(app, result),
         Action::DailyFound { words, found } => {
             app.overlay = Some(match found {

@@ -440,3 +440,24 @@ fn a_dumb_terminal_gets_one_line_and_a_failure() {
         .output();
     assert!(output.expect("list").status.success());
 }
+
+/// Quitting closes the index, so SQLite folds its write-ahead log into the
+/// file and removes it: the next start need not read the log back. (Left
+/// open, every start replayed the whole log, page by page.)
+#[test]
+fn quitting_leaves_no_write_ahead_log_to_replay() {
+    let place = Place::new();
+    place.new_session();
+    let mut pty = Pty::spawn(place.howgood(&[]), true);
+    pty.wait_for("Full disk trial", Duration::from_secs(20));
+    let wal = place.data().join("index.sqlite-wal");
+    assert!(
+        wal.exists(),
+        "the index is open in WAL mode while howgood runs"
+    );
+    pty.send(b"q");
+    let status = pty.exit(Duration::from_secs(10)).expect("exited");
+    assert!(status.success(), "{status:?}");
+    assert!(place.data().join("index.sqlite").exists());
+    assert!(!wal.exists(), "the log was left behind for the next start");
+}

@@ -159,6 +159,10 @@ pub fn run(global: &GlobalArgs, start: Start) -> anyhow::Result<()> {
     // However the loop ended (q, Ctrl-C, the terminal gone, an error):
     // one last save, and a copy of anything that could not be saved.
     let report = quit_anyway(&runtime);
+    // The signal thread keeps the runtime alive to the end, so the index is
+    // closed here: SQLite then folds its write-ahead log into the file and
+    // removes it, and the next start need not read the log back page by page.
+    lock(&runtime).index = None;
     // Not dropped: ratatui's drop prints to stderr when it cannot show the
     // cursor, which panics once the terminal has gone. The guard shows it.
     std::mem::forget(terminal);
@@ -276,6 +280,7 @@ fn save_on_signals(runtime: Arc<Mutex<Runtime>>) -> anyhow::Result<()> {
     std::thread::spawn(move || {
         if signals.forever().next().is_some() {
             let report = quit_anyway(&runtime);
+            lock(&runtime).index = None;
             let _ = terminal::leave();
             if let Some(report) = report {
                 say(&report);

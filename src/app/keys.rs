@@ -245,6 +245,9 @@ pub enum Only {
     /// Where a level can be recorded: not supervision, and not a
     /// narrative-only judgement or a statement-standard session.
     Levels,
+    /// A supervision's area that the user asked to rate (or that has a
+    /// level recorded): only there do the digits set a level.
+    RatedArea,
     /// Illustrations shown one level at a time (not side by side).
     OneLevel,
     /// The record's cursor is on a criterion or statement.
@@ -453,6 +456,9 @@ pub static BINDINGS: &[Binding] = &[
     bind_for(Only::Supervision, S::Walk, &[Code(Char(']'))], run(C::NextPhase), Some("next area"), "next area, then the cases, then the actions"),
     bind_for(Only::Supervision, S::Walk, &[Code(Char('['))], run(C::PreviousPhase), Some("previous"), "previous area; before the first, the record"),
     bind_for(Only::Supervision, S::Walk, &[Code(Char('l'))], run(C::LastReflections), None, "last time's reflections"),
+    bind_for(Only::Supervision, S::WalkNow, &[Code(Char('r'))], run(C::ToggleRating), Some("rate area"), "rate this area on the six-point scale, or stop rating it (asks before clearing a level)"),
+    bind_for(Only::RatedArea, S::WalkNow, &[Key::Level], Does::SetLevel, Some("level"), "set the rated area's level (each area on its own: never averaged or added up)"),
+    bind_for(Only::RatedArea, S::WalkNowRecord, &[Code(Char('0')), Code(Backspace), Code(Delete)], run(C::ClearLevel), None, "the rated area's level: back to not set"),
     bind_for(Only::Workshop, S::Walk, &[Code(Char(']'))], run(C::NextPhase), Some("next phase"), "next phase: now, know, can be"),
     bind(S::Walk, &[Code(Tab), Code(BackTab)], run(C::SwitchPane), Some("pane"), "switch between the framework's text and your record"),
     bind_for(Only::Levels, S::WalkNow, &[Key::Level], Does::SetLevel, Some("level"), "set the level (of the group, or of the chosen participant)"),
@@ -759,6 +765,7 @@ impl Binding {
                 Only::Supervision => is_supervision(app),
                 Only::Workshop => !is_supervision(app),
                 Only::Levels => !is_supervision(app) && offers_level_here(app),
+                Only::RatedArea => rated_here(app),
                 Only::OneLevel => one_level_at_a_time(app),
                 Only::Criterion => on_criterion(app).is_some(),
                 Only::Audited => on_criterion(app).is_some_and(|c| c.audited),
@@ -785,6 +792,18 @@ impl Binding {
             .collect::<Vec<_>>()
             .join(" ")
     }
+}
+
+/// Whether the supervision's area in view is rated (asked for, or with a
+/// level recorded).
+fn rated_here(app: &App) -> bool {
+    app.workspace().is_some_and(|ws| {
+        ws.session.kind == SessionKind::Supervision
+            && ws.phase() == Some(Phase::Now)
+            && ws
+                .item_index()
+                .is_some_and(|i| super::supervision::is_rated(&ws.session, i))
+    })
 }
 
 fn is_supervision(app: &App) -> bool {
@@ -918,7 +937,9 @@ pub fn help(app: &App) -> Vec<(&'static str, Vec<(String, String)>)> {
             let mut lines: Vec<(String, String)> = Vec::new();
             for binding in app.keymap.iter().filter(|b| b.scope.section() == section) {
                 let what = match binding.only {
-                    Only::Supervision => format!("{} (supervision)", binding.help),
+                    Only::Supervision | Only::RatedArea => {
+                        format!("{} (supervision)", binding.help)
+                    }
                     _ => binding.help.to_owned(),
                 };
                 let line = (binding.label(app), what);

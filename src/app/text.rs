@@ -864,6 +864,8 @@ pub mod supervision {
     pub const PLACEHOLDER_MINUTES: &str = "e.g. 90";
     pub const NOT_MINUTES: &str = "The planned length is a number of minutes, e.g. 90";
     pub const RECORD_HEADING: &str = "The supervision";
+    /// The exports' kind line under the title.
+    pub const KIND_HEADING: &str = "Supervision record";
     /// The export's list of anything rated or noted the workshop way.
     pub const RATED_HEADING: &str = "Also recorded for the areas";
     pub const REVIEW_HEADING: &str = " · Last time's actions, before this supervision";
@@ -884,6 +886,21 @@ pub mod supervision {
     pub const DISCUSSED: &str = "discussed";
     pub const NOT_DISCUSSED: &str = "not discussed";
     pub const NO_REFLECTION: &str = "(no reflection written)";
+    /// Rating an area, only when asked for.
+    pub const RATING_HEADING: &str = "Level (rating this area was asked for; r: stop)";
+    pub const RATED_AREAS_HEADING: &str = "Areas rated on request (each on its own, never averaged)";
+    pub const NO_LEVEL_YET: &str = "no level set yet";
+    pub const RATED_NO_LEVEL: &str = "rating asked for; no level set";
+    pub const RATING_ON: &str =
+        "Rating this area: press 1-6 for its level (never averaged or added up); r again stops";
+    pub const RATING_OFF: &str = "This area is no longer rated";
+
+    /// Asked before a recorded level is cleared by turning rating off.
+    pub fn stop_rating(area: &str, level: &str) -> String {
+        format!(
+            "Stop rating {area}? Its level ({level}) will be cleared from the record. y: stop and clear it; any other key: keep rating."
+        )
+    }
     pub const SIGNED: &str = "Signed (supervisee): ____________________   Date: __________\n\nSigned (supervisor): ____________________   Date: __________";
 
     /// "Question 2 of 9 · Safeguarding wisdom".

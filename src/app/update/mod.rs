@@ -35,6 +35,7 @@ pub use home::soonest_daily_due;
 mod input;
 mod measures;
 mod own;
+mod rating;
 mod record;
 mod scroll;
 mod session;

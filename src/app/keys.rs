@@ -23,6 +23,8 @@ pub enum Context {
     Home,
     History,
     Focus,
+    /// Choosing which daily action to mark done, from home.
+    PickDaily,
     /// The daily review's screen.
     Daily,
     Form(FormField),
@@ -72,6 +74,7 @@ fn overlay_context(app: &App) -> Option<Context> {
         Some(Overlay::Reader { .. }) => Some(Context::Reader),
         Some(Overlay::Message { .. }) => Some(Context::Message),
         Some(Overlay::Focus { .. }) => Some(Context::Focus),
+        Some(Overlay::PickDaily { .. }) => Some(Context::PickDaily),
         Some(Overlay::Ask(_)) => Some(Context::Ask),
         None => None,
     }
@@ -192,6 +195,7 @@ pub enum Scope {
     Home,
     History,
     Focus,
+    PickDaily,
     Daily,
     Form,
     /// The form's kind and framework choices.
@@ -337,6 +341,10 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::Focus, &[Code(Char(' '))], run(C::Toggle), Some("include"), "include or leave out the area"),
     bind(S::Focus, &[Code(Enter)], run(C::Activate), Some("save"), "save the focus areas"),
     bind(S::Focus, &[Code(Esc), Code(Char('q'))], run(C::Back), Some("cancel"), "leave them as they were"),
+    bind(S::PickDaily, &[Code(Up), Code(Char('k'))], run(C::Up), Some("choose"), "previous daily action"),
+    bind(S::PickDaily, &[Code(Down), Code(Char('j'))], run(C::Down), Some("choose"), "next daily action"),
+    bind(S::PickDaily, &[Code(Enter)], run(C::Activate), Some("mark done"), "mark the chosen daily action done (saved into its day's file)"),
+    bind(S::PickDaily, &[Code(Esc), Code(Char('q'))], run(C::Back), Some("cancel"), "leave them all as they are"),
     // Home and history.
     bind(S::Home, &[Code(Up), Code(Char('k'))], run(C::Up), Some("choose"), "move up"),
     bind(S::Home, &[Code(Down), Code(Char('j'))], run(C::Down), Some("choose"), "move down"),
@@ -445,7 +453,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::FormItems, &[Code(Up)], run(C::Up), Some("move"), "move up"),
     bind(S::FormItems, &[Code(Down)], run(C::Down), Some("move"), "move down"),
     bind(S::FormItems, &[Code(Enter)], run(C::Activate), Some("choose"), "choose or unchoose the indicator"),
-    bind(S::FormText, &[Key::Named("type")], Does::Field, Some("write"), "write the title, participants, facilitator, locality or next date"),
+    bind(S::FormText, &[Key::Named("type")], Does::Field, Some("write"), "write the title, participants, facilitator, locality or next date (a supervision: supervisee and supervisor, by initials or roles)"),
     bind(S::FormCreate, &[Code(Enter)], run(C::Activate), Some("create"), "create the session"),
     bind(S::Form, &[Code(Esc)], run(C::Back), Some("cancel"), "cancel"),
     // Walking through an indicator.
@@ -516,7 +524,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::History, &[Code(Char('s'))], run(C::SearchHistory), Some("search"), "search every past reflection and action for words"),
     bind(S::History, &[Code(Char('x'))], run(C::DailyActionDone), Some("action done"), "mark the chosen day's small action done"),
     bind(S::History, &[Code(Char('o'))], run(C::OpenYearAgo), None, "open the daily review of this date a year ago, where there is one"),
-    bind(S::Home, &[Code(Char('x'))], run(C::DailyActionDone), None, "mark the soonest daily action in 'due soon or overdue' done"),
+    bind(S::Home, &[Code(Char('x'))], run(C::DailyActionDone), Some("action done"), "mark a daily action in 'due soon or overdue' done (with several, choose which)"),
     // The walk's keys for any phase or pane.
     bind(S::WalkNow, &[Code(Char('R'))], run(C::Reveal), None, "reveal the participants' levels together"),
     bind(S::WalkNow, &[Code(Char('f'))], run(C::CycleFraming), None, "wording of the questions: you, we, or as printed"),
@@ -594,6 +602,7 @@ impl Scope {
             (S::Home, X::Home)
             | (S::History, X::History)
             | (S::Focus, X::Focus)
+            | (S::PickDaily, X::PickDaily)
             | (S::Daily, X::Daily)
             | (S::Form, X::Form(_))
             | (S::Walk, X::Walk(..))
@@ -646,7 +655,7 @@ impl Scope {
     pub fn section(self) -> Section {
         match self {
             S::Common => Section::Everywhere,
-            S::Home | S::OwnContent => Section::Home,
+            S::Home | S::OwnContent | S::PickDaily => Section::Home,
             S::History | S::Focus => Section::History,
             S::Daily => Section::Daily,
             S::Form | S::FormChoice | S::FormItems | S::FormText | S::FormCreate => Section::Form,
@@ -732,7 +741,7 @@ impl Section {
     /// The section for where the keyboard is.
     pub fn of(context: Context) -> Section {
         match context {
-            Context::Home | Context::OwnContent => Section::Home,
+            Context::Home | Context::OwnContent | Context::PickDaily => Section::Home,
             Context::History | Context::Focus => Section::History,
             Context::Daily => Section::Daily,
             Context::Form(_) => Section::Form,

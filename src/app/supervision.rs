@@ -204,11 +204,10 @@ fn rated_rows(library: &Library, ws: &Workspace, rows: &mut Vec<Row>) {
     }
     rows.push(Row::Heading(words::RATED_AREAS_HEADING.into()));
     for i in rated {
-        let level = session.items[i]
-            .level
-            .map_or_else(|| words::NO_LEVEL_YET.to_owned(), |l| {
-                super::lines::level_word(library, ws, l)
-            });
+        let level = session.items[i].level.map_or_else(
+            || words::NO_LEVEL_YET.to_owned(),
+            |l| super::lines::level_word(library, ws, l),
+        );
         rows.push(Row::Info {
             text: format!("{}: {level}", area_title(library, session, i)),
             warning: false,

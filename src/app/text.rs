@@ -546,6 +546,9 @@ pub mod overlays {
     pub const FOCUS_TITLE: &str = "Daily review: focus areas";
     pub const FOCUS_EXPLAINED: &str = "Questions come from these LSCB content areas, in turn, with no repeat until all have been offered. None chosen means all of them.";
     pub const CONFIRM_TITLE: &str = "Are you sure?";
+    pub const PICK_DAILY_TITLE: &str = "Which daily action is done?";
+    pub const PICK_DAILY_EXPLAINED: &str =
+        "Your daily reviews' small actions due soon or overdue, soonest first.";
     pub const YES: &str = " yes    ";
     pub const ANY_OTHER_KEY: &str = "any other key";
     pub const NO: &str = " no";
@@ -888,7 +891,8 @@ pub mod supervision {
     pub const NO_REFLECTION: &str = "(no reflection written)";
     /// Rating an area, only when asked for.
     pub const RATING_HEADING: &str = "Level (rating this area was asked for; r: stop)";
-    pub const RATED_AREAS_HEADING: &str = "Areas rated on request (each on its own, never averaged)";
+    pub const RATED_AREAS_HEADING: &str =
+        "Areas rated on request (each on its own, never averaged)";
     pub const NO_LEVEL_YET: &str = "no level set yet";
     pub const RATED_NO_LEVEL: &str = "rating asked for; no level set";
     pub const RATING_ON: &str =
@@ -941,6 +945,13 @@ pub fn session_counts(
 pub const DAILY_ACTION_NONE_DUE: &str = "No daily action is due soon or overdue.";
 pub const DAILY_ACTION_NONE_OPEN: &str = "This day has no open action to mark done.";
 pub const DAILY_ACTION_DONE_MARK: &str = "(x marks it done)";
+/// Beside the first of several daily actions due: `x` asks which.
+pub const DAILY_ACTIONS_PICK_MARK: &str = "(x: choose which is done)";
+
+/// A due list's tag for a date: overdue, or due.
+pub fn due_tag(deadline: jiff::civil::Date, today: jiff::civil::Date) -> &'static str {
+    if deadline < today { "OVERDUE" } else { "due" }
+}
 
 /// Free writing in the daily review: an entry without a set question.
 pub const FREE_WRITING: &str = "Free writing";

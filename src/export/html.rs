@@ -20,7 +20,10 @@ const EMBEDDED: [(&str, &str); 5] = [
     ("style.css", include_str!("templates/style.css")),
     ("session.html", include_str!("templates/session.html")),
     ("report.html", include_str!("templates/report.html")),
-    ("supervision.html", include_str!("templates/supervision.html")),
+    (
+        "supervision.html",
+        include_str!("templates/supervision.html"),
+    ),
 ];
 
 /// The template environment: the embedded templates, each replaced by a

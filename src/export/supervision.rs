@@ -112,7 +112,10 @@ fn questions(blocks: &mut Vec<String>, session: &Session, library: &Library) {
 
 /// Each area with a question taken (discussed or reflected on): its title
 /// and those questions, in the order the framework asks them.
-fn taken_by_area<'a>(session: &'a Session, library: &Library) -> Vec<(String, Vec<&'a QuestionNote>)> {
+fn taken_by_area<'a>(
+    session: &'a Session,
+    library: &Library,
+) -> Vec<(String, Vec<&'a QuestionNote>)> {
     let mut out = Vec::new();
     for (i, item) in session.items.iter().enumerate() {
         let asked = crate::app::supervision::questions(library, session, i);
@@ -369,7 +372,10 @@ fn record_view(session: &Session, library: &Library, today: Date, left_out: usiz
             .into_iter()
             .map(|(title, notes)| AreaView {
                 title,
-                questions: notes.into_iter().map(|q| question_view(session, q)).collect(),
+                questions: notes
+                    .into_iter()
+                    .map(|q| question_view(session, q))
+                    .collect(),
             })
             .collect(),
         rated_heading: words::RATED_HEADING,

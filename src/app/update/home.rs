@@ -182,7 +182,36 @@ pub(super) fn keep_home_page(app: &App, effects: &mut Vec<Effect>) {
 
 /// The daily action the home's due list offers to mark done.
 pub fn soonest_daily_due(app: &App) -> Option<&crate::app::home::DuePriority> {
-    app.home.data.due.iter().find(|due| due.daily)
+    daily_due(app).next()
+}
+
+/// The daily reviews' small actions in home's due list, soonest first.
+pub fn daily_due(app: &App) -> impl Iterator<Item = &crate::app::home::DuePriority> {
+    app.home.data.due.iter().filter(|due| due.daily)
+}
+
+/// The picker of several due daily actions: move, mark one done, or leave.
+pub(super) fn pick_daily_command(
+    app: &mut App,
+    cursor: usize,
+    command: Command,
+    effects: &mut Vec<Effect>,
+) {
+    let count = daily_due(app).count();
+    let cursor = match command {
+        Command::Up => cursor.saturating_sub(1),
+        Command::Down => (cursor + 1).min(count.saturating_sub(1)),
+        Command::Top => 0,
+        Command::Bottom => count.saturating_sub(1),
+        Command::Back => return,
+        Command::Activate => {
+            let target = daily_due(app).nth(cursor).and_then(|due| due.target());
+            let none = crate::app::text::DAILY_ACTION_NONE_DUE;
+            return mark_daily_action_done(app, target, none, effects);
+        }
+        _ => cursor,
+    };
+    app.overlay = Some(Overlay::PickDaily { cursor });
 }
 
 /// Mark a daily review's small action done, in its own file, by the rules
@@ -237,8 +266,12 @@ pub(super) fn home_command(app: &mut App, command: Command, effects: &mut Vec<Ef
             None => {}
         },
         Command::ShowConflicts => return show_conflicts(app, effects),
+        // With several due, the user chooses which one is done.
+        Command::DailyActionDone if daily_due(app).nth(1).is_some() => {
+            app.overlay = Some(Overlay::PickDaily { cursor: 0 });
+        }
         Command::DailyActionDone => {
-            // The soonest: the one the due list marks with the key.
+            // The only one: the one the due list marks with the key.
             let target = soonest_daily_due(app).and_then(|due| due.target());
             mark_daily_action_done(
                 app,
@@ -426,7 +459,11 @@ fn create(
         None => None,
     };
     let suffix = ids.next_suffix();
-    let participants = form.participants_list();
+    let participants = if form.kind == SessionKind::Supervision {
+        Vec::new()
+    } else {
+        form.participants_list()
+    };
     let request = crate::session::create::Request {
         kind: form.kind,
         framework: &framework.id,
@@ -443,9 +480,19 @@ fn create(
         }
         Ok(mut session) => {
             session.follows = form.follows.clone();
-            session.facilitator = NewSessionForm::optional(&form.facilitator);
-            session.locality = NewSessionForm::optional(&form.locality);
             session.next_due = next_due;
+            match session.supervision.as_mut() {
+                // Its own people and next date, in its own record.
+                Some(record) => {
+                    record.supervisee = NewSessionForm::plain(&form.supervisee);
+                    record.supervisor = NewSessionForm::plain(&form.supervisor);
+                    record.next_date = next_due;
+                }
+                None => {
+                    session.facilitator = NewSessionForm::optional(&form.facilitator);
+                    session.locality = NewSessionForm::optional(&form.locality);
+                }
+            }
             if form.chooses_standard(library) {
                 session.standard = form.standard;
             }

@@ -31,7 +31,7 @@ pub const RETRY_EVERY: SignedDuration = SignedDuration::from_secs(5);
 
 mod cycle;
 mod home;
-pub use home::soonest_daily_due;
+pub use home::{daily_due, soonest_daily_due};
 mod input;
 mod measures;
 mod own;
@@ -509,6 +509,7 @@ fn overlay_command(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
             });
         }
         Overlay::Message { .. } => {}
+        Overlay::PickDaily { cursor } => pick_daily_command(app, cursor, command, effects),
         // Its keys go to it directly; only a command from elsewhere
         // (a signal's quit) reaches here, and leaves it as it is.
         Overlay::Ask(ask) => app.overlay = Some(Overlay::Ask(ask)),

@@ -458,6 +458,13 @@ fn create(
         Some(Ok(date)) => date,
         None => None,
     };
+    if form.chosen.is_empty() {
+        // Said in the form's own words, before any other check.
+        form.error = Some(
+            "Choose at least one item to cover (Cover: type to filter, Enter to choose)".into(),
+        );
+        return None;
+    }
     let suffix = ids.next_suffix();
     let participants = if form.kind == SessionKind::Supervision {
         Vec::new()
@@ -472,12 +479,6 @@ fn create(
         participants: &participants,
     };
     match crate::session::create::build_session(library, request, now, suffix) {
-        Ok(_) if form.chosen.is_empty() => {
-            form.error = Some(
-                "Choose at least one item to cover (Cover: type to filter, Enter to choose)".into(),
-            );
-            None
-        }
         Ok(mut session) => {
             session.follows = form.follows.clone();
             session.next_due = next_due;

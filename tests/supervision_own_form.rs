@@ -121,7 +121,10 @@ fn item1_an_area_takes_a_level_only_when_asked_to_rate_it() {
     // Asked: the area takes its level, saved.
     h.key(Char('r'));
     let screen = h.screen();
-    assert!(screen.contains("Level (rating this area was asked for"), "{screen}");
+    assert!(
+        screen.contains("Level (rating this area was asked for"),
+        "{screen}"
+    );
     assert!(screen.contains("press 1-6 to set it"), "{screen}");
     h.key(Char('4'));
     h.wait(5);
@@ -165,8 +168,14 @@ fn item1_turning_rating_off_asks_before_a_recorded_level_is_cleared() {
     // Any key but y keeps rating, and the level.
     h.key(Char('r'));
     let screen = h.screen();
-    assert!(screen.contains("Stop rating Safeguarding wisdom?"), "{screen}");
-    assert!(screen.contains("(5 very good)"), "the level named: {screen}");
+    assert!(
+        screen.contains("Stop rating Safeguarding wisdom?"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("(5 very good)"),
+        "the level named: {screen}"
+    );
     h.key(Char('n'));
     h.wait(5);
     assert_eq!(level_of(&h), Some(5));
@@ -251,7 +260,10 @@ fn supervision() -> Session {
     s.items[0].level = Some(5);
     let library = common::library();
     let asked = howgood::app::supervision::questions(&library, &s, 0);
-    for (at, discussed, note) in [(2, true, "Only attendance is counted"), (0, false, "Not yet")] {
+    for (at, discussed, note) in [
+        (2, true, "Only attendance is counted"),
+        (0, false, "Not yet"),
+    ] {
         let (_, area, question) = asked[at].clone();
         s.items[0].questions.push(QuestionNote {
             area,
@@ -302,9 +314,7 @@ fn parse(html: &str) -> Parsed {
                 parsed.elements.push(name);
             }
             Event::Empty(e) => {
-                parsed
-                    .elements
-                    .push(e.name().as_ref().to_owned());
+                parsed.elements.push(e.name().as_ref().to_owned());
             }
             Event::End(_) => in_h2 = false,
             Event::Text(t) => {
@@ -401,7 +411,9 @@ fn item2_the_html_record_is_the_supervisions_own() {
     ] {
         assert!(text.contains(wanted), "{wanted}: {text}");
     }
-    let first = text.find("Not yet").expect("the framework's first question");
+    let first = text
+        .find("Not yet")
+        .expect("the framework's first question");
     let third = text.find("Only attendance").expect("its third");
     assert!(first < third, "in the framework's question order");
     // The area not asked to be rated has no level anywhere.

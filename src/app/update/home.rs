@@ -201,8 +201,6 @@ pub(super) fn pick_daily_command(
     let cursor = match command {
         Command::Up => cursor.saturating_sub(1),
         Command::Down => (cursor + 1).min(count.saturating_sub(1)),
-        Command::Top => 0,
-        Command::Bottom => count.saturating_sub(1),
         Command::Back => return,
         Command::Activate => {
             let target = daily_due(app).nth(cursor).and_then(|due| due.target());

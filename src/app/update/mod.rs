@@ -30,8 +30,9 @@ pub const AUTOSAVE_MAX_WAIT: SignedDuration = SignedDuration::from_secs(10);
 pub const RETRY_EVERY: SignedDuration = SignedDuration::from_secs(5);
 
 mod cycle;
+mod daily_actions;
 mod home;
-pub use home::{daily_due, soonest_daily_due};
+pub use daily_actions::{daily_due, soonest_daily_due};
 mod input;
 mod measures;
 mod own;
@@ -41,6 +42,7 @@ mod scroll;
 mod session;
 mod sync;
 
+use daily_actions::*;
 pub use home::focus_areas;
 use home::*;
 use input::*;

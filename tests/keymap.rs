@@ -83,6 +83,18 @@ fn places() -> Vec<(String, Harness)> {
     rated.open_session(&s);
     rated.key(KeyCode::Char(']'));
     out.push(("a supervision's rated area".into(), rated));
+    // Home with a daily action due: the footer offers to mark it done.
+    let mut due = Harness::new(80, 24);
+    due.runtime.app.home.data.due = vec![howgood::app::home::DuePriority {
+        session_id: "2026-11-24-daily".into(),
+        session_title: "Daily review".into(),
+        statement: "Ring the health visitor".into(),
+        owner: String::new(),
+        deadline: "2026-11-25".parse().expect("date"),
+        action_id: "a-1".into(),
+        daily: true,
+    }];
+    out.push(("home with a daily action due".into(), due));
     // Home, choosing which of several daily actions is done.
     let mut pick = Harness::new(80, 24);
     pick.runtime.app.overlay = Some(Overlay::PickDaily { cursor: 0 });

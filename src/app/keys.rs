@@ -252,6 +252,8 @@ pub enum Only {
     /// A supervision's area that the user asked to rate (or that has a
     /// level recorded): only there do the digits set a level.
     RatedArea,
+    /// Home, with a daily review's small action due soon or overdue.
+    DailyDue,
     /// Illustrations shown one level at a time (not side by side).
     OneLevel,
     /// The record's cursor is on a criterion or statement.
@@ -524,7 +526,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::History, &[Code(Char('s'))], run(C::SearchHistory), Some("search"), "search every past reflection and action for words"),
     bind(S::History, &[Code(Char('x'))], run(C::DailyActionDone), Some("action done"), "mark the chosen day's small action done"),
     bind(S::History, &[Code(Char('o'))], run(C::OpenYearAgo), None, "open the daily review of this date a year ago, where there is one"),
-    bind(S::Home, &[Code(Char('x'))], run(C::DailyActionDone), Some("action done"), "mark a daily action in 'due soon or overdue' done (with several, choose which)"),
+    bind_for(Only::DailyDue, S::Home, &[Code(Char('x'))], run(C::DailyActionDone), Some("action done"), "mark a daily action in 'due soon or overdue' done (with several, choose which)"),
+    bind(S::Home, &[Code(Char('x'))], run(C::DailyActionDone), None, "mark a daily action in 'due soon or overdue' done (with several, choose which)"),
     // The walk's keys for any phase or pane.
     bind(S::WalkNow, &[Code(Char('R'))], run(C::Reveal), None, "reveal the participants' levels together"),
     bind(S::WalkNow, &[Code(Char('f'))], run(C::CycleFraming), None, "wording of the questions: you, we, or as printed"),
@@ -775,6 +778,7 @@ impl Binding {
                 Only::Workshop => !is_supervision(app),
                 Only::Levels => !is_supervision(app) && offers_level_here(app),
                 Only::RatedArea => rated_here(app),
+                Only::DailyDue => super::update::soonest_daily_due(app).is_some(),
                 Only::OneLevel => one_level_at_a_time(app),
                 Only::Criterion => on_criterion(app).is_some(),
                 Only::Audited => on_criterion(app).is_some_and(|c| c.audited),

@@ -403,8 +403,9 @@ fn create(
         Some(Ok(date)) => date,
         None => None,
     };
-    if form.chosen.is_empty() {
-        // Said in the form's own words, before any other check.
+    let titled = !NewSessionForm::text(&form.title).trim().is_empty();
+    if titled && form.chosen.is_empty() {
+        // Said in the form's own words (the title is asked for first).
         form.error = Some(
             "Choose at least one item to cover (Cover: type to filter, Enter to choose)".into(),
         );

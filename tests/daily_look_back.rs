@@ -319,3 +319,99 @@ fn free_writing_and_tags_are_kept_shown_and_found() {
     let out = String::from_utf8(out).expect("utf-8");
     assert!(out.contains("Felt stretched"), "{out}");
 }
+
+/// Three days, each with a small action: 25 Nov (overdue by the third
+/// day), 27 Nov and 30 Nov; ends on home on 26 Nov.
+fn three_actions_due(width: u16, height: u16) -> Harness {
+    let mut h = Harness::new(width, height);
+    for (reflection, action, date) in [
+        ("Chronologies late", "Update two chronologies", "2026-11-25"),
+        ("Visits on time", "Ring the health visitor", "2026-11-27"),
+        ("Notes behind", "Catch up two records", "2026-11-30"),
+    ] {
+        day_with_action(&mut h, reflection, action, date);
+        h.key(Esc);
+        next_day(&mut h);
+    }
+    h.runtime.app.now -= SignedDuration::from_hours(24);
+    h.key(Esc);
+    assert!(matches!(h.app().screen, Screen::Home));
+    h
+}
+
+#[test]
+fn x_on_home_with_several_daily_actions_asks_which_is_done() {
+    let mut h = three_actions_due(100, 30);
+    assert!(
+        h.screen().contains("(x: choose"),
+        "home says the key: {}",
+        h.screen()
+    );
+    h.key(Char('x'));
+    let screen = h.screen();
+    assert!(screen.contains("Which daily action is done?"), "{screen}");
+    for line in [
+        "OVERDUE 2026-11-25 · Update two chronologies",
+        "due 2026-11-27 · Ring the health visitor",
+        "due 2026-11-30 · Catch up two records",
+    ] {
+        assert!(screen.contains(line), "{line}: {screen}");
+    }
+    assert!(screen.contains("Enter mark done"), "the footer: {screen}");
+
+    // Esc leaves every one as it was.
+    h.key(Esc);
+    assert!(h.app().overlay.is_none());
+    for statement in [
+        "Update two chronologies",
+        "Ring the health visitor",
+        "Catch up two records",
+    ] {
+        assert_eq!(action_of(&h, statement).status, PriorityStatus::NotStarted);
+    }
+
+    // The second is chosen and marked done in its own day's file only.
+    h.key(Char('x'));
+    h.key(Down);
+    h.key(Enter);
+    let done = action_of(&h, "Ring the health visitor");
+    assert_eq!(done.status, PriorityStatus::Done);
+    assert_eq!(done.done_on, Some("2026-11-26".parse().expect("date")));
+    for statement in ["Update two chronologies", "Catch up two records"] {
+        assert_eq!(action_of(&h, statement).status, PriorityStatus::NotStarted);
+    }
+    let row = register_row(&register(&h), "Ring the health visitor");
+    assert!(row.contains("done"), "the register sees it: {row}");
+
+    // Two left: asked again; the later of them.
+    h.key(Char('x'));
+    assert!(
+        !h.screen().contains("Ring the health visitor"),
+        "{}",
+        h.screen()
+    );
+    h.keys(&[Down, Down]);
+    h.key(Enter);
+    assert_eq!(
+        action_of(&h, "Catch up two records").status,
+        PriorityStatus::Done
+    );
+    // One left: x marks it, as before, without asking.
+    assert!(h.screen().contains("(x marks"), "{}", h.screen());
+    h.key(Char('x'));
+    assert!(h.app().overlay.is_none());
+    assert_eq!(
+        action_of(&h, "Update two chronologies").status,
+        PriorityStatus::Done
+    );
+}
+
+#[test]
+fn choosing_a_daily_action_on_screen() {
+    for (width, height) in [(80, 24), (160, 45)] {
+        let mut h = three_actions_due(width, height);
+        h.key(Char('x'));
+        h.key(Down);
+        insta::assert_snapshot!(format!("daily_action_picker_{width}x{height}"), h.screen());
+    }
+}

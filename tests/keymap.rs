@@ -73,6 +73,32 @@ fn places() -> Vec<(String, Harness)> {
             }
         }
     }
+    // A supervision's area rated on request: its level keys.
+    let mut rated = Harness::new(80, 24);
+    let mut s = session(SessionKind::Supervision, "lscb-qaf", "safeguarding-wisdom");
+    s.supervision = Some(howgood::session::model::SupervisionRecord {
+        rated: vec!["safeguarding-wisdom".into()],
+        ..Default::default()
+    });
+    rated.open_session(&s);
+    rated.key(KeyCode::Char(']'));
+    out.push(("a supervision's rated area".into(), rated));
+    // Home with a daily action due: the footer offers to mark it done.
+    let mut due = Harness::new(80, 24);
+    due.runtime.app.home.data.due = vec![howgood::app::home::DuePriority {
+        session_id: "2026-11-24-daily".into(),
+        session_title: "Daily review".into(),
+        statement: "Ring the health visitor".into(),
+        owner: String::new(),
+        deadline: "2026-11-25".parse().expect("date"),
+        action_id: "a-1".into(),
+        daily: true,
+    }];
+    out.push(("home with a daily action due".into(), due));
+    // Home, choosing which of several daily actions is done.
+    let mut pick = Harness::new(80, 24);
+    pick.runtime.app.overlay = Some(Overlay::PickDaily { cursor: 0 });
+    out.push(("choosing a daily action".into(), pick));
     // On an Ofsted statement's row: the criterion keys and the audit.
     let mut statement = Harness::new(80, 24);
     statement.open_session(&session(

@@ -14,8 +14,8 @@ fn start_supervision(width: u16, height: u16) -> Harness {
     h.key(Right); // supervision
     h.keys(&[Tab, Tab]); // framework
     h.keys(&[Right, Right, Right]); // lscb-qaf
-    // Past participants, facilitator, locality, follows and next due, to cover.
-    h.keys(&[Tab; 6]);
+    // Past supervisee, supervisor, follows and next due, to cover.
+    h.keys(&[Tab; 5]);
     h.type_text("wisdom");
     h.key(Down); // "Safeguarding wisdom" (the sub-area), below the parent
     h.key(Enter);

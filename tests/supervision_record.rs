@@ -20,8 +20,8 @@ fn start_supervision(width: u16, height: u16) -> Harness {
     h.key(Right); // supervision
     h.keys(&[Tab, Tab]); // framework
     h.keys(&[Right, Right, Right]); // lscb-qaf
-    // participants, facilitator, locality, follows, next due, items
-    h.keys(&[Tab, Tab, Tab, Tab, Tab, Tab]);
+    // supervisee, supervisor, follows, next due, items
+    h.keys(&[Tab, Tab, Tab, Tab, Tab]);
     h.type_text("wisdom");
     h.key(Down); // "Safeguarding wisdom" (the sub-area)
     h.key(Enter);

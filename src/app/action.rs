@@ -132,6 +132,12 @@ pub enum Command {
     AddPriority,
     /// A supervision's case discussion.
     AddCase,
+    /// A supervision: rate the current area (or stop rating it).
+    ToggleRating,
+    /// After a confirmation: stop rating an area, clearing its level.
+    StopRating {
+        item: usize,
+    },
     /// Search past daily reviews (from the history).
     SearchHistory,
     /// Last time's reflections, in a supervision that follows another.

@@ -311,6 +311,10 @@ pub enum FormField {
     /// the borrowed scale, or its Module 2 statements as the standard.
     Standard,
     Participants,
+    /// A supervision's people, by initials or roles (instead of the
+    /// participants, facilitator and locality).
+    Supervisee,
+    Supervisor,
     /// Who runs the session (optional; shown in its reports).
     Facilitator,
     /// The locality or service a workshop evaluates (optional).
@@ -324,12 +328,14 @@ pub enum FormField {
 }
 
 impl FormField {
-    pub const ALL: [FormField; 11] = [
+    pub const ALL: [FormField; 13] = [
         FormField::Kind,
         FormField::Title,
         FormField::Framework,
         FormField::Standard,
         FormField::Participants,
+        FormField::Supervisee,
+        FormField::Supervisor,
         FormField::Facilitator,
         FormField::Locality,
         FormField::Follows,
@@ -344,6 +350,8 @@ impl FormField {
             self,
             FormField::Title
                 | FormField::Participants
+                | FormField::Supervisee
+                | FormField::Supervisor
                 | FormField::Facilitator
                 | FormField::Locality
                 | FormField::NextDue
@@ -357,6 +365,8 @@ impl FormField {
             FormField::Framework => "Framework",
             FormField::Standard => "Evaluate by",
             FormField::Participants => "Participants",
+            FormField::Supervisee => crate::app::text::supervision::SUPERVISEE,
+            FormField::Supervisor => crate::app::text::supervision::SUPERVISOR,
             FormField::Facilitator => "Facilitator",
             FormField::Locality => "Locality",
             FormField::Follows => "Follows",
@@ -384,6 +394,9 @@ pub struct NewSessionForm {
     /// Index into the library's frameworks.
     pub framework: usize,
     pub participants: TextArea<'static>,
+    /// A supervision's people (initials or roles).
+    pub supervisee: TextArea<'static>,
+    pub supervisor: TextArea<'static>,
     pub facilitator: TextArea<'static>,
     pub locality: TextArea<'static>,
     pub next_due: TextArea<'static>,
@@ -428,6 +441,8 @@ impl NewSessionForm {
             title: single_line("e.g. Neglect: multi-agency self-evaluation"),
             framework,
             participants: single_line("names or roles, separated by commas: Police, Health"),
+            supervisee: single_line(crate::app::text::supervision::PLACEHOLDER_PEOPLE),
+            supervisor: single_line(crate::app::text::supervision::PLACEHOLDER_PEOPLE),
             facilitator: single_line(crate::app::text::PLACEHOLDER_FACILITATOR),
             locality: single_line(crate::app::text::PLACEHOLDER_LOCALITY),
             next_due: single_line(crate::app::text::PLACEHOLDER_DATE),
@@ -468,8 +483,21 @@ impl NewSessionForm {
                 .is_some_and(|(f, _)| f.scale.is_none() && f.content.is_some())
     }
 
-    /// The field after (or before) this one, passing over the standard
-    /// where there is none to choose.
+    /// Whether the form asks for a field: the standard only where there
+    /// is one to choose; a supervision asks for its supervisee and
+    /// supervisor instead of participants, a facilitator and a locality.
+    pub fn asks(&self, library: &Library, field: FormField) -> bool {
+        let supervision = self.kind == SessionKind::Supervision;
+        match field {
+            FormField::Standard => self.chooses_standard(library),
+            FormField::Participants | FormField::Facilitator | FormField::Locality => !supervision,
+            FormField::Supervisee | FormField::Supervisor => supervision,
+            _ => true,
+        }
+    }
+
+    /// The field after (or before) this one, passing over those the form
+    /// does not ask for.
     pub fn step_field(&self, library: &Library, forward: bool) -> FormField {
         let all = FormField::ALL;
         let mut at = all.iter().position(|f| *f == self.field).unwrap_or(0);
@@ -479,7 +507,7 @@ impl NewSessionForm {
             } else {
                 at.saturating_sub(1)
             };
-            if all[at] != FormField::Standard || self.chooses_standard(library) {
+            if self.asks(library, all[at]) {
                 return all[at];
             }
         }
@@ -494,6 +522,8 @@ impl NewSessionForm {
         match self.field {
             FormField::Title => Some(&mut self.title),
             FormField::Participants => Some(&mut self.participants),
+            FormField::Supervisee => Some(&mut self.supervisee),
+            FormField::Supervisor => Some(&mut self.supervisor),
             FormField::Facilitator => Some(&mut self.facilitator),
             FormField::Locality => Some(&mut self.locality),
             FormField::NextDue => Some(&mut self.next_due),
@@ -504,6 +534,17 @@ impl NewSessionForm {
     /// A field's text, trimmed, or `None` when empty.
     pub fn optional(area: &TextArea<'_>) -> Option<String> {
         Some(Self::text(area).trim().to_owned()).filter(|t| !t.is_empty())
+    }
+
+    /// A field's text, trimmed, without control characters (a pasted
+    /// terminal escape must not reach an export).
+    pub fn plain(area: &TextArea<'_>) -> String {
+        Self::text(area)
+            .chars()
+            .filter(|c| !c.is_control())
+            .collect::<String>()
+            .trim()
+            .to_owned()
     }
 
     pub fn text(area: &TextArea<'_>) -> String {

@@ -23,6 +23,8 @@ pub enum Context {
     Home,
     History,
     Focus,
+    /// Choosing which daily action to mark done, from home.
+    PickDaily,
     /// The daily review's screen.
     Daily,
     Form(FormField),
@@ -72,6 +74,7 @@ fn overlay_context(app: &App) -> Option<Context> {
         Some(Overlay::Reader { .. }) => Some(Context::Reader),
         Some(Overlay::Message { .. }) => Some(Context::Message),
         Some(Overlay::Focus { .. }) => Some(Context::Focus),
+        Some(Overlay::PickDaily { .. }) => Some(Context::PickDaily),
         Some(Overlay::Ask(_)) => Some(Context::Ask),
         None => None,
     }
@@ -192,6 +195,7 @@ pub enum Scope {
     Home,
     History,
     Focus,
+    PickDaily,
     Daily,
     Form,
     /// The form's kind and framework choices.
@@ -245,6 +249,11 @@ pub enum Only {
     /// Where a level can be recorded: not supervision, and not a
     /// narrative-only judgement or a statement-standard session.
     Levels,
+    /// A supervision's area that the user asked to rate (or that has a
+    /// level recorded): only there do the digits set a level.
+    RatedArea,
+    /// Home, with a daily review's small action due soon or overdue.
+    DailyDue,
     /// Illustrations shown one level at a time (not side by side).
     OneLevel,
     /// The record's cursor is on a criterion or statement.
@@ -334,6 +343,10 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::Focus, &[Code(Char(' '))], run(C::Toggle), Some("include"), "include or leave out the area"),
     bind(S::Focus, &[Code(Enter)], run(C::Activate), Some("save"), "save the focus areas"),
     bind(S::Focus, &[Code(Esc), Code(Char('q'))], run(C::Back), Some("cancel"), "leave them as they were"),
+    bind(S::PickDaily, &[Code(Up), Code(Char('k'))], run(C::Up), Some("choose"), "previous daily action"),
+    bind(S::PickDaily, &[Code(Down), Code(Char('j'))], run(C::Down), Some("choose"), "next daily action"),
+    bind(S::PickDaily, &[Code(Enter)], run(C::Activate), Some("mark done"), "mark the chosen daily action done (saved into its day's file)"),
+    bind(S::PickDaily, &[Code(Esc), Code(Char('q'))], run(C::Back), Some("cancel"), "leave them all as they are"),
     // Home and history.
     bind(S::Home, &[Code(Up), Code(Char('k'))], run(C::Up), Some("choose"), "move up"),
     bind(S::Home, &[Code(Down), Code(Char('j'))], run(C::Down), Some("choose"), "move down"),
@@ -444,7 +457,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::FormItems, &[Code(Up)], run(C::Up), Some("move"), "move up"),
     bind(S::FormItems, &[Code(Down)], run(C::Down), Some("move"), "move down"),
     bind(S::FormItems, &[Code(Enter)], run(C::Activate), Some("choose"), "choose or unchoose the indicator"),
-    bind(S::FormText, &[Key::Named("type")], Does::Field, Some("write"), "write the title, participants, facilitator, locality or next date"),
+    bind(S::FormText, &[Key::Named("type")], Does::Field, Some("write"), "write the title, participants, facilitator, locality or next date (a supervision: supervisee and supervisor, by initials or roles)"),
     bind(S::FormCreate, &[Code(Enter)], run(C::Activate), Some("create"), "create the session"),
     bind(S::Form, &[Code(Esc)], run(C::Back), Some("cancel"), "cancel"),
     // Walking through an indicator.
@@ -455,6 +468,9 @@ pub static BINDINGS: &[Binding] = &[
     bind_for(Only::Supervision, S::Walk, &[Code(Char(']'))], run(C::NextPhase), Some("next area"), "next area, then the cases, then the actions"),
     bind_for(Only::Supervision, S::Walk, &[Code(Char('['))], run(C::PreviousPhase), Some("previous"), "previous area; before the first, the record"),
     bind_for(Only::Supervision, S::Walk, &[Code(Char('l'))], run(C::LastReflections), None, "last time's reflections"),
+    bind_for(Only::Supervision, S::WalkNow, &[Code(Char('r'))], run(C::ToggleRating), Some("rate area"), "rate this area on the six-point scale, or stop rating it (asks before clearing a level)"),
+    bind_for(Only::RatedArea, S::WalkNow, &[Key::Level], Does::SetLevel, Some("level"), "set the rated area's level (each area on its own: never averaged or added up)"),
+    bind_for(Only::RatedArea, S::WalkNowRecord, &[Code(Char('0')), Code(Backspace), Code(Delete)], run(C::ClearLevel), None, "the rated area's level: back to not set"),
     bind_for(Only::Workshop, S::Walk, &[Code(Char(']'))], run(C::NextPhase), Some("next phase"), "next phase: now, know, can be"),
     bind(S::Walk, &[Code(Tab), Code(BackTab)], run(C::SwitchPane), Some("pane"), "switch between the framework's text and your record"),
     bind_for(Only::Levels, S::WalkNow, &[Key::Level], Does::SetLevel, Some("level"), "set the level (of the group, or of the chosen participant)"),
@@ -512,7 +528,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::History, &[Code(Char('s'))], run(C::SearchHistory), Some("search"), "search every past reflection and action for words"),
     bind(S::History, &[Code(Char('x'))], run(C::DailyActionDone), Some("action done"), "mark the chosen day's small action done"),
     bind(S::History, &[Code(Char('o'))], run(C::OpenYearAgo), None, "open the daily review of this date a year ago, where there is one"),
-    bind(S::Home, &[Code(Char('x'))], run(C::DailyActionDone), None, "mark the soonest daily action in 'due soon or overdue' done"),
+    bind_for(Only::DailyDue, S::Home, &[Code(Char('x'))], run(C::DailyActionDone), Some("action done"), "mark a daily action in 'due soon or overdue' done (with several, choose which)"),
+    bind(S::Home, &[Code(Char('x'))], run(C::DailyActionDone), None, "mark a daily action in 'due soon or overdue' done (with several, choose which)"),
     // The walk's keys for any phase or pane.
     bind(S::WalkNow, &[Code(Char('R'))], run(C::Reveal), None, "reveal the participants' levels together"),
     bind(S::WalkNow, &[Code(Char('f'))], run(C::CycleFraming), None, "wording of the questions: you, we, or as printed"),
@@ -590,6 +607,7 @@ impl Scope {
             (S::Home, X::Home)
             | (S::History, X::History)
             | (S::Focus, X::Focus)
+            | (S::PickDaily, X::PickDaily)
             | (S::Daily, X::Daily)
             | (S::Form, X::Form(_))
             | (S::Walk, X::Walk(..))
@@ -642,7 +660,7 @@ impl Scope {
     pub fn section(self) -> Section {
         match self {
             S::Common => Section::Everywhere,
-            S::Home | S::OwnContent => Section::Home,
+            S::Home | S::OwnContent | S::PickDaily => Section::Home,
             S::History | S::Focus => Section::History,
             S::Daily => Section::Daily,
             S::Form | S::FormChoice | S::FormItems | S::FormText | S::FormCreate => Section::Form,
@@ -728,7 +746,7 @@ impl Section {
     /// The section for where the keyboard is.
     pub fn of(context: Context) -> Section {
         match context {
-            Context::Home | Context::OwnContent => Section::Home,
+            Context::Home | Context::OwnContent | Context::PickDaily => Section::Home,
             Context::History | Context::Focus => Section::History,
             Context::Daily => Section::Daily,
             Context::Form(_) => Section::Form,
@@ -761,6 +779,8 @@ impl Binding {
                 Only::Supervision => is_supervision(app),
                 Only::Workshop => !is_supervision(app),
                 Only::Levels => !is_supervision(app) && offers_level_here(app),
+                Only::RatedArea => rated_here(app),
+                Only::DailyDue => super::update::soonest_daily_due(app).is_some(),
                 Only::OneLevel => one_level_at_a_time(app),
                 Only::Criterion => on_criterion(app).is_some(),
                 Only::Audited => on_criterion(app).is_some_and(|c| c.audited),
@@ -787,6 +807,18 @@ impl Binding {
             .collect::<Vec<_>>()
             .join(" ")
     }
+}
+
+/// Whether the supervision's area in view is rated (asked for, or with a
+/// level recorded).
+fn rated_here(app: &App) -> bool {
+    app.workspace().is_some_and(|ws| {
+        ws.session.kind == SessionKind::Supervision
+            && ws.phase() == Some(Phase::Now)
+            && ws
+                .item_index()
+                .is_some_and(|i| super::supervision::is_rated(&ws.session, i))
+    })
 }
 
 fn is_supervision(app: &App) -> bool {
@@ -920,7 +952,9 @@ pub fn help(app: &App) -> Vec<(&'static str, Vec<(String, String)>)> {
             let mut lines: Vec<(String, String)> = Vec::new();
             for binding in app.keymap.iter().filter(|b| b.scope.section() == section) {
                 let what = match binding.only {
-                    Only::Supervision => format!("{} (supervision)", binding.help),
+                    Only::Supervision | Only::RatedArea => {
+                        format!("{} (supervision)", binding.help)
+                    }
                     _ => binding.help.to_owned(),
                 };
                 let line = (binding.label(app), what);

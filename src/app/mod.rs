@@ -244,6 +244,11 @@ pub enum Overlay {
     },
     /// One-line questions answered in turn (a value, a worksheet step).
     Ask(Box<measures::Ask>),
+    /// Home: which of several due or overdue daily actions to mark done
+    /// (the cursor counts the daily ones of the due list).
+    PickDaily {
+        cursor: usize,
+    },
 }
 
 #[derive(Debug)]

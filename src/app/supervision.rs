@@ -1,6 +1,8 @@
 //! Supervision as a tool of its own: the record (who, when, the check-in),
 //! each area's questions one at a time, case discussions and agreed
-//! actions. No levels, triangulation, capacity statement or timers.
+//! actions. No triangulation, capacity statement or timers, and no levels
+//! unless the user asks to rate an area (`r`): then that area alone takes
+//! a level on the six-point scale, never averaged or added up.
 //!
 //! It walks the session's stages in its own order: the record first
 //! (`Stage::Summary`), then each area's questions (`Walk { item, Now }`),
@@ -112,6 +114,7 @@ pub fn rows(library: &Library, ws: &Workspace) -> Vec<Row> {
             ] {
                 rows.push(Row::Text(field));
             }
+            rated_rows(library, ws, &mut rows);
             rows.push(Row::Button(Button::Export));
         }
         Stage::Walk {
@@ -168,8 +171,68 @@ fn question_rows(library: &Library, ws: &Workspace, item: usize, rows: &mut Vec<
             text: "No Module 3 questions are linked to this area.".into(),
             warning: false,
         });
+    } else {
+        one_question(ws, item, &questions, rows);
+    }
+    if is_rated(session, item) {
+        rows.push(Row::Heading(words::RATING_HEADING.into()));
+        rows.push(Row::Level);
+    }
+}
+
+/// Whether an area takes a level: rating it was asked for, or a level is
+/// already recorded (one from an older file is shown, never hidden).
+pub fn is_rated(session: &Session, item: usize) -> bool {
+    let Some(record) = session.items.get(item) else {
+        return false;
+    };
+    record.level.is_some()
+        || session
+            .supervision
+            .as_ref()
+            .is_some_and(|s| s.asked_to_rate(&record.item))
+}
+
+/// The rated areas on the record, each with its own level (never summed).
+fn rated_rows(library: &Library, ws: &Workspace, rows: &mut Vec<Row>) {
+    let session = &ws.session;
+    let rated: Vec<usize> = (0..session.items.len())
+        .filter(|&i| is_rated(session, i))
+        .collect();
+    if rated.is_empty() {
         return;
     }
+    rows.push(Row::Heading(words::RATED_AREAS_HEADING.into()));
+    for i in rated {
+        let level = session.items[i].level.map_or_else(
+            || words::NO_LEVEL_YET.to_owned(),
+            |l| super::lines::level_word(library, ws, l),
+        );
+        rows.push(Row::Info {
+            text: format!("{}: {level}", area_title(library, session, i)),
+            warning: false,
+        });
+    }
+}
+
+/// An area's title as the framework gives it.
+pub fn area_title(library: &Library, session: &Session, item: usize) -> String {
+    let Some(record) = session.items.get(item) else {
+        return String::new();
+    };
+    library
+        .framework(&session.framework)
+        .and_then(|f| crate::content::query::find_item(f, &record.item))
+        .map_or_else(|| record.item.clone(), |it| it.title())
+}
+
+fn one_question(
+    ws: &Workspace,
+    item: usize,
+    questions: &[(String, String, String)],
+    rows: &mut Vec<Row>,
+) {
+    let session = &ws.session;
     let at = ws.question_index.min(questions.len() - 1);
     let (title, area, question) = &questions[at];
     rows.push(Row::Heading(format!(
@@ -192,12 +255,9 @@ fn question_rows(library: &Library, ws: &Workspace, item: usize, rows: &mut Vec<
 /// with which one is current.
 pub fn sections(library: &Library, ws: &Workspace) -> Vec<(String, bool)> {
     let session = &ws.session;
-    let framework = library.framework(&session.framework);
     let mut out = vec![(words::SECTION_RECORD.to_owned(), ws.stage == Stage::Summary)];
-    for (i, record) in session.items.iter().enumerate() {
-        let title = framework
-            .and_then(|f| crate::content::query::find_item(f, &record.item))
-            .map_or_else(|| record.item.clone(), |it| it.title());
+    for i in 0..session.items.len() {
+        let title = area_title(library, session, i);
         let current = ws.stage
             == Stage::Walk {
                 item: i,

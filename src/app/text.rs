@@ -546,6 +546,9 @@ pub mod overlays {
     pub const FOCUS_TITLE: &str = "Daily review: focus areas";
     pub const FOCUS_EXPLAINED: &str = "Questions come from these LSCB content areas, in turn, with no repeat until all have been offered. None chosen means all of them.";
     pub const CONFIRM_TITLE: &str = "Are you sure?";
+    pub const PICK_DAILY_TITLE: &str = "Which daily action is done?";
+    pub const PICK_DAILY_EXPLAINED: &str =
+        "Your daily reviews' small actions due soon or overdue, soonest first.";
     pub const YES: &str = " yes    ";
     pub const ANY_OTHER_KEY: &str = "any other key";
     pub const NO: &str = " no";
@@ -881,6 +884,8 @@ pub mod supervision {
     pub const PLACEHOLDER_MINUTES: &str = "e.g. 90";
     pub const NOT_MINUTES: &str = "The planned length is a number of minutes, e.g. 90";
     pub const RECORD_HEADING: &str = "The supervision";
+    /// The exports' kind line under the title.
+    pub const KIND_HEADING: &str = "Supervision record";
     /// The export's list of anything rated or noted the workshop way.
     pub const RATED_HEADING: &str = "Also recorded for the areas";
     pub const REVIEW_HEADING: &str = " · Last time's actions, before this supervision";
@@ -901,6 +906,22 @@ pub mod supervision {
     pub const DISCUSSED: &str = "discussed";
     pub const NOT_DISCUSSED: &str = "not discussed";
     pub const NO_REFLECTION: &str = "(no reflection written)";
+    /// Rating an area, only when asked for.
+    pub const RATING_HEADING: &str = "Level (rating this area was asked for; r: stop)";
+    pub const RATED_AREAS_HEADING: &str =
+        "Areas rated on request (each on its own, never averaged)";
+    pub const NO_LEVEL_YET: &str = "no level set yet";
+    pub const RATED_NO_LEVEL: &str = "rating asked for; no level set";
+    pub const RATING_ON: &str =
+        "Rating this area: press 1-6 for its level (never averaged or added up); r again stops";
+    pub const RATING_OFF: &str = "This area is no longer rated";
+
+    /// Asked before a recorded level is cleared by turning rating off.
+    pub fn stop_rating(area: &str, level: &str) -> String {
+        format!(
+            "Stop rating {area}? Its level ({level}) will be cleared from the record. y: stop and clear it; any other key: keep rating."
+        )
+    }
     pub const SIGNED: &str = "Signed (supervisee): ____________________   Date: __________\n\nSigned (supervisor): ____________________   Date: __________";
 
     /// "Question 2 of 9 · Safeguarding wisdom".
@@ -941,6 +962,13 @@ pub fn session_counts(
 pub const DAILY_ACTION_NONE_DUE: &str = "No daily action is due soon or overdue.";
 pub const DAILY_ACTION_NONE_OPEN: &str = "This day has no open action to mark done.";
 pub const DAILY_ACTION_DONE_MARK: &str = "(x marks it done)";
+/// Beside the first of several daily actions due: `x` asks which.
+pub const DAILY_ACTIONS_PICK_MARK: &str = "(x: choose which is done)";
+
+/// A due list's tag for a date: overdue, or due.
+pub fn due_tag(deadline: jiff::civil::Date, today: jiff::civil::Date) -> &'static str {
+    if deadline < today { "OVERDUE" } else { "due" }
+}
 
 /// Free writing in the daily review: an entry without a set question.
 pub const FREE_WRITING: &str = "Free writing";

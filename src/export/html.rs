@@ -1,7 +1,7 @@
 //! HTML reports: one self-contained, printable file (inline CSS, no
 //! scripts, nothing fetched), rendered with minijinja from templates
 //! compiled into the binary. A council can put its own `base.html`,
-//! `style.css` or `session.html` in `<config dir>/templates/` to brand its
+//! `style.css`, `session.html` or `supervision.html` in `<config dir>/templates/` to brand its
 //! papers. Autoescape is on for every `.html` template, so nothing typed
 //! into a session can become markup. The Report Book reuses `base.html`
 //! and `style.css`.
@@ -15,11 +15,15 @@ use serde::Serialize;
 use std::path::Path;
 
 /// The templates compiled in, by name.
-const EMBEDDED: [(&str, &str); 4] = [
+const EMBEDDED: [(&str, &str); 5] = [
     ("base.html", include_str!("templates/base.html")),
     ("style.css", include_str!("templates/style.css")),
     ("session.html", include_str!("templates/session.html")),
     ("report.html", include_str!("templates/report.html")),
+    (
+        "supervision.html",
+        include_str!("templates/supervision.html"),
+    ),
 ];
 
 /// The template environment: the embedded templates, each replaced by a
@@ -342,6 +346,10 @@ pub fn session_html(
     today: Date,
     left_out: usize,
 ) -> anyhow::Result<String> {
+    if session.kind == SessionKind::Supervision {
+        // Its own record, as in Markdown: no workshop tables or scoring.
+        return super::supervision::record_html(env, session, library, today, left_out);
+    }
     let view = session_view(session, library, today, left_out);
     let template = env.get_template("session.html")?;
     Ok(template.render(minijinja::context! { s => minijinja::value::Serde(view) })?)

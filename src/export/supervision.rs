@@ -1,4 +1,5 @@
-//! A supervision's own Markdown record: one the supervisee could sign.
+//! A supervision's own record, in Markdown and HTML: one the supervisee
+//! could sign.
 //! Who and when, the check-in, each question taken in the order the
 //! framework asks it (discussed or not, with the reflection), the case
 //! discussions, the agreed actions and the next date. No levels, tables,
@@ -9,6 +10,7 @@ use crate::app::text::supervision as words;
 use crate::content::library::Library;
 use crate::session::model::{QuestionNote, Session, SupervisionRecord};
 use jiff::civil::Date;
+use serde::Serialize;
 
 /// The record as Markdown (made printable by the caller).
 pub fn record(session: &Session, library: &Library, today: Date) -> String {
@@ -93,7 +95,28 @@ fn details(
 /// whose question the content no longer has follows its area's others.
 fn questions(blocks: &mut Vec<String>, session: &Session, library: &Library) {
     blocks.push("## Questions and reflections".to_owned());
-    let mut any = false;
+    let taken = taken_by_area(session, library);
+    if taken.is_empty() {
+        blocks.push("No question was taken.".to_owned());
+    }
+    for (area, notes) in taken {
+        blocks.push(format!("### {}", heading_text(&inline(&area))));
+        let list: Vec<String> = notes
+            .iter()
+            .enumerate()
+            .map(|(n, q)| question(n + 1, session, q))
+            .collect();
+        blocks.push(list.join("\n\n"));
+    }
+}
+
+/// Each area with a question taken (discussed or reflected on): its title
+/// and those questions, in the order the framework asks them.
+fn taken_by_area<'a>(
+    session: &'a Session,
+    library: &Library,
+) -> Vec<(String, Vec<&'a QuestionNote>)> {
+    let mut out = Vec::new();
     for (i, item) in session.items.iter().enumerate() {
         let asked = crate::app::supervision::questions(library, session, i);
         let taken = |q: &QuestionNote| q.discussed || !q.note.trim().is_empty();
@@ -114,21 +137,12 @@ fn questions(blocks: &mut Vec<String>, session: &Session, library: &Library) {
         if notes.is_empty() {
             continue;
         }
-        any = true;
         let area = asked
             .first()
-            .map_or_else(|| inline(&item.item), |(title, _, _)| inline(title));
-        blocks.push(format!("### {}", heading_text(&area)));
-        let list: Vec<String> = notes
-            .iter()
-            .enumerate()
-            .map(|(n, q)| question(n + 1, session, q))
-            .collect();
-        blocks.push(list.join("\n\n"));
+            .map_or_else(|| item.item.clone(), |(title, _, _)| title.clone());
+        out.push((area, notes));
     }
-    if !any {
-        blocks.push("No question was taken.".to_owned());
-    }
+    out
 }
 
 fn question(n: usize, session: &Session, q: &QuestionNote) -> String {
@@ -146,23 +160,38 @@ fn question(n: usize, session: &Session, q: &QuestionNote) -> String {
     format!("{n}. *{}* ({mark})  \n   {note}", paragraph(&worded, "   "))
 }
 
-/// Anything recorded the workshop way (a level asked for, evidence, or
-/// notes in an older file): listed plainly so no word is left out, never
-/// as a table, a score or a triangulation count.
+/// A level asked for (and anything recorded the workshop way, as in an
+/// older file): listed plainly so no word is left out, never as a table,
+/// a score or a triangulation count.
 fn rated(blocks: &mut Vec<String>, session: &Session, library: &Library) {
+    let lines: Vec<String> = rated_lines(session, library)
+        .into_iter()
+        .map(|(area, said)| format!("- **{}:** {}", inline(&area), inline(&said)))
+        .collect();
+    if !lines.is_empty() {
+        blocks.push(format!("## {}", words::RATED_HEADING));
+        blocks.push(lines.join("\n"));
+    }
+}
+
+/// Per area (title, what was said): its level where rating it was asked
+/// for, each level on its own; any rationale, strengths, areas to improve
+/// and shareable evidence. Areas with nothing of the kind are left out.
+fn rated_lines(session: &Session, library: &Library) -> Vec<(String, String)> {
     let framework = library.framework(&session.framework);
     let scale = super::markdown::resolve_scale(session, library, framework);
     let mut lines = Vec::new();
-    for item in &session.items {
-        let title = framework
-            .and_then(|f| crate::content::query::find_item(f, &item.item))
-            .map_or_else(|| item.item.clone(), |i| i.title());
+    for (i, item) in session.items.iter().enumerate() {
         let mut said = Vec::new();
-        if let Some(level) = item.level {
-            said.push(format!(
+        match item.level {
+            Some(level) => said.push(format!(
                 "level {}",
                 super::markdown::level_label(scale.scale, level)
-            ));
+            )),
+            None if crate::app::supervision::is_rated(session, i) => {
+                said.push(words::RATED_NO_LEVEL.to_owned())
+            }
+            None => {}
         }
         for (label, text) in [
             ("rationale", &item.rationale),
@@ -170,20 +199,18 @@ fn rated(blocks: &mut Vec<String>, session: &Session, library: &Library) {
             ("to improve", &item.improvements),
         ] {
             if !text.trim().is_empty() {
-                said.push(format!("{label}: {}", inline(text)));
+                said.push(format!("{label}: {}", text.trim()));
             }
         }
         for e in item.evidence.iter().filter(|e| !e.is_empty() && !e.private) {
-            said.push(format!("evidence: {}", inline(&e.description)));
+            said.push(format!("evidence: {}", e.description.trim()));
         }
         if !said.is_empty() {
-            lines.push(format!("- **{}:** {}", inline(&title), said.join("; ")));
+            let title = crate::app::supervision::area_title(library, session, i);
+            lines.push((title, said.join("; ")));
         }
     }
-    if !lines.is_empty() {
-        blocks.push(format!("## {}", words::RATED_HEADING));
-        blocks.push(lines.join("\n"));
-    }
+    lines
 }
 
 fn cases(blocks: &mut Vec<String>, record: &SupervisionRecord) {
@@ -240,4 +267,187 @@ fn actions(blocks: &mut Vec<String>, session: &Session) {
         })
         .collect();
     blocks.push(list.join("\n"));
+}
+
+// ---------------------------------------------------------------- HTML
+
+/// One question taken, as the HTML record shows it.
+#[derive(Serialize)]
+struct QuestionView {
+    text: String,
+    discussed: bool,
+    mark: &'static str,
+    note: String,
+}
+
+#[derive(Serialize)]
+struct AreaView {
+    title: String,
+    questions: Vec<QuestionView>,
+}
+
+#[derive(Serialize)]
+struct Said {
+    area: String,
+    said: String,
+}
+
+#[derive(Serialize)]
+struct CaseView {
+    reference: String,
+    discussion: String,
+    decision: String,
+    rationale: String,
+}
+
+#[derive(Serialize)]
+struct ActionView {
+    number: usize,
+    statement: String,
+    owner: String,
+    date: String,
+    status: &'static str,
+}
+
+/// The record as the HTML template gets it: the same parts, in the same
+/// order, as the Markdown record.
+#[derive(Serialize)]
+struct RecordView {
+    title: String,
+    kind_heading: &'static str,
+    people_hint: &'static str,
+    supervisee: String,
+    supervisor: String,
+    date: String,
+    planned: String,
+    framework: String,
+    exported: String,
+    private_notice: Option<String>,
+    conflict_mark: &'static str,
+    conflicts: Vec<super::common::ConflictShown>,
+    wellbeing: String,
+    areas: Vec<AreaView>,
+    rated_heading: &'static str,
+    rated: Vec<Said>,
+    cases_heading: &'static str,
+    cases: Vec<CaseView>,
+    actions_heading: &'static str,
+    actions: Vec<ActionView>,
+    next_heading: &'static str,
+    next_date: String,
+    signed: Vec<&'static str>,
+    attribution: Vec<String>,
+}
+
+fn dash(text: &str) -> String {
+    or_dash(text.trim().to_owned())
+}
+
+fn record_view(session: &Session, library: &Library, today: Date, left_out: usize) -> RecordView {
+    let empty = SupervisionRecord::default();
+    let record = session.supervision.as_ref().unwrap_or(&empty);
+    let framework = library.framework(&session.framework);
+    let date = |d: Option<Date>| d.map_or_else(|| "—".to_owned(), |d| d.to_string());
+    RecordView {
+        title: if session.title.trim().is_empty() {
+            "Supervision".to_owned()
+        } else {
+            session.title.trim().to_owned()
+        },
+        kind_heading: words::KIND_HEADING,
+        people_hint: words::PEOPLE_HINT.0,
+        supervisee: dash(&record.supervisee),
+        supervisor: dash(&record.supervisor),
+        date: date(record.date),
+        planned: record
+            .planned_minutes
+            .map_or_else(|| "—".to_owned(), |m| format!("{m} minutes")),
+        framework: framework.map_or_else(|| session.framework.clone(), |f| f.title.clone()),
+        exported: today.to_string(),
+        private_notice: super::common::private_notice(left_out),
+        conflict_mark: crate::app::text::sync::EXPORT_MARK,
+        conflicts: super::common::conflicts_waiting(session),
+        wellbeing: record.wellbeing.trim().to_owned(),
+        areas: taken_by_area(session, library)
+            .into_iter()
+            .map(|(title, notes)| AreaView {
+                title,
+                questions: notes
+                    .into_iter()
+                    .map(|q| question_view(session, q))
+                    .collect(),
+            })
+            .collect(),
+        rated_heading: words::RATED_HEADING,
+        rated: rated_lines(session, library)
+            .into_iter()
+            .map(|(area, said)| Said { area, said })
+            .collect(),
+        cases_heading: words::CASES_HEADING,
+        cases: record
+            .cases
+            .iter()
+            .filter(|c| !(c.reference.trim().is_empty() && c.discussion.trim().is_empty()))
+            .map(|c| CaseView {
+                reference: dash(&c.reference),
+                discussion: dash(&c.discussion),
+                decision: dash(&c.decision),
+                rationale: dash(&c.rationale),
+            })
+            .collect(),
+        actions_heading: words::ACTIONS_HEADING,
+        actions: session
+            .priorities
+            .iter()
+            .enumerate()
+            .map(|(n, p)| ActionView {
+                number: n + 1,
+                statement: match (p.statement.trim().is_empty(), &p.carries) {
+                    (true, Some(from)) => format!("(carried forward from {from})"),
+                    _ => dash(&p.statement),
+                },
+                owner: dash(&p.owner),
+                date: date(p.deadline),
+                status: p.status.label(),
+            })
+            .collect(),
+        next_heading: words::NEXT_DATE,
+        next_date: record
+            .next_date
+            .map_or_else(|| "Not set.".to_owned(), |d| d.to_string()),
+        signed: words::SIGNED.split("\n\n").collect(),
+        attribution: framework
+            .map(|f| f.source.attribution.clone())
+            .filter(|a| !a.trim().is_empty())
+            .into_iter()
+            .collect(),
+    }
+}
+
+fn question_view(session: &Session, q: &QuestionNote) -> QuestionView {
+    QuestionView {
+        text: crate::session::framing::reframe(&q.question, session.framing),
+        discussed: q.discussed,
+        mark: if q.discussed {
+            words::DISCUSSED
+        } else {
+            words::NOT_DISCUSSED
+        },
+        note: q.note.trim().to_owned(),
+    }
+}
+
+/// The record as a self-contained HTML page, from the `supervision.html`
+/// template (a user's own, where there is one). `left_out` is how many
+/// private evidence items the caller removed (the page says so).
+pub fn record_html(
+    env: &minijinja::Environment<'_>,
+    session: &Session,
+    library: &Library,
+    today: Date,
+    left_out: usize,
+) -> anyhow::Result<String> {
+    let view = record_view(session, library, today, left_out);
+    let template = env.get_template("supervision.html")?;
+    Ok(template.render(minijinja::context! { r => minijinja::value::Serde(view) })?)
 }

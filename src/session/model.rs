@@ -151,9 +151,18 @@ pub struct SupervisionRecord {
     /// areas and reopening return to it.
     #[serde(default)]
     pub at: Vec<AreaQuestion>,
+    /// The areas the supervisee and supervisor asked to rate, by area id:
+    /// only these take a level (absent from the file while empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rated: Vec<String>,
 }
 
 impl SupervisionRecord {
+    /// Whether rating an area was asked for.
+    pub fn asked_to_rate(&self, item: &str) -> bool {
+        self.rated.iter().any(|r| r == item)
+    }
+
     /// The question an area was left at (0 if never visited).
     pub fn question_at(&self, item: &str) -> usize {
         self.at

@@ -152,14 +152,20 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
         )));
     }
     let soonest_daily = crate::app::update::soonest_daily_due(app);
+    let mark = if crate::app::update::daily_due(app).nth(1).is_some() {
+        crate::app::text::DAILY_ACTIONS_PICK_MARK
+    } else {
+        crate::app::text::DAILY_ACTION_DONE_MARK
+    };
     for p in &data.due {
         if lines.len() >= usize::from(inner.height) {
             break; // the rest would not be seen
         }
-        let (tag, style) = if p.deadline < today {
-            ("OVERDUE", theme.warning())
+        let tag = crate::app::text::due_tag(p.deadline, today);
+        let style = if p.deadline < today {
+            theme.warning()
         } else {
-            ("due", theme.text())
+            theme.text()
         };
         let owner = if p.owner.is_empty() {
             "no owner"
@@ -172,7 +178,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
         );
         if soonest_daily.is_some_and(|daily| std::ptr::eq(daily, p)) {
             text.push(' ');
-            text.push_str(crate::app::text::DAILY_ACTION_DONE_MARK);
+            text.push_str(mark);
         }
         for l in wrap_text(
             &text,

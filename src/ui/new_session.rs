@@ -103,31 +103,37 @@ pub fn render(frame: &mut Frame, app: &App, form: &NewSessionForm, theme: Theme)
             theme,
         ));
     }
-    lines.extend([field_line(
-        "Participants",
-        input(
-            NewSessionForm::text(&form.participants),
-            "optional: Police, Health, Education",
-            form.field == FormField::Participants,
-        ),
-        form.field == FormField::Participants,
-        theme,
-    )]);
     let text_line = |field: FormField, area: &ratatui_textarea::TextArea<'_>, hint: &str| {
         let focused = form.field == field;
         let value = input(NewSessionForm::text(area), hint, focused);
         field_line(field.label(), value, focused, theme)
     };
-    lines.push(text_line(
-        FormField::Facilitator,
-        &form.facilitator,
-        text::PLACEHOLDER_FACILITATOR,
-    ));
-    lines.push(text_line(
-        FormField::Locality,
-        &form.locality,
-        text::PLACEHOLDER_LOCALITY,
-    ));
+    if form.kind == crate::session::model::SessionKind::Supervision {
+        // Its own people, with the privacy hint: the record may be shared.
+        let people = text::supervision::PLACEHOLDER_PEOPLE;
+        lines.push(text_line(FormField::Supervisee, &form.supervisee, people));
+        lines.push(text_line(FormField::Supervisor, &form.supervisor, people));
+        lines.push(Line::from(Span::styled(
+            format!("{:15}{}", "", text::supervision::PEOPLE_HINT.0),
+            theme.dim(),
+        )));
+    } else {
+        lines.push(text_line(
+            FormField::Participants,
+            &form.participants,
+            "optional: Police, Health, Education",
+        ));
+        lines.push(text_line(
+            FormField::Facilitator,
+            &form.facilitator,
+            text::PLACEHOLDER_FACILITATOR,
+        ));
+        lines.push(text_line(
+            FormField::Locality,
+            &form.locality,
+            text::PLACEHOLDER_LOCALITY,
+        ));
+    }
     lines.push(field_line(
         "Follows",
         choice(follows_label(app, form)),

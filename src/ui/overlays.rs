@@ -49,7 +49,43 @@ pub fn render(frame: &mut Frame, app: &App, overlay: &Overlay, theme: Theme) {
             frame.render_widget(Paragraph::new(lines), inner);
         }
         Overlay::Message { title, text } => message_popup(frame, screen, title, text, theme),
+        Overlay::PickDaily { cursor } => pick_daily_popup(frame, app, screen, *cursor, theme),
     }
+}
+
+/// Several daily actions due or overdue: each with its date, one chosen.
+fn pick_daily_popup(frame: &mut Frame, app: &App, screen: Rect, cursor: usize, theme: Theme) {
+    let due: Vec<&crate::app::home::DuePriority> = crate::app::update::daily_due(app).collect();
+    let height = (due.len() as u16).saturating_add(4).min(screen.height);
+    let area = centered(screen, 76, height);
+    let inner = popup(frame, area, words::PICK_DAILY_TITLE, theme);
+    let width = usize::from(inner.width).saturating_sub(2).max(8);
+    let mut lines = vec![
+        Line::from(Span::styled(words::PICK_DAILY_EXPLAINED, theme.dim())),
+        Line::from(""),
+    ];
+    let today = app.today();
+    let view = usize::from(inner.height).saturating_sub(lines.len()).max(1);
+    let skip = (cursor + 1).saturating_sub(view);
+    for (index, p) in due.iter().enumerate().skip(skip).take(view) {
+        let tag = crate::app::text::due_tag(p.deadline, today);
+        let text = format!("{tag} {} · {}", p.deadline, p.statement);
+        let text: String = wrap_text(&text, width, "", "")
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+        let selected = index == cursor;
+        let line = Line::from(vec![
+            Span::styled(if selected { "› " } else { "  " }, theme.key()),
+            Span::raw(text),
+        ]);
+        lines.push(if selected {
+            line.style(theme.selected())
+        } else {
+            line
+        });
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 fn help_popup(frame: &mut Frame, app: &App, scroll: usize, theme: Theme) {

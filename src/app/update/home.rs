@@ -180,32 +180,6 @@ pub(super) fn keep_home_page(app: &App, effects: &mut Vec<Effect>) {
     }
 }
 
-/// The daily action the home's due list offers to mark done.
-pub fn soonest_daily_due(app: &App) -> Option<&crate::app::home::DuePriority> {
-    app.home.data.due.iter().find(|due| due.daily)
-}
-
-/// Mark a daily review's small action done, in its own file, by the rules
-/// of any save (the edge reports `Action::ActionUpdated`).
-fn mark_daily_action_done(
-    app: &mut App,
-    target: Option<crate::session::model::ActionRef>,
-    none: &str,
-    effects: &mut Vec<Effect>,
-) {
-    let Some(target) = target else {
-        app.notice = Some(none.to_owned());
-        return;
-    };
-    let update = crate::session::model::ProgressUpdate {
-        date: app.today(),
-        status: crate::session::model::PriorityStatus::Done,
-        note: String::new(),
-        impact: None,
-    };
-    effects.push(Effect::UpdateAction { target, update });
-}
-
 pub(super) fn home_command(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
     let rows = app.home.row_count();
     match command {
@@ -237,8 +211,12 @@ pub(super) fn home_command(app: &mut App, command: Command, effects: &mut Vec<Ef
             None => {}
         },
         Command::ShowConflicts => return show_conflicts(app, effects),
+        // With several due, the user chooses which one is done.
+        Command::DailyActionDone if daily_due(app).nth(1).is_some() => {
+            app.overlay = Some(Overlay::PickDaily { cursor: 0 });
+        }
         Command::DailyActionDone => {
-            // The soonest: the one the due list marks with the key.
+            // The only one: the one the due list marks with the key.
             let target = soonest_daily_due(app).and_then(|due| due.target());
             mark_daily_action_done(
                 app,
@@ -425,8 +403,20 @@ fn create(
         Some(Ok(date)) => date,
         None => None,
     };
+    let titled = !NewSessionForm::text(&form.title).trim().is_empty();
+    if titled && form.chosen.is_empty() {
+        // Said in the form's own words (the title is asked for first).
+        form.error = Some(
+            "Choose at least one item to cover (Cover: type to filter, Enter to choose)".into(),
+        );
+        return None;
+    }
     let suffix = ids.next_suffix();
-    let participants = form.participants_list();
+    let participants = if form.kind == SessionKind::Supervision {
+        Vec::new()
+    } else {
+        form.participants_list()
+    };
     let request = crate::session::create::Request {
         kind: form.kind,
         framework: &framework.id,
@@ -435,17 +425,21 @@ fn create(
         participants: &participants,
     };
     match crate::session::create::build_session(library, request, now, suffix) {
-        Ok(_) if form.chosen.is_empty() => {
-            form.error = Some(
-                "Choose at least one item to cover (Cover: type to filter, Enter to choose)".into(),
-            );
-            None
-        }
         Ok(mut session) => {
             session.follows = form.follows.clone();
-            session.facilitator = NewSessionForm::optional(&form.facilitator);
-            session.locality = NewSessionForm::optional(&form.locality);
             session.next_due = next_due;
+            match session.supervision.as_mut() {
+                // Its own people and next date, in its own record.
+                Some(record) => {
+                    record.supervisee = NewSessionForm::plain(&form.supervisee);
+                    record.supervisor = NewSessionForm::plain(&form.supervisor);
+                    record.next_date = next_due;
+                }
+                None => {
+                    session.facilitator = NewSessionForm::optional(&form.facilitator);
+                    session.locality = NewSessionForm::optional(&form.locality);
+                }
+            }
             if form.chooses_standard(library) {
                 session.standard = form.standard;
             }

@@ -30,16 +30,19 @@ pub const AUTOSAVE_MAX_WAIT: SignedDuration = SignedDuration::from_secs(10);
 pub const RETRY_EVERY: SignedDuration = SignedDuration::from_secs(5);
 
 mod cycle;
+mod daily_actions;
 mod home;
-pub use home::soonest_daily_due;
+pub use daily_actions::{daily_due, soonest_daily_due};
 mod input;
 mod measures;
 mod own;
+mod rating;
 mod record;
 mod scroll;
 mod session;
 mod sync;
 
+use daily_actions::*;
 pub use home::focus_areas;
 use home::*;
 use input::*;
@@ -509,6 +512,7 @@ fn overlay_command(app: &mut App, command: Command, effects: &mut Vec<Effect>) {
             });
         }
         Overlay::Message { .. } => {}
+        Overlay::PickDaily { cursor } => pick_daily_command(app, cursor, command, effects),
         // Its keys go to it directly; only a command from elsewhere
         // (a signal's quit) reaches here, and leaves it as it is.
         Overlay::Ask(ask) => app.overlay = Some(Overlay::Ask(ask)),

@@ -43,6 +43,8 @@ pub(super) fn session_command(app: &mut App, command: Command, effects: &mut Vec
             add_case(app, effects);
             return;
         }
+        Command::ToggleRating => return super::rating::toggle_rating(app, effects),
+        Command::StopRating { item } => return super::rating::stop_rating(app, item, effects),
         Command::LastReflections => {
             app.overlay = Some(crate::app::Overlay::Reader {
                 title: crate::app::text::supervision::LAST_TIME_TITLE.into(),
@@ -220,7 +222,7 @@ fn next_tab(library: &Library, ws: &mut Workspace) {
 }
 
 /// After a deletion: the session changed, and is saved at once.
-fn changed_and_saved(app: &mut App, effects: &mut Vec<Effect>) {
+pub(super) fn changed_and_saved(app: &mut App, effects: &mut Vec<Effect>) {
     let now = app.now;
     if let Some(ws) = app.workspace_mut() {
         touch(ws, now);

@@ -223,6 +223,18 @@ fn the_register_pages_and_filters_in_the_index_as_over_every_file() {
             session: some("june"),
             ..Default::default()
         },
+        // An item with another filter: counted from the item table, or,
+        // behind an owner, by checking the owner's actions' items.
+        RegisterFilter {
+            item: some("5.3"),
+            status: Some(PriorityStatus::NotStarted),
+            ..Default::default()
+        },
+        RegisterFilter {
+            item: some("5.3"),
+            owner: some("Head"),
+            ..Default::default()
+        },
     ];
     for due in [
         DueWindow::Overdue,

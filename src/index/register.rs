@@ -808,8 +808,31 @@ pub enum Column {
 impl IndexRegister<'_> {
     /// How many actions the filter lets through.
     pub fn count(&self, filter: &PageFilter) -> Result<usize, rusqlite::Error> {
-        let (conds, values) = filter.conditions();
-        let sql = format!("SELECT count(*) FROM register_actions a WHERE {conds}");
+        // An item's actions are counted from the item table, unless an
+        // owner or a session (indexed, and narrower) leads: checking the
+        // item of every action instead took half the item filter's time.
+        let (sql, values) = match &filter.item {
+            Some(item) if filter.owner.is_none() && filter.session.is_none() => {
+                let others = PageFilter {
+                    item: None,
+                    ..filter.clone()
+                };
+                let (conds, mut values) = others.conditions();
+                values.push(item.clone());
+                let sql = format!(
+                    "SELECT count(*) FROM register_actions a
+                     JOIN register_action_items i ON i.file = a.file AND i.position = a.position
+                     WHERE {conds} AND i.item = ?{}",
+                    values.len()
+                );
+                (sql, values)
+            }
+            _ => {
+                let (conds, values) = filter.conditions();
+                let sql = format!("SELECT count(*) FROM register_actions a WHERE {conds}");
+                (sql, values)
+            }
+        };
         let n: i64 = self
             .conn
             .prepare_cached(&sql)?

@@ -422,6 +422,32 @@ fn a_june_workshop_follows_march_and_the_cycle_shows_in_actions_and_trends() {
     let plain = String::from_utf8(plain).expect("utf-8");
     assert!(plain.contains("never averaged"), "{plain}");
     assert!(plain.contains("2026-06-15  4 good"), "{plain}");
+
+    // Without a usable index the files are read: the same answer.
+    let index = home.path().join("data").join("index.sqlite");
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = fs::remove_file(format!("{}{suffix}", index.display()));
+    }
+    fs::create_dir(&index).expect("a folder where the index goes");
+    assert_eq!(
+        json(home.path(), &["trends", "hmie-cp-2009", "--json"]),
+        trends
+    );
+    assert_eq!(
+        json(
+            home.path(),
+            &["trends", "hmie-cp-2009", "--item", "8.1", "--json"]
+        ),
+        only
+    );
+    let from_files = howgood(home.path())
+        .args(["trends", "hmie-cp-2009"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(String::from_utf8(from_files).expect("utf-8"), plain);
 }
 
 #[test]

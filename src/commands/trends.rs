@@ -11,7 +11,7 @@ use crate::content::query;
 use crate::export::common::item_name;
 use crate::export::csv::LevelNames;
 use crate::session::model::ScaleChoice;
-use crate::session::register::{LevelPoint, Register, Scan};
+use crate::session::register::{LevelPoint, LevelsQuery, Register, Scan};
 use anyhow::bail;
 use serde_json::{Value, json};
 use std::collections::{HashMap, HashSet};
@@ -55,6 +55,80 @@ impl Source<'_> {
             .map(|(id, choice)| (id, scale_of(library, framework, &choice)))
             .collect()
     }
+
+    /// The items with levels (only `item`, if given), in the framework's
+    /// order; items it does not know come last.
+    fn items(&self, library: &Library, framework: &str, item: Option<&str>) -> Vec<String> {
+        let present = match self {
+            Source::Index(r) => {
+                r.levels_page(&LevelsQuery {
+                    framework: framework.to_owned(),
+                    ..LevelsQuery::default()
+                })
+                .items
+            }
+            Source::Files(r) => {
+                let mut all: Vec<String> = r
+                    .levels(framework, None)
+                    .into_iter()
+                    .map(|p| p.item)
+                    .collect();
+                all.sort();
+                all.dedup();
+                all
+            }
+        };
+        item_order(library, framework, present)
+            .into_iter()
+            .filter(|id| item.is_none_or(|i| i == id))
+            .collect()
+    }
+
+    /// Each session with levels (of `item`), by date, as read.
+    fn each_session(
+        &self,
+        framework: &str,
+        item: Option<&str>,
+        each: &mut dyn FnMut(LevelPoint),
+    ) -> rusqlite::Result<()> {
+        match self {
+            Source::Index(r) => r.each_session_with_levels(framework, item, each),
+            Source::Files(r) => {
+                let mut seen = HashSet::new();
+                for point in r.levels(framework, item) {
+                    if seen.insert(point.session_id.clone()) {
+                        each(point);
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Each level of one item, by session date, with its session's scale,
+    /// as read: from the index nothing is held.
+    fn each_level(
+        &self,
+        framework: &str,
+        item: &str,
+        each: &mut dyn FnMut(LevelPoint, ScaleChoice),
+    ) -> rusqlite::Result<()> {
+        match self {
+            Source::Index(r) => r.each_level(framework, item, each),
+            Source::Files(r) => {
+                let scales: HashMap<String, ScaleChoice> =
+                    r.scales(framework).into_iter().collect();
+                for point in r.levels(framework, Some(item)) {
+                    let scale = scales
+                        .get(&point.session_id)
+                        .cloned()
+                        .unwrap_or(ScaleChoice::Framework);
+                    each(point, scale);
+                }
+                Ok(())
+            }
+        }
+    }
 }
 
 fn word(scale: Option<&Scale>, level: u8) -> Option<String> {
@@ -64,87 +138,159 @@ fn word(scale: Option<&Scale>, level: u8) -> Option<String> {
 }
 
 /// Items in the framework's own order; items it does not know come last.
-fn item_order(library: &Library, framework: &str, points: &[LevelPoint]) -> Vec<String> {
+fn item_order(library: &Library, framework: &str, present: Vec<String>) -> Vec<String> {
+    let known: HashSet<&str> = present.iter().map(String::as_str).collect();
     let mut order: Vec<String> = library
         .framework(framework)
-        .map(|f| query::evaluable_ids(f).map(str::to_owned).collect())
+        .map(|f| {
+            query::evaluable_ids(f)
+                .filter(|id| known.contains(id))
+                .map(str::to_owned)
+                .collect()
+        })
         .unwrap_or_default();
-    let present: HashSet<&str> = points.iter().map(|p| p.item.as_str()).collect();
-    order.retain(|id| present.contains(id.as_str()));
-    let mut listed: HashSet<String> = order.iter().cloned().collect();
-    for point in points {
-        if listed.insert(point.item.clone()) {
-            order.push(point.item.clone());
-        }
-    }
+    let listed: HashSet<String> = order.iter().cloned().collect();
+    order.extend(present.into_iter().filter(|id| !listed.contains(id)));
     order
 }
 
-/// The whole trends answer as JSON.
-fn trends_json(library: &Library, register: &Source, framework: &str, item: Option<&str>) -> Value {
-    let points = register.levels(framework, item);
-    let scales = register.scales(library, framework);
-    // Sets and maps, not searches: 100,000 sessions' levels would
-    // otherwise take billions of comparisons.
-    let mut sessions: Vec<Value> = Vec::new();
-    let mut seen = HashSet::new();
-    for point in &points {
-        if seen.insert(point.session_id.as_str()) {
-            sessions.push(json!({
-                "id": point.session_id,
-                "title": point.session_title,
-                "date": point.session_date.to_string(),
-                "locality": point.locality,
-            }));
+/// The whole trends answer, written as it is read: sessions, then each
+/// item's levels. Nothing is held but one row at a time.
+struct Answer<'a> {
+    library: &'a Library,
+    source: &'a Source<'a>,
+    framework: &'a str,
+    item: Option<&'a str>,
+}
+
+impl serde::Serialize for Answer<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(5))?;
+        map.serialize_entry("framework", self.framework)?;
+        map.serialize_entry("item", &self.item)?;
+        map.serialize_entry("note", NEVER_AVERAGED)?;
+        map.serialize_entry("sessions", &Sessions(self))?;
+        map.serialize_entry("items", &Items(self))?;
+        map.end()
+    }
+}
+
+/// Serialize each value a reader hands over as one sequence, keeping the
+/// first error of either side.
+fn stream<S: serde::Serializer>(
+    serializer: S,
+    read: impl FnOnce(&mut dyn FnMut(Value)) -> rusqlite::Result<()>,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::{Error, SerializeSeq};
+    let mut seq = serializer.serialize_seq(None)?;
+    let mut failed = None;
+    read(&mut |value| {
+        if failed.is_none()
+            && let Err(e) = seq.serialize_element(&value)
+        {
+            failed = Some(e);
         }
+    })
+    .map_err(S::Error::custom)?;
+    if let Some(e) = failed {
+        return Err(e);
     }
-    let mut by_item: HashMap<&str, Vec<&LevelPoint>> = HashMap::new();
-    for point in &points {
-        by_item.entry(point.item.as_str()).or_default().push(point);
-    }
-    let items: Vec<Value> = item_order(library, framework, &points)
-        .into_iter()
-        .map(|id| {
-            let levels: Vec<Value> = by_item
-                .get(id.as_str())
-                .into_iter()
-                .flatten()
-                .map(|p| {
-                    let scale = scales.get(p.session_id.as_str()).copied().flatten();
-                    let spread: Vec<Value> = p
-                        .spread
-                        .iter()
-                        .map(|i| json!({"participant": i.participant, "level": i.level, "word": word(scale, i.level)}))
-                        .collect();
-                    json!({
-                        "session_id": p.session_id,
-                        "date": p.session_date.to_string(),
-                        "level": p.level,
-                        "word": p.level.and_then(|l| word(scale, l)),
-                        // An Ofsted statement takes no level: say so.
-                        "recorded_as": p.level.is_none().then(|| {
-                            crate::export::common::statement_words(library, framework, &id)
-                        }).flatten(),
-                        "spread": spread,
-                    })
-                })
-                .collect();
-            let name = item_name(library.framework(framework), &id);
-            json!({
-                "item": id,
-                "number": name.number,
-                "title": name.title,
-                "agency": (!name.agency.is_empty()).then_some(name.agency),
-                "levels": levels,
+    seq.end()
+}
+
+struct Sessions<'a>(&'a Answer<'a>);
+
+impl serde::Serialize for Sessions<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let a = self.0;
+        stream(serializer, |put| {
+            a.source.each_session(a.framework, a.item, &mut |p| {
+                put(json!({
+                    "id": p.session_id,
+                    "title": p.session_title,
+                    "date": p.session_date.to_string(),
+                    "locality": p.locality,
+                }))
             })
         })
+    }
+}
+
+struct Items<'a>(&'a Answer<'a>);
+
+impl serde::Serialize for Items<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let a = self.0;
+        let items = a.source.items(a.library, a.framework, a.item);
+        let mut seq = serializer.serialize_seq(Some(items.len()))?;
+        for id in &items {
+            seq.serialize_element(&Item(a, id))?;
+        }
+        seq.end()
+    }
+}
+
+struct Item<'a>(&'a Answer<'a>, &'a str);
+
+impl serde::Serialize for Item<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let Item(a, id) = *self;
+        let name = item_name(a.library.framework(a.framework), id);
+        let mut map = serializer.serialize_map(Some(5))?;
+        map.serialize_entry("item", id)?;
+        map.serialize_entry("number", &name.number)?;
+        map.serialize_entry("title", &name.title)?;
+        map.serialize_entry("agency", &(!name.agency.is_empty()).then_some(&name.agency))?;
+        map.serialize_entry("levels", &Levels(a, id))?;
+        map.end()
+    }
+}
+
+struct Levels<'a>(&'a Answer<'a>, &'a str);
+
+impl serde::Serialize for Levels<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Levels(a, id) = *self;
+        // An Ofsted statement takes no level: its rows say so.
+        let statement = crate::export::common::statement_words(a.library, a.framework, id);
+        stream(serializer, |put| {
+            a.source.each_level(a.framework, id, &mut |p, choice| {
+                put(level_json(
+                    a.library,
+                    a.framework,
+                    &p,
+                    &choice,
+                    statement.as_deref(),
+                ))
+            })
+        })
+    }
+}
+
+fn level_json(
+    library: &Library,
+    framework: &str,
+    p: &LevelPoint,
+    choice: &ScaleChoice,
+    statement: Option<&str>,
+) -> Value {
+    let scale = scale_of(library, framework, choice);
+    let spread: Vec<Value> = p
+        .spread
+        .iter()
+        .map(|i| json!({"participant": i.participant, "level": i.level, "word": word(scale, i.level)}))
         .collect();
     json!({
-        "framework": framework,
-        "item": item,
-        "note": NEVER_AVERAGED,
-        "sessions": sessions,
-        "items": items,
+        "session_id": p.session_id,
+        "date": p.session_date.to_string(),
+        "level": p.level,
+        "word": p.level.and_then(|l| word(scale, l)),
+        "recorded_as": if p.level.is_none() { statement } else { None },
+        "spread": spread,
+        "session_title": p.session_title,
     })
 }
 
@@ -170,43 +316,59 @@ fn item_heading(item: &Value) -> String {
     format!("{} {title}", field("number")).trim().to_owned()
 }
 
-fn print_text(answer: &Value) {
-    println!("{NEVER_AVERAGED}");
-    let titles: HashMap<&str, &str> = answer["sessions"]
+/// The levels as text, item by item, written as they are read.
+fn print_text(a: &Answer) -> anyhow::Result<bool> {
+    use std::io::Write;
+    let items = a.source.items(a.library, a.framework, a.item);
+    if items.is_empty() {
+        return Ok(false);
+    }
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    writeln!(out, "{NEVER_AVERAGED}")?;
+    for id in &items {
+        let item = serde_json::to_value(Item(a, id))?;
+        writeln!(out, "\n{}", item_heading(&item))?;
+        let statement = crate::export::common::statement_words(a.library, a.framework, id);
+        let mut failed = Ok(());
+        a.source.each_level(a.framework, id, &mut |p, choice| {
+            let level = level_json(a.library, a.framework, &p, &choice, statement.as_deref());
+            if failed.is_ok() {
+                failed = writeln!(out, "{}", level_line(&level));
+            }
+        })?;
+        failed?;
+    }
+    out.flush()?;
+    Ok(true)
+}
+
+/// "  2026-03-10  2 weak  March workshop  (each: Police 3, Health 2)".
+fn level_line(level: &Value) -> String {
+    let spread: Vec<String> = level["spread"]
         .as_array()
         .into_iter()
         .flatten()
-        .filter_map(|s| Some((s["id"].as_str()?, s["title"].as_str()?)))
+        .map(|i| {
+            format!(
+                "{} {}",
+                i["participant"].as_str().unwrap_or_default(),
+                i["level"]
+            )
+        })
         .collect();
-    let title_of = |id: &str| titles.get(id).copied().unwrap_or_default().to_owned();
-    for item in answer["items"].as_array().into_iter().flatten() {
-        println!("\n{}", item_heading(item));
-        for level in item["levels"].as_array().into_iter().flatten() {
-            let spread: Vec<String> = level["spread"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .map(|i| {
-                    format!(
-                        "{} {}",
-                        i["participant"].as_str().unwrap_or_default(),
-                        i["level"]
-                    )
-                })
-                .collect();
-            let session = level["session_id"].as_str().unwrap_or_default();
-            let mut line = format!(
-                "  {}  {}  {}",
-                level["date"].as_str().unwrap_or_default(),
-                level_text(level),
-                title_of(session).replace(['\n', '\t'], " ")
-            );
-            if !spread.is_empty() {
-                line.push_str(&format!("  (each: {})", spread.join(", ")));
-            }
-            println!("{line}");
-        }
+    let mut line = format!(
+        "  {}  {}  {}",
+        level["date"].as_str().unwrap_or_default(),
+        level_text(level),
+        level["session_title"]
+            .as_str()
+            .unwrap_or_default()
+            .replace(['\n', '\t'], " ")
+    );
+    if !spread.is_empty() {
+        line.push_str(&format!("  (each: {})", spread.join(", ")));
     }
+    line
 }
 
 /// The levels as a CSV or Excel file: one row per item per session.
@@ -270,13 +432,19 @@ pub fn run(global: &GlobalArgs, args: &TrendsArgs) -> anyhow::Result<ExitCode> {
     if let Some(format) = args.format {
         return write_file(global, &library, &register, args, format);
     }
-    let answer = trends_json(&library, &register, &args.framework, args.item.as_deref());
+    let answer = Answer {
+        library: &library,
+        source: &register,
+        framework: &args.framework,
+        item: args.item.as_deref(),
+    };
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&answer)?);
-    } else if answer["items"].as_array().is_none_or(|a| a.is_empty()) {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        serde_json::to_writer_pretty(&mut out, &answer)?;
+        std::io::Write::write_all(&mut out, b"\n")?;
+        std::io::Write::flush(&mut out)?;
+    } else if !print_text(&answer)? {
         eprintln!("no sessions of {} have recorded levels", args.framework);
-    } else {
-        print_text(&answer);
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -440,23 +440,74 @@ impl Register for IndexRegister<'_> {
         ) else {
             return Vec::new();
         };
-        stmt.query_map(params![framework, item], |r| {
-            let created = jiff::Timestamp::from_nanosecond(i128::from(r.get::<_, i64>(2)?))
-                .unwrap_or_default();
-            let spread: Vec<IndividualLevel> =
-                serde_json::from_str(&r.get::<_, String>(6)?).unwrap_or_default();
-            Ok(LevelPoint {
-                session_id: r.get(0)?,
-                session_title: r.get(1)?,
-                session_date: jiff::tz::TimeZone::UTC.to_datetime(created).date(),
-                locality: r.get(3)?,
-                item: r.get(4)?,
-                level: r.get(5)?,
-                spread,
-            })
-        })
-        .map(|rows| rows.flatten().collect())
-        .unwrap_or_default()
+        stmt.query_map(params![framework, item], level_point)
+            .map(|rows| rows.flatten().collect())
+            .unwrap_or_default()
+    }
+}
+
+/// A level row (session, title, created, locality, item, level, spread).
+fn level_point(r: &rusqlite::Row<'_>) -> Result<LevelPoint, rusqlite::Error> {
+    let created =
+        jiff::Timestamp::from_nanosecond(i128::from(r.get::<_, i64>(2)?)).unwrap_or_default();
+    let spread: Vec<IndividualLevel> =
+        serde_json::from_str(&r.get::<_, String>(6)?).unwrap_or_default();
+    Ok(LevelPoint {
+        session_id: r.get(0)?,
+        session_title: r.get(1)?,
+        session_date: jiff::tz::TimeZone::UTC.to_datetime(created).date(),
+        locality: r.get(3)?,
+        item: r.get(4)?,
+        level: r.get(5)?,
+        spread,
+    })
+}
+
+impl IndexRegister<'_> {
+    /// Each level of one item of a framework, by session date, with its
+    /// session's scale, handed over as read: nothing is held (`howgood
+    /// trends` over 100,000 sessions).
+    pub fn each_level(
+        &self,
+        framework: &str,
+        item: &str,
+        each: &mut dyn FnMut(LevelPoint, ScaleChoice),
+    ) -> Result<(), rusqlite::Error> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT s.session, s.title, s.created, s.locality, l.item, l.level, l.spread, s.scale
+             FROM register_levels l JOIN register_sessions s ON s.file = l.file
+             WHERE l.framework = ?1 AND l.item = ?2
+             ORDER BY s.created, s.session, l.position",
+        )?;
+        let mut rows = stmt.query(params![framework, item])?;
+        while let Some(row) = rows.next()? {
+            let scale =
+                serde_json::from_str(&row.get::<_, String>(7)?).unwrap_or(ScaleChoice::Framework);
+            each(level_point(row)?, scale);
+        }
+        Ok(())
+    }
+
+    /// Each session of a framework with levels (of `item`, if given), by
+    /// date: its point with no item, handed over as read.
+    pub fn each_session_with_levels(
+        &self,
+        framework: &str,
+        item: Option<&str>,
+        each: &mut dyn FnMut(LevelPoint),
+    ) -> Result<(), rusqlite::Error> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT s.session, s.title, s.created, s.locality, '', NULL, '[]'
+             FROM register_sessions s
+             WHERE s.framework = ?1 AND s.covered > 0 AND (?2 IS NULL OR EXISTS (
+                 SELECT 1 FROM register_levels l WHERE l.file = s.file AND l.item = ?2))
+             ORDER BY s.created, s.session",
+        )?;
+        let mut rows = stmt.query(params![framework, item])?;
+        while let Some(row) = rows.next()? {
+            each(level_point(row)?);
+        }
+        Ok(())
     }
 }
 

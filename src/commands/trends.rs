@@ -307,13 +307,12 @@ fn level_text(level: &Value) -> String {
 
 /// "5.3 Recognising and assessing risks and needs", with the agency of a
 /// judgement: "3 Health agencies: Help and protection".
-fn item_heading(item: &Value) -> String {
-    let field = |name: &str| item[name].as_str().unwrap_or_default();
-    let title = match field("agency") {
-        "" => field("title").to_owned(),
-        agency => format!("{agency}: {}", field("title")),
+fn item_heading(name: &crate::export::common::ItemName) -> String {
+    let title = match name.agency.as_str() {
+        "" => name.title.clone(),
+        agency => format!("{agency}: {}", name.title),
     };
-    format!("{} {title}", field("number")).trim().to_owned()
+    format!("{} {title}", name.number).trim().to_owned()
 }
 
 /// The levels as text, item by item, written as they are read.
@@ -326,8 +325,8 @@ fn print_text(a: &Answer) -> anyhow::Result<bool> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     writeln!(out, "{NEVER_AVERAGED}")?;
     for id in &items {
-        let item = serde_json::to_value(Item(a, id))?;
-        writeln!(out, "\n{}", item_heading(&item))?;
+        let name = item_name(a.library.framework(a.framework), id);
+        writeln!(out, "\n{}", item_heading(&name))?;
         let statement = crate::export::common::statement_words(a.library, a.framework, id);
         let mut failed = Ok(());
         a.source.each_level(a.framework, id, &mut |p, choice| {

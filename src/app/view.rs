@@ -446,8 +446,9 @@ pub fn own_content_areas(size: (u16, u16)) -> [Rect; 5] {
     trends_areas(size)
 }
 
-/// Width of one session column in the trends grid, and of the item column.
-pub const TRENDS_CELL: u16 = 16;
+/// Width of one session column in the trends grid (room for "1
+/// unsatisfactory", the longest six-point level), and of the item column.
+pub const TRENDS_CELL: u16 = 17;
 pub const TRENDS_ITEM: u16 = 10;
 
 /// How many session columns fit beside the item column: the latest are

@@ -62,10 +62,17 @@ fn open_pty(cols: u16, rows: u16) -> (std::fs::File, std::fs::File) {
 /// time, user and system (of the child and anything it waited for, from
 /// `wait4`). On a machine shared with other work the wall time waits for
 /// the CPU; the CPU time does not.
+///
+/// The child is started by a fresh copy of this program (`--measure`),
+/// which times it and writes the figures to a file: Linux counts a child's
+/// peak memory from the memory of the process it was forked from, so a
+/// child forked from this (by then large) benchmark reported the
+/// benchmark's own size.
 fn run_once(argv: &[String], env: &[(&str, &str)], tty: Tty) -> (Duration, u64, f64) {
     use std::os::unix::process::CommandExt;
-    let mut cmd = Command::new(&argv[0]);
-    cmd.args(&argv[1..]);
+    let report = std::env::temp_dir().join(format!("howgood-bench-{}.txt", std::process::id()));
+    let mut cmd = Command::new(std::env::current_exe().expect("exe"));
+    cmd.arg("--measure").arg(&report).args(argv);
     for (k, v) in env {
         cmd.env(k, v);
     }
@@ -98,11 +105,36 @@ fn run_once(argv: &[String], env: &[(&str, &str)], tty: Tty) -> (Duration, u64, 
             }));
         }
     }
+    let status = cmd.status().unwrap_or_else(|e| panic!("{}: {e}", argv[0]));
+    drop(cmd);
+    assert!(
+        status.code().is_some_and(|c| c <= 1),
+        "{argv:?} failed with {status}"
+    );
+    if let Some(reader) = reader {
+        let _ = reader.join();
+    }
+    let figures = std::fs::read_to_string(&report).expect("the measuring run's report");
+    let _ = std::fs::remove_file(&report);
+    let mut numbers = figures
+        .split_whitespace()
+        .map(|n| n.parse::<f64>().expect("a figure"));
+    let mut next = || numbers.next().expect("three figures");
+    let (nanos, rss_kib, cpu_ms) = (next(), next(), next());
+    (Duration::from_nanos(nanos as u64), rss_kib as u64, cpu_ms)
+}
+
+/// `bench --measure REPORT COMMAND...`: run COMMAND on this process's
+/// terminal, then write its wall time (ns), peak memory (KiB) and CPU time
+/// (ms) to REPORT; exit as it did.
+fn measure(report: &Path, argv: &[String]) -> ! {
     let start = Instant::now();
     // Reaped below with wait4, which also gives its peak memory.
     #[allow(clippy::zombie_processes)]
-    let child = cmd.spawn().unwrap_or_else(|e| panic!("{}: {e}", argv[0]));
-    drop(cmd);
+    let child = Command::new(&argv[0])
+        .args(&argv[1..])
+        .spawn()
+        .unwrap_or_else(|e| panic!("{}: {e}", argv[0]));
     let mut status = 0;
     // SAFETY: rusage is plain data that wait4 fills in.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
@@ -110,19 +142,23 @@ fn run_once(argv: &[String], env: &[(&str, &str)], tty: Tty) -> (Duration, u64, 
     let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
     let elapsed = start.elapsed();
     assert!(pid > 0, "wait4 failed");
-    assert!(
-        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) <= 1,
-        "{argv:?} failed with status {status}"
-    );
-    if let Some(reader) = reader {
-        let _ = reader.join();
-    }
     let cpu = |t: libc::timeval| t.tv_sec as f64 * 1000.0 + t.tv_usec as f64 / 1000.0;
-    (
-        elapsed,
-        usage.ru_maxrss as u64,
-        cpu(usage.ru_utime) + cpu(usage.ru_stime),
+    std::fs::write(
+        report,
+        format!(
+            "{} {} {}",
+            elapsed.as_nanos(),
+            usage.ru_maxrss,
+            cpu(usage.ru_utime) + cpu(usage.ru_stime)
+        ),
     )
+    .expect("report");
+    let code = if libc::WIFEXITED(status) {
+        libc::WEXITSTATUS(status)
+    } else {
+        101
+    };
+    std::process::exit(code)
 }
 
 fn words(command: &str) -> Vec<String> {
@@ -318,6 +354,11 @@ fn ratio(a: f64, b: f64) -> String {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, report, command @ ..] = args.as_slice()
+        && flag == "--measure"
+    {
+        measure(Path::new(report), command);
+    }
     let (work, runs, sizes) = match args.as_slice() {
         [work, runs, sizes @ ..] if !sizes.is_empty() => (
             PathBuf::from(work),

@@ -387,3 +387,25 @@ fn the_find_palette_finds_narratives_and_criterion_notes_in_the_session() {
         );
     }
 }
+
+/// A new index is made in one transaction and folded into its file: made
+/// statement by statement its log held nearly 0.5 MiB, enough to fill a
+/// nearly full disk (the full-disk test's 512 KiB) before any session
+/// was saved.
+#[test]
+fn a_new_index_takes_little_room() {
+    let dir = TempDir::new().expect("tempdir");
+    let path = Index::path_in(dir.path());
+    let index = Index::open(&path).expect("created");
+    let on_disk: u64 = std::fs::read_dir(dir.path())
+        .expect("listed")
+        .filter_map(|e| e.ok()?.metadata().ok())
+        .filter(|m| m.is_file())
+        .map(|m| m.len())
+        .sum();
+    assert!(
+        on_disk <= 240 * 1024,
+        "the new index and its log take {on_disk} bytes"
+    );
+    drop(index);
+}

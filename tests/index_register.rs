@@ -310,6 +310,14 @@ fn the_register_pages_and_filters_in_the_index_as_over_every_file() {
         register.next_value(Column::Item, None).expect("item"),
         some("5.3")
     );
+
+    // A session gone from the folder takes its actions (and their count,
+    // and their items) with it.
+    std::fs::remove_file(store.path_of("june")).expect("remove");
+    index
+        .reconcile(&store.dir, &mut |_, _| {})
+        .expect("reconcile");
+    check(&index);
 }
 
 /// Nine sessions of one framework over nine months, three localities (one

@@ -39,11 +39,12 @@ CREATE TABLE register_sessions (
 ) WITHOUT ROWID;
 CREATE INDEX register_sessions_framework ON register_sessions (framework, created);
 -- Windows and counts of the sessions with levels, with and without a
--- locality, read from the index alone.
-CREATE INDEX register_sessions_levels ON register_sessions (framework, created, session)
-    WHERE covered > 0;
+-- locality, read from the index alone (`covered` is in them so that a
+-- count need not visit the table).
+CREATE INDEX register_sessions_levels
+    ON register_sessions (framework, created, session, covered) WHERE covered > 0;
 CREATE INDEX register_sessions_levels_at
-    ON register_sessions (framework, locality, created, session) WHERE covered > 0;
+    ON register_sessions (framework, locality, created, session, covered) WHERE covered > 0;
 CREATE INDEX register_sessions_follows ON register_sessions (follows) WHERE follows IS NOT NULL;
 CREATE INDEX register_sessions_next ON register_sessions (next_due) WHERE next_due IS NOT NULL;
 CREATE TABLE register_actions (
@@ -77,7 +78,10 @@ CREATE INDEX register_actions_carries ON register_actions (file, position)
     WHERE carries_session IS NOT NULL AND parent IS NULL;
 CREATE INDEX register_actions_order
     ON register_actions (eff_due IS NULL, eff_due, day, session, action);
-CREATE INDEX register_actions_owner ON register_actions (eff_owner);
+-- An owner's actions in the register's order: a page is read in order,
+-- not sorted (and the next owner is one step).
+CREATE INDEX register_actions_owner
+    ON register_actions (eff_owner, eff_due IS NULL, eff_due, day, session, action);
 CREATE INDEX register_actions_session ON register_actions (session);
 CREATE INDEX register_actions_framework ON register_actions (framework);
 CREATE INDEX register_actions_touched ON register_actions (touched)
@@ -92,6 +96,15 @@ CREATE TABLE register_levels (
     locality TEXT,
     PRIMARY KEY (file, position)
 ) WITHOUT ROWID;
+-- How many actions there are, kept by triggers: a count of every row
+-- would visit all of them on each filter key.
+INSERT INTO meta (key, value) VALUES ('register_actions', 0);
+CREATE TRIGGER register_actions_counted AFTER INSERT ON register_actions BEGIN
+    UPDATE meta SET value = value + 1 WHERE key = 'register_actions';
+END;
+CREATE TRIGGER register_actions_uncounted AFTER DELETE ON register_actions BEGIN
+    UPDATE meta SET value = value - 1 WHERE key = 'register_actions';
+END;
 -- Each action's items (its own or, carried, its first priority's), kept
 -- by triggers from `eff_items`: the item filter and its next value are
 -- index lookups, not a JSON walk of every action.
@@ -862,7 +875,16 @@ impl IndexRegister<'_> {
         // An item's actions are counted from the item table, unless an
         // owner or a session (indexed, and narrower) leads: checking the
         // item of every action instead took half the item filter's time.
+        let only_item = PageFilter {
+            item: None,
+            ..filter.clone()
+        } == PageFilter::default();
         let (sql, values) = match &filter.item {
+            // Each (item, action) is one row of the item table.
+            Some(item) if only_item => (
+                "SELECT count(*) FROM register_action_items WHERE item = ?1".to_owned(),
+                vec![item.clone()],
+            ),
             Some(item) if filter.owner.is_none() && filter.session.is_none() => {
                 let others = PageFilter {
                     item: None,
@@ -955,7 +977,7 @@ impl IndexRegister<'_> {
     pub fn total(&self) -> Result<usize, rusqlite::Error> {
         let n: i64 = self
             .conn
-            .prepare_cached("SELECT count(*) FROM register_actions")?
+            .prepare_cached("SELECT value FROM meta WHERE key = 'register_actions'")?
             .query_row([], |r| r.get(0))?;
         Ok(n as usize)
     }

@@ -124,6 +124,55 @@ fn run_once(argv: &[String], env: &[(&str, &str)], tty: Tty) -> (Duration, u64, 
     (Duration::from_nanos(nanos as u64), rss_kib as u64, cpu_ms)
 }
 
+/// CPU time (ms) a command on a terminal spends in 10 s of idling after a
+/// 3 s settle (the home screen drawn, the folder compared): read from
+/// `/proc/PID/stat` (user and system ticks), then the command is ended
+/// with SIGTERM (howgood saves and leaves).
+fn idle_cpu_ms(argv: &[String]) -> f64 {
+    use std::os::unix::process::CommandExt;
+    let (master, slave) = open_pty(120, 40);
+    let mut cmd = Command::new(&argv[0]);
+    cmd.args(&argv[1..])
+        .stdin(slave.try_clone().expect("dup"))
+        .stdout(slave.try_clone().expect("dup"))
+        .stderr(slave)
+        .env("TERM", "xterm-256color");
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::setsid();
+            libc::ioctl(0, libc::TIOCSCTTY, 0);
+            Ok(())
+        });
+    }
+    let mut child = cmd.spawn().unwrap_or_else(|e| panic!("{}: {e}", argv[0]));
+    drop(cmd);
+    let reader = std::thread::spawn(move || {
+        let mut master = master;
+        let mut sink = [0u8; 4096];
+        while std::io::Read::read(&mut master, &mut sink).is_ok_and(|n| n > 0) {}
+    });
+    let ticks = |pid: u32| -> f64 {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("stat");
+        // After the command name in parentheses: utime and stime are the
+        // 12th and 13th fields.
+        let after = &stat[stat.rfind(')').expect("comm") + 2..];
+        let fields: Vec<&str> = after.split_whitespace().collect();
+        fields[11].parse::<f64>().expect("utime") + fields[12].parse::<f64>().expect("stime")
+    };
+    // SAFETY: sysconf only reads a constant.
+    let per_second = unsafe { libc::sysconf(libc::_SC_CLK_TCK) } as f64;
+    std::thread::sleep(Duration::from_secs(3));
+    let before = ticks(child.id());
+    std::thread::sleep(Duration::from_secs(10));
+    let after = ticks(child.id());
+    // SAFETY: signalling our own child.
+    unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
+    let _ = child.wait();
+    let _ = reader.join();
+    (after - before) * 1000.0 / per_second
+}
+
 /// `bench --measure REPORT COMMAND...`: run COMMAND on this process's
 /// terminal, then write its wall time (ns), peak memory (KiB) and CPU time
 /// (ms) to REPORT; exit as it did.
@@ -510,6 +559,10 @@ fn main() {
                 m[1].max_rss_mib
             );
         }
+        let (bare_idle, idle) = (idle_cpu_ms(&words(&bare)), idle_cpu_ms(&words(&with_data)));
+        println!(
+            "| idle on the home screen: CPU time in 10 s, after 3 s to settle | bare app {bare_idle:.0} ms | {idle:.0} ms | | | | 0% (no work while idle) |"
+        );
         let (load, press, paragraph) = key_press(&data, (120, 40));
         println!(
             "| one `j`/`k` on the home screen: update and draw (in process, 120×40) | one paragraph drawn {:.3} ms | {:.3} ms | {} | | | ≤ 5 ms |",

@@ -936,12 +936,12 @@ impl IndexRegister<'_> {
         limit: usize,
         each: &mut dyn FnMut(ActionRow),
     ) -> Result<(), rusqlite::Error> {
-        let (conds, mut values) = filter.conditions();
+        let (from, conds, mut values) = self.page_source(filter, offset + limit)?;
         let sql = format!(
             "SELECT a.session, a.action, a.kind, a.parent, a.eff_text, a.eff_owner, a.eff_due,
                     a.status, a.done_on, a.carries_session, a.carries_action, a.eff_items,
                     a.log, s.title, a.day, a.framework, a.measure
-             FROM register_actions a JOIN register_sessions s ON s.file = a.file
+             FROM {from} JOIN register_sessions s ON s.file = a.file
              WHERE {conds}
              ORDER BY a.eff_due IS NULL, a.eff_due, a.day, a.session, a.action
              LIMIT ?{} OFFSET ?{}",
@@ -971,6 +971,49 @@ impl IndexRegister<'_> {
             each(row);
         }
         Ok(())
+    }
+
+    /// Where a page's rows come from. Read in the register's order, rows
+    /// are checked until the page is full: for a rare item that is most of
+    /// the register, so a rare item's own rows are read and sorted instead
+    /// (when sorting them costs less than the rows the ordered read would
+    /// pass over).
+    fn page_source(
+        &self,
+        filter: &PageFilter,
+        rows: usize,
+    ) -> Result<(&'static str, String, Vec<String>), rusqlite::Error> {
+        const IN_ORDER: &str = "register_actions a";
+        let Some(item) = filter
+            .item
+            .as_ref()
+            .filter(|_| filter.owner.is_none() && filter.session.is_none())
+        else {
+            let (conds, values) = filter.conditions();
+            return Ok((IN_ORDER, conds, values));
+        };
+        let with_item: i64 = self
+            .conn
+            .prepare_cached("SELECT count(*) FROM register_action_items WHERE item = ?1")?
+            .query_row([item], |r| r.get(0))?;
+        let passed_over = (rows as i64).saturating_mul(self.total()? as i64) / with_item.max(1);
+        let others = PageFilter {
+            item: None,
+            ..filter.clone()
+        };
+        let (conds, mut values) = others.conditions();
+        if with_item.saturating_mul(2) >= passed_over {
+            let (conds, values) = filter.conditions();
+            return Ok((IN_ORDER, conds, values));
+        }
+        values.push(item.clone());
+        let conds = format!("{conds} AND i.item = ?{}", values.len());
+        Ok((
+            "register_action_items i CROSS JOIN register_actions a
+                 ON a.file = i.file AND a.position = i.position",
+            conds,
+            values,
+        ))
     }
 
     /// How many actions there are in all.

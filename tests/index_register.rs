@@ -282,8 +282,10 @@ fn the_register_pages_and_filters_in_the_index_as_over_every_file() {
         "the owner is read through the carried priority"
     );
 
-    // The carried priority's owner changes: the one carrying it follows.
+    // The carried priority's owner and date change: the one carrying it
+    // follows (in the item filter's order too).
     all[0].priorities[0].owner = "Lead".into();
+    all[0].priorities[0].deadline = Some("2027-01-31".parse().expect("date"));
     write(&store, &all[0]);
     let name = store.path_of("march");
     let name = name.file_name().expect("name").to_string_lossy();

@@ -106,25 +106,37 @@ CREATE TRIGGER register_actions_uncounted AFTER DELETE ON register_actions BEGIN
     UPDATE meta SET value = value - 1 WHERE key = 'register_actions';
 END;
 -- Each action's items (its own or, carried, its first priority's), kept
--- by triggers from `eff_items`: the item filter and its next value are
--- index lookups, not a JSON walk of every action.
+-- by triggers from `eff_items`, with the register's order: the item
+-- filter, its count and its next value are index lookups, and a page of
+-- an item's actions is read in order (not found by checking every action's
+-- items along the whole register).
 CREATE TABLE register_action_items (
     item TEXT NOT NULL,
     file TEXT NOT NULL,
     position INTEGER NOT NULL,
+    undated INTEGER NOT NULL,
+    due TEXT,
+    day TEXT NOT NULL,
+    session TEXT NOT NULL,
+    action TEXT NOT NULL,
     PRIMARY KEY (item, file, position)
 ) WITHOUT ROWID;
+CREATE INDEX register_action_items_order
+    ON register_action_items (item, undated, due, day, session, action);
 CREATE TRIGGER register_action_items_insert AFTER INSERT ON register_actions BEGIN
     INSERT OR IGNORE INTO register_action_items
-        SELECT j.value, NEW.file, NEW.position FROM json_each(NEW.eff_items) j
-        WHERE trim(j.value) <> '';
+        SELECT j.value, NEW.file, NEW.position, NEW.eff_due IS NULL, NEW.eff_due, NEW.day,
+               NEW.session, NEW.action
+        FROM json_each(NEW.eff_items) j WHERE trim(j.value) <> '';
 END;
-CREATE TRIGGER register_action_items_update AFTER UPDATE OF eff_items ON register_actions BEGIN
+CREATE TRIGGER register_action_items_update
+    AFTER UPDATE OF eff_items, eff_due, day, session, action ON register_actions BEGIN
     DELETE FROM register_action_items WHERE file = OLD.file AND position = OLD.position
         AND item IN (SELECT value FROM json_each(OLD.eff_items));
     INSERT OR IGNORE INTO register_action_items
-        SELECT j.value, NEW.file, NEW.position FROM json_each(NEW.eff_items) j
-        WHERE trim(j.value) <> '';
+        SELECT j.value, NEW.file, NEW.position, NEW.eff_due IS NULL, NEW.eff_due, NEW.day,
+               NEW.session, NEW.action
+        FROM json_each(NEW.eff_items) j WHERE trim(j.value) <> '';
 END;
 CREATE TRIGGER register_action_items_delete AFTER DELETE ON register_actions BEGIN
     DELETE FROM register_action_items WHERE file = OLD.file AND position = OLD.position
@@ -936,14 +948,14 @@ impl IndexRegister<'_> {
         limit: usize,
         each: &mut dyn FnMut(ActionRow),
     ) -> Result<(), rusqlite::Error> {
-        let (from, conds, mut values) = self.page_source(filter, offset + limit)?;
+        let (from, order, conds, mut values) = Self::page_source(filter);
         let sql = format!(
             "SELECT a.session, a.action, a.kind, a.parent, a.eff_text, a.eff_owner, a.eff_due,
                     a.status, a.done_on, a.carries_session, a.carries_action, a.eff_items,
                     a.log, s.title, a.day, a.framework, a.measure
              FROM {from} JOIN register_sessions s ON s.file = a.file
              WHERE {conds}
-             ORDER BY a.eff_due IS NULL, a.eff_due, a.day, a.session, a.action
+             ORDER BY {order}
              LIMIT ?{} OFFSET ?{}",
             values.len() + 1,
             values.len() + 2
@@ -973,47 +985,36 @@ impl IndexRegister<'_> {
         Ok(())
     }
 
-    /// Where a page's rows come from. Read in the register's order, rows
-    /// are checked until the page is full: for a rare item that is most of
-    /// the register, so a rare item's own rows are read and sorted instead
-    /// (when sorting them costs less than the rows the ordered read would
-    /// pass over).
-    fn page_source(
-        &self,
-        filter: &PageFilter,
-        rows: usize,
-    ) -> Result<(&'static str, String, Vec<String>), rusqlite::Error> {
+    /// Where a page's rows come from, and their order. Read along the
+    /// register's order, an item's rows are found by checking every
+    /// action's items until the page is full (thousands of daily actions,
+    /// which serve no item, come first); so when no owner or session leads,
+    /// an item's own rows are read, in the same order, from the item table.
+    fn page_source(filter: &PageFilter) -> (&'static str, &'static str, String, Vec<String>) {
         const IN_ORDER: &str = "register_actions a";
+        const ORDER: &str = "a.eff_due IS NULL, a.eff_due, a.day, a.session, a.action";
         let Some(item) = filter
             .item
             .as_ref()
             .filter(|_| filter.owner.is_none() && filter.session.is_none())
         else {
             let (conds, values) = filter.conditions();
-            return Ok((IN_ORDER, conds, values));
+            return (IN_ORDER, ORDER, conds, values);
         };
-        let with_item: i64 = self
-            .conn
-            .prepare_cached("SELECT count(*) FROM register_action_items WHERE item = ?1")?
-            .query_row([item], |r| r.get(0))?;
-        let passed_over = (rows as i64).saturating_mul(self.total()? as i64) / with_item.max(1);
         let others = PageFilter {
             item: None,
             ..filter.clone()
         };
         let (conds, mut values) = others.conditions();
-        if with_item.saturating_mul(2) >= passed_over {
-            let (conds, values) = filter.conditions();
-            return Ok((IN_ORDER, conds, values));
-        }
         values.push(item.clone());
         let conds = format!("{conds} AND i.item = ?{}", values.len());
-        Ok((
+        (
             "register_action_items i CROSS JOIN register_actions a
                  ON a.file = i.file AND a.position = i.position",
+            "i.undated, i.due, i.day, i.session, i.action",
             conds,
             values,
-        ))
+        )
     }
 
     /// How many actions there are in all.

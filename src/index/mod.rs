@@ -27,7 +27,7 @@ use std::time::UNIX_EPOCH;
 
 /// Bumped whenever the tables change: an index with another version is
 /// rebuilt from the files.
-pub const SCHEMA_VERSION: i64 = 11;
+pub const SCHEMA_VERSION: i64 = 12;
 /// The index file's name in the data folder.
 pub const FILE_NAME: &str = "index.sqlite";
 /// Files decoded per transaction: what is done stays done (and visible to
@@ -44,6 +44,8 @@ CREATE TABLE files (
     mtime INTEGER NOT NULL,
     error TEXT
 ) WITHOUT ROWID;
+-- The damaged files, listed on home and the register at every visit.
+CREATE INDEX files_damaged ON files (name) WHERE error IS NOT NULL;
 CREATE TABLE sessions (
     file TEXT PRIMARY KEY,
     id TEXT NOT NULL,

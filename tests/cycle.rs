@@ -3,7 +3,7 @@
 //! workshop follows it up, and `actions` and `trends` show it all.
 
 mod common;
-use common::cli::{howgood, json};
+use common::cli::{howgood, json, stdout};
 use common::{at, record};
 use howgood::commands::actions::{locate, prepare_update, save_reporting};
 use howgood::session::ids::{IdSource, fill_missing};
@@ -412,14 +412,7 @@ fn a_june_workshop_follows_march_and_the_cycle_shows_in_actions_and_trends() {
         1
     );
 
-    let plain = howgood(home.path())
-        .args(["trends", "hmie-cp-2009"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let plain = String::from_utf8(plain).expect("utf-8");
+    let plain = stdout(home.path(), &["trends", "hmie-cp-2009"]);
     assert!(plain.contains("never averaged"), "{plain}");
     assert!(plain.contains("2026-06-15  4 good"), "{plain}");
 
@@ -440,14 +433,7 @@ fn a_june_workshop_follows_march_and_the_cycle_shows_in_actions_and_trends() {
         ),
         only
     );
-    let from_files = howgood(home.path())
-        .args(["trends", "hmie-cp-2009"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    assert_eq!(String::from_utf8(from_files).expect("utf-8"), plain);
+    assert_eq!(stdout(home.path(), &["trends", "hmie-cp-2009"]), plain);
 }
 
 #[test]

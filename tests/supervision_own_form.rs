@@ -343,19 +343,28 @@ fn parse(html: &str) -> Parsed {
     parsed
 }
 
-#[test]
-fn item2_the_html_record_is_the_supervisions_own() {
-    let session = supervision();
-    let library = common::library();
-    let env = howgood::export::html::environment(None).expect("templates");
-    let html = howgood::export::html::session_html(
+/// The supervision's HTML record with the built-in templates, or with a
+/// user's own from `dir`.
+fn html_of(session: &howgood::session::model::Session) -> String {
+    html_with(session, None)
+}
+
+fn html_with(session: &howgood::session::model::Session, dir: Option<&std::path::Path>) -> String {
+    let env = howgood::export::html::environment(dir).expect("templates");
+    howgood::export::html::session_html(
         &env,
-        &session,
-        &library,
+        session,
+        &common::library(),
         "2026-11-24".parse().unwrap(),
         0,
     )
-    .expect("render");
+    .expect("render")
+}
+
+#[test]
+fn item2_the_html_record_is_the_supervisions_own() {
+    let session = supervision();
+    let html = html_of(&session);
     let page = parse(&html);
     assert_eq!(
         page.headings,
@@ -428,16 +437,7 @@ fn item2_the_html_record_is_the_supervisions_own() {
 fn item2_the_html_record_escapes_what_was_typed_and_a_user_template_replaces_it() {
     let mut session = supervision();
     session.supervision.as_mut().unwrap().wellbeing = "<b>fine</b> & well".into();
-    let library = common::library();
-    let env = howgood::export::html::environment(None).expect("templates");
-    let html = howgood::export::html::session_html(
-        &env,
-        &session,
-        &library,
-        "2026-11-24".parse().unwrap(),
-        0,
-    )
-    .expect("render");
+    let html = html_of(&session);
     assert!(parse(&html).text.contains("<b>fine</b> & well"));
     assert!(!html.contains("<b>fine"), "escaped");
 
@@ -447,16 +447,10 @@ fn item2_the_html_record_escapes_what_was_typed_and_a_user_template_replaces_it(
         "<p>Northshire: {{ r.supervisee }}</p>",
     )
     .expect("write");
-    let env = howgood::export::html::environment(Some(dir.path())).expect("templates");
-    let html = howgood::export::html::session_html(
-        &env,
-        &session,
-        &library,
-        "2026-11-24".parse().unwrap(),
-        0,
-    )
-    .expect("render");
-    assert_eq!(html, "<p>Northshire: AB</p>");
+    assert_eq!(
+        html_with(&session, Some(dir.path())),
+        "<p>Northshire: AB</p>"
+    );
 }
 
 #[test]

@@ -9,7 +9,7 @@ use crate::content::library::Library;
 use crate::content::model::Scale;
 use crate::content::query;
 use crate::export::common::item_name;
-use crate::export::csv::LevelNames;
+use crate::export::csv::{CsvRows, LEVEL_HEADER, LevelNames, level_row};
 use crate::session::model::ScaleChoice;
 use crate::session::register::{LevelPoint, LevelsQuery, Register, Scan};
 use anyhow::bail;
@@ -100,6 +100,22 @@ impl Source<'_> {
                         each(point);
                     }
                 }
+                Ok(())
+            }
+        }
+    }
+
+    /// Each level (of `item`, if given), by session date, as read.
+    fn each_level_by_date(
+        &self,
+        framework: &str,
+        item: Option<&str>,
+        each: &mut dyn FnMut(LevelPoint),
+    ) -> rusqlite::Result<()> {
+        match self {
+            Source::Index(r) => r.each_level_by_date(framework, item, each),
+            Source::Files(r) => {
+                r.levels(framework, item).into_iter().for_each(each);
                 Ok(())
             }
         }
@@ -378,7 +394,6 @@ fn write_file(
     args: &TrendsArgs,
     format: LevelsFormat,
 ) -> anyhow::Result<ExitCode> {
-    let points = register.levels(&args.framework, args.item.as_deref());
     let scales = register.scales(library, &args.framework);
     let word = |p: &LevelPoint, level: u8| {
         word(scales.get(p.session_id.as_str()).copied().flatten(), level)
@@ -392,12 +407,20 @@ fn write_file(
         word: &word,
         no_level: &no_level,
     };
+    let (framework, only) = (&args.framework, args.item.as_deref());
     let (bytes, extension) = match format {
-        LevelsFormat::Csv => (crate::export::csv::levels_csv(&points, &names), "csv"),
-        LevelsFormat::Xlsx => (
-            crate::export::xlsx::workbook(&[crate::export::xlsx::levels_sheet(&points, &names)])?,
-            "xlsx",
-        ),
+        // Row by row as read: 100,000 sessions' levels are never all held.
+        LevelsFormat::Csv => {
+            let mut table = CsvRows::new(&LEVEL_HEADER);
+            register
+                .each_level_by_date(framework, only, &mut |p| table.row(&level_row(&p, &names)))?;
+            (table.finish(), "csv")
+        }
+        LevelsFormat::Xlsx => {
+            let points = register.levels(framework, only);
+            let sheet = crate::export::xlsx::levels_sheet(&points, &names);
+            (crate::export::xlsx::workbook(&[sheet])?, "xlsx")
+        }
     };
     crate::commands::export::write_output(
         global,

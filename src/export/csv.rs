@@ -24,18 +24,37 @@ pub fn neutralise(cell: &str) -> String {
 /// A table as CSV bytes: the header, then each row, every cell
 /// neutralised. Measures (and anything else tabular) use this too.
 pub fn table_csv(header: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
-    let mut writer = ::csv::WriterBuilder::new()
-        .terminator(::csv::Terminator::CRLF)
-        .from_writer(BOM.to_vec());
-    // Writing into memory cannot fail; rows of a different length are a
-    // bug in the caller, caught by the tests.
-    writer.write_record(header).expect("csv header");
+    let mut table = CsvRows::new(header);
     for row in rows {
-        writer
+        table.row(row);
+    }
+    table.finish()
+}
+
+/// A CSV table written into memory a row at a time (for rows read one by
+/// one, so that they need not all be held first).
+pub struct CsvRows(::csv::Writer<Vec<u8>>);
+
+impl CsvRows {
+    pub fn new(header: &[&str]) -> CsvRows {
+        let mut writer = ::csv::WriterBuilder::new()
+            .terminator(::csv::Terminator::CRLF)
+            .from_writer(BOM.to_vec());
+        // Writing into memory cannot fail; rows of a different length are
+        // a bug in the caller, caught by the tests.
+        writer.write_record(header).expect("csv header");
+        CsvRows(writer)
+    }
+
+    pub fn row(&mut self, row: &[String]) {
+        self.0
             .write_record(row.iter().map(|c| neutralise(c)))
             .expect("csv row");
     }
-    writer.into_inner().expect("csv into memory")
+
+    pub fn finish(self) -> Vec<u8> {
+        self.0.into_inner().expect("csv into memory")
+    }
 }
 
 fn date(d: Option<Date>) -> String {
@@ -131,31 +150,23 @@ pub fn spread_text(point: &LevelPoint) -> String {
     spread.join("; ")
 }
 
-/// One row per item per session: the level as agreed, its word and the
-/// spread of individual levels. Never a total or an average.
-pub fn level_rows(points: &[LevelPoint], names: &LevelNames) -> Vec<Vec<String>> {
-    points
-        .iter()
-        .map(|p| {
-            let item = (names.item)(p);
-            vec![
-                item.number,
-                item.title,
-                item.agency,
-                p.session_id.clone(),
-                p.session_title.clone(),
-                p.session_date.to_string(),
-                p.locality.clone().unwrap_or_default(),
-                p.level.map_or_else(String::new, |l| l.to_string()),
-                names.level_word(p),
-                spread_text(p),
-            ]
-        })
-        .collect()
-}
-
-pub fn levels_csv(points: &[LevelPoint], names: &LevelNames) -> Vec<u8> {
-    table_csv(&LEVEL_HEADER, &level_rows(points, names))
+/// One item's level in one session, as a row of `LEVEL_HEADER`: the level
+/// as agreed, its word and the spread of individual levels. Never a total
+/// or an average.
+pub fn level_row(p: &LevelPoint, names: &LevelNames) -> Vec<String> {
+    let item = (names.item)(p);
+    vec![
+        item.number,
+        item.title,
+        item.agency,
+        p.session_id.clone(),
+        p.session_title.clone(),
+        p.session_date.to_string(),
+        p.locality.clone().unwrap_or_default(),
+        p.level.map_or_else(String::new, |l| l.to_string()),
+        names.level_word(p),
+        spread_text(p),
+    ]
 }
 
 pub const PRIORITY_HEADER: [&str; 10] = [

@@ -965,6 +965,41 @@ pub const DAILY_ACTION_DONE_MARK: &str = "(x marks it done)";
 /// Beside the first of several daily actions due: `x` asks which.
 pub const DAILY_ACTIONS_PICK_MARK: &str = "(x: choose which is done)";
 
+/// A day as notices name it: the weekday and date, with the year only
+/// when it is not this year's.
+pub fn day_label(day: jiff::civil::Date, today: jiff::civil::Date) -> String {
+    let format = if day.year() == today.year() {
+        "%a %-d %b"
+    } else {
+        "%a %-d %b %Y"
+    };
+    day.strftime(format).to_string()
+}
+
+/// After an action's progress is saved from a screen: named by the session
+/// it belongs to and that session's day, never by its internal id nor by
+/// its own (perhaps private) words, which the status line would show to
+/// anyone looking.
+pub fn action_now(
+    kind: crate::session::model::SessionKind,
+    title: &str,
+    day: &str,
+    status: &str,
+) -> String {
+    match kind {
+        crate::session::model::SessionKind::DailyReview => {
+            format!("The daily action from {day} is {status}.")
+        }
+        _ => format!("Saved: the action from {title} ({day}) is {status}."),
+    }
+}
+
+/// When the action to update is no longer in its session's file (someone
+/// removed it meanwhile): nothing is changed.
+pub fn action_gone(title: &str) -> String {
+    format!("That action is no longer in {title}; nothing was changed.")
+}
+
 /// A due list's tag for a date: overdue, or due.
 pub fn due_tag(deadline: jiff::civil::Date, today: jiff::civil::Date) -> &'static str {
     if deadline < today { "OVERDUE" } else { "due" }

@@ -1000,6 +1000,15 @@ pub fn action_gone(title: &str) -> String {
     format!("That action is no longer in {title}; nothing was changed.")
 }
 
+/// In place of a carried-forward action's words where last time's
+/// session is not at hand to read them from.
+pub fn carried_from(date: Option<jiff::civil::Date>) -> String {
+    match date {
+        Some(date) => format!("(carried from {date})"),
+        None => "(carried from an earlier session)".to_owned(),
+    }
+}
+
 /// A due list's tag for a date: overdue, or due.
 pub fn due_tag(deadline: jiff::civil::Date, today: jiff::civil::Date) -> &'static str {
     if deadline < today { "OVERDUE" } else { "due" }

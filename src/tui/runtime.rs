@@ -1137,7 +1137,12 @@ impl Runtime {
                 copy.display()
             ),
             _ => {
-                let day = self.app.local(session.created).date();
+                // A supervision's own date, where it has one (as its review says).
+                let day = session
+                    .supervision
+                    .as_ref()
+                    .and_then(|s| s.date)
+                    .unwrap_or_else(|| self.app.local(session.created).date());
                 let day = crate::app::text::day_label(day, self.app.today());
                 crate::app::text::action_now(session.kind, &session.title, &day, status.label())
             }

@@ -831,6 +831,28 @@ pub const CHOOSE_A_CRITERION: &str = "Choose a criterion or statement first (↑
 pub const NO_GRADE_SHORT: &str = "no grade (narrative account)";
 pub const BY_STATEMENTS_SHORT: &str = "no level (Module 2 statements)";
 
+/// A digit pressed where no level is offered: the table's short words for
+/// why (each rule is explained once, above the record), then what to do.
+pub fn no_level_here(why: crate::app::criteria::NoLevel, instead: &str) -> String {
+    use crate::app::criteria::NoLevel;
+    let short = match why {
+        NoLevel::Statement(_) => STATEMENT_ANY_SHORT,
+        NoLevel::Narrative => NO_GRADE_SHORT,
+        NoLevel::ByStatements => BY_STATEMENTS_SHORT,
+    };
+    format!("No level here: {short}. {instead}")
+}
+
+/// What to do instead of a level on a statement: the keys that set it.
+pub fn mark_with(met: &str, partly: &str, not_met: &str) -> String {
+    format!("Mark it with {met} / {partly} / {not_met}.")
+}
+
+/// ... and on a narrative-only judgement: the key that writes it.
+pub fn write_account_with(key: &str) -> String {
+    format!("{key} on the account writes it.")
+}
+
 /// Above an Ofsted statement's record: why there is no level.
 pub const STATEMENT_NO_LEVEL: &str = "Recorded as a statement: met / partly met / not met. The statement is itself the 'good' descriptor and the document supplies no scale, so no level is offered.";
 

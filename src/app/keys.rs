@@ -1086,7 +1086,11 @@ fn override_one(keymap: &mut [Binding], name: &str, keys: &[String]) -> Result<(
             "no key binding is called '{name}'; docs/keys.md lists them"
         ));
     }
-    if targets.iter().any(|&i| keymap[i].does == Does::SetLevel) {
+    // The digits are the scale's (or say why there is none): never others.
+    if targets
+        .iter()
+        .any(|&i| keymap[i].keys.contains(&Key::Level))
+    {
         return Err(format!("'{name}' takes the digit keys of the scale"));
     }
     let mut parsed = Vec::new();

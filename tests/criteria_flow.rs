@@ -291,11 +291,19 @@ fn an_lscb_session_created_against_module_2_statements() {
         "{screen}"
     );
 
+    // A digit says why no level, and what to do instead.
+    h.key(Char('4'));
+    let screen = h.screen();
+    assert!(
+        screen.contains("No level here: no level (Module 2 statements). Mark it with y / ~ / x."),
+        "{screen}"
+    );
     down_to(&mut h, |r| matches!(r, Row::Criterion(_)));
     h.key(Char('x'));
     h.wait(5);
     let saved = h.saved();
     assert_eq!(saved.standard, Standard::GoodStatements);
+    assert_eq!(saved.items[0].level, None);
     let c = &saved.items[0].criteria[0];
     assert_eq!(c.area, "workforce");
     assert_eq!(c.state, CriterionState::NotMet);
@@ -422,4 +430,83 @@ fn an_older_ofsted_file_keeps_and_exports_its_level() {
     let markdown = howgood::export::markdown::session_markdown(&saved, &library(), today());
     assert!(markdown.contains("| 2 (good) |"), "{markdown}");
     assert!(!markdown.contains("statement: "), "{markdown}");
+}
+
+/// A digit where no level is offered says why and what to do instead
+/// (the table's words for the rule, the keys from the key map), and
+/// still sets nothing.
+#[test]
+fn a_digit_on_a_statement_or_narrative_says_why_no_level() {
+    let mut h = Harness::new(80, 24);
+    let statement = session(
+        "2026-11-25-statements-0002",
+        SessionKind::Workshop,
+        "Supervision and recording",
+        "ofsted-good-outcomes",
+        &["3.18"],
+    );
+    h.open_session(&statement);
+    h.key(Char('3'));
+    let screen = h.screen();
+    assert!(
+        screen.contains(
+            "No level here: statement: met / partly met / not met. Mark it with y / ~ / x."
+        ),
+        "{screen}"
+    );
+    insta::assert_snapshot!("digit_on_statement_80x24", screen);
+    // From the framework's pane too.
+    h.key(Tab);
+    h.key(Char('2'));
+    assert!(h.screen().contains("No level here"), "{}", h.screen());
+    h.wait(5);
+    assert_eq!(h.saved().items[0].level, None);
+
+    let mut h = Harness::new(160, 45);
+    let narrative = session(
+        "2026-11-24-probation-0002",
+        SessionKind::Workshop,
+        "Probation: protecting children",
+        "integrated-inspection-2014",
+        &["probation-and-yot-nps-crc"],
+    );
+    h.open_session(&narrative);
+    h.key(Char('3'));
+    let screen = h.screen();
+    assert!(
+        screen.contains(
+            "No level here: no grade (narrative account). Enter on the account writes it."
+        ),
+        "{screen}"
+    );
+    insta::assert_snapshot!("digit_on_narrative_160x45", screen);
+}
+
+/// The same at the other sizes: the notice fits the status line.
+#[test]
+fn a_digit_where_no_level_is_offered_on_screen() {
+    let statement = session(
+        "2026-11-25-statements-0003",
+        SessionKind::Workshop,
+        "Supervision and recording",
+        "ofsted-good-outcomes",
+        &["3.18"],
+    );
+    let narrative = session(
+        "2026-11-24-probation-0003",
+        SessionKind::Workshop,
+        "Probation: protecting children",
+        "integrated-inspection-2014",
+        &["probation-and-yot-nps-crc"],
+    );
+    for (s, name, (w, hgt)) in [
+        (&statement, "digit_on_statement", (160, 45)),
+        (&narrative, "digit_on_narrative", (80, 24)),
+    ] {
+        let mut h = Harness::new(w, hgt);
+        h.open_session(s);
+        h.key(Char('5'));
+        assert!(h.screen().contains("No level here"), "{}", h.screen());
+        insta::assert_snapshot!(format!("{name}_{w}x{hgt}"), h.screen());
+    }
 }

@@ -45,3 +45,24 @@ fn s_in_history_searches_every_past_reflection() {
         "{screen}"
     );
 }
+
+/// A long reflection's result wraps inside the popup: its last words and
+/// the marked one are on screen, not cut at the edge.
+#[test]
+fn a_long_result_wraps_instead_of_being_cut() {
+    let note = "Supervision notes were behind again this week because the strategy meetings ran long and the chronologies for three families waited until Friday afternoon when everyone was tired";
+    for (width, height) in [(80, 24), (160, 45)] {
+        let mut h = Harness::new(width, height);
+        write_day(&h, "2026-11-20-daily-a", note);
+        h.runtime
+            .dispatch_effect(howgood::app::action::Effect::LoadHome);
+        h.key(Char('h'));
+        h.key(Char('s'));
+        h.type_text("chronologies");
+        h.key(Enter);
+        let screen = h.screen();
+        assert!(screen.contains("[chronologies]"), "{screen}");
+        assert!(screen.contains("Friday"), "the snippet's end: {screen}");
+        insta::assert_snapshot!(format!("daily_search_long_result_{width}x{height}"), screen);
+    }
+}

@@ -110,6 +110,13 @@ fn x_on_home_marks_the_soonest_daily_action_done_in_its_file() {
     );
     let row = register_row(&register(&h), "Catch up two supervision records");
     assert!(row.contains("done"), "the register sees it: {row}");
+    // Said by the day it belongs to: neither its id nor its words.
+    let screen = h.screen();
+    assert!(
+        screen.contains("The daily action from Tue 24 Nov is done."),
+        "{screen}"
+    );
+    assert!(!screen.contains(&action.id), "no internal id: {screen}");
 
     // Nothing left to mark: said, and nothing is written.
     h.key(Char('x'));
@@ -156,6 +163,12 @@ fn x_in_history_marks_the_chosen_days_action_done() {
         screen.contains("Action: Update two chronologies (done)"),
         "{screen}"
     );
+    assert!(
+        screen.contains("The daily action from Tue 24 Nov is done."),
+        "named by its day: {screen}"
+    );
+    let id = action_of(&h, "Update two chronologies").id;
+    assert!(!screen.contains(&id), "no internal id: {screen}");
     assert!(
         !screen.contains("Ring the health visitor (done)"),
         "{screen}"
@@ -413,5 +426,22 @@ fn choosing_a_daily_action_on_screen() {
         h.key(Char('x'));
         h.key(Down);
         insta::assert_snapshot!(format!("daily_action_picker_{width}x{height}"), h.screen());
+    }
+}
+
+/// Home just after `x`: the status line names the action by its day.
+#[test]
+fn home_after_x_names_the_day_snapshots() {
+    for (width, height) in [(80, 24), (160, 45)] {
+        let mut h = Harness::new(width, height);
+        day_with_action(
+            &mut h,
+            "Supervision notes behind",
+            "Catch up two supervision records",
+            "2026-11-27",
+        );
+        h.key(Esc);
+        h.key(Char('x'));
+        insta::assert_snapshot!(format!("home_after_x_{width}x{height}"), h.screen());
     }
 }

@@ -476,3 +476,58 @@ fn item1_two_copies_each_adding_a_case_merge_to_both() {
         merged.conflicts
     );
 }
+
+/// Last time's actions marked: done, carried forward, dropped.
+fn review_last_time(h: &mut Harness) {
+    h.key(Tab);
+    h.type_text("Went on 12 Nov");
+    h.key(Tab);
+    h.key(Char('d'));
+    h.key(Char('c'));
+    h.key(Char('x'));
+}
+
+#[test]
+fn a_carried_action_shows_last_times_words_in_so_far() {
+    let (mut h, _) = series(100, 30);
+    review_last_time(&mut h);
+    let screen = h.screen();
+    assert!(screen.contains("So far"), "{screen}");
+    let so_far = screen
+        .split_once("Agreed actions (1)")
+        .map(|(_, rest)| rest.to_owned())
+        .unwrap_or_else(|| panic!("the actions heading: {screen}"));
+    assert!(
+        so_far.contains("1. Read the neglect toolkit"),
+        "carried text read through its link: {screen}"
+    );
+    assert!(so_far.contains("AB · by 2026-11-20"), "{screen}");
+    assert!(!so_far.contains("1. –"), "{screen}");
+}
+
+#[test]
+fn a_carried_action_whose_session_is_not_at_hand_says_where_it_came_from() {
+    let (mut h, _) = series(100, 30);
+    review_last_time(&mut h);
+    // As if last time's file could not be read this time.
+    h.runtime
+        .app
+        .workspace_mut()
+        .expect("open")
+        .earlier
+        .as_mut()
+        .expect("earlier")
+        .priorities
+        .clear();
+    let screen = h.screen();
+    assert!(screen.contains("1. (carried from 2026-10-01)"), "{screen}");
+}
+
+#[test]
+fn a_carried_action_in_so_far_on_screen() {
+    for (w, hgt) in [(80, 24), (160, 45)] {
+        let (mut h, _) = series(w, hgt);
+        review_last_time(&mut h);
+        insta::assert_snapshot!(format!("supervision_so_far_carried_{w}x{hgt}"), h.screen());
+    }
+}

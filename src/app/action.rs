@@ -120,6 +120,8 @@ pub enum Command {
     /// Set the selected level (group or participant): 1 to 6.
     SetLevel(u8),
     ClearLevel,
+    /// A digit where the item takes no level: say why, and what instead.
+    NoLevelHere,
     /// Set the chosen criterion's state (see `CriterionState`).
     CriterionMet,
     CriterionPartlyMet,

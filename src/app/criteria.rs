@@ -118,6 +118,39 @@ pub fn offers_level(library: &Library, session: &Session, item: &str) -> bool {
     !judgement_of(library, session, item).is_some_and(query::is_narrative)
 }
 
+/// Why an item takes no level, where none is offered: the one reading of
+/// the rule, for the record pane's digits and every export alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoLevel {
+    /// An Ofsted statement, recorded as met, partly met or not met.
+    Statement(crate::session::model::CriterionState),
+    /// A narrative-only judgement.
+    Narrative,
+    /// An LSCB area evaluated against its Module 2 statements.
+    ByStatements,
+}
+
+pub fn why_no_level(
+    library: &Library,
+    session: &Session,
+    record: &crate::session::model::ItemRecord,
+) -> Option<NoLevel> {
+    if offers_level(library, session, &record.item) {
+        return None;
+    }
+    if is_statement(library, session, &record.item) {
+        let state = statement_state(library, session, record).unwrap_or_default();
+        return Some(NoLevel::Statement(state));
+    }
+    Some(
+        if narrative_basis(library, session, &record.item).is_some() {
+            NoLevel::Narrative
+        } else {
+            NoLevel::ByStatements
+        },
+    )
+}
+
 /// A statement's own state, as recorded (not yet known when nothing is).
 pub fn statement_state(
     library: &Library,

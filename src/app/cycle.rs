@@ -606,6 +606,44 @@ impl Earlier {
     }
 }
 
+/// What a priority of the open session says: a carried-forward one with
+/// blank fields reads them through its link to last time's action, as
+/// the register does, so it never shows as an empty line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PriorityShown {
+    pub text: String,
+    pub owner: String,
+    pub due: Option<Date>,
+}
+
+impl PriorityShown {
+    pub fn of(p: &crate::session::model::Priority, earlier: Option<&Earlier>) -> Self {
+        let mut shown = PriorityShown {
+            text: p.statement.clone(),
+            owner: p.owner.clone(),
+            due: p.deadline,
+        };
+        let Some(link) = &p.carries else {
+            return shown;
+        };
+        let earlier = earlier.filter(|e| e.id == link.session);
+        let row = earlier.and_then(|e| e.priorities.iter().find(|r| r.id == link.action));
+        if let Some(row) = row {
+            if shown.owner.is_empty() {
+                shown.owner = row.owner.clone();
+            }
+            shown.due = shown.due.or(row.due);
+            if shown.text.trim().is_empty() {
+                shown.text = row.text.clone();
+            }
+        }
+        if shown.text.trim().is_empty() {
+            shown.text = crate::app::text::carried_from(earlier.map(|e| e.date));
+        }
+        shown
+    }
+}
+
 /// The review before phase 1: last time's priorities, one by one.
 #[derive(Debug, Clone)]
 pub struct Review {

@@ -249,6 +249,9 @@ pub enum Only {
     /// Where a level can be recorded: not supervision, and not a
     /// narrative-only judgement or a statement-standard session.
     Levels,
+    /// A workshop's item that takes no level (a statement, a narrative
+    /// account, an area against its Module 2 statements).
+    NoLevel,
     /// A supervision's area that the user asked to rate (or that has a
     /// level recorded): only there do the digits set a level.
     RatedArea,
@@ -475,6 +478,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(S::Walk, &[Code(Tab), Code(BackTab)], run(C::SwitchPane), Some("pane"), "switch between the framework's text and your record"),
     bind_for(Only::Levels, S::WalkNow, &[Key::Level], Does::SetLevel, Some("level"), "set the level (of the group, or of the chosen participant)"),
     bind_for(Only::Levels, S::WalkNowRecord, &[Code(Char('0')), Code(Backspace), Code(Delete)], run(C::ClearLevel), None, "back to 'not yet evaluated'"),
+    bind_for(Only::NoLevel, S::WalkNow, &[Key::Level], run(C::NoLevelHere), None, "where an item takes no level (a statement, a narrative account): say why, and what to record instead"),
     bind_for(Only::Criterion, S::WalkNowRecord, &[Code(Char('y'))], run(C::CriterionMet), Some("met"), "the chosen criterion or statement: met"),
     bind_for(Only::Criterion, S::WalkNowRecord, &[Code(Char('~'))], run(C::CriterionPartlyMet), Some("partly"), "the chosen criterion or statement: partly met"),
     bind_for(Only::Criterion, S::WalkNowRecord, &[Code(Char('x'))], run(C::CriterionNotMet), Some("not met"), "the chosen criterion or statement: not met"),
@@ -779,6 +783,7 @@ impl Binding {
                 Only::Supervision => is_supervision(app),
                 Only::Workshop => !is_supervision(app),
                 Only::Levels => !is_supervision(app) && offers_level_here(app),
+                Only::NoLevel => !is_supervision(app) && !offers_level_here(app),
                 Only::RatedArea => rated_here(app),
                 Only::DailyDue => super::update::soonest_daily_due(app).is_some(),
                 Only::OneLevel => one_level_at_a_time(app),
@@ -836,6 +841,15 @@ fn offers_level_here(app: &App) -> bool {
             .and_then(|i| ws.session.items.get(i))
             .is_none_or(|r| super::criteria::offers_level(&app.library, &ws.session, &r.item))
     })
+}
+
+/// The keys of the first binding in `scope` that runs `command`, as the
+/// footer writes them: for notices that say which key to press.
+pub fn keys_of(app: &App, scope: Scope, command: &Command) -> String {
+    app.keymap
+        .iter()
+        .find(|b| b.scope == scope && b.does == Does::Run(command.clone()))
+        .map_or_else(String::new, |b| b.label(app))
 }
 
 /// The criterion under the record's cursor, if it is on one.
@@ -1072,7 +1086,11 @@ fn override_one(keymap: &mut [Binding], name: &str, keys: &[String]) -> Result<(
             "no key binding is called '{name}'; docs/keys.md lists them"
         ));
     }
-    if targets.iter().any(|&i| keymap[i].does == Does::SetLevel) {
+    // The digits are the scale's (or say why there is none): never others.
+    if targets
+        .iter()
+        .any(|&i| keymap[i].keys.contains(&Key::Level))
+    {
         return Err(format!("'{name}' takes the digit keys of the scale"));
     }
     let mut parsed = Vec::new();

@@ -831,6 +831,28 @@ pub const CHOOSE_A_CRITERION: &str = "Choose a criterion or statement first (↑
 pub const NO_GRADE_SHORT: &str = "no grade (narrative account)";
 pub const BY_STATEMENTS_SHORT: &str = "no level (Module 2 statements)";
 
+/// A digit pressed where no level is offered: the table's short words for
+/// why (each rule is explained once, above the record), then what to do.
+pub fn no_level_here(why: crate::app::criteria::NoLevel, instead: &str) -> String {
+    use crate::app::criteria::NoLevel;
+    let short = match why {
+        NoLevel::Statement(_) => STATEMENT_ANY_SHORT,
+        NoLevel::Narrative => NO_GRADE_SHORT,
+        NoLevel::ByStatements => BY_STATEMENTS_SHORT,
+    };
+    format!("No level here: {short}. {instead}")
+}
+
+/// What to do instead of a level on a statement: the keys that set it.
+pub fn mark_with(met: &str, partly: &str, not_met: &str) -> String {
+    format!("Mark it with {met} / {partly} / {not_met}.")
+}
+
+/// ... and on a narrative-only judgement: the key that writes it.
+pub fn write_account_with(key: &str) -> String {
+    format!("{key} on the account writes it.")
+}
+
 /// Above an Ofsted statement's record: why there is no level.
 pub const STATEMENT_NO_LEVEL: &str = "Recorded as a statement: met / partly met / not met. The statement is itself the 'good' descriptor and the document supplies no scale, so no level is offered.";
 
@@ -964,6 +986,50 @@ pub const DAILY_ACTION_NONE_OPEN: &str = "This day has no open action to mark do
 pub const DAILY_ACTION_DONE_MARK: &str = "(x marks it done)";
 /// Beside the first of several daily actions due: `x` asks which.
 pub const DAILY_ACTIONS_PICK_MARK: &str = "(x: choose which is done)";
+
+/// A day as notices name it: the weekday and date, with the year only
+/// when it is not this year's.
+pub fn day_label(day: jiff::civil::Date, today: jiff::civil::Date) -> String {
+    let format = if day.year() == today.year() {
+        "%a %-d %b"
+    } else {
+        "%a %-d %b %Y"
+    };
+    day.strftime(format).to_string()
+}
+
+/// After an action's progress is saved from a screen: named by the session
+/// it belongs to and that session's day, never by its internal id nor by
+/// its own (perhaps private) words, which the status line would show to
+/// anyone looking.
+pub fn action_now(
+    kind: crate::session::model::SessionKind,
+    title: &str,
+    day: &str,
+    status: &str,
+) -> String {
+    match kind {
+        crate::session::model::SessionKind::DailyReview => {
+            format!("The daily action from {day} is {status}.")
+        }
+        _ => format!("Saved: the action from {title} ({day}) is {status}."),
+    }
+}
+
+/// When the action to update is no longer in its session's file (someone
+/// removed it meanwhile): nothing is changed.
+pub fn action_gone(title: &str) -> String {
+    format!("That action is no longer in {title}; nothing was changed.")
+}
+
+/// In place of a carried-forward action's words where last time's
+/// session is not at hand to read them from.
+pub fn carried_from(date: Option<jiff::civil::Date>) -> String {
+    match date {
+        Some(date) => format!("(carried from {date})"),
+        None => "(carried from an earlier session)".to_owned(),
+    }
+}
 
 /// A due list's tag for a date: overdue, or due.
 pub fn due_tag(deadline: jiff::civil::Date, today: jiff::civil::Date) -> &'static str {

@@ -1,6 +1,7 @@
 //! What every export shares: leaving private evidence out, the date of the
 //! meeting, item titles (with their agency), and the scale in use.
 
+use crate::app::criteria::NoLevel;
 use crate::content::library::Library;
 use crate::content::model::{Framework, Scale};
 use crate::content::query;
@@ -189,40 +190,17 @@ pub fn criteria_lines(
         .collect()
 }
 
-/// Why an item has no level, where none is offered.
-enum NoLevel {
-    /// An Ofsted statement, recorded as met, partly met or not met.
-    Statement(crate::session::model::CriterionState),
-    /// A narrative-only judgement.
-    Narrative,
-    /// An LSCB area evaluated against its Module 2 statements.
-    ByStatements,
-}
-
+/// Why an item has no level, where none is offered (the app's reading of
+/// the rule); a level an Ofsted statement was given earlier is exported as
+/// it was.
 fn why_no_level(
     session: &Session,
     library: &Library,
     record: &crate::session::model::ItemRecord,
 ) -> Option<NoLevel> {
-    use crate::app::criteria;
-    if criteria::offers_level(library, session, &record.item) {
-        return None;
-    }
-    if criteria::is_statement(library, session, &record.item) {
-        // A level recorded earlier is exported as it was.
-        return record.level.is_none().then(|| {
-            NoLevel::Statement(
-                criteria::statement_state(library, session, record).unwrap_or_default(),
-            )
-        });
-    }
-    Some(
-        if criteria::narrative_basis(library, session, &record.item).is_some() {
-            NoLevel::Narrative
-        } else {
-            NoLevel::ByStatements
-        },
-    )
+    let why = crate::app::criteria::why_no_level(library, session, record)?;
+    let kept = matches!(why, NoLevel::Statement(_)) && record.level.is_some();
+    (!kept).then_some(why)
 }
 
 /// In place of a level, where none is offered: why.

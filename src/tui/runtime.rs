@@ -20,7 +20,7 @@ use crate::session::atomic::{create_private_dir, write_atomic};
 use crate::session::codec;
 use crate::session::model::Session;
 use crate::session::model::{ActionRef, ProgressUpdate};
-use crate::session::progress::apply_update;
+use crate::session::progress::{ProgressError, apply_update};
 use crate::session::register::{ActionRow, LevelsQuery, Register, Scan};
 use crate::session::store::{
     Access, Folder, OpenSession, SessionStore, StoreError, recovery_copies, session_id_of,
@@ -1123,7 +1123,10 @@ impl Runtime {
         }
         let mut session = open.loaded.clone();
         let status = update.status;
-        apply_update(&mut session, &target.action, update).map_err(|e| e.to_string())?;
+        apply_update(&mut session, &target.action, update).map_err(|e| match e {
+            ProgressError::NotFound(_) => crate::app::text::action_gone(&session.title),
+            ambiguous => ambiguous.to_string(),
+        })?;
         session.updated = now;
         let saved = open.save(&session, now).map_err(|e| short_reason(&e))?;
         self.reindex_file(&path);
@@ -1133,12 +1136,16 @@ impl Runtime {
                 target.session,
                 copy.display()
             ),
-            _ => format!(
-                "Saved: {} is {} ({})",
-                target.action,
-                status.label(),
-                target.session
-            ),
+            _ => {
+                // A supervision's own date, where it has one (as its review says).
+                let day = session
+                    .supervision
+                    .as_ref()
+                    .and_then(|s| s.date)
+                    .unwrap_or_else(|| self.app.local(session.created).date());
+                let day = crate::app::text::day_label(day, self.app.today());
+                crate::app::text::action_now(session.kind, &session.title, &day, status.label())
+            }
         })
     }
 }

@@ -40,17 +40,30 @@ pub fn render(frame: &mut Frame, app: &App, overlay: &Overlay, theme: Theme) {
         } => {
             let area = centered(screen, 84, screen.height.saturating_sub(2));
             let inner = popup(frame, area, title, theme);
+            let width = usize::from(inner.width);
+            // Scrolling counts the text's own lines; each is wrapped so
+            // that nothing is cut at the edge (a search result's marked
+            // word may sit anywhere in it).
             let lines: Vec<Line> = text
                 .lines()
                 .skip(*scroll)
+                .flat_map(|l| reader_lines(l, width))
                 .take(usize::from(inner.height))
-                .map(|l| Line::from(l.to_owned()))
+                .map(Line::from)
                 .collect();
             frame.render_widget(Paragraph::new(lines), inner);
         }
         Overlay::Message { title, text } => message_popup(frame, screen, title, text, theme),
         Overlay::PickDaily { cursor } => pick_daily_popup(frame, app, screen, *cursor, theme),
     }
+}
+
+/// One line of a reader's text wrapped to `width`, its continuation
+/// lines indented as far as the line itself is.
+fn reader_lines(line: &str, width: usize) -> Vec<String> {
+    let words = line.trim_start();
+    let indent = &line[..line.len() - words.len()];
+    crate::app::lines::wrap_text(words, width, indent, indent)
 }
 
 /// Several daily actions due or overdue: each with its date, one chosen.

@@ -6,6 +6,7 @@
 //! the frame is kept in one place so the three stay alike.
 
 use super::widgets::{footer, status_line};
+use crate::app::cycle::PriorityShown;
 use crate::app::fields::TextField;
 use crate::app::lines::wrap_text;
 use crate::app::lines::{
@@ -421,21 +422,22 @@ fn summary_pane(frame: &mut Frame, app: &App, ws: &Workspace, area: Rect, theme:
         )));
     }
     for (i, priority) in session.priorities.iter().enumerate() {
-        let statement = if priority.statement.trim().is_empty() {
+        let shown = PriorityShown::of(priority, ws.earlier.as_deref());
+        let statement = if shown.text.trim().is_empty() {
             "(no statement yet)"
         } else {
-            priority.statement.as_str()
+            shown.text.as_str()
         };
         for l in wrap_text(statement, width, &format!("{}. ", i + 1), "   ") {
             lines.push(Line::from(l));
         }
-        let owner = if priority.owner.is_empty() {
+        let owner = if shown.owner.is_empty() {
             "no owner yet"
         } else {
-            priority.owner.as_str()
+            shown.owner.as_str()
         };
-        let deadline = priority
-            .deadline
+        let deadline = shown
+            .due
             .map_or_else(|| "no deadline".to_owned(), |d| format!("due {d}"));
         for l in wrap_text(
             &format!("{owner} · {deadline} · {}", priority.status.label()),
@@ -520,14 +522,15 @@ fn supervision_overview(frame: &mut Frame, ws: &Workspace, area: Rect, theme: Th
         theme.heading(),
     )));
     for (i, p) in session.priorities.iter().enumerate() {
-        for l in wrap_text(&p.statement, width, &format!("{}. ", i + 1), "   ") {
+        let shown = PriorityShown::of(p, ws.earlier.as_deref());
+        for l in wrap_text(&shown.text, width, &format!("{}. ", i + 1), "   ") {
             lines.push(Line::from(l));
         }
-        let due = p.deadline.map(|d| format!(" · by {d}")).unwrap_or_default();
-        let owner = if p.owner.is_empty() {
+        let due = shown.due.map(|d| format!(" · by {d}")).unwrap_or_default();
+        let owner = if shown.owner.is_empty() {
             "–"
         } else {
-            p.owner.as_str()
+            shown.owner.as_str()
         };
         lines.push(Line::from(Span::styled(
             format!("   {owner}{due} · {}", p.status.label()),

@@ -98,6 +98,7 @@ pub(super) fn session_command(app: &mut App, command: Command, effects: &mut Vec
         Command::Reveal => return reveal(app),
         Command::ToggleTimer => ws.timer.toggle(now),
         Command::NextTab => next_tab(&app.library, ws),
+        Command::NoLevelHere => app.notice = no_level_notice(app),
         Command::DeleteEvidence { item, index } => {
             if let Some(record) = ws.session.items.get_mut(item)
                 && index < record.evidence.len()
@@ -471,4 +472,24 @@ pub(super) fn settle_record_cursor(app: &App, ws: &mut Workspace) {
     } else {
         ws.record_cursor = 0;
     }
+}
+
+/// Why the item in view takes no level, and what to record instead, with
+/// the keys as the key map has them.
+fn no_level_notice(app: &App) -> Option<String> {
+    use crate::app::criteria::NoLevel;
+    use crate::app::keys::{Scope, keys_of};
+    let ws = app.workspace()?;
+    let record = ws.session.items.get(ws.item_index()?)?;
+    let why = crate::app::criteria::why_no_level(&app.library, &ws.session, record)?;
+    let key = |command: Command| keys_of(app, Scope::WalkNowRecord, &command);
+    let instead = match why {
+        NoLevel::Narrative => crate::app::text::write_account_with(&key(Command::Activate)),
+        NoLevel::Statement(_) | NoLevel::ByStatements => crate::app::text::mark_with(
+            &key(Command::CriterionMet),
+            &key(Command::CriterionPartlyMet),
+            &key(Command::CriterionNotMet),
+        ),
+    };
+    Some(crate::app::text::no_level_here(why, &instead))
 }

@@ -33,15 +33,20 @@ pub(super) fn show_trends(app: &mut App, effects: &mut Vec<Effect>) {
         framework,
         ..TrendsState::default()
     };
-    load_trends(app, &state, 0, effects);
+    load_trends(&app.library, app.size, &state, 0, effects);
     app.screen = Screen::Trends(Box::new(state));
 }
 
 /// Ask for the window of sessions `skip` back from the newest, as many as
 /// the screen's widest view shows.
-fn load_trends(app: &App, state: &TrendsState, skip: usize, effects: &mut Vec<Effect>) {
-    let take = view::trends_window(app.size);
-    if let Some(query) = state.query(&app.library, skip, take) {
+fn load_trends(
+    library: &crate::content::library::Library,
+    size: (u16, u16),
+    state: &TrendsState,
+    skip: usize,
+    effects: &mut Vec<Effect>,
+) {
+    if let Some(query) = state.query(library, skip, view::trends_window(size)) {
         effects.push(Effect::LoadTrends(Box::new(query)));
     }
 }
@@ -52,7 +57,7 @@ pub(super) fn trends_resized(app: &App, effects: &mut Vec<Effect>) {
         && let Some(data) = &state.data
         && data.query.take != view::trends_window(app.size)
     {
-        load_trends(app, state, data.query.skip, effects);
+        load_trends(&app.library, app.size, state, data.query.skip, effects);
     }
 }
 
@@ -108,8 +113,7 @@ pub(super) fn trends_loaded(app: &mut App, data: TrendsData, effects: &mut Vec<E
         if gone {
             state.locality = None;
             state.cursor = 0;
-            let state = state.clone();
-            load_trends(app, &state, 0, effects);
+            load_trends(&app.library, app.size, state, 0, effects);
             return;
         }
         state.items(&app.library).len()
@@ -306,8 +310,7 @@ pub(super) fn trends_command(app: &mut App, command: Command, effects: &mut Vec<
             state.data = None;
             state.locality = None;
             state.cursor = 0;
-            let state = state.clone();
-            load_trends(app, &state, 0, effects);
+            load_trends(&app.library, app.size, state, 0, effects);
         }
         Command::PageUp | Command::PageDown => {
             let (total, skip) = state.counts();
@@ -322,8 +325,7 @@ pub(super) fn trends_command(app: &mut App, command: Command, effects: &mut Vec<
             } else {
                 skip.saturating_sub(step)
             };
-            let state = state.clone();
-            load_trends(app, &state, skip, effects);
+            load_trends(&app.library, app.size, state, skip, effects);
         }
         Command::ShowSpread | Command::ShowBars => {
             let view = if command == Command::ShowSpread {
@@ -340,8 +342,7 @@ pub(super) fn trends_command(app: &mut App, command: Command, effects: &mut Vec<
         Command::StepLocality => {
             state.step_locality();
             state.cursor = 0;
-            let state = state.clone();
-            load_trends(app, &state, 0, effects);
+            load_trends(&app.library, app.size, state, 0, effects);
         }
         Command::Back => go_home(app, effects),
         _ => {}

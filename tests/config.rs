@@ -318,10 +318,14 @@ fn problems_found_at_start_are_shown_on_the_home_screen() {
 
 #[test]
 fn the_digit_bindings_keep_the_digits() {
-    let text = "{\n  \"walk_now.set_level\": [\"z\"],\n  \"walk_now.no_level_here\": [\"z\"],\n}\n";
+    let text = "{\n  \"walk_now.set_level\": [\"z\"],\n  \"walk_now.no_level_here\": [\"z\"],\n  \"walk_now.rate_first\": [\"z\"],\n}\n";
     let (h, _dir) = with_config(Some(text), None);
     let notice = h.app().startup_problems.join("\n");
-    for name in ["walk_now.set_level", "walk_now.no_level_here"] {
+    for name in [
+        "walk_now.set_level",
+        "walk_now.no_level_here",
+        "walk_now.rate_first",
+    ] {
         assert!(
             notice.contains(&format!("'{name}' takes the digit keys of the scale")),
             "{notice}"

@@ -111,8 +111,15 @@ fn level_of(h: &Harness) -> Option<u8> {
 fn item1_an_area_takes_a_level_only_when_asked_to_rate_it() {
     let mut h = start_supervision(100, 30);
     h.key(Char(']'));
-    // Not asked: a digit sets nothing and no level is shown.
+    // Not asked: a digit sets nothing and no level is shown, but says
+    // which key rates the area.
     h.key(Char('4'));
+    assert!(
+        h.screen()
+            .contains("Not rated: a supervision rates an area only when asked. r rates it."),
+        "{}",
+        h.screen()
+    );
     h.wait(5);
     assert_eq!(level_of(&h), None);
     assert!(!h.screen().contains("Level"), "{}", h.screen());

@@ -531,3 +531,19 @@ fn a_carried_action_in_so_far_on_screen() {
         insta::assert_snapshot!(format!("supervision_so_far_carried_{w}x{hgt}"), h.screen());
     }
 }
+
+#[test]
+fn a_carried_actions_empty_field_shows_the_words_it_carries() {
+    let (mut h, _) = series(100, 30);
+    review_last_time(&mut h);
+    // To the Actions tab: the carried action's own words are empty.
+    for _ in 0..3 {
+        h.key(Char(']'));
+    }
+    let screen = h.screen();
+    assert!(screen.contains("Agreed action 1"), "{screen}");
+    assert!(
+        screen.contains("carried: Read the neglect toolkit"),
+        "{screen}"
+    );
+}

@@ -122,6 +122,8 @@ pub enum Command {
     ClearLevel,
     /// A digit where the item takes no level: say why, and what instead.
     NoLevelHere,
+    /// A digit in a supervision area nobody asked to rate: say how.
+    RateFirst,
     /// Set the chosen criterion's state (see `CriterionState`).
     CriterionMet,
     CriterionPartlyMet,

@@ -255,6 +255,8 @@ pub enum Only {
     /// A supervision's area that the user asked to rate (or that has a
     /// level recorded): only there do the digits set a level.
     RatedArea,
+    /// A supervision's area nobody asked to rate: the digits say how.
+    UnratedArea,
     /// Home, with a daily review's small action due soon or overdue.
     DailyDue,
     /// Illustrations shown one level at a time (not side by side).
@@ -474,6 +476,7 @@ pub static BINDINGS: &[Binding] = &[
     bind_for(Only::Supervision, S::WalkNow, &[Code(Char('r'))], run(C::ToggleRating), Some("rate area"), "rate this area on the six-point scale, or stop rating it (asks before clearing a level)"),
     bind_for(Only::RatedArea, S::WalkNow, &[Key::Level], Does::SetLevel, Some("level"), "set the rated area's level (each area on its own: never averaged or added up)"),
     bind_for(Only::RatedArea, S::WalkNowRecord, &[Code(Char('0')), Code(Backspace), Code(Delete)], run(C::ClearLevel), None, "the rated area's level: back to not set"),
+    bind_for(Only::UnratedArea, S::WalkNow, &[Key::Level], run(C::RateFirst), None, "in an area nobody asked to rate: say which key rates it"),
     bind_for(Only::Workshop, S::Walk, &[Code(Char(']'))], run(C::NextPhase), Some("next phase"), "next phase: now, know, can be"),
     bind(S::Walk, &[Code(Tab), Code(BackTab)], run(C::SwitchPane), Some("pane"), "switch between the framework's text and your record"),
     bind_for(Only::Levels, S::WalkNow, &[Key::Level], Does::SetLevel, Some("level"), "set the level (of the group, or of the chosen participant)"),
@@ -785,6 +788,7 @@ impl Binding {
                 Only::Levels => !is_supervision(app) && offers_level_here(app),
                 Only::NoLevel => !is_supervision(app) && !offers_level_here(app),
                 Only::RatedArea => rated_here(app),
+                Only::UnratedArea => in_supervision_area(app) && !rated_here(app),
                 Only::DailyDue => super::update::soonest_daily_due(app).is_some(),
                 Only::OneLevel => one_level_at_a_time(app),
                 Only::Criterion => on_criterion(app).is_some(),
@@ -817,12 +821,18 @@ impl Binding {
 /// Whether the supervision's area in view is rated (asked for, or with a
 /// level recorded).
 fn rated_here(app: &App) -> bool {
-    app.workspace().is_some_and(|ws| {
-        ws.session.kind == SessionKind::Supervision
-            && ws.phase() == Some(Phase::Now)
-            && ws
-                .item_index()
+    in_supervision_area(app)
+        && app.workspace().is_some_and(|ws| {
+            ws.item_index()
                 .is_some_and(|i| super::supervision::is_rated(&ws.session, i))
+        })
+}
+
+/// On one of a supervision's areas (its questions), not its record,
+/// cases or actions.
+fn in_supervision_area(app: &App) -> bool {
+    app.workspace().is_some_and(|ws| {
+        ws.session.kind == SessionKind::Supervision && ws.phase() == Some(Phase::Now)
     })
 }
 
@@ -966,7 +976,7 @@ pub fn help(app: &App) -> Vec<(&'static str, Vec<(String, String)>)> {
             let mut lines: Vec<(String, String)> = Vec::new();
             for binding in app.keymap.iter().filter(|b| b.scope.section() == section) {
                 let what = match binding.only {
-                    Only::Supervision | Only::RatedArea => {
+                    Only::Supervision | Only::RatedArea | Only::UnratedArea => {
                         format!("{} (supervision)", binding.help)
                     }
                     _ => binding.help.to_owned(),

@@ -308,16 +308,28 @@ fn text_row(r: &RowLines, field: &TextField) -> Vec<Line<'static>> {
     let label = field_label(field, session.kind);
     let mut lines = r.plain(format!("{label}:"), r.theme.label(), "", "  ");
     if value.trim().is_empty() {
-        lines.push(Line::from(Span::styled(
-            "  (empty – Enter to write)",
-            r.theme.dim(),
-        )));
+        let hint = carried_words(ws, field).map_or_else(
+            || "  (empty – Enter to write)".to_owned(),
+            |words| crate::app::text::carried_hint(&words),
+        );
+        lines.extend(r.plain(hint, r.theme.dim(), "", "  "));
     } else {
         for paragraph in value.split('\n') {
             lines.extend(r.plain(paragraph.to_owned(), r.theme.text(), "  ", "  "));
         }
     }
     lines
+}
+
+/// The words a carried priority (or agreed action) with none of its own
+/// reads through its link to last time's.
+fn carried_words(ws: &crate::app::Workspace, field: &TextField) -> Option<String> {
+    let TextField::PriorityStatement(p) = field else {
+        return None;
+    };
+    let priority = ws.session.priorities.get(*p)?;
+    priority.carries.as_ref()?;
+    Some(crate::app::cycle::PriorityShown::of(priority, ws.earlier.as_deref()).text)
 }
 
 fn question_row(r: &RowLines, area: &str, question: &str) -> Vec<Line<'static>> {

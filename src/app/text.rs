@@ -938,6 +938,11 @@ pub mod supervision {
         "Rating this area: press 1-6 for its level (never averaged or added up); r again stops";
     pub const RATING_OFF: &str = "This area is no longer rated";
 
+    /// A digit in an area nobody asked to rate.
+    pub fn rate_first(key: &str) -> String {
+        format!("Not rated: a supervision rates an area only when asked. {key} rates it.")
+    }
+
     /// Asked before a recorded level is cleared by turning rating off.
     pub fn stop_rating(area: &str, level: &str) -> String {
         format!(
@@ -1024,6 +1029,12 @@ pub fn action_gone(title: &str) -> String {
 
 /// In place of a carried-forward action's words where last time's
 /// session is not at hand to read them from.
+/// In place of an empty field: the words a carried action reads through
+/// its link, and that Enter gives it words of its own.
+pub fn carried_hint(words: &str) -> String {
+    format!("  carried: {words} (Enter writes words of its own)")
+}
+
 pub fn carried_from(date: Option<jiff::civil::Date>) -> String {
     match date {
         Some(date) => format!("(carried from {date})"),

@@ -77,3 +77,10 @@ fn show_level_row(app: &mut App) {
     }
     settle(app);
 }
+
+/// A digit in an area nobody asked to rate: say which key rates it.
+pub(super) fn rate_first(app: &mut App) {
+    use crate::app::keys::{Scope, keys_of};
+    let key = keys_of(app, Scope::WalkNow, &Command::ToggleRating);
+    app.notice = Some(crate::app::text::supervision::rate_first(&key));
+}

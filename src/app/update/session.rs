@@ -99,6 +99,7 @@ pub(super) fn session_command(app: &mut App, command: Command, effects: &mut Vec
         Command::ToggleTimer => ws.timer.toggle(now),
         Command::NextTab => next_tab(&app.library, ws),
         Command::NoLevelHere => app.notice = no_level_notice(app),
+        Command::RateFirst => super::rating::rate_first(app),
         Command::DeleteEvidence { item, index } => {
             if let Some(record) = ws.session.items.get_mut(item)
                 && index < record.evidence.len()

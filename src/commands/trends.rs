@@ -113,7 +113,7 @@ impl Source<'_> {
         each: &mut dyn FnMut(LevelPoint),
     ) -> rusqlite::Result<()> {
         match self {
-            Source::Index(r) => r.each_level_by_date(framework, item, each),
+            Source::Index(r) => r.each_level(framework, item, &mut |p, _| each(p)),
             Source::Files(r) => {
                 r.levels(framework, item).into_iter().for_each(each);
                 Ok(())
@@ -130,7 +130,7 @@ impl Source<'_> {
         each: &mut dyn FnMut(LevelPoint, ScaleChoice),
     ) -> rusqlite::Result<()> {
         match self {
-            Source::Index(r) => r.each_level(framework, item, each),
+            Source::Index(r) => r.each_level(framework, Some(item), each),
             Source::Files(r) => {
                 let scales: HashMap<String, ScaleChoice> =
                     r.scales(framework).into_iter().collect();

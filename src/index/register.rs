@@ -458,7 +458,7 @@ impl Register for IndexRegister<'_> {
 
     fn levels(&self, framework: &str, item: Option<&str>) -> Vec<LevelPoint> {
         let mut all = Vec::new();
-        let _ = self.each_level_by_date(framework, item, &mut |p| all.push(p));
+        let _ = self.each_level(framework, item, &mut |p, _| all.push(p));
         all
     }
 }
@@ -481,42 +481,26 @@ fn level_point(r: &rusqlite::Row<'_>) -> Result<LevelPoint, rusqlite::Error> {
 }
 
 impl IndexRegister<'_> {
-    /// Each level of a framework (or of one item), by session date, as
-    /// `levels` lists them, handed over as read: nothing is held.
-    pub fn each_level_by_date(
-        &self,
-        framework: &str,
-        item: Option<&str>,
-        each: &mut dyn FnMut(LevelPoint),
-    ) -> Result<(), rusqlite::Error> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT s.session, s.title, s.created, s.locality, l.item, l.level, l.spread
-             FROM register_levels l JOIN register_sessions s ON s.file = l.file
-             WHERE s.framework = ?1 AND (?2 IS NULL OR l.item = ?2)
-             ORDER BY s.created, s.session, l.position",
-        )?;
-        let mut rows = stmt.query(params![framework, item])?;
-        while let Some(row) = rows.next()? {
-            each(level_point(row)?);
-        }
-        Ok(())
-    }
-
-    /// Each level of one item of a framework, by session date, with its
-    /// session's scale, handed over as read: nothing is held (`howgood
+    /// Each level of a framework (or of one item), by session date, with
+    /// its session's scale, handed over as read: nothing is held (`howgood
     /// trends` over 100,000 sessions).
     pub fn each_level(
         &self,
         framework: &str,
-        item: &str,
+        item: Option<&str>,
         each: &mut dyn FnMut(LevelPoint, ScaleChoice),
     ) -> Result<(), rusqlite::Error> {
-        let mut stmt = self.conn.prepare_cached(
+        // One item's rows come from the (framework, item) index.
+        let only = match item {
+            Some(_) => "l.framework = ?1 AND l.item = ?2",
+            None => "s.framework = ?1 AND ?2 IS NULL",
+        };
+        let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT s.session, s.title, s.created, s.locality, l.item, l.level, l.spread, s.scale
              FROM register_levels l JOIN register_sessions s ON s.file = l.file
-             WHERE l.framework = ?1 AND l.item = ?2
-             ORDER BY s.created, s.session, l.position",
-        )?;
+             WHERE {only}
+             ORDER BY s.created, s.session, l.position"
+        ))?;
         let mut rows = stmt.query(params![framework, item])?;
         while let Some(row) = rows.next()? {
             let scale =

@@ -113,17 +113,24 @@ fn write(store: &SessionStore, s: &Session) {
     .expect("write");
 }
 
-#[test]
-fn the_index_answers_as_reading_every_file_does() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let (store, _) = SessionStore::open(dir.path().join("sessions")).expect("store");
-    for s in sessions() {
-        write(&store, &s);
+/// These sessions written as howgood writes them, and an index that has
+/// compared the folder: the store and the index.
+fn indexed(dir: &std::path::Path, all: &[Session]) -> (SessionStore, Index) {
+    let (store, _) = SessionStore::open(dir.join("sessions")).expect("store");
+    for s in all {
+        write(&store, s);
     }
-    let mut index = Index::open(&Index::path_in(dir.path())).expect("index");
+    let mut index = Index::open(&Index::path_in(dir)).expect("index");
     index
         .reconcile(&store.dir, &mut |_, _| {})
         .expect("reconcile");
+    (store, index)
+}
+
+#[test]
+fn the_index_answers_as_reading_every_file_does() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (store, index) = indexed(dir.path(), &sessions());
     let (scan, problems) = Scan::of_store(&store);
     assert!(problems.is_empty());
     let from_index = index.register();
@@ -162,15 +169,8 @@ fn the_index_answers_as_reading_every_file_does() {
 #[test]
 fn actions_are_keyed_by_id_so_a_reorder_changes_nothing_but_order() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (store, _) = SessionStore::open(dir.path().join("sessions")).expect("store");
     let mut all = sessions();
-    for s in &all {
-        write(&store, s);
-    }
-    let mut index = Index::open(&Index::path_in(dir.path())).expect("index");
-    index
-        .reconcile(&store.dir, &mut |_, _| {})
-        .expect("reconcile");
+    let (store, mut index) = indexed(dir.path(), &all);
     let before = index.register().actions_checked().expect("query");
     all[0].priorities.reverse();
     write(&store, &all[0]);
@@ -190,15 +190,8 @@ fn actions_are_keyed_by_id_so_a_reorder_changes_nothing_but_order() {
 fn the_register_pages_and_filters_in_the_index_as_over_every_file() {
     use howgood::app::cycle::{DueWindow, RegisterFilter};
     let dir = tempfile::tempdir().expect("tempdir");
-    let (store, _) = SessionStore::open(dir.path().join("sessions")).expect("store");
     let mut all = sessions();
-    for s in &all {
-        write(&store, s);
-    }
-    let mut index = Index::open(&Index::path_in(dir.path())).expect("index");
-    index
-        .reconcile(&store.dir, &mut |_, _| {})
-        .expect("reconcile");
+    let (store, mut index) = indexed(dir.path(), &all);
     let today: jiff::civil::Date = "2026-06-01".parse().expect("date");
     let some = |s: &str| Some(s.to_owned());
     let mut filters = vec![
@@ -329,7 +322,6 @@ fn the_register_pages_and_filters_in_the_index_as_over_every_file() {
 fn a_window_of_levels_from_the_index_matches_the_files() {
     use howgood::session::register::LevelsQuery;
     let dir = tempfile::tempdir().expect("tempdir");
-    let (store, _) = SessionStore::open(dir.path().join("sessions")).expect("store");
     let places = [Some("North"), Some("South"), None, Some("East")];
     let mut all = Vec::new();
     for month in 1..=9 {
@@ -342,13 +334,9 @@ fn a_window_of_levels_from_the_index_matches_the_files() {
             r.level = Some(u8::try_from(month % 6 + 1).expect("level"));
             s.items = vec![r, ItemRecord::new("1.1")];
         }
-        write(&store, &s);
         all.push(s);
     }
-    let mut index = Index::open(&Index::path_in(dir.path())).expect("index");
-    index
-        .reconcile(&store.dir, &mut |_, _| {})
-        .expect("reconcile");
+    let (_, index) = indexed(dir.path(), &all);
     let from_index = index.register();
     let scan = Scan::new(all);
     let mut compared = 0;

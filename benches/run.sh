@@ -1,7 +1,9 @@
 #!/bin/sh
 # What users wait for, against baselines measured in the same run:
 #   start to first frame vs a bare ratatui app (examples/bare.rs) at 120x40
-#   and 240x67; for each size, a generated folder (examples/gen_sessions.rs:
+#   and 240x67, with the home screen the last run kept (index-home.json) and
+#   without it (removed before each run: a first start, or one after a
+#   change); for each size, a generated folder (examples/gen_sessions.rs:
 #   two thirds daily reviews, workshops and supervisions, each with a v1
 #   backup) and: reindex from scratch, home screen first frame, one key
 #   press, `sessions list` vs `grep -r -m1 title`, search vs grep, peak memory;
@@ -10,6 +12,7 @@
 #   register and trends screens' first frame and keys, in process.
 #
 #   benches/run.sh [RUNS] [SIZE...]      default: 10 runs, 1000 10000 100000
+#   benches/run.sh RUNS startup          start to first frame alone
 #
 # Needs only a Linux machine with the Rust toolchain, `script` (util-linux)
 # and `grep`. Generated folders are kept in $HOWGOOD_BENCH_DIR (default
@@ -25,4 +28,5 @@ mkdir -p "$work/empty"
 cargo build --release --locked --bin howgood --example bare --example gen_sessions --example bench >&2
 echo "# Run of $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores"
 echo
+[ "$sizes" = startup ] && sizes=
 ./target/release/examples/bench "$work" "$runs" $sizes

@@ -4,6 +4,7 @@
 //! struct a subcommand, so `--help` and the parser come from one place.
 
 use clap::{Args, Parser, Subcommand};
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -20,6 +21,84 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+impl Cli {
+    /// The command line of this process. Most starts open the screens with
+    /// at most the global options; those are read without clap, which
+    /// would first build all twenty subcommands (a sixth of a bare
+    /// terminal program's whole run). Anything else (a subcommand,
+    /// `--help`, a mistake) goes to clap, which answers as it always has;
+    /// a test holds the two readings equal.
+    pub fn parse_quickly() -> Cli {
+        let args: Vec<OsString> = std::env::args_os().skip(1).collect();
+        let env = |name| std::env::var_os(name);
+        match GlobalArgs::screens_only(&args, env(DATA_DIR_ENV), env(THEME_ENV)) {
+            Some(global) => Cli {
+                global,
+                command: None,
+            },
+            None => Cli::parse(),
+        }
+    }
+}
+
+const DATA_DIR_ENV: &str = "HOWGOOD_DATA_DIR";
+const THEME_ENV: &str = "HOWGOOD_THEME";
+
+impl GlobalArgs {
+    /// The global options of a command line that only opens the screens,
+    /// given the values of `HOWGOOD_DATA_DIR` and `HOWGOOD_THEME`; `None`
+    /// for anything else, or anything unusual (a repeated option, a value
+    /// that is empty or looks like an option, an empty variable), which is
+    /// left to clap.
+    pub fn screens_only(
+        args: &[OsString],
+        data_dir_env: Option<OsString>,
+        theme_env: Option<OsString>,
+    ) -> Option<GlobalArgs> {
+        let mut global = GlobalArgs::default();
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            let arg = arg.to_str()?;
+            let (name, inline) = match arg.split_once('=') {
+                Some((name, value)) => (name, Some(value)),
+                None => (arg, None),
+            };
+            if name == "--present" && inline.is_none() && !global.present {
+                global.present = true;
+                continue;
+            }
+            let value = match inline {
+                Some(value) => value,
+                None => args.next()?.to_str()?,
+            };
+            if value.is_empty() || value.starts_with('-') {
+                return None;
+            }
+            let taken = match name {
+                "--data-dir" => global.data_dir.replace(value.into()).is_some(),
+                "--content-dir" => global.content_dir.replace(value.into()).is_some(),
+                "--theme" => global.theme.replace(value.into()).is_some(),
+                _ => return None,
+            };
+            if taken {
+                return None;
+            }
+        }
+        if global.data_dir.is_none()
+            && let Some(dir) = data_dir_env
+        {
+            global.data_dir = Some(PathBuf::from(dir)).filter(|d| !d.as_os_str().is_empty());
+            global.data_dir.as_ref()?;
+        }
+        if global.theme.is_none()
+            && let Some(theme) = theme_env
+        {
+            global.theme = Some(theme.into_string().ok().filter(|t| !t.is_empty())?);
+        }
+        Some(global)
+    }
+}
+
 #[derive(Debug, Args, Clone, Default)]
 pub struct GlobalArgs {
     /// Projector mode: large, high-contrast, one idea per screen.
@@ -27,7 +106,7 @@ pub struct GlobalArgs {
     pub present: bool,
     /// Where sessions are kept (in <DIR>/sessions/). Defaults to the
     /// platform's data folder for howgood.
-    #[arg(long, global = true, env = "HOWGOOD_DATA_DIR", value_name = "DIR")]
+    #[arg(long, global = true, env = DATA_DIR_ENV, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
     /// A folder of your own framework RON files, read after the embedded
     /// content and <config dir>/content/. A framework with an embedded id
@@ -36,7 +115,7 @@ pub struct GlobalArgs {
     pub content_dir: Option<PathBuf>,
     /// Colours: dark, light or high-contrast (changed further by
     /// <config dir>/theme.ron). NO_COLOR turns colour off whatever is chosen.
-    #[arg(long, global = true, env = "HOWGOOD_THEME", value_name = "NAME")]
+    #[arg(long, global = true, env = THEME_ENV, value_name = "NAME")]
     pub theme: Option<String>,
 }
 

@@ -1,4 +1,3 @@
-use clap::Parser;
 use howgood::cli::{Cli, Command};
 use howgood::{commands, tui};
 use std::process::ExitCode;
@@ -10,7 +9,7 @@ fn main() -> ExitCode {
         // SAFETY: no other thread has started yet.
         unsafe { std::env::remove_var("HOWGOOD_DATA_DIR") };
     }
-    let cli = Cli::parse();
+    let cli = Cli::parse_quickly();
     if !matches!(
         cli.command,
         None | Some(

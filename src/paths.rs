@@ -3,8 +3,12 @@
 use directories::ProjectDirs;
 use std::path::PathBuf;
 
-fn project_dirs() -> Option<ProjectDirs> {
-    ProjectDirs::from("", "", "howgood")
+/// The platform's folders for howgood, worked out once: a start asks for
+/// them several times, and each asking builds every one of them.
+fn project_dirs() -> Option<&'static ProjectDirs> {
+    static DIRS: std::sync::OnceLock<Option<ProjectDirs>> = std::sync::OnceLock::new();
+    DIRS.get_or_init(|| ProjectDirs::from("", "", "howgood"))
+        .as_ref()
 }
 
 /// The data folder: `--data-dir`, else `HOWGOOD_DATA_DIR` (via clap), else

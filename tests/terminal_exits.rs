@@ -10,6 +10,7 @@ use nix::unistd::Pid;
 use std::fs::{self, File};
 use std::io::{Read, Write};
 use std::os::fd::{AsRawFd, OwnedFd};
+use std::os::unix::fs::FileExt;
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
@@ -460,4 +461,54 @@ fn quitting_leaves_no_write_ahead_log_to_replay() {
     assert!(status.success(), "{status:?}");
     assert!(place.data().join("index.sqlite").exists());
     assert!(!wal.exists(), "the log was left behind for the next start");
+}
+
+/// The second start draws its first frame from the home screen the first
+/// kept beside the index, without reading the index: here the index is
+/// made unreadable in place, its size and time kept, and the first frame
+/// still lists the session. A whole run then finds the index damaged,
+/// rebuilds it from the files and lists the session from it.
+#[test]
+fn a_second_start_draws_home_from_the_kept_copy_before_the_index_is_read() {
+    let place = Place::new();
+    place.new_session();
+    let mut pty = Pty::spawn(place.howgood(&[]), true);
+    pty.wait_for("Full disk trial", Duration::from_secs(20));
+    pty.send(b"q");
+    let status = pty.exit(Duration::from_secs(10)).expect("exited");
+    assert!(status.success(), "{status:?}");
+    let kept = place.data().join("index-home.json");
+    assert_eq!(mode(&kept), 0o600, "kept privately");
+
+    let index = place.data().join("index.sqlite");
+    let meta = fs::metadata(&index).expect("index");
+    let file = File::options().write(true).open(&index).expect("open");
+    file.write_all_at(&vec![0u8; meta.len() as usize], 0)
+        .expect("overwrite");
+    file.set_modified(meta.modified().expect("time"))
+        .expect("time");
+    drop(file);
+
+    let mut first_frame = place.howgood(&[]);
+    first_frame.env("HOWGOOD_BENCH_FIRST_FRAME", "1");
+    let mut pty = Pty::spawn(first_frame, true);
+    let status = pty.exit(Duration::from_secs(10)).expect("exited");
+    pty.pump();
+    assert!(status.success(), "{status:?}");
+    assert!(
+        pty.squeezed().contains("Fulldisktrial"),
+        "the first frame lists the session: {}",
+        pty.text()
+    );
+
+    let mut pty = Pty::spawn(place.howgood(&[]), true);
+    pty.wait_for("Full disk trial", Duration::from_secs(20));
+    pty.send(b"q");
+    let status = pty.exit(Duration::from_secs(10)).expect("exited");
+    assert!(status.success(), "{status:?}");
+    let rebuilt = fs::read(&index).expect("index");
+    assert!(
+        rebuilt.starts_with(b"SQLite format 3"),
+        "rebuilt from the files"
+    );
 }

@@ -185,3 +185,26 @@ fn projector_at_240x67_reaches_level_two_with_the_keys_help_names() {
     h.key(KeyCode::Left);
     assert!(h.screen().contains("Level 5: very good"));
 }
+
+/// The home screen's areas are worked out by hand (the layout solver's
+/// first use would cost a start's first frame); they are the solver's.
+#[test]
+fn the_home_areas_are_the_layout_solvers() {
+    use ratatui::layout::{Constraint, Layout, Rect};
+    for width in [0, 60, 120, 500] {
+        for height in 0..=300u16 {
+            let solved: [Rect; 4] = Layout::vertical([
+                Constraint::Length(2),
+                Constraint::Min(4),
+                Constraint::Length((height / 3).clamp(4, 12)),
+                Constraint::Length(1),
+            ])
+            .areas(Rect::new(0, 0, width, height));
+            assert_eq!(
+                howgood::app::view::home_areas((width, height)),
+                solved,
+                "{width}×{height}"
+            );
+        }
+    }
+}

@@ -12,9 +12,10 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use ratatui_textarea::TextArea;
+use serde::{Deserialize, Serialize};
 
 /// A session as the home screen lists it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SessionSummary {
     pub id: String,
     pub kind: SessionKind,
@@ -30,7 +31,7 @@ pub struct SessionSummary {
 }
 
 /// A priority that is due soon or overdue, across all sessions.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DuePriority {
     pub session_id: String,
     pub session_title: String,
@@ -56,7 +57,7 @@ impl DuePriority {
 /// What the edge found in the sessions folder: counts, and one page of
 /// each list around the cursor (the index is asked for a page, never for
 /// years of sessions at once).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct HomeData {
     /// A page of the sessions list (newest first, daily reviews left out),
     /// starting at `sessions_from`.
@@ -93,7 +94,7 @@ pub struct HomeData {
 }
 
 /// What home shows of the improvement cycle beyond the due list.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct HomeCycle {
     /// Series whose next session is due, soonest first.
     pub next_due: Vec<crate::index::register::NextDue>,
@@ -186,7 +187,7 @@ impl HomeData {
 }
 
 /// One day's review, as the history shows it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DailyEntry {
     pub id: String,
     pub date: Date,

@@ -19,6 +19,9 @@ use ratatui::text::{Line, Span};
 /// Wrap `text` to `width` columns with a first-line lead and a hanging
 /// indent for the rest. Never returns no lines.
 pub fn wrap_text(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+    if let Some(line) = one_line(text, width.max(4), first) {
+        return vec![line];
+    }
     let options = textwrap::Options::new(width.max(4))
         .initial_indent(first)
         .subsequent_indent(rest)
@@ -32,6 +35,19 @@ pub fn wrap_text(text: &str, width: usize, first: &str, rest: &str) -> Vec<Strin
     } else {
         lines
     }
+}
+
+/// `text` as the one line it wraps to when it fits, found without the
+/// line breaker (whose first use costs a start's first frame, and every
+/// use a few microseconds); `None` when it may wrap or be changed by
+/// wrapping (a space at either end, a line break, a control character).
+/// A test holds it to what textwrap gives.
+fn one_line(text: &str, width: usize, first: &str) -> Option<String> {
+    let plain = |c: char| !c.is_control();
+    let trimmed = !text.starts_with(char::is_whitespace) && !text.ends_with(char::is_whitespace);
+    let fits = textwrap::core::display_width(first) + textwrap::core::display_width(text) <= width;
+    (!text.is_empty() && trimmed && fits && text.chars().all(plain))
+        .then(|| format!("{first}{text}"))
 }
 
 /// Lines of a reference entry at a width (the first two columns are kept

@@ -1,6 +1,9 @@
 //! The one measure of the screen: layout as a pure function of the terminal
 //! size and mode, shared by the renderer and by `update` (scrolling, mouse
 //! hits, keeping the cursor in view), so the two cannot measure differently.
+//!
+//! Long because every screen's areas are here, in one place, for that
+//! reason: splitting it by screen would give each its own measure again.
 
 use super::lines;
 use super::reference::{self, Entry, Style as EntryStyle};
@@ -131,14 +134,29 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 
 /// The areas of the home screen: title, sessions, due priorities, footer.
 pub fn home_areas(size: (u16, u16)) -> [Rect; 4] {
-    let area = Rect::new(0, 0, size.0, size.1);
+    let (width, height) = size;
+    let due = (height / 3).clamp(4, 12);
+    let (title, least_body, footer) = (2, 4, 1);
+    // Tall enough for every box: the sessions box takes what is left. Worked
+    // out here rather than by the layout solver, because the home screen is
+    // a start's first frame and the solver's first use costs it a twentieth
+    // of a bare terminal program's whole run (a test holds the two equal).
+    if height >= title + least_body + due + footer {
+        let body = height - title - due - footer;
+        return [
+            Rect::new(0, 0, width, title),
+            Rect::new(0, title, width, body),
+            Rect::new(0, title + body, width, due),
+            Rect::new(0, height - footer, width, footer),
+        ];
+    }
     Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Min(4),
-        Constraint::Length((size.1 / 3).clamp(4, 12)),
-        Constraint::Length(1),
+        Constraint::Length(title),
+        Constraint::Min(least_body),
+        Constraint::Length(due),
+        Constraint::Length(footer),
     ])
-    .areas(area)
+    .areas(Rect::new(0, 0, width, height))
 }
 
 /// The first home row shown in the sessions box, keeping the cursor in it.

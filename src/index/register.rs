@@ -634,7 +634,7 @@ impl IndexRegister<'_> {
 
 /// A series whose next session is due: the session that set the date and
 /// has not yet been followed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct NextDue {
     pub session_id: String,
     pub session_title: String,
@@ -642,7 +642,7 @@ pub struct NextDue {
 }
 
 /// An open priority with no update since `touched`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Quiet {
     pub session_id: String,
     pub session_title: String,

@@ -2,6 +2,7 @@
 //! handler. Everything else lives in `app` (state) and `ui` (drawing).
 
 pub mod config;
+pub mod home_snapshot;
 pub mod runtime;
 pub mod terminal;
 
@@ -13,10 +14,9 @@ use crate::paths;
 use crate::session::store::write_emergency;
 use crate::ui;
 use jiff::Timestamp;
-use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use runtime::{RecoverySlot, Runtime};
+use signal_hook::consts::{SIGHUP, SIGTERM};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
@@ -72,6 +72,35 @@ pub fn run(global: &GlobalArgs, start: Start) -> anyhow::Result<()> {
             "the screens need a terminal; in scripts use `howgood new`, `howgood export`, `howgood sessions list` or `howgood content` (see `howgood --help`)"
         );
     }
+    let runtime = Arc::new(Mutex::new(prepare(global, start)?));
+    // Caught from here on; the thread that saves on them starts after the
+    // first frame, which it would only delay.
+    let signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+
+    let guard = terminal::Guard::new()?;
+    let mut terminal = terminal::open()?;
+    let result = event_loop(&mut terminal, &runtime, signals);
+    // However the loop ended (q, Ctrl-C, the terminal gone, an error):
+    // one last save, and a copy of anything that could not be saved.
+    let report = quit_anyway(&runtime);
+    // The signal thread keeps the runtime alive to the end, so the index is
+    // closed here: SQLite then folds its write-ahead log into the file and
+    // removes it, and the next start need not read the log back page by page.
+    lock(&runtime).close_index();
+    // Not dropped: ratatui's drop prints to stderr when it cannot show the
+    // cursor, which panics once the terminal has gone. The guard shows it.
+    std::mem::forget(terminal);
+    drop(guard);
+    if let Some(report) = report {
+        say(&report);
+        std::process::exit(1);
+    }
+    result
+}
+
+/// Everything the screens need before their first frame, started where
+/// `start` says.
+fn prepare(global: &GlobalArgs, start: Start) -> anyhow::Result<Runtime> {
     let library = load_library(&user_content_paths(global));
     // Permission warnings are shown on the home screen, not printed here.
     let dir = paths::sessions_dir(global.data_dir.as_ref()).ok_or_else(|| {
@@ -150,28 +179,7 @@ pub fn run(global: &GlobalArgs, start: Start) -> anyhow::Result<()> {
             runtime.dispatch(Action::Command(Command::StartDaily));
         }
     }
-    let runtime = Arc::new(Mutex::new(runtime));
-    save_on_signals(Arc::clone(&runtime))?;
-
-    let guard = terminal::Guard::new()?;
-    let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
-    let result = event_loop(&mut terminal, &runtime);
-    // However the loop ended (q, Ctrl-C, the terminal gone, an error):
-    // one last save, and a copy of anything that could not be saved.
-    let report = quit_anyway(&runtime);
-    // The signal thread keeps the runtime alive to the end, so the index is
-    // closed here: SQLite then folds its write-ahead log into the file and
-    // removes it, and the next start need not read the log back page by page.
-    lock(&runtime).index = None;
-    // Not dropped: ratatui's drop prints to stderr when it cannot show the
-    // cursor, which panics once the terminal has gone. The guard shows it.
-    std::mem::forget(terminal);
-    drop(guard);
-    if let Some(report) = report {
-        say(&report);
-        std::process::exit(1);
-    }
-    result
+    Ok(runtime)
 }
 
 /// The system's time zone. jiff's `TimeZone::system()` first lists the
@@ -274,13 +282,11 @@ fn lock(runtime: &Mutex<Runtime>) -> MutexGuard<'_, Runtime> {
 /// Closing the window sends SIGHUP; a shutdown sends SIGTERM. On either,
 /// save and leave. This runs on its own thread because the input reader
 /// can block for good once the terminal has gone.
-fn save_on_signals(runtime: Arc<Mutex<Runtime>>) -> anyhow::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+fn save_on_signals(mut signals: signal_hook::iterator::Signals, runtime: Arc<Mutex<Runtime>>) {
     std::thread::spawn(move || {
         if signals.forever().next().is_some() {
             let report = quit_anyway(&runtime);
-            lock(&runtime).index = None;
+            lock(&runtime).close_index();
             let _ = terminal::leave();
             if let Some(report) = report {
                 say(&report);
@@ -289,13 +295,14 @@ fn save_on_signals(runtime: Arc<Mutex<Runtime>>) -> anyhow::Result<()> {
             std::process::exit(0);
         }
     });
-    Ok(())
 }
 
 fn event_loop(
-    terminal: &mut Terminal<CrosstermBackend<std::io::Stdout>>,
-    runtime: &Mutex<Runtime>,
+    terminal: &mut terminal::Tui,
+    runtime: &Arc<Mutex<Runtime>>,
+    signals: signal_hook::iterator::Signals,
 ) -> anyhow::Result<()> {
+    let mut signals = Some(signals);
     let mut redraw = true;
     let mut drawn_second = None;
     // Benchmarks (benches/run.sh) time a start to its first frame.
@@ -321,6 +328,13 @@ fn event_loop(
             redraw = false;
             if runtime.app.quit || first_frame_only {
                 return Ok(());
+            }
+        }
+        if let Some(signals) = signals.take() {
+            save_on_signals(signals, Arc::clone(runtime));
+            redraw = lock(runtime).after_first_frame();
+            if redraw {
+                continue;
             }
         }
         reconciling |= start_reconcile(&mut lock(runtime), &reconciled, reconciling);
@@ -376,8 +390,9 @@ fn event_loop(
                 Answer::Done(result) => {
                     reconciling = false;
                     runtime.indexing_finished();
-                    if let Ok(done) = result {
-                        runtime.reconciled(done);
+                    match result {
+                        Ok(done) => runtime.reconciled(done),
+                        Err(_) => runtime.reconcile_failed(),
                     }
                 }
             }
@@ -417,10 +432,7 @@ fn start_reconcile(
 }
 
 /// Ctrl-Z: save, give the shell its terminal back, and carry on when resumed.
-fn suspend(
-    terminal: &mut Terminal<CrosstermBackend<std::io::Stdout>>,
-    runtime: &mut Runtime,
-) -> anyhow::Result<()> {
+fn suspend(terminal: &mut terminal::Tui, runtime: &mut Runtime) -> anyhow::Result<()> {
     runtime.dispatch(Action::Command(Command::SaveNow));
     terminal::leave()?;
     #[cfg(unix)]

@@ -6,6 +6,7 @@
 //! the one place that touches disk can be read whole; each answer is
 //! handed back to `update` as an Action.
 
+use super::home_snapshot;
 use crate::app::action::{Action, Effect, Opened};
 use crate::app::cycle::{Earlier, RegisterFilter, RegisterQuery, TrendsData};
 use crate::app::home::{
@@ -56,6 +57,16 @@ pub struct Runtime {
     pub background_reconcile: bool,
     /// A comparison is wanted (background mode).
     pub reconcile_wanted: bool,
+    /// The first frame showed the kept home screen (`home_snapshot`): the
+    /// index opens after it is drawn.
+    home_kept: bool,
+    /// Home is loaded again when the comparison of the folder ends, even
+    /// if it found nothing (the kept screen is replaced by the index's).
+    reload_home_after_reconcile: bool,
+    /// The top of home as last read from the index, with the key taken
+    /// just before: kept for the next start if the key still holds once
+    /// the index is closed.
+    home_read: Option<(home_snapshot::Key, HomeData)>,
     /// Recovery and conflict copies found by the last pass over the folder.
     folder: Folder,
     /// Loosened session file permissions found by the last pass.
@@ -448,6 +459,9 @@ impl Runtime {
             index: None,
             background_reconcile: false,
             reconcile_wanted: false,
+            home_kept: false,
+            reload_home_after_reconcile: false,
+            home_read: None,
             folder: Folder::default(),
             loose: Vec::new(),
             measures: None,
@@ -494,7 +508,13 @@ impl Runtime {
 
     /// Show the home screen, then open a session if one was asked for.
     pub fn start(&mut self, open: Option<String>) {
-        self.dispatch_effect(Effect::LoadHome);
+        match self.kept_home(open.is_none()) {
+            Some(home) => {
+                self.home_kept = true;
+                self.dispatch(Action::HomeLoaded(home));
+            }
+            None => self.dispatch_effect(Effect::LoadHome),
+        }
         self.dispatch_effect(Effect::LoadSyncStatus);
         if let Some(query) = open {
             self.dispatch_effect(Effect::Open(query));
@@ -552,6 +572,105 @@ impl Runtime {
         }
     }
 
+    /// The home screen kept by the last run, if the terminal program starts
+    /// on it and nothing it was made from has changed (`home_snapshot`).
+    fn kept_home(&self, on_home: bool) -> Option<HomeData> {
+        if !on_home || !self.background_reconcile || self.index.is_some() {
+            return None;
+        }
+        let key = home_snapshot::key_if_closed(&self.index_path(), &self.store.dir, self.today())?;
+        let mut home = home_snapshot::read(&home_snapshot::path_in(&self.data_dir()), &key)?;
+        home.warnings = self.store.folder_permission_warning();
+        self.add_home_warnings(&mut home);
+        Some(home)
+    }
+
+    /// After the first frame: if it showed the kept home screen, open the
+    /// index now and compare the folder with it, then load home again.
+    /// Whether anything visible changed.
+    pub fn after_first_frame(&mut self) -> bool {
+        if !std::mem::take(&mut self.home_kept) {
+            return false;
+        }
+        match Index::open(&self.index_path()) {
+            Ok(index) => {
+                self.index = Some(index);
+                self.reconcile_wanted = true;
+                self.reload_home_after_reconcile = true;
+                false
+            }
+            Err(_) => {
+                // Home from the files, with the reason shown.
+                self.dispatch_effect(Effect::LoadHome);
+                true
+            }
+        }
+    }
+
+    /// The comparison of the folder failed: home shows what the index (or
+    /// the files) hold now, if it was waiting for it.
+    pub fn reconcile_failed(&mut self) {
+        if std::mem::take(&mut self.reload_home_after_reconcile)
+            && matches!(self.app.screen, Screen::Home | Screen::History { .. })
+        {
+            self.dispatch_effect(Effect::LoadHome);
+        }
+    }
+
+    /// Close the index (SQLite then folds its write-ahead log into the
+    /// file), then keep the top of home for the next start: the top as
+    /// last read if nothing changed since, else what is kept if it still
+    /// matches, else the top read again.
+    pub fn close_index(&mut self) {
+        if self.index.take().is_none() {
+            return;
+        }
+        let today = self.today();
+        let (index, kept) = (self.index_path(), home_snapshot::path_in(&self.data_dir()));
+        let Some(key) = home_snapshot::key_if_closed(&index, &self.store.dir, today) else {
+            return;
+        };
+        let home = match self.home_read.take() {
+            // Written only if it differs: a kept copy that a change within
+            // the file clock's resolution slipped past is put right here.
+            Some((read_at, home)) if read_at == key => home,
+            _ if home_snapshot::read(&kept, &key).is_some() => return,
+            _ => {
+                let Ok(index) = Index::open(&index) else {
+                    return;
+                };
+                let home = home_data_indexed(
+                    &self.store,
+                    &index,
+                    &self.folder,
+                    today,
+                    &self.app.time_zone,
+                    Around::default(),
+                );
+                drop(index);
+                let unchanged =
+                    home_snapshot::key_if_closed(&self.index_path(), &self.store.dir, today)
+                        .is_some_and(|now| now == key);
+                match home {
+                    Ok(home) if unchanged => home,
+                    _ => return,
+                }
+            }
+        };
+        let _ = home_snapshot::write(&kept, &key, &home);
+    }
+
+    /// What home says beside its lists: content skipped at start, a
+    /// settings file that is not being saved.
+    fn add_home_warnings(&self, data: &mut HomeData) {
+        data.warnings
+            .extend(self.app.startup_problems.iter().cloned());
+        if let Some(problem) = &self.app.settings_problem {
+            data.warnings
+                .push(format!("Settings are not being saved: {problem}"));
+        }
+    }
+
     /// The home data from the index, or from the files if the index
     /// cannot be used (the reason is shown on the home screen).
     fn load_home(&mut self) -> HomeData {
@@ -591,6 +710,12 @@ impl Runtime {
     fn home_from_index(&mut self) -> Result<HomeData, IndexError> {
         let today = self.today();
         let around = self.around();
+        // The top of home may be kept for the next start: the key is taken
+        // before reading, so a change made meanwhile shows in it.
+        let at_top = around.sessions == 0 && around.daily == 0;
+        let key = at_top
+            .then(|| home_snapshot::key_of(&self.index_path(), &self.store.dir, today))
+            .flatten();
         let Some(index) = self.index.as_mut() else {
             return Ok(HomeData::default());
         };
@@ -611,6 +736,7 @@ impl Runtime {
             &self.app.time_zone,
             around,
         )?;
+        self.home_read = key.map(|key| (key, home_snapshot::top_of(&data)));
         data.warnings = self.store.folder_permission_warning();
         data.warnings.extend(self.loose.iter().cloned());
         Ok(data)
@@ -699,7 +825,8 @@ impl Runtime {
     /// A comparison of the folder with the index finished in the
     /// background: show what changed, if anything did.
     pub fn reconciled(&mut self, done: Reconciled) {
-        let changed = done.read > 0
+        let changed = std::mem::take(&mut self.reload_home_after_reconcile)
+            || done.read > 0
             || done.removed > 0
             || self.folder.sidecars != done.folder.sidecars
             || self.loose != done.loose;
@@ -768,12 +895,7 @@ impl Runtime {
                 // Loosened permissions and a damaged settings file are said
                 // where they will be read, not printed before the screen opens.
                 let mut data = self.load_home();
-                data.warnings
-                    .extend(self.app.startup_problems.iter().cloned());
-                if let Some(problem) = &self.app.settings_problem {
-                    data.warnings
-                        .push(format!("Settings are not being saved: {problem}"));
-                }
+                self.add_home_warnings(&mut data);
                 Some(Action::HomeLoaded(data))
             }
             Effect::LoadHomePage { sessions, daily } => self.load_page(sessions, daily),

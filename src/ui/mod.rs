@@ -28,8 +28,10 @@ pub fn render(frame: &mut Frame, app: &App) {
     let theme = app.theme;
     let area = frame.area();
     // A light theme paints its own background; the others leave the
-    // terminal's.
-    frame.buffer_mut().set_style(area, theme.base());
+    // terminal's (and need no pass over every cell to say so).
+    if theme.base() != ratatui::style::Style::default() {
+        frame.buffer_mut().set_style(area, theme.base());
+    }
     if layout::is_too_small((area.width, area.height)) {
         too_small(frame, area, theme);
         return;

@@ -13,7 +13,7 @@ use howgood::app::home::HomeData;
 use howgood::cli::{Cli, GlobalArgs};
 use howgood::index::Index;
 use howgood::session::codec;
-use howgood::session::model::{ScaleChoice, Session, SessionKind};
+use howgood::session::model::{Session, SessionKind};
 use howgood::session::store::SessionStore;
 use howgood::tui::home_snapshot;
 use howgood::tui::runtime::Runtime;
@@ -107,14 +107,7 @@ proptest! {
 }
 
 fn session(id: &str, title: &str) -> Session {
-    Session::new(
-        id.to_owned(),
-        SessionKind::Workshop,
-        title.to_owned(),
-        "hmie-cp-2009".to_owned(),
-        ScaleChoice::Framework,
-        common::start_time(),
-    )
+    common::session(id, SessionKind::Workshop, title, "hmie-cp-2009", &[])
 }
 
 /// A data folder with sessions, used by one run after another.
@@ -167,7 +160,7 @@ impl Folder {
             self.data().join("settings.ron"),
         );
         runtime.background_reconcile = true;
-        runtime.start(None);
+        runtime.start_from_kept_home();
         runtime
     }
 
@@ -309,11 +302,11 @@ fn a_damaged_or_strange_kept_file_is_passed_over_and_a_link_left_alone() {
     );
 }
 
-/// A change the folder's and the index's times cannot show (a file
-/// rewritten in place within the clock's resolution) is shown only until
-/// the comparison that every start makes ends: home is loaded again then.
+/// A change the folder's and the index's times cannot show (a write
+/// within the file clock's resolution) is shown only in the first frame:
+/// home is loaded from the index as soon as it is drawn, before any key.
 #[test]
-fn the_kept_screen_gives_way_to_the_index_once_the_folder_is_compared() {
+fn the_kept_screen_gives_way_to_the_index_once_the_first_frame_is_drawn() {
     let folder = Folder::with_sessions(&["Alpha"]);
     folder.run(later(0));
     // Stand in for the change nothing could see: the kept copy says
@@ -324,13 +317,13 @@ fn the_kept_screen_gives_way_to_the_index_once_the_folder_is_compared() {
 
     let mut runtime = folder.start(later(1));
     assert_eq!(titles(&runtime.app.home.data), ["Stale"], "the kept screen");
-    runtime.after_first_frame();
-    compare(&mut runtime);
+    assert!(runtime.after_first_frame(), "drawn again");
     assert_eq!(
         titles(&runtime.app.home.data),
         ["Alpha"],
-        "replaced once the folder is compared, though nothing changed"
+        "replaced once the frame is drawn, though nothing changed"
     );
+    compare(&mut runtime);
     runtime.close_index();
     let kept = std::fs::read_to_string(folder.kept()).expect("kept");
     assert!(
@@ -339,22 +332,26 @@ fn the_kept_screen_gives_way_to_the_index_once_the_folder_is_compared() {
     );
 }
 
+/// Only a start on home uses the kept screen: opening a session or the
+/// daily review (which reads the days held) reads the index first.
 #[test]
-fn opening_a_session_or_the_daily_review_does_not_use_the_kept_screen() {
+fn a_start_other_than_home_reads_the_index_first() {
     let folder = Folder::with_sessions(&["Alpha"]);
     folder.run(later(0));
-    let (store, _) = SessionStore::open(folder.sessions()).expect("store");
-    let app = howgood::app::App::new(common::library(), later(1), (100, 30));
-    let mut runtime = Runtime::new(
-        app,
-        store,
-        folder.data().join("exports"),
-        folder.data().join("settings.ron"),
-    );
-    runtime.background_reconcile = true;
-    runtime.start(Some("Alpha".to_owned()));
-    assert!(runtime.index.is_some());
-    assert!(matches!(runtime.app.screen, Screen::Session(_)));
+    for open in [Some("Alpha".to_owned()), None] {
+        let (store, _) = SessionStore::open(folder.sessions()).expect("store");
+        let app = howgood::app::App::new(common::library(), later(1), (100, 30));
+        let mut runtime = Runtime::new(
+            app,
+            store,
+            folder.data().join("exports"),
+            folder.data().join("settings.ron"),
+        );
+        runtime.background_reconcile = true;
+        runtime.start(open);
+        assert!(runtime.index.is_some());
+        runtime.close_index();
+    }
 }
 
 /// A start that finds nothing new writes nothing to the index, so the
@@ -383,23 +380,6 @@ fn a_run_that_changes_nothing_leaves_the_index_file_as_it_was() {
     assert_eq!(shown, home);
 }
 
-/// What textwrap makes of a text, as `wrap_text` asks it.
-fn wrapped_by_textwrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
-    let options = textwrap::Options::new(width.max(4))
-        .initial_indent(first)
-        .subsequent_indent(rest)
-        .break_words(true);
-    let lines: Vec<String> = textwrap::wrap(text, options)
-        .into_iter()
-        .map(|l| l.into_owned())
-        .collect();
-    if lines.is_empty() {
-        vec![first.to_owned()]
-    } else {
-        lines
-    }
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(3000))]
     /// A text that fits on one line is not handed to the line breaker,
@@ -413,7 +393,7 @@ proptest! {
     ) {
         prop_assert_eq!(
             howgood::app::lines::wrap_text(&text, width, first, rest),
-            wrapped_by_textwrap(&text, width, first, rest)
+            howgood::app::lines::wrap_by_line_breaker(&text, width, first, rest)
         );
     }
 }
@@ -430,7 +410,7 @@ fn short_texts_are_one_line_and_long_ones_wrap() {
     ] {
         assert_eq!(
             wrap_text(text, width, "  ", "  "),
-            wrapped_by_textwrap(text, width, "  ", "  "),
+            howgood::app::lines::wrap_by_line_breaker(text, width, "  ", "  "),
             "{text:?} at {width}"
         );
     }

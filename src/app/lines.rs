@@ -19,9 +19,15 @@ use ratatui::text::{Line, Span};
 /// Wrap `text` to `width` columns with a first-line lead and a hanging
 /// indent for the rest. Never returns no lines.
 pub fn wrap_text(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
-    if let Some(line) = one_line(text, width.max(4), first) {
-        return vec![line];
+    match one_line(text, width.max(4), first) {
+        Some(line) => vec![line],
+        None => wrap_by_line_breaker(text, width, first, rest),
     }
+}
+
+/// `wrap_text` by textwrap's line breaker alone, whatever the text (the
+/// measure a test holds the quick path to).
+pub fn wrap_by_line_breaker(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
     let options = textwrap::Options::new(width.max(4))
         .initial_indent(first)
         .subsequent_indent(rest)

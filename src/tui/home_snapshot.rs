@@ -9,10 +9,10 @@
 //! program has the index open), the sessions folder's entries (adding,
 //! removing or saving a session, or a copy set beside one, changes the
 //! folder's modification time), the day, the index schema and this
-//! howgood. Even then the start opens the index right after the frame,
-//! compares the folder as every start does, and reloads home when that
-//! comparison ends: a copy that a change within the file system clock's
-//! resolution slipped past is shown only until then.
+//! howgood. Even then it serves the first frame only: home is loaded from
+//! the index as soon as that frame is drawn, before any key is read, so a
+//! copy that a change within the file clock's resolution slipped past is
+//! seen for one frame, and is put right on the way out.
 
 use crate::app::home::HomeData;
 use serde::{Deserialize, Serialize};

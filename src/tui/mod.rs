@@ -145,7 +145,7 @@ fn prepare(global: &GlobalArgs, start: Start) -> anyhow::Result<Runtime> {
 
     runtime.app.present = global.present;
     match start {
-        Start::Home => runtime.start(None),
+        Start::Home => runtime.start_from_kept_home(),
         Start::Open(query) => runtime.start(Some(query)),
         Start::Daily(focus) => {
             if !focus.is_empty() {
@@ -390,9 +390,8 @@ fn event_loop(
                 Answer::Done(result) => {
                     reconciling = false;
                     runtime.indexing_finished();
-                    match result {
-                        Ok(done) => runtime.reconciled(done),
-                        Err(_) => runtime.reconcile_failed(),
+                    if let Ok(done) = result {
+                        runtime.reconciled(done);
                     }
                 }
             }

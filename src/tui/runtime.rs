@@ -57,12 +57,9 @@ pub struct Runtime {
     pub background_reconcile: bool,
     /// A comparison is wanted (background mode).
     pub reconcile_wanted: bool,
-    /// The first frame showed the kept home screen (`home_snapshot`): the
-    /// index opens after it is drawn.
+    /// The first frame showed the kept home screen (`home_snapshot`): home
+    /// is loaded from the index as soon as it is drawn.
     home_kept: bool,
-    /// Home is loaded again when the comparison of the folder ends, even
-    /// if it found nothing (the kept screen is replaced by the index's).
-    reload_home_after_reconcile: bool,
     /// The top of home as last read from the index, with the key taken
     /// just before: kept for the next start if the key still holds once
     /// the index is closed.
@@ -460,7 +457,6 @@ impl Runtime {
             background_reconcile: false,
             reconcile_wanted: false,
             home_kept: false,
-            reload_home_after_reconcile: false,
             home_read: None,
             folder: Folder::default(),
             loose: Vec::new(),
@@ -508,13 +504,7 @@ impl Runtime {
 
     /// Show the home screen, then open a session if one was asked for.
     pub fn start(&mut self, open: Option<String>) {
-        match self.kept_home(open.is_none()) {
-            Some(home) => {
-                self.home_kept = true;
-                self.dispatch(Action::HomeLoaded(home));
-            }
-            None => self.dispatch_effect(Effect::LoadHome),
-        }
+        self.dispatch_effect(Effect::LoadHome);
         self.dispatch_effect(Effect::LoadSyncStatus);
         if let Some(query) = open {
             self.dispatch_effect(Effect::Open(query));
@@ -572,10 +562,24 @@ impl Runtime {
         }
     }
 
-    /// The home screen kept by the last run, if the terminal program starts
-    /// on it and nothing it was made from has changed (`home_snapshot`).
-    fn kept_home(&self, on_home: bool) -> Option<HomeData> {
-        if !on_home || !self.background_reconcile || self.index.is_some() {
+    /// The terminal program's start on home: the first frame shows the
+    /// home screen the last run kept, if nothing it was made from has
+    /// changed (`home_snapshot`), and home is loaded from the index as soon
+    /// as that frame is drawn (`after_first_frame`), before any key is
+    /// read; else as `start`.
+    pub fn start_from_kept_home(&mut self) {
+        let Some(home) = self.kept_home() else {
+            return self.start(None);
+        };
+        self.home_kept = true;
+        self.dispatch(Action::HomeLoaded(home));
+        self.dispatch_effect(Effect::LoadSyncStatus);
+    }
+
+    /// The home screen kept by the last run, if nothing it was made from
+    /// has changed.
+    fn kept_home(&self) -> Option<HomeData> {
+        if self.index.is_some() {
             return None;
         }
         let key = home_snapshot::key_if_closed(&self.index_path(), &self.store.dir, self.today())?;
@@ -585,36 +589,18 @@ impl Runtime {
         Some(home)
     }
 
-    /// After the first frame: if it showed the kept home screen, open the
-    /// index now and compare the folder with it, then load home again.
-    /// Whether anything visible changed.
+    /// After the first frame: if it showed the kept home screen, home is
+    /// loaded from the index now (which opens it, and in the terminal
+    /// program asks for the folder to be compared after). Whether anything
+    /// may have changed on screen.
     pub fn after_first_frame(&mut self) -> bool {
         if !std::mem::take(&mut self.home_kept) {
             return false;
         }
-        match Index::open(&self.index_path()) {
-            Ok(index) => {
-                self.index = Some(index);
-                self.reconcile_wanted = true;
-                self.reload_home_after_reconcile = true;
-                false
-            }
-            Err(_) => {
-                // Home from the files, with the reason shown.
-                self.dispatch_effect(Effect::LoadHome);
-                true
-            }
-        }
-    }
-
-    /// The comparison of the folder failed: home shows what the index (or
-    /// the files) hold now, if it was waiting for it.
-    pub fn reconcile_failed(&mut self) {
-        if std::mem::take(&mut self.reload_home_after_reconcile)
-            && matches!(self.app.screen, Screen::Home | Screen::History { .. })
-        {
+        if matches!(self.app.screen, Screen::Home) {
             self.dispatch_effect(Effect::LoadHome);
         }
+        true
     }
 
     /// Close the index (SQLite then folds its write-ahead log into the
@@ -825,8 +811,7 @@ impl Runtime {
     /// A comparison of the folder with the index finished in the
     /// background: show what changed, if anything did.
     pub fn reconciled(&mut self, done: Reconciled) {
-        let changed = std::mem::take(&mut self.reload_home_after_reconcile)
-            || done.read > 0
+        let changed = done.read > 0
             || done.removed > 0
             || self.folder.sidecars != done.folder.sidecars
             || self.loose != done.loose;

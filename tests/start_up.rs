@@ -148,8 +148,8 @@ impl Folder {
             .expect("private");
     }
 
-    /// A run of the terminal program's edge, started at `now` on home.
-    fn start(&self, now: Timestamp) -> Runtime {
+    /// The terminal program's edge on this folder at `now`, not started.
+    fn runtime(&self, now: Timestamp) -> Runtime {
         let (store, _) = SessionStore::open(self.sessions()).expect("store");
         let mut app = howgood::app::App::new(common::library(), now, (100, 30));
         app.theme = howgood::app::theme::Theme::PLAIN;
@@ -160,6 +160,12 @@ impl Folder {
             self.data().join("settings.ron"),
         );
         runtime.background_reconcile = true;
+        runtime
+    }
+
+    /// A run of the terminal program's edge, started at `now` on home.
+    fn start(&self, now: Timestamp) -> Runtime {
+        let mut runtime = self.runtime(now);
         runtime.start_from_kept_home();
         runtime
     }
@@ -339,15 +345,7 @@ fn a_start_other_than_home_reads_the_index_first() {
     let folder = Folder::with_sessions(&["Alpha"]);
     folder.run(later(0));
     for open in [Some("Alpha".to_owned()), None] {
-        let (store, _) = SessionStore::open(folder.sessions()).expect("store");
-        let app = howgood::app::App::new(common::library(), later(1), (100, 30));
-        let mut runtime = Runtime::new(
-            app,
-            store,
-            folder.data().join("exports"),
-            folder.data().join("settings.ron"),
-        );
-        runtime.background_reconcile = true;
+        let mut runtime = folder.runtime(later(1));
         runtime.start(open);
         assert!(runtime.index.is_some());
         runtime.close_index();
